@@ -1,0 +1,34 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Sqlite from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+/** What a transaction callback receives: the same query API as `Db`, scoped to the transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface DatabaseHandle {
+  db: Db;
+  file: string;
+  close(): void;
+}
+
+/**
+ * Long enough to ride out another process's snapshot or cascade transaction (milliseconds each),
+ * short enough that a stuck writer surfaces as SQLITE_BUSY instead of a hung request.
+ */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/** The one place a connection is opened; the web app and the collector share these settings. */
+export function openDatabase(file: string): DatabaseHandle {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Sqlite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const db = drizzle(sqlite, { schema });
+  return { db, file, close: () => sqlite.close() };
+}

@@ -1,0 +1,170 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/**
+ * The SD-WAN domain. Times are epoch milliseconds; counters are SQLite integers read as JS numbers
+ * (exact up to 2^53, far beyond any counter a policy will reach).
+ *
+ * Every foreign-key column is indexed: without those indexes SQLite scans the child table for each
+ * parent row it deletes, which is what made the original's cascade take seconds for a large site.
+ */
+
+export const siteStatuses = ["active", "degraded", "offline", "maintenance"] as const;
+export const interfaceKinds = ["fiber", "cable", "dsl", "lte", "5g", "satellite", "mpls"] as const;
+export const pathStatuses = ["up", "degraded", "down"] as const;
+export const pathPreferences = ["lowest_latency", "lowest_loss", "highest_bandwidth", "lowest_cost"] as const;
+export const userRoles = ["admin", "operator", "viewer"] as const;
+export const auditOutcomes = ["success", "denied", "failed", "not_found"] as const;
+
+export const sites = sqliteTable("sdwan_sites", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  location: text("location").notNull().default(""),
+  status: text("status", { enum: siteStatuses }).notNull().default("active"),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const endpoints = sqliteTable(
+  "sdwan_endpoints",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: text("site_id")
+      .notNull()
+      .references(() => sites.id),
+    address: text("address").notNull(),
+    port: integer("port").notNull(),
+    interfaceKind: text("interface_kind", { enum: interfaceKinds }).notNull(),
+    costPerGb: real("cost_per_gb").notNull().default(0),
+    reachable: integer("reachable", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("sdwan_endpoints_site_idx").on(t.siteId),
+    check("sdwan_endpoints_port_range", sql`${t.port} BETWEEN 1 AND 65535`),
+  ],
+);
+
+export const paths = sqliteTable(
+  "sdwan_paths",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourceEndpointId: integer("source_endpoint_id")
+      .notNull()
+      .references(() => endpoints.id),
+    destinationEndpointId: integer("destination_endpoint_id")
+      .notNull()
+      .references(() => endpoints.id),
+    status: text("status", { enum: pathStatuses }).notNull().default("up"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    // Also serves lookups by source endpoint (leftmost column).
+    uniqueIndex("sdwan_paths_endpoints_unique").on(t.sourceEndpointId, t.destinationEndpointId),
+    index("sdwan_paths_destination_idx").on(t.destinationEndpointId),
+    check("sdwan_paths_not_loop", sql`${t.sourceEndpointId} <> ${t.destinationEndpointId}`),
+  ],
+);
+
+export const pathMetrics = sqliteTable(
+  "sdwan_path_metrics",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pathId: integer("path_id")
+      .notNull()
+      .references(() => paths.id),
+    timestamp: integer("timestamp").notNull(),
+    latencyMs: real("latency_ms").notNull(),
+    jitterMs: real("jitter_ms").notNull(),
+    packetLossPct: real("packet_loss_pct").notNull(),
+    bandwidthMbps: real("bandwidth_mbps").notNull(),
+    mtu: integer("mtu").notNull(),
+    score: integer("score").notNull(),
+  },
+  (t) => [
+    index("sdwan_path_metrics_path_time_idx").on(t.pathId, t.timestamp),
+    check("sdwan_path_metrics_score_range", sql`${t.score} BETWEEN 0 AND 100`),
+  ],
+);
+
+export const policies = sqliteTable(
+  "sdwan_policies",
+  {
+    policyId: integer("policy_id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull().unique(),
+    description: text("description").notNull().default(""),
+    priority: integer("priority").notNull(),
+    /** JSON of MatchRules (src/policies/match-rules.ts), validated with zod on every write. */
+    matchRules: text("match_rules").notNull().default("{}"),
+    pathPreference: text("path_preference", { enum: pathPreferences }).notNull().default("lowest_latency"),
+    /** A pinned path wins over the preference; when the path is deleted the policy falls back to it. */
+    pinnedPathId: integer("pinned_path_id").references(() => paths.id),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("sdwan_policies_pinned_path_idx").on(t.pinnedPathId),
+    check("sdwan_policies_priority_range", sql`${t.priority} BETWEEN 0 AND 1000`),
+  ],
+);
+
+/** Column for column the spec's table; one row per policy per snapshot. */
+export const policyStats = sqliteTable(
+  "sdwan_policy_stats",
+  {
+    statId: integer("stat_id").primaryKey({ autoIncrement: true }),
+    policyId: integer("policy_id")
+      .notNull()
+      .references(() => policies.policyId, { onDelete: "cascade" }),
+    timestamp: integer("timestamp").notNull(),
+    packetsMatched: integer("packets_matched").notNull(),
+    bytesMatched: integer("bytes_matched").notNull(),
+    activeFlows: integer("active_flows").notNull(),
+  },
+  (t) => [index("sdwan_policy_stats_policy_time_idx").on(t.policyId, t.timestamp)],
+);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull().default(""),
+  /** scrypt$N$r$p$salt$hash, see src/users/password.ts */
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: userRoles }).notNull().default("viewer"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** sha256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    expiresAt: integer("expires_at"),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Append-only: triggers in the migrations reject UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    target: text("target").notNull(),
+    outcome: text("outcome", { enum: auditOutcomes }).notNull(),
+    /** JSON: counts, error message, whatever the action records. */
+    details: text("details").notNull().default("{}"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_target_idx").on(t.target)],
+);

@@ -1,0 +1,39 @@
+/**
+ * Typed domain errors. Callers branch on `code` (the GraphQL layer maps it to `extensions.code`);
+ * messages are written for the person who sent the input.
+ */
+export type DomainErrorCode = "VALIDATION" | "NOT_FOUND" | "CONFLICT";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** The offending input field, dotted (`match_rules.source_cidrs.2`), when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(message: string, field?: string) {
+    super("VALIDATION", message, field);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string) {
+    super("NOT_FOUND", message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super("CONFLICT", message);
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
