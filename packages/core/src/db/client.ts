@@ -1,13 +1,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Sqlite from "better-sqlite3";
+import type { RunResult } from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
-/** What a transaction callback receives: the same query API as `Db`, scoped to the transaction. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** A connection or a transaction on one: what helpers that may run inside a transaction accept. */
+export type Queryable = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 export interface DatabaseHandle {
   db: Db;

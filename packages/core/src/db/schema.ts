@@ -21,26 +21,26 @@ export const sites = sqliteTable("sdwan_sites", {
   name: text("name").notNull().unique(),
   location: text("location").notNull().default(""),
   status: text("status", { enum: siteStatuses }).notNull().default("active"),
-  createdAt: integer("created_at").notNull(),
-  updatedAt: integer("updated_at").notNull(),
+  created_at: integer("created_at").notNull(),
+  updated_at: integer("updated_at").notNull(),
 });
 
 export const endpoints = sqliteTable(
   "sdwan_endpoints",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    siteId: text("site_id")
+    site_id: text("site_id")
       .notNull()
       .references(() => sites.id),
     address: text("address").notNull(),
     port: integer("port").notNull(),
-    interfaceKind: text("interface_kind", { enum: interfaceKinds }).notNull(),
-    costPerGb: real("cost_per_gb").notNull().default(0),
+    interface_kind: text("interface_kind", { enum: interfaceKinds }).notNull(),
+    cost_per_gb: real("cost_per_gb").notNull().default(0),
     reachable: integer("reachable", { mode: "boolean" }).notNull().default(true),
-    createdAt: integer("created_at").notNull(),
+    created_at: integer("created_at").notNull(),
   },
   (t) => [
-    index("sdwan_endpoints_site_idx").on(t.siteId),
+    index("sdwan_endpoints_site_idx").on(t.site_id),
     check("sdwan_endpoints_port_range", sql`${t.port} BETWEEN 1 AND 65535`),
   ],
 );
@@ -49,21 +49,21 @@ export const paths = sqliteTable(
   "sdwan_paths",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    sourceEndpointId: integer("source_endpoint_id")
+    source_endpoint_id: integer("source_endpoint_id")
       .notNull()
       .references(() => endpoints.id),
-    destinationEndpointId: integer("destination_endpoint_id")
+    destination_endpoint_id: integer("destination_endpoint_id")
       .notNull()
       .references(() => endpoints.id),
     status: text("status", { enum: pathStatuses }).notNull().default("up"),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    created_at: integer("created_at").notNull(),
+    updated_at: integer("updated_at").notNull(),
   },
   (t) => [
     // Also serves lookups by source endpoint (leftmost column).
-    uniqueIndex("sdwan_paths_endpoints_unique").on(t.sourceEndpointId, t.destinationEndpointId),
-    index("sdwan_paths_destination_idx").on(t.destinationEndpointId),
-    check("sdwan_paths_not_loop", sql`${t.sourceEndpointId} <> ${t.destinationEndpointId}`),
+    uniqueIndex("sdwan_paths_endpoints_unique").on(t.source_endpoint_id, t.destination_endpoint_id),
+    index("sdwan_paths_destination_idx").on(t.destination_endpoint_id),
+    check("sdwan_paths_not_loop", sql`${t.source_endpoint_id} <> ${t.destination_endpoint_id}`),
   ],
 );
 
@@ -71,19 +71,19 @@ export const pathMetrics = sqliteTable(
   "sdwan_path_metrics",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    pathId: integer("path_id")
+    path_id: integer("path_id")
       .notNull()
       .references(() => paths.id),
     timestamp: integer("timestamp").notNull(),
-    latencyMs: real("latency_ms").notNull(),
-    jitterMs: real("jitter_ms").notNull(),
-    packetLossPct: real("packet_loss_pct").notNull(),
-    bandwidthMbps: real("bandwidth_mbps").notNull(),
+    latency_ms: real("latency_ms").notNull(),
+    jitter_ms: real("jitter_ms").notNull(),
+    packet_loss_pct: real("packet_loss_pct").notNull(),
+    bandwidth_mbps: real("bandwidth_mbps").notNull(),
     mtu: integer("mtu").notNull(),
     score: integer("score").notNull(),
   },
   (t) => [
-    index("sdwan_path_metrics_path_time_idx").on(t.pathId, t.timestamp),
+    index("sdwan_path_metrics_path_time_idx").on(t.path_id, t.timestamp),
     check("sdwan_path_metrics_score_range", sql`${t.score} BETWEEN 0 AND 100`),
   ],
 );
@@ -91,21 +91,21 @@ export const pathMetrics = sqliteTable(
 export const policies = sqliteTable(
   "sdwan_policies",
   {
-    policyId: integer("policy_id").primaryKey({ autoIncrement: true }),
+    policy_id: integer("policy_id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull().unique(),
     description: text("description").notNull().default(""),
     priority: integer("priority").notNull(),
     /** JSON of MatchRules (src/policies/match-rules.ts), validated with zod on every write. */
-    matchRules: text("match_rules").notNull().default("{}"),
-    pathPreference: text("path_preference", { enum: pathPreferences }).notNull().default("lowest_latency"),
+    match_rules: text("match_rules").notNull().default("{}"),
+    path_preference: text("path_preference", { enum: pathPreferences }).notNull().default("lowest_latency"),
     /** A pinned path wins over the preference; when the path is deleted the policy falls back to it. */
-    pinnedPathId: integer("pinned_path_id").references(() => paths.id),
+    pinned_path_id: integer("pinned_path_id").references(() => paths.id),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    created_at: integer("created_at").notNull(),
+    updated_at: integer("updated_at").notNull(),
   },
   (t) => [
-    index("sdwan_policies_pinned_path_idx").on(t.pinnedPathId),
+    index("sdwan_policies_pinned_path_idx").on(t.pinned_path_id),
     check("sdwan_policies_priority_range", sql`${t.priority} BETWEEN 0 AND 1000`),
   ],
 );
@@ -114,16 +114,16 @@ export const policies = sqliteTable(
 export const policyStats = sqliteTable(
   "sdwan_policy_stats",
   {
-    statId: integer("stat_id").primaryKey({ autoIncrement: true }),
-    policyId: integer("policy_id")
+    stat_id: integer("stat_id").primaryKey({ autoIncrement: true }),
+    policy_id: integer("policy_id")
       .notNull()
-      .references(() => policies.policyId, { onDelete: "cascade" }),
+      .references(() => policies.policy_id, { onDelete: "cascade" }),
     timestamp: integer("timestamp").notNull(),
-    packetsMatched: integer("packets_matched").notNull(),
-    bytesMatched: integer("bytes_matched").notNull(),
-    activeFlows: integer("active_flows").notNull(),
+    packets_matched: integer("packets_matched").notNull(),
+    bytes_matched: integer("bytes_matched").notNull(),
+    active_flows: integer("active_flows").notNull(),
   },
-  (t) => [index("sdwan_policy_stats_policy_time_idx").on(t.policyId, t.timestamp)],
+  (t) => [index("sdwan_policy_stats_policy_time_idx").on(t.policy_id, t.timestamp)],
 );
 
 export const users = sqliteTable("users", {
@@ -131,26 +131,26 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull().default(""),
   /** scrypt$N$r$p$salt$hash, see src/users/password.ts */
-  passwordHash: text("password_hash").notNull(),
+  password_hash: text("password_hash").notNull(),
   role: text("role", { enum: userRoles }).notNull().default("viewer"),
-  createdAt: integer("created_at").notNull(),
+  created_at: integer("created_at").notNull(),
 });
 
 export const apiTokens = sqliteTable(
   "api_tokens",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: integer("user_id")
+    user_id: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     /** sha256 of the token; the token itself is shown once and never stored. */
-    tokenHash: text("token_hash").notNull().unique(),
-    createdAt: integer("created_at").notNull(),
-    lastUsedAt: integer("last_used_at"),
-    expiresAt: integer("expires_at"),
+    token_hash: text("token_hash").notNull().unique(),
+    created_at: integer("created_at").notNull(),
+    last_used_at: integer("last_used_at"),
+    expires_at: integer("expires_at"),
   },
-  (t) => [index("api_tokens_user_idx").on(t.userId)],
+  (t) => [index("api_tokens_user_idx").on(t.user_id)],
 );
 
 /** Append-only: triggers in the migrations reject UPDATE and DELETE. */

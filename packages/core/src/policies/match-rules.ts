@@ -67,7 +67,7 @@ export function cidrProblem(value: string): string | undefined {
     return `"${value}" has an invalid prefix length (0-${bits})`;
   }
   const prefix = Number(prefixText);
-  const host = addressToBigInt(address, family) & ((1n << BigInt(bits - prefix)) - 1n);
+  const host = addressToBigInt(address, family as 4 | 6) & ((1n << BigInt(bits - prefix)) - 1n);
   if (host !== 0n) return `"${value}" has host bits set beyond /${prefix}`;
   return undefined;
 }

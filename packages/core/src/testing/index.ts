@@ -1,1 +1,2 @@
 export { createTestDb, type TestDb } from "./test-db";
+export { buildMesh, insertPath, insertSite } from "./fixtures";

@@ -1,0 +1,44 @@
+import { EventEmitter } from "node:events";
+
+/** Facts the domain announces after they are committed; the web app carries them to browsers. */
+export type DomainEvent = {
+  type: "site_deleted";
+  site_id: string;
+  site_name: string;
+  actor: string;
+  audit_id: number;
+  endpoints: number;
+  paths: number;
+  path_metrics: number;
+  at: number;
+};
+
+/** An in-process bus. Listeners run synchronously; one that throws is isolated from the publisher. */
+export class EventBus {
+  readonly #emitter = new EventEmitter();
+
+  constructor() {
+    // Every open dashboard subscribes once; the default warning at 10 listeners would be noise.
+    this.#emitter.setMaxListeners(0);
+  }
+
+  publish(event: DomainEvent): void {
+    for (const listener of this.#emitter.listeners("event") as ((e: DomainEvent) => void)[]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error("event listener failed", error);
+      }
+    }
+  }
+
+  /** Returns the unsubscribe function. */
+  subscribe(listener: (event: DomainEvent) => void): () => void {
+    this.#emitter.on("event", listener);
+    return () => this.#emitter.off("event", listener);
+  }
+}
+
+/** The process's bus. Kept on globalThis so a bundler that loads this module twice still shares one. */
+const holder = globalThis as typeof globalThis & { __patronusEvents?: EventBus };
+export const domainEvents: EventBus = (holder.__patronusEvents ??= new EventBus());

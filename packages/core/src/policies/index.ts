@@ -1,0 +1,11 @@
+export {
+  createPolicy,
+  updatePolicy,
+  deletePolicy,
+  getPolicy,
+  listPolicies,
+  policiesVersion,
+  type Policy,
+  type PolicyInput,
+} from "./policies";
+export { matchRulesSchema, cidrProblem, addressToBigInt, type MatchRules, type PortRange } from "./match-rules";

@@ -1,0 +1,18 @@
+export {
+  createSite,
+  listSites,
+  getSite,
+  addEndpoint,
+  listEndpoints,
+  createPath,
+  listPaths,
+  recordPathMetrics,
+  getLatestPathMetrics,
+  type Site,
+  type SiteSummary,
+  type Endpoint,
+  type Path,
+  type PathDetail,
+  type PathMetrics,
+} from "./sites";
+export { countSiteDependencies, deleteSite, type SiteDependencies, type DeleteSiteResult } from "./delete-site";
