@@ -1,11 +1,99 @@
-import { describe, expect, it } from "vitest";
-import { createTestDb } from "../testing";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestDb, race, type TestDb } from "../testing";
+import { defaultMigrationsFolder, migrateDatabase } from "./migrate";
+
+let t: TestDb | undefined;
+afterEach(() => t?.destroy());
+
+function tableNames(db: TestDb["db"]): string[] {
+  return db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).map((r) => r.name);
+}
+
+/** A copy of the migrations folder whose journal stops after the first `count` migrations. */
+function firstMigrations(count: number): string {
+  const folder = join(mkdtempSync(join(tmpdir(), "patronus-migrations-")), "drizzle");
+  cpSync(defaultMigrationsFolder, folder, { recursive: true });
+  const journalFile = join(folder, "meta/_journal.json");
+  const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: unknown[] };
+  journal.entries = journal.entries.slice(0, count);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
+}
 
 describe("migrations", () => {
-  it("creates every table the spec names", () => {
-    const t = createTestDb();
-    const rows = t.db.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name` as never);
-    t.destroy();
-    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(["sdwan_policy_stats", "sdwan_sites"]));
+  it("create every table of the schema, the spec's sdwan_policy_stats among them", () => {
+    t = createTestDb();
+    expect(tableNames(t.db)).toEqual(
+      expect.arrayContaining([
+        "sdwan_sites",
+        "sdwan_endpoints",
+        "sdwan_paths",
+        "sdwan_path_metrics",
+        "sdwan_policies",
+        "sdwan_policy_stats",
+        "users",
+        "api_tokens",
+        "audit_log",
+      ]),
+    );
+  });
+
+  it("give sdwan_policy_stats exactly the spec's columns and a (policy_id, timestamp) index", () => {
+    t = createTestDb();
+    const columns = t.db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('sdwan_policy_stats')`);
+    const index = t.db.all<{ name: string }>(sql`SELECT name FROM pragma_index_info('sdwan_policy_stats_policy_time_idx')`);
+    expect(columns.map((c) => c.name)).toEqual(["stat_id", "policy_id", "timestamp", "packets_matched", "bytes_matched", "active_flows"]);
+    expect(index.map((c) => c.name)).toEqual(["policy_id", "timestamp"]);
+  });
+
+  it("index every foreign-key column", () => {
+    t = createTestDb();
+    const unindexed: string[] = [];
+    for (const table of tableNames(t.db)) {
+      const fks = t.db.all<{ from: string }>(sql`SELECT "from" FROM pragma_foreign_key_list(${table})`);
+      const leading = t.db
+        .all<{ name: string }>(sql`SELECT name FROM pragma_index_list(${table})`)
+        .map((i) => t!.db.get<{ name: string }>(sql`SELECT name FROM pragma_index_info(${i.name}) WHERE seqno = 0`)?.name);
+      for (const fk of fks) if (!leading.includes(fk.from)) unindexed.push(`${table}.${fk.from}`);
+    }
+    expect(unindexed).toEqual([]);
+  });
+
+  it("upgrade a database created by the first migration, keeping its data", () => {
+    t = createTestDb({ migrate: false });
+    migrateDatabase(t.db, firstMigrations(1));
+    t.db.run(sql`INSERT INTO sdwan_sites (id, name, location, status, created_at, updated_at)
+                 VALUES ('00000000-0000-4000-8000-000000000001', 'HQ', 'NYC', 'active', 1, 2)`);
+    t.db.run(sql`INSERT INTO audit_log (at, actor, action, target, outcome) VALUES (5, 'a', 'x', 't', 'success')`);
+    t.db.run(sql`DELETE FROM audit_log`); // still allowed before the append-only migration
+
+    t.db.run(sql`INSERT INTO audit_log (at, actor, action, target, outcome) VALUES (6, 'a', 'x', 't', 'success')`);
+    migrateDatabase(t.db);
+
+    expect(t.db.all(sql`SELECT id, name, location, status, created_at, updated_at FROM sdwan_sites`)).toEqual([
+      { id: "00000000-0000-4000-8000-000000000001", name: "HQ", location: "NYC", status: "active", created_at: 1, updated_at: 2 },
+    ]);
+    expect(t.db.all(sql`SELECT at FROM audit_log`)).toEqual([{ at: 6 }]);
+    expect(() => t!.db.run(sql`DELETE FROM audit_log`)).toThrow(
+      expect.objectContaining({ cause: expect.objectContaining({ message: "audit_log is append-only" }) }),
+    );
+  });
+
+  it("are applied exactly once when three processes start on one file at the same moment", () => {
+    // The window is a few milliseconds wide, so one round rarely shows it: 30 rounds, 30 fresh files.
+    const files = Array.from({ length: 30 }, () => createTestDb({ migrate: false }));
+    try {
+      const outcomes = race(3, "migrate", files.map((f) => ({ file: f.file })));
+
+      expect(new Set(outcomes.flat())).toEqual(new Set(["migrated"]));
+      const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, "meta/_journal.json"), "utf8"));
+      for (const f of files) expect(f.db.all(sql`SELECT hash FROM __drizzle_migrations`)).toHaveLength(journal.entries.length);
+    } finally {
+      for (const f of files) f.destroy();
+    }
   });
 });

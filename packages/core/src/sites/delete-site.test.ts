@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listAuditLog } from "../audit";
@@ -7,7 +5,7 @@ import type { Db } from "../db/client";
 import { NotFoundError, ValidationError } from "../errors";
 import { EventBus, type DomainEvent } from "../events";
 import { createPolicy, getPolicy } from "../policies";
-import { buildMesh, createTestDb, insertPath, insertSite, type TestDb } from "../testing";
+import { buildMesh, createTestDb, insertPath, insertSite, race, type TestDb } from "../testing";
 import { countSiteDependencies, deleteSite } from "./delete-site";
 
 const tables = ["sdwan_sites", "sdwan_endpoints", "sdwan_paths", "sdwan_path_metrics", "sdwan_policies"] as const;
@@ -170,14 +168,10 @@ describe("deleteSite", () => {
 
   it("lets exactly one of two processes deleting the same site at once succeed; the other gets not-found", () => {
     const { a } = buildTriangle(t.db);
-    const script = fileURLToPath(new URL("./testing/delete-site-worker.ts", import.meta.url));
-    const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
-    // Both children open the file and race for the write lock; spawnSync per child would serialise them,
-    // so one node process starts both and reports their outcomes.
-    const run = spawnSync(tsx, [script, t.file, a.id, "2"], { encoding: "utf8" });
 
-    expect(run.stderr).toBe("");
-    expect(JSON.parse(run.stdout).sort()).toEqual(["deleted", "not_found"]);
+    const [outcomes] = race(2, "delete-site", [{ file: t.file, arg: a.id }]);
+
+    expect(outcomes?.sort()).toEqual(["deleted", "not_found"]);
     expect(rowCounts(t.db).sdwan_sites).toBe(2);
   });
 });

@@ -1,2 +1,3 @@
 export { createTestDb, type TestDb } from "./test-db";
 export { buildMesh, insertPath, insertSite } from "./fixtures";
+export { race } from "./race";

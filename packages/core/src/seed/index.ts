@@ -1,0 +1,1 @@
+export { seedDemoNetwork, demoSites, demoPolicies, type SeedSummary } from "./demo-network";

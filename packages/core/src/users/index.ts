@@ -1,0 +1,1 @@
+export { createUser, ensureAdmin, findUserByEmail, verifyCredentials, type User, type UserRole } from "./users";
