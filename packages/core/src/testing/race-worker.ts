@@ -57,15 +57,6 @@ if (count === "child") {
     }
   });
 } else {
-      process.exit(0);
-    }
-  });
-  // The round's argument arrives with `open`; kept here for `go`.
-  let roundArg: string | undefined;
-  process.on("message", (message: { open?: Round }) => {
-    if (message.open) roundArg = message.open.arg;
-  });
-} else {
   const self = fileURLToPath(import.meta.url);
   const children = Array.from({ length: Number(count) }, () =>
     fork(self, ["child", task, "[]"], { execArgv: process.execArgv }),
