@@ -89,13 +89,26 @@ export function deleteSite(
       (tx) => {
         const site = tx.select({ name: sites.name }).from(sites).where(eq(sites.id, id)).get();
         if (!site) throw new NotFoundError(`site ${id} does not exist`);
-        const counts = countIn(tx, id, site.name);
+        // The counts come from what each statement removed: no second pass over the same rows.
         const pathIds = touchingPathIds(tx, id);
-        tx.delete(pathMetrics).where(inArray(pathMetrics.path_id, pathIds)).run();
-        tx.update(policies).set({ pinned_path_id: null, updated_at: now() }).where(inArray(policies.pinned_path_id, pathIds)).run();
-        tx.delete(paths).where(inArray(paths.id, pathIds)).run();
-        tx.delete(endpoints).where(eq(endpoints.site_id, id)).run();
+        const removedMetrics = tx.delete(pathMetrics).where(inArray(pathMetrics.path_id, pathIds)).run().changes;
+        const unpinned = tx
+          .update(policies)
+          .set({ pinned_path_id: null, updated_at: now() })
+          .where(inArray(policies.pinned_path_id, pathIds))
+          .returning({ policy_id: policies.policy_id, name: policies.name })
+          .all();
+        const removedPaths = tx.delete(paths).where(inArray(paths.id, pathIds)).run().changes;
+        const removedEndpoints = tx.delete(endpoints).where(eq(endpoints.site_id, id)).run().changes;
         tx.delete(sites).where(eq(sites.id, id)).run();
+        const counts: SiteDependencies = {
+          site_id: id,
+          site_name: site.name,
+          endpoints: removedEndpoints,
+          paths: removedPaths,
+          path_metrics: removedMetrics,
+          pinned_policies: unpinned.sort((a, b) => a.policy_id - b.policy_id),
+        };
         const auditId = writeAudit(tx, {
           at: attemptAt,
           actor,

@@ -15,14 +15,18 @@ export function nsPerOp(fn: (i: number) => unknown, iterations: number, rounds =
   return best;
 }
 
-/** Milliseconds for one call of `fn`, the median of `rounds` runs (each gets fresh state from `setup`). */
-export function msMedian<S>(setup: () => S, fn: (state: S) => unknown, rounds = 5): number {
+/**
+ * Milliseconds for one call of `fn`, the median of `rounds` runs; each gets fresh state from `setup`,
+ * and `teardown` (untimed) disposes of it.
+ */
+export function msMedian<S>(setup: () => S, fn: (state: S) => unknown, rounds = 5, teardown?: (state: S) => void): number {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const state = setup();
     const start = process.hrtime.bigint();
     keep(fn(state));
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    teardown?.(state);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? NaN;
