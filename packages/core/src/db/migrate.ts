@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { Db } from "./client";
 
-export const defaultMigrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+// Built from the module's own path rather than `new URL("../../drizzle", import.meta.url)`, which
+// bundlers take for an asset import and fail on (it is a folder).
+export const defaultMigrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "drizzle");
 
 interface Journal {
   entries: { when: number; tag: string }[];

@@ -1,0 +1,13 @@
+import { getSite, listPaths, listSites } from "@patronus/core/sites";
+import type { Context } from "../context";
+
+export const sitesResolvers = {
+  Query: {
+    sites: (_: unknown, __: unknown, ctx: Context) => listSites(ctx.db),
+    site: (_: unknown, { id }: { id: string }, ctx: Context) => {
+      const site = getSite(ctx.db, { siteId: id });
+      return site && listSites(ctx.db).find((s) => s.id === site.id);
+    },
+    paths: (_: unknown, __: unknown, ctx: Context) => listPaths(ctx.db),
+  },
+};
