@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm test`: runs every workspace's tests through turbo (continuing past failures), then sums the
+// JSON reports each runner writes (vitest and Playwright) into one closing line:
+//   tests: N passed, M failed
+// A workspace whose runner left no report (it crashed or never started) counts as one failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const reports = {
+  "packages/core": "packages/core/.reports/vitest.json",
+  "apps/collector": "apps/collector/.reports/vitest.json",
+  "apps/web": "apps/web/.reports/vitest.json",
+  e2e: "e2e/.reports/playwright.json",
+};
+for (const file of Object.values(reports)) rmSync(join(root, file), { force: true });
+
+const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", "--output-logs=full", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+});
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+for (const [workspace, file] of Object.entries(reports)) {
+  const path = join(root, file);
+  if (!existsSync(path)) {
+    failed += 1;
+    lines.push(`${workspace}: no report (the runner did not finish)`);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(path, "utf8"));
+  const [p, f] = report.stats
+    ? [report.stats.expected + report.stats.flaky, report.stats.unexpected]
+    : [report.numPassedTests, report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0)];
+  passed += p;
+  failed += f;
+  lines.push(`${workspace}: ${p} passed, ${f} failed`);
+}
+if (turbo.status !== 0 && failed === 0) {
+  failed += 1;
+  lines.push(`turbo exited with ${turbo.status} although every report passed`);
+}
+console.log(`\n${lines.join("\n")}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,49 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+
+/** Everything the e2e run starts lives here, recreated by the web server command on every run. */
+export const dataDir = fileURLToPath(new URL("./.data", import.meta.url));
+export const databaseFile = join(dataDir, "patronus.db");
+export const admin = { email: "admin@e2e.test", password: "e2e-admin-password" };
+
+const port = 3107;
+const chromium = process.env.PATRONUS_CHROMIUM ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./tests",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: [
+    {
+      // A fresh database each run: migrated, seeded with the demo network, with a known admin.
+      command: `rm -rf ${dataDir} && pnpm --filter @patronus/core run setup && pnpm --filter @patronus/web run start`,
+      url: `http://127.0.0.1:${port}/api/graphql?query=%7B__typename%7D`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(port),
+        PATRONUS_DATA_DIR: dataDir,
+        PATRONUS_ADMIN_EMAIL: admin.email,
+        PATRONUS_ADMIN_PASSWORD: admin.password,
+      },
+    },
+  ],
+});
