@@ -58,7 +58,7 @@ export function createSite(db: Db, input: z.input<typeof siteInput>, now = Date.
     .get();
 }
 
-export function listSites(db: Db): SiteSummary[] {
+function selectSiteSummaries(db: Db) {
   return db
     .select({
       id: sites.id,
@@ -72,12 +72,15 @@ export function listSites(db: Db): SiteSummary[] {
     .from(sites)
     .leftJoin(endpoints, eq(endpoints.site_id, sites.id))
     .groupBy(sites.id)
-    .orderBy(asc(sites.name))
-    .all();
+    .$dynamic();
 }
 
-export function getSite(db: Db, { siteId }: { siteId: string }): Site | undefined {
-  return db.select().from(sites).where(eq(sites.id, siteId)).get();
+export function listSites(db: Db): SiteSummary[] {
+  return selectSiteSummaries(db).orderBy(asc(sites.name)).all();
+}
+
+export function getSite(db: Db, { siteId }: { siteId: string }): SiteSummary | undefined {
+  return selectSiteSummaries(db).where(eq(sites.id, siteId)).get();
 }
 
 export function addEndpoint(db: Db, input: z.input<typeof endpointInput>, now = Date.now()): Endpoint {

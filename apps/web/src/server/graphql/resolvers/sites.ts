@@ -4,10 +4,7 @@ import type { Context } from "../context";
 export const sitesResolvers = {
   Query: {
     sites: (_: unknown, __: unknown, ctx: Context) => listSites(ctx.db),
-    site: (_: unknown, { id }: { id: string }, ctx: Context) => {
-      const site = getSite(ctx.db, { siteId: id });
-      return site && listSites(ctx.db).find((s) => s.id === site.id);
-    },
+    site: (_: unknown, { id }: { id: string }, ctx: Context) => getSite(ctx.db, { siteId: id }) ?? null,
     paths: (_: unknown, __: unknown, ctx: Context) => listPaths(ctx.db),
   },
 };
