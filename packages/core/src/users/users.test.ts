@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
 import { createTestDb, type TestDb } from "../testing";
@@ -19,7 +20,7 @@ describe("users", () => {
 
   it("never store the password itself", () => {
     createUser(t.db, { email: "a@example.com", password: "correct horse battery" });
-    const stored = JSON.stringify(t.db.$client.prepare("SELECT * FROM users").all());
+    const stored = JSON.stringify(t.db.all(sql`SELECT * FROM users`));
     expect(stored).not.toContain("correct horse battery");
   });
 

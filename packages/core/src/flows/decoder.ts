@@ -1,0 +1,573 @@
+/**
+ * FlowDecoder: NetFlow v5, NetFlow v9 (RFC 3954) and IPFIX (RFC 7011) packets in, FlowRecords out, with the
+ * template state of every exporter. Pure: no sockets, no timers; the caller passes the time.
+ */
+import { createFlowRecord, type FlowRecord } from "./flow-record";
+import {
+  announcedRate,
+  createSetContext,
+  decodeDataRecords,
+  readOptionsRecords,
+  setIpfixUptimeBase,
+  setV9UptimeBase,
+  type SetContext,
+} from "./data-set";
+import { decodeV5, V5_HEADER_LENGTH } from "./netflow-v5";
+import { compileReader, type RecordReader } from "./record-reader";
+import { F_SAMPLING, F_SYS_INIT } from "./field-kinds";
+import {
+  compileTemplate,
+  MAX_TEMPLATE_FIELDS,
+  sameFields,
+  type Template,
+  type TemplateField,
+} from "./template";
+import { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
+
+export interface DecoderOptions {
+  /** Templates kept over all exporters; definitions beyond are rejected (counted). Default 10 000. */
+  maxTemplates?: number;
+  /** Data sets held while their template is unknown; the oldest is dropped beyond. Default 256, 0 disables. */
+  maxPendingSets?: number;
+  /** A held data set is dropped when its template has not arrived after this long. Default 30 s. */
+  pendingMaxAgeMs?: number;
+}
+
+/** Running totals since the decoder was created, for the collector's status page. */
+export interface DecoderCounters {
+  packets: number;
+  records: number;
+  /** Options records read (sampling, system init time, and others that are skipped). */
+  optionsRecords: number;
+  /** Packets with any framing or content fault; their records before the fault were still emitted. */
+  malformedPackets: number;
+  unsupportedVersion: number;
+  /** Data sets dropped because their template never arrived (held too long, evicted, or holding disabled). */
+  unknownTemplateSets: number;
+  /** Data sets ever held waiting for their template. */
+  setsHeld: number;
+  /** Data sets held right now. */
+  setsPending: number;
+  /** New or changed template definitions (an identical refresh does not count). */
+  templatesLearned: number;
+  templatesWithdrawn: number;
+  /** Definitions refused: invalid, or over `maxTemplates`. */
+  templatesRejected: number;
+  /** Templates known right now. */
+  templates: number;
+}
+
+export type DecodeStatus = "ok" | "malformed" | "unsupported-version";
+
+export interface DecodeResult {
+  /** The header's version (5, 9, 10, or the unsupported number read); 0 for a packet shorter than 2 octets. */
+  version: number;
+  /** Records passed to onRecord during this call, including held sets that a template in it released. */
+  records: number;
+  status: DecodeStatus;
+}
+
+interface DomainState {
+  exporter: string;
+  version: 9 | 10;
+  domain: number;
+  templates: Map<number, Template>;
+  /** Sampling rate from the latest options record that carried one (1 = unsampled). */
+  rate: number;
+  systemInitMs: number;
+}
+
+interface PendingSet {
+  exporter: string;
+  version: 9 | 10;
+  domain: number;
+  templateId: number;
+  bytes: Uint8Array;
+  receivedMs: number;
+  unixSecs: number;
+  sysUptime: number;
+}
+
+const V9_HEADER_LENGTH = 20;
+const IPFIX_HEADER_LENGTH = 16;
+const SET_HEADER_LENGTH = 4;
+/**
+ * Templates with the same plan (the same model of exporter, many devices) share one generated reader; the
+ * bound keeps a stream of garbage templates from growing the cache.
+ */
+const MAX_CACHED_READERS = 1024;
+
+export class FlowDecoder {
+  readonly counters: DecoderCounters = {
+    packets: 0,
+    records: 0,
+    optionsRecords: 0,
+    malformedPackets: 0,
+    unsupportedVersion: 0,
+    unknownTemplateSets: 0,
+    setsHeld: 0,
+    setsPending: 0,
+    templatesLearned: 0,
+    templatesWithdrawn: 0,
+    templatesRejected: 0,
+    templates: 0,
+  };
+
+  private readonly record: FlowRecord = createFlowRecord();
+  private readonly ctx: SetContext = createSetContext();
+  /** exporter -> (version 10 ? 2^32 : 0) + domain -> state */
+  private readonly exporters = new Map<string, Map<number, DomainState>>();
+  private readonly pending: PendingSet[] = [];
+  private readonly readers = new Map<string, RecordReader>();
+  private readonly maxTemplates: number;
+  private readonly maxPendingSets: number;
+  private readonly pendingMaxAgeMs: number;
+
+  // State of the decode() call in progress, kept here rather than passed down every helper.
+  private onRecord: (r: FlowRecord) => void = noop;
+  private emitted = 0;
+  private malformed = false;
+  private nowMs = 0;
+  private optionsTarget: DomainState | undefined;
+  private optionsFlags = 0;
+
+  constructor(options: DecoderOptions = {}) {
+    this.maxTemplates = options.maxTemplates ?? 10_000;
+    this.maxPendingSets = options.maxPendingSets ?? 256;
+    this.pendingMaxAgeMs = options.pendingMaxAgeMs ?? 30_000;
+  }
+
+  /**
+   * Decodes one export packet from `exporter` (an opaque key, e.g. the source address), calling `onRecord`
+   * once per flow record. The record object is reused for every call: copy what you keep. Never throws on
+   * bad input; faults are counted and reported in the result.
+   */
+  decode(bytes: Uint8Array, exporter: string, nowMs: number, onRecord: (r: FlowRecord) => void): DecodeResult {
+    this.counters.packets++;
+    this.onRecord = onRecord;
+    this.emitted = 0;
+    this.malformed = false;
+    this.nowMs = nowMs;
+    this.expirePending();
+
+    let version = 0;
+    let status: DecodeStatus = "ok";
+    if (bytes.byteLength < 2) {
+      this.malformed = true;
+    } else {
+      const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      version = dv.getUint16(0);
+      if (version === 5) this.readV5(dv);
+      else if (version === 9) this.readV9(dv, exporter);
+      else if (version === 10) this.readIpfix(dv, exporter);
+      else status = "unsupported-version";
+    }
+    if (status === "unsupported-version") this.counters.unsupportedVersion++;
+    else if (this.malformed) {
+      status = "malformed";
+      this.counters.malformedPackets++;
+    }
+    this.counters.records += this.emitted;
+    this.onRecord = noop;
+    return { version, records: this.emitted, status };
+  }
+
+  /** Every template known, with its domain's sampling state, as plain data to persist. */
+  exportTemplates(): TemplateSnapshot[] {
+    const out: TemplateSnapshot[] = [];
+    for (const domains of this.exporters.values()) {
+      for (const d of domains.values()) {
+        for (const t of d.templates.values()) {
+          out.push({
+            exporter: d.exporter,
+            version: d.version,
+            domain: d.domain,
+            templateId: t.templateId,
+            fields: t.fields.map((f) => ({ ...f })),
+            options: t.options,
+            scopeFieldCount: t.scopeFieldCount,
+            samplingRate: d.rate,
+            systemInitMs: d.systemInitMs,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Loads snapshots from `exportTemplates()` (e.g. read back after a restart); invalid entries are skipped.
+   * Returns how many templates were loaded. A template later received on the wire replaces an imported one.
+   */
+  importTemplates(snapshots: readonly TemplateSnapshot[]): number {
+    let loaded = 0;
+    for (const raw of snapshots) {
+      const parsed = templateSnapshotSchema.safeParse(raw);
+      if (!parsed.success) continue;
+      const s = parsed.data;
+      if (this.storeTemplate(s.exporter, s.version, s.domain, s.templateId, s.fields, s.options, s.scopeFieldCount) === undefined) {
+        continue;
+      }
+      const d = this.domainState(s.exporter, s.version, s.domain);
+      if (d) {
+        d.rate = s.samplingRate;
+        d.systemInitMs = s.systemInitMs;
+      }
+      loaded++;
+    }
+    return loaded;
+  }
+
+  private readV5(dv: DataView): void {
+    if (dv.byteLength < V5_HEADER_LENGTH) {
+      this.malformed = true;
+      return;
+    }
+    const n = decodeV5(dv, this.record, this.onRecord);
+    if (n < 0) this.malformed = true;
+    this.emitted += n < 0 ? -1 - n : n;
+  }
+
+  private readV9(dv: DataView, exporter: string): void {
+    if (dv.byteLength < V9_HEADER_LENGTH) {
+      this.malformed = true;
+      return;
+    }
+    const sysUptime = dv.getUint32(4);
+    const unixSecs = dv.getUint32(8);
+    const sourceId = dv.getUint32(16);
+    const end = dv.byteLength;
+    let p = V9_HEADER_LENGTH;
+    // Bounded: every set advances p by at least its 4-octet header. Fewer than 4 trailing octets are padding.
+    while (p + SET_HEADER_LENGTH <= end) {
+      const id = dv.getUint16(p);
+      const len = dv.getUint16(p + 2);
+      if (len < SET_HEADER_LENGTH || p + len > end) {
+        this.malformed = true;
+        return;
+      }
+      const start = p + SET_HEADER_LENGTH;
+      if (id === 0) this.readTemplateSet(dv, start, p + len, exporter, 9, sourceId, false);
+      else if (id === 1) this.readV9OptionsTemplateSet(dv, start, p + len, exporter, sourceId);
+      else if (id >= 256) this.dataSet(dv, start, p + len, exporter, 9, sourceId, id, unixSecs, sysUptime);
+      p += len;
+    }
+  }
+
+  private readIpfix(dv: DataView, exporter: string): void {
+    if (dv.byteLength < IPFIX_HEADER_LENGTH) {
+      this.malformed = true;
+      return;
+    }
+    const length = dv.getUint16(2);
+    const domain = dv.getUint32(12);
+    if (length < IPFIX_HEADER_LENGTH) {
+      this.malformed = true;
+      return;
+    }
+    // A message longer than the datagram was truncated: decode the sets that arrived whole.
+    if (length > dv.byteLength) this.malformed = true;
+    const end = Math.min(length, dv.byteLength);
+    let p = IPFIX_HEADER_LENGTH;
+    while (p + SET_HEADER_LENGTH <= end) {
+      const id = dv.getUint16(p);
+      const len = dv.getUint16(p + 2);
+      if (len < SET_HEADER_LENGTH || p + len > end) {
+        this.malformed = true;
+        return;
+      }
+      const start = p + SET_HEADER_LENGTH;
+      if (id === 2) this.readTemplateSet(dv, start, p + len, exporter, 10, domain, false);
+      else if (id === 3) this.readTemplateSet(dv, start, p + len, exporter, 10, domain, true);
+      else if (id >= 256) this.dataSet(dv, start, p + len, exporter, 10, domain, id, 0, 0);
+      // Set ids 0, 1 and 4-255 are reserved (RFC 7011 §3.3.2): skipped.
+      p += len;
+    }
+    // The message length must be the sum of its sets (RFC 7011 §3.1).
+    if (p !== end) this.malformed = true;
+  }
+
+  /**
+   * Template sets (v9 flowset 0, IPFIX sets 2 and 3). Stops at the first malformed record: later ones in the
+   * set cannot be located. A zero template id in the remainder is padding.
+   */
+  private readTemplateSet(
+    dv: DataView,
+    start: number,
+    end: number,
+    exporter: string,
+    version: 9 | 10,
+    domain: number,
+    options: boolean,
+  ): void {
+    let p = start;
+    while (p + 4 <= end) {
+      const templateId = dv.getUint16(p);
+      const count = dv.getUint16(p + 2);
+      if (templateId === 0 && count === 0) return;
+      p += 4;
+      if (count === 0 && version === 10) {
+        this.withdraw(exporter, domain, templateId, options);
+        continue;
+      }
+      if (templateId < 256 || count === 0 || count > MAX_TEMPLATE_FIELDS) return this.rejectTemplate();
+      let scopeFieldCount = 0;
+      if (options) {
+        if (p + 2 > end) return this.rejectTemplate();
+        scopeFieldCount = dv.getUint16(p);
+        p += 2;
+        // RFC 7011 §3.4.2.2: the scope field count must not be zero.
+        if (scopeFieldCount === 0 || scopeFieldCount > count) return this.rejectTemplate();
+      }
+      const fields: TemplateField[] = [];
+      for (let i = 0; i < count; i++) {
+        if (p + 4 > end) return this.rejectTemplate();
+        const id = dv.getUint16(p);
+        const length = dv.getUint16(p + 2);
+        p += 4;
+        // The enterprise bit exists in IPFIX only (RFC 7011 §3.2); v9 has no such bit.
+        if (version === 10 && id & 0x8000) {
+          if (p + 4 > end) return this.rejectTemplate();
+          fields.push({ id: id & 0x7fff, length, enterprise: dv.getUint32(p) });
+          p += 4;
+        } else {
+          fields.push({ id, length });
+        }
+      }
+      this.learn(exporter, version, domain, templateId, fields, options, scopeFieldCount);
+    }
+  }
+
+  /** v9 options templates give scope and option lengths in octets, not counts (RFC 3954 §6.1). */
+  private readV9OptionsTemplateSet(dv: DataView, start: number, end: number, exporter: string, domain: number): void {
+    let p = start;
+    while (p + 6 <= end) {
+      const templateId = dv.getUint16(p);
+      const scopeLength = dv.getUint16(p + 2);
+      const optionLength = dv.getUint16(p + 4);
+      if (templateId === 0) return;
+      p += 6;
+      const count = (scopeLength + optionLength) / 4;
+      if (templateId < 256 || scopeLength % 4 !== 0 || optionLength % 4 !== 0 || count === 0) return this.rejectTemplate();
+      if (count > MAX_TEMPLATE_FIELDS || p + count * 4 > end) return this.rejectTemplate();
+      const fields: TemplateField[] = [];
+      for (let i = 0; i < count; i++, p += 4) fields.push({ id: dv.getUint16(p), length: dv.getUint16(p + 2) });
+      this.learn(exporter, 9, domain, templateId, fields, true, scopeLength / 4);
+    }
+  }
+
+  private rejectTemplate(): void {
+    this.malformed = true;
+    this.counters.templatesRejected++;
+  }
+
+  private learn(
+    exporter: string,
+    version: 9 | 10,
+    domain: number,
+    templateId: number,
+    fields: TemplateField[],
+    options: boolean,
+    scopeFieldCount: number,
+  ): void {
+    const stored = this.storeTemplate(exporter, version, domain, templateId, fields, options, scopeFieldCount);
+    if (stored === undefined) {
+      this.rejectTemplate();
+      return;
+    }
+    if (this.pending.length > 0) this.releasePending(exporter, version, domain, templateId);
+  }
+
+  /** Stores a definition unless identical to the one known; returns undefined when it is refused. */
+  private storeTemplate(
+    exporter: string,
+    version: 9 | 10,
+    domain: number,
+    templateId: number,
+    fields: TemplateField[],
+    options: boolean,
+    scopeFieldCount: number,
+  ): Template | undefined {
+    const existing = this.domainState(exporter, version, domain)?.templates.get(templateId);
+    if (
+      existing &&
+      existing.options === options &&
+      existing.scopeFieldCount === scopeFieldCount &&
+      sameFields(existing.fields, fields)
+    ) {
+      return existing;
+    }
+    if (!existing && this.counters.templates >= this.maxTemplates) return undefined;
+    const t = compileTemplate(version, templateId, fields, options, scopeFieldCount);
+    if (!t) return undefined;
+    this.domainState(exporter, version, domain, true)!.templates.set(templateId, t);
+    if (!existing) this.counters.templates++;
+    this.counters.templatesLearned++;
+    return t;
+  }
+
+  /**
+   * IPFIX withdrawal (RFC 7011 §8.1): a template record with no fields. Template id 2 (in set 2) or 3 (in
+   * set 3) withdraws all data or all options templates of the domain.
+   */
+  private withdraw(exporter: string, domain: number, templateId: number, options: boolean): void {
+    const d = this.domainState(exporter, 10, domain);
+    if (!d) return;
+    if (templateId === (options ? 3 : 2)) {
+      for (const [id, t] of d.templates) {
+        if (t.options === options) this.dropTemplate(d, id);
+      }
+    } else if (d.templates.has(templateId)) {
+      this.dropTemplate(d, templateId);
+    }
+    // A domain without templates is forgotten, so that withdraw/learn cycles over many domains stay bounded.
+    if (d.templates.size === 0) {
+      const domains = this.exporters.get(exporter)!;
+      domains.delete(domainKey(10, domain));
+      if (domains.size === 0) this.exporters.delete(exporter);
+    }
+  }
+
+  private dropTemplate(d: DomainState, templateId: number): void {
+    d.templates.delete(templateId);
+    this.counters.templates--;
+    this.counters.templatesWithdrawn++;
+  }
+
+  private domainState(exporter: string, version: 9 | 10, domain: number, create = false): DomainState | undefined {
+    let domains = this.exporters.get(exporter);
+    const key = domainKey(version, domain);
+    let d = domains?.get(key);
+    if (d || !create) return d;
+    if (!domains) {
+      domains = new Map();
+      this.exporters.set(exporter, domains);
+    }
+    d = { exporter, version, domain, templates: new Map(), rate: 1, systemInitMs: 0 };
+    domains.set(key, d);
+    return d;
+  }
+
+  private dataSet(
+    dv: DataView,
+    start: number,
+    end: number,
+    exporter: string,
+    version: 9 | 10,
+    domain: number,
+    templateId: number,
+    unixSecs: number,
+    sysUptime: number,
+  ): void {
+    const d = this.domainState(exporter, version, domain);
+    const t = d?.templates.get(templateId);
+    if (d && t) this.decodeSet(dv, start, end, d, t, unixSecs, sysUptime);
+    else this.hold(dv, start, end, exporter, version, domain, templateId, unixSecs, sysUptime);
+  }
+
+  private decodeSet(
+    dv: DataView,
+    start: number,
+    end: number,
+    d: DomainState,
+    t: Template,
+    unixSecs: number,
+    sysUptime: number,
+  ): void {
+    const c = this.ctx;
+    c.malformed = false;
+    c.rate = d.rate;
+    if (d.version === 9) setV9UptimeBase(c, unixSecs, sysUptime);
+    else setIpfixUptimeBase(c, d.systemInitMs);
+    if (t.options) {
+      this.optionsTarget = d;
+      this.optionsFlags = t.flags;
+      this.counters.optionsRecords += readOptionsRecords(dv, start, end, t, c, this.record, this.applyOptions);
+      this.optionsTarget = undefined;
+    } else {
+      // Compiled on first use, so that template floods and refreshes cost no code generation.
+      t.reader ??= this.readerFor(t);
+      this.emitted += decodeDataRecords(dv, start, end, t, c, this.record, this.onRecord);
+    }
+    if (c.malformed) this.malformed = true;
+  }
+
+  private readerFor(t: Template): RecordReader {
+    const key = `${t.fixedLength}:${t.minLength}:${t.flags}:${t.plan.join(",")}`;
+    let reader = this.readers.get(key);
+    if (!reader) {
+      reader = compileReader(t.plan, t.fixedLength, t.minLength, t.flags);
+      if (this.readers.size < MAX_CACHED_READERS) this.readers.set(key, reader);
+    }
+    return reader;
+  }
+
+  /**
+   * Sampling and system init time are remembered per exporter domain from the latest options record that
+   * carries them; scope (interface, selector id) is not told apart.
+   */
+  private readonly applyOptions = (c: SetContext): void => {
+    const d = this.optionsTarget!;
+    if (this.optionsFlags & F_SAMPLING) d.rate = announcedRate(c, this.optionsFlags) || 1;
+    if (this.optionsFlags & F_SYS_INIT && c.sysInitMs > 0) d.systemInitMs = c.sysInitMs;
+  };
+
+  /** Data sets that arrive before their template (common over UDP: RFC 7011 §8.4) wait in a bounded FIFO. */
+  private hold(
+    dv: DataView,
+    start: number,
+    end: number,
+    exporter: string,
+    version: 9 | 10,
+    domain: number,
+    templateId: number,
+    unixSecs: number,
+    sysUptime: number,
+  ): void {
+    if (this.maxPendingSets === 0) {
+      this.counters.unknownTemplateSets++;
+      return;
+    }
+    if (this.pending.length >= this.maxPendingSets) {
+      this.pending.shift();
+      this.counters.unknownTemplateSets++;
+    }
+    // A copy: the caller may reuse its receive buffer.
+    const bytes = new Uint8Array(end - start);
+    bytes.set(new Uint8Array(dv.buffer, dv.byteOffset + start, end - start));
+    this.pending.push({ exporter, version, domain, templateId, bytes, receivedMs: this.nowMs, unixSecs, sysUptime });
+    this.counters.setsHeld++;
+    this.counters.setsPending = this.pending.length;
+  }
+
+  private releasePending(exporter: string, version: 9 | 10, domain: number, templateId: number): void {
+    for (let i = 0; i < this.pending.length; ) {
+      const s = this.pending[i]!;
+      if (s.templateId !== templateId || s.domain !== domain || s.version !== version || s.exporter !== exporter) {
+        i++;
+        continue;
+      }
+      this.pending.splice(i, 1);
+      const d = this.domainState(exporter, version, domain)!;
+      const t = d.templates.get(templateId)!;
+      const dv = new DataView(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength);
+      this.decodeSet(dv, 0, s.bytes.byteLength, d, t, s.unixSecs, s.sysUptime);
+    }
+    this.counters.setsPending = this.pending.length;
+  }
+
+  private expirePending(): void {
+    const oldest = this.nowMs - this.pendingMaxAgeMs;
+    while (this.pending.length > 0 && this.pending[0]!.receivedMs < oldest) {
+      this.pending.shift();
+      this.counters.unknownTemplateSets++;
+    }
+    this.counters.setsPending = this.pending.length;
+  }
+}
+
+function noop(): void {}
+
+function domainKey(version: 9 | 10, domain: number): number {
+  return (version === 10 ? 4294967296 : 0) + domain;
+}

@@ -1,0 +1,42 @@
+/** What the data-set loop does with a field, and per-template flags; shared by the plan and the reader code generator. */
+
+/** A declared field length of 65535 means variable-length (RFC 7011 §7). */
+export const VARIABLE_LENGTH = 65535;
+
+// Field kinds: what the data-set loop does with a field. SKIP fields only appear in variable-length plans,
+// where every field must be walked to find the next offset.
+export const K_SKIP = 0;
+export const K_BYTES = 1;
+export const K_PACKETS = 2;
+export const K_PROTOCOL = 3;
+export const K_TOS = 4;
+export const K_SRC_PORT = 5;
+export const K_DST_PORT = 6;
+export const K_SRC4 = 7;
+export const K_DST4 = 8;
+export const K_SRC6 = 9;
+export const K_DST6 = 10;
+export const K_FIRST_UPTIME = 11;
+export const K_LAST_UPTIME = 12;
+export const K_FIRST_SEC = 13;
+export const K_LAST_SEC = 14;
+export const K_FIRST_MS = 15;
+export const K_LAST_MS = 16;
+export const K_FIRST_NTP = 17;
+export const K_LAST_NTP = 18;
+export const K_SYS_INIT_MS = 19;
+export const K_SAMPLING_INTERVAL = 20;
+export const K_SAMPLING_SPACE = 21;
+
+/** Template flags, tested once per record. */
+export const F_V4 = 1;
+export const F_V6 = 2;
+/**
+ * A sampling interval field is present: in an options template it sets the exporter domain's rate; in a
+ * data template (some v9 exporters put field 34 there) it is that record's own rate.
+ */
+export const F_SAMPLING = 4;
+/** samplingPacketSpace (306) is present: the rate is (interval + space) / interval (RFC 5477). */
+export const F_SAMPLING_SPACE = 8;
+/** systemInitTimeMilliseconds (160) is present, in an options record or in the data record itself. */
+export const F_SYS_INIT = 16;

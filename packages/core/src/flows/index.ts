@@ -1,0 +1,47 @@
+/**
+ * `@patronus/core/flows`: NetFlow v5, NetFlow v9 and IPFIX decoding.
+ *
+ *   const decoder = new FlowDecoder();
+ *   decoder.importTemplates(savedSnapshots);              // optional: templates persisted before a restart
+ *   socket.on("message", (msg, rinfo) => {
+ *     decoder.decode(msg, rinfo.address, clock.now(), (r) => collector.add(r)); // r is reused: copy what you keep
+ *   });
+ *   save(decoder.exportTemplates());                      // now and then, and at shutdown
+ *   status(decoder.counters);
+ *
+ * The packet builders and decodeFlows are for tests, benchmarks and the demo traffic generator.
+ */
+export { createFlowRecord, type FlowRecord } from "./flow-record";
+export {
+  FlowDecoder,
+  type DecodeResult,
+  type DecodeStatus,
+  type DecoderCounters,
+  type DecoderOptions,
+} from "./decoder";
+export type { TemplateField } from "./template";
+export { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
+export {
+  buildIpfixPacket,
+  buildV5Packet,
+  buildV9Packet,
+  flowDataSet,
+  flowValues,
+  ipv4ToNumber,
+  ipv6ToWords,
+  IPFIX_IPV4_TEMPLATE,
+  IPFIX_IPV6_TEMPLATE,
+  V9_IPV4_TEMPLATE,
+  V9_IPV6_TEMPLATE,
+  type DataSetSpec,
+  type FieldValue,
+  type IpfixPacketSpec,
+  type SetSpec,
+  type TemplateFieldSpec,
+  type TemplateSpec,
+  type TestFlow,
+  type UptimeClock,
+  type V5PacketSpec,
+  type V9PacketSpec,
+} from "./testing/build-packets";
+export { decodeFlows, formatIPv4, formatIPv6, toDecodedFlow, type DecodedFlow } from "./testing/decoded-flow";
