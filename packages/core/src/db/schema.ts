@@ -168,3 +168,13 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_target_idx").on(t.target)],
 );
+
+/**
+ * Small named documents a process keeps across restarts: the collector's learned flow templates and
+ * its unmatched-traffic counters (which have no policy row for sdwan_policy_stats to point at).
+ */
+export const collectorState = sqliteTable("collector_state", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updated_at: integer("updated_at").notNull(),
+});

@@ -43,7 +43,7 @@ export const demoPolicies: PolicyInput[] = [
   { name: "File shares (SMB)", priority: 550, path_preference: "highest_bandwidth", match_rules: { destination_ports: [445], protocols: [6] } },
   { name: "IPv6 management", priority: 540, path_preference: "lowest_latency", match_rules: { source_cidrs: ["fd00:10::/32"], destination_cidrs: ["fd00:10::/32"] } },
   { name: "Email (SMTP/IMAP)", priority: 500, path_preference: "lowest_cost", match_rules: { destination_ports: [25, 465, 587, 993], protocols: [6] } },
-  { name: "Software updates", priority: 300, path_preference: "lowest_cost", match_rules: { destination_cidrs: ["192.0.2.0/24"], destination_ports: [80, 443] } },
+  { name: "Software updates", priority: 420, path_preference: "lowest_cost", match_rules: { destination_cidrs: ["192.0.2.0/24"], destination_ports: [80, 443] } },
   { name: "SaaS office suite", priority: 450, path_preference: "lowest_latency", match_rules: { destination_cidrs: ["203.0.113.0/24", "2001:db8:100::/48"], destination_ports: [443] } },
   { name: "Web (HTTPS)", priority: 400, path_preference: "lowest_cost", match_rules: { destination_ports: [443], protocols: [6, 17] } },
   { name: "Web (HTTP)", priority: 390, path_preference: "lowest_cost", match_rules: { destination_ports: [80, 8080], protocols: [6] } },

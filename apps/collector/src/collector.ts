@@ -1,0 +1,175 @@
+import { join } from "node:path";
+import { CacheRegistry } from "@patronus/core/cache";
+import { migrateDatabase, openDatabase } from "@patronus/core/db";
+import { FlowDecoder, type TemplateSnapshot } from "@patronus/core/flows";
+import { listPolicies, policiesVersion } from "@patronus/core/policies";
+import {
+  loadCollectorState,
+  loadOrCreateControlSecret,
+  PolicyMatcher,
+  pruneStatsBefore,
+  restoreCollector,
+  saveCollectorState,
+  TrafficStatsCollector,
+  writeSnapshot,
+  type CollectorStatusReport,
+} from "@patronus/core/traffic";
+import { startControlServer } from "./control-server";
+import { startDemoTraffic } from "./demo-traffic";
+import type { CollectorEnv } from "./env";
+import { listenUdp } from "./udp-listener";
+
+const TEMPLATES_KEY = "flow_templates";
+const DAY_MS = 24 * 60 * 60 * 1000;
+const RETENTION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
+export interface RunningCollector {
+  flowAddress: string;
+  controlUrl: string;
+  collector: TrafficStatsCollector;
+  /** Writes what changed since the last snapshot now; returns the rows written. */
+  snapshot(): number;
+  /** Final snapshot, then closes sockets, timers and the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the sidecar: UDP listener -> decoder -> classifier + counters -> periodic snapshots, plus the
+ * loopback control interface and the timers that keep policies, flows and retention current.
+ */
+export async function startCollector(env: CollectorEnv, log: (line: string) => void = console.log): Promise<RunningCollector> {
+  const startedAt = Date.now();
+  const { db, close: closeDb } = openDatabase(join(env.PATRONUS_DATA_DIR, "patronus.db"));
+  migrateDatabase(db);
+
+  const collector = new TrafficStatsCollector({ maxFlows: env.PATRONUS_MAX_FLOWS });
+  let policyVersion = "";
+  let knownPolicies = new Set<number>();
+  const refreshPolicies = () => {
+    const version = policiesVersion(db);
+    if (version === policyVersion) return;
+    const policies = listPolicies(db);
+    collector.setMatcher(new PolicyMatcher(policies));
+    const ids = new Set(policies.map((p) => p.policy_id));
+    for (const gone of knownPolicies) if (!ids.has(gone)) collector.removePolicy(gone);
+    if (policyVersion) log(`policies changed: ${policies.length} loaded, matcher rebuilt`);
+    knownPolicies = ids;
+    policyVersion = version;
+  };
+  refreshPolicies();
+  const restored = restoreCollector(db, collector);
+
+  const decoder = new FlowDecoder();
+  const templates = loadCollectorState<TemplateSnapshot[]>(db, { key: TEMPLATES_KEY });
+  if (templates) decoder.importTemplates(templates);
+
+  let datagrams = 0;
+  const listener = await listenUdp(
+    { host: env.PATRONUS_FLOW_BIND, port: env.PATRONUS_FLOW_PORT, receiveBufferSize: env.PATRONUS_FLOW_RCVBUF },
+    (message, from) => {
+      datagrams += 1;
+      const now = Date.now();
+      decoder.decode(message, from, now, (record) => collector.ingest(record, now));
+    },
+  );
+
+  let cursor = 0;
+  let lastSnapshotAt: number | null = null;
+  let snapshotFailures = 0;
+  let savedTemplateVersion = -1;
+  const snapshot = (): number => {
+    const at = Date.now();
+    try {
+      const written = writeSnapshot(db, collector, { at, cursor });
+      cursor = written.cursor;
+      const templateVersion = decoder.counters.templatesLearned + decoder.counters.templatesWithdrawn;
+      if (templateVersion !== savedTemplateVersion) {
+        saveCollectorState(db, { key: TEMPLATES_KEY, value: decoder.exportTemplates(), at });
+        savedTemplateVersion = templateVersion;
+      }
+      lastSnapshotAt = at;
+      return written.rows;
+    } catch (error) {
+      // Keeping the old cursor means the next snapshot writes these changes again: nothing is lost.
+      snapshotFailures += 1;
+      log(`snapshot failed (will retry): ${(error as Error).message}`);
+      return 0;
+    }
+  };
+
+  const registry = new CacheRegistry();
+  const status = (): CollectorStatusReport => {
+    const c = decoder.counters;
+    const s = collector.status();
+    return {
+      uptime_ms: Date.now() - startedAt,
+      started_at: startedAt,
+      flow_listener: listener.address,
+      datagrams_received: datagrams,
+      records_received: c.records,
+      malformed_packets: c.malformedPackets,
+      unsupported_version: c.unsupportedVersion,
+      unknown_template_sets: c.unknownTemplateSets,
+      socket_drops: listener.drops(),
+      live_flows: s.liveFlows,
+      max_flows: s.maxFlows,
+      evicted_flows: s.evictedFlows,
+      last_snapshot_at: lastSnapshotAt,
+      snapshot_failures: snapshotFailures,
+      policies: s.policies,
+      templates: c.templates,
+    };
+  };
+
+  const secret = env.PATRONUS_CONTROL_SECRET ?? loadOrCreateControlSecret(env.PATRONUS_DATA_DIR);
+  const control = await startControlServer(
+    { port: env.PATRONUS_CONTROL_PORT, secret },
+    {
+      stats: () => ({ policies: collector.getAllPolicyStats(), totals: collector.totals(), at: Date.now() }),
+      policyStats: (id) => collector.getPolicyStats(id),
+      topFlows: (id, limit) => collector.topFlows(id, limit),
+      status,
+      reset: (id) => {
+        if (id === undefined) collector.resetStats();
+        return { reset: id === undefined ? true : collector.resetPolicyStats(id) };
+      },
+      cleanup: (timeoutMs) => ({ removed: collector.cleanupStaleFlows(timeoutMs ?? env.PATRONUS_FLOW_IDLE_TIMEOUT_MS) }),
+      cacheStats: () => registry.stats(),
+      clearCaches: () => ({ cleared_entries: registry.clearAll() }),
+    },
+  );
+
+  const pruneRetention = () => {
+    const removed = pruneStatsBefore(db, { before: Date.now() - env.PATRONUS_STATS_RETENTION_DAYS * DAY_MS });
+    if (removed > 0) log(`retention: removed ${removed} snapshot rows older than ${env.PATRONUS_STATS_RETENTION_DAYS} days`);
+  };
+  pruneRetention();
+  const timers = [
+    setInterval(snapshot, env.PATRONUS_SNAPSHOT_INTERVAL_MS),
+    setInterval(() => collector.cleanupStaleFlows(env.PATRONUS_FLOW_IDLE_TIMEOUT_MS), env.PATRONUS_FLOW_CLEANUP_INTERVAL_MS),
+    setInterval(refreshPolicies, env.PATRONUS_POLICY_POLL_MS),
+    setInterval(pruneRetention, RETENTION_PRUNE_INTERVAL_MS),
+  ];
+  const demo = env.PATRONUS_DEMO_TRAFFIC ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) }) : undefined;
+
+  log(
+    `collector: flows on udp ${listener.address} (receive buffer ${listener.receiveBufferSize} bytes), ` +
+      `control on ${control.url}, ${restored} policies restored from snapshots${demo ? ", demo traffic on" : ""}`,
+  );
+
+  return {
+    flowAddress: listener.address,
+    controlUrl: control.url,
+    collector,
+    snapshot,
+    async stop() {
+      demo?.stop();
+      for (const timer of timers) clearInterval(timer);
+      await listener.close();
+      await control.close();
+      const rows = snapshot();
+      closeDb();
+      log(`collector stopped: final snapshot wrote ${rows} rows`);
+    },
+  };
+}

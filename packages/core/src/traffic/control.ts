@@ -1,0 +1,115 @@
+import { randomBytes } from "node:crypto";
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { FlowStats, PolicyStats, TrafficTotals } from "./traffic-stats-collector";
+
+/**
+ * The collector's control interface, as the web app sees it: JSON over HTTP on loopback, each
+ * request carrying `Authorization: Bearer <secret>`.
+ */
+export interface CollectorStatusReport {
+  uptime_ms: number;
+  started_at: number;
+  flow_listener: string;
+  datagrams_received: number;
+  records_received: number;
+  malformed_packets: number;
+  unsupported_version: number;
+  unknown_template_sets: number;
+  socket_drops: number;
+  live_flows: number;
+  max_flows: number;
+  evicted_flows: number;
+  last_snapshot_at: number | null;
+  snapshot_failures: number;
+  policies: number;
+  templates: number;
+}
+
+export interface LiveStats {
+  policies: PolicyStats[];
+  totals: TrafficTotals;
+  at: number;
+}
+
+export interface CacheStatsReport {
+  name: string;
+  hits: number;
+  misses: number;
+  entries: number;
+  evictions: number;
+  hit_rate: number;
+}
+
+export interface CollectorClient {
+  stats(): Promise<LiveStats>;
+  policyStats(policyId: number): Promise<PolicyStats | null>;
+  topFlows(policyId: number, limit: number): Promise<FlowStats[]>;
+  status(): Promise<CollectorStatusReport>;
+  reset(policyId?: number): Promise<{ reset: boolean }>;
+  cleanup(timeoutMs?: number): Promise<{ removed: number }>;
+  cacheStats(): Promise<CacheStatsReport[]>;
+  clearCaches(): Promise<{ cleared_entries: number }>;
+}
+
+export class CollectorUnavailableError extends Error {}
+
+export function createCollectorClient({
+  url,
+  secret,
+  timeoutMs = 2_000,
+}: {
+  url: string;
+  secret: string;
+  timeoutMs?: number;
+}): CollectorClient {
+  async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, url), {
+        method,
+        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new CollectorUnavailableError(`collector at ${url} is unreachable: ${(error as Error).message}`, { cause: error });
+    }
+    if (!response.ok) throw new CollectorUnavailableError(`collector answered ${response.status} to ${method} ${path}`);
+    return (await response.json()) as T;
+  }
+  return {
+    stats: () => call("GET", "/stats"),
+    policyStats: (policyId) => call("GET", `/stats/${policyId}`),
+    topFlows: (policyId, limit) => call("GET", `/flows/${policyId}?limit=${limit}`),
+    status: () => call("GET", "/status"),
+    reset: (policyId) => call("POST", "/reset", { policy_id: policyId }),
+    cleanup: (timeoutMs) => call("POST", "/cleanup", { timeout_ms: timeoutMs }),
+    cacheStats: () => call("GET", "/caches"),
+    clearCaches: () => call("POST", "/caches/clear"),
+  };
+}
+
+/**
+ * The control secret when none is configured: a random one in the data directory, created by
+ * whichever process starts first. It is written to a temporary file and hard-linked into place, so
+ * the other process never reads a half-written secret, and a second creator's link fails with EEXIST.
+ */
+export function loadOrCreateControlSecret(dataDir: string): string {
+  const file = join(dataDir, "control.secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    try {
+      linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      rmSync(temp, { force: true });
+    }
+    return readFileSync(file, "utf8").trim();
+  }
+}

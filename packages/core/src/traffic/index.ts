@@ -1,0 +1,33 @@
+export { TrafficStatsCollector } from "./traffic-stats-collector";
+export type {
+  PolicyStats,
+  FlowStats,
+  TrafficTotals,
+  CollectorStatus,
+  PolicySnapshot,
+  TrafficStatsCollectorOptions,
+} from "./traffic-stats-collector";
+export { PolicyMatcher, UNMATCHED_POLICY_ID, type MatchablePolicy, type PolicyClassifier } from "./policy-matcher";
+export { flowKey, type FlowKey, type FlowKeyInput } from "./flow-key";
+export {
+  storePolicyStats,
+  getLatestPolicyStats,
+  getLatestStatsOfAllPolicies,
+  getPolicyStatsHistory,
+  pruneStatsBefore,
+  saveCollectorState,
+  loadCollectorState,
+  countPolicyStatsRows,
+  type PolicyStatsRow,
+  type PolicyCounters,
+} from "./snapshots";
+export { restoreCollector, writeSnapshot } from "./persistence";
+export {
+  createCollectorClient,
+  loadOrCreateControlSecret,
+  CollectorUnavailableError,
+  type CollectorClient,
+  type CollectorStatusReport,
+  type LiveStats,
+  type CacheStatsReport,
+} from "./control";
