@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Sqlite from "better-sqlite3";
 import type { RunResult } from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
@@ -33,4 +34,10 @@ export function openDatabase(file: string): DatabaseHandle {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const db = drizzle(sqlite, { schema });
   return { db, file, close: () => sqlite.close() };
+}
+
+/** SQLite's own consistency check: "ok", or the problems it found. */
+export function checkIntegrity(db: Db): string {
+  const rows = db.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
+  return rows.map((r) => r.integrity_check).join("\n");
 }

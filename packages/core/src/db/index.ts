@@ -1,4 +1,4 @@
-export { openDatabase, type Db, type Queryable, type DatabaseHandle } from "./client";
+export { openDatabase, checkIntegrity, type Db, type Queryable, type DatabaseHandle } from "./client";
 export { migrateDatabase, defaultMigrationsFolder } from "./migrate";
 export {
   siteStatuses,
