@@ -8,6 +8,9 @@ export const databaseFile = join(dataDir, "patronus.db");
 export const admin = { email: "admin@e2e.test", password: "e2e-admin-password" };
 
 const port = 3107;
+export const flowPort = 2155;
+const controlPort = 2156;
+const controlSecret = "e2e-control-secret-0123456789";
 const chromium = process.env.PATRONUS_CHROMIUM ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -43,6 +46,23 @@ export default defineConfig({
         PATRONUS_DATA_DIR: dataDir,
         PATRONUS_ADMIN_EMAIL: admin.email,
         PATRONUS_ADMIN_PASSWORD: admin.password,
+        PATRONUS_COLLECTOR_URL: `http://127.0.0.1:${controlPort}`,
+        PATRONUS_CONTROL_SECRET: controlSecret,
+      },
+    },
+    {
+      // Started after the web server, so the database exists; no demo traffic, so counts are exact.
+      command: "pnpm --filter @patronus/collector run start",
+      url: `http://127.0.0.1:${controlPort}/status`, // 401 without the secret, which is ready enough
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PATRONUS_DATA_DIR: dataDir,
+        PATRONUS_FLOW_BIND: "127.0.0.1",
+        PATRONUS_FLOW_PORT: String(flowPort),
+        PATRONUS_CONTROL_PORT: String(controlPort),
+        PATRONUS_CONTROL_SECRET: controlSecret,
+        PATRONUS_DEMO_TRAFFIC: "0",
       },
     },
   ],

@@ -6,6 +6,8 @@ import { z } from "zod";
  */
 const schema = z.object({
   PATRONUS_DATA_DIR: z.string().min(1).default("data"),
+  PATRONUS_COLLECTOR_URL: z.url("must be a URL like http://127.0.0.1:2056").default("http://127.0.0.1:2056"),
+  PATRONUS_CONTROL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 function load() {

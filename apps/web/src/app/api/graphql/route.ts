@@ -1,11 +1,12 @@
 import { startServerAndCreateNextHandler } from "@as-integrations/next";
 import type { NextRequest } from "next/server";
+import { getCollectorClient } from "~/server/collector";
 import { getDb } from "~/server/db";
 import { createContext, type Context } from "~/server/graphql/context";
 import { createApolloServer } from "~/server/graphql/server";
 
 const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApolloServer(), {
-  context: async () => createContext({ db: getDb() }),
+  context: async () => createContext({ db: getDb(), collector: getCollectorClient() }),
 });
 
 // Wrapped: Next's route type check rejects the integration's overloaded handler type as it is.

@@ -8,5 +8,11 @@ export const policiesResolvers = {
   Policy: {
     id: (policy: Policy) => policy.policy_id,
     match_rules: (policy: Policy) => JSON.stringify(policy.match_rules),
+    packets_matched: async (policy: Policy, _: unknown, ctx: Context) =>
+      (await ctx.traffic()).byPolicy.get(policy.policy_id)?.packets_matched ?? 0,
+    bytes_matched: async (policy: Policy, _: unknown, ctx: Context) =>
+      (await ctx.traffic()).byPolicy.get(policy.policy_id)?.bytes_matched ?? 0,
+    active_flows: async (policy: Policy, _: unknown, ctx: Context) =>
+      (await ctx.traffic()).byPolicy.get(policy.policy_id)?.active_flows ?? 0,
   },
 };
