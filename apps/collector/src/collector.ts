@@ -49,7 +49,17 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
     const version = policiesVersion(db);
     if (version === policyVersion) return;
     const policies = listPolicies(db);
-    collector.setMatcher(new PolicyMatcher(policies));
+    let matcher: PolicyMatcher;
+    try {
+      matcher = new PolicyMatcher(policies);
+    } catch (error) {
+      // Policies are validated on write, so this means a row edited behind core's back: keep counting
+      // with the matcher we have rather than stop.
+      log(`policies not reloaded, keeping the previous matcher: ${(error as Error).message}`);
+      policyVersion = version;
+      return;
+    }
+    collector.setMatcher(matcher);
     const ids = new Set(policies.map((p) => p.policy_id));
     for (const gone of knownPolicies) if (!ids.has(gone)) collector.removePolicy(gone);
     if (policyVersion) log(`policies changed: ${policies.length} loaded, matcher rebuilt`);
