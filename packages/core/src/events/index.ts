@@ -1,17 +1,22 @@
 import { EventEmitter } from "node:events";
 
 /** Facts the domain announces after they are committed; the web app carries them to browsers. */
-export type DomainEvent = {
-  type: "site_deleted";
-  site_id: string;
-  site_name: string;
-  actor: string;
-  audit_id: number;
-  endpoints: number;
-  paths: number;
-  path_metrics: number;
-  at: number;
-};
+export type DomainEvent =
+  | {
+      type: "site_deleted";
+      site_id: string;
+      site_name: string;
+      actor: string;
+      audit_id: number;
+      endpoints: number;
+      paths: number;
+      path_metrics: number;
+      /** The ids of the removed paths, so caches can drop what they hold for them. */
+      path_ids: number[];
+      at: number;
+    }
+  | { type: "policies_changed"; policy_id: number; change: "created" | "updated" | "deleted" }
+  | { type: "path_metrics_recorded"; path_ids: number[] };
 
 /** An in-process bus. Listeners run synchronously; one that throws is isolated from the publisher. */
 export class EventBus {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db, Queryable } from "../db/client";
 import { pathPreferences, paths, policies } from "../db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { domainEvents } from "../events";
 import { parseInput } from "../validation";
 import { matchRulesSchema, type MatchRules } from "./match-rules";
 
@@ -53,7 +54,7 @@ export function getPolicy(db: Db, { policyId }: { policyId: number }): Policy | 
 
 export function createPolicy(db: Db, input: PolicyInput, now = Date.now()): Policy {
   const data = parseInput(policyInputSchema, input);
-  return db.transaction((tx) => {
+  const policy = db.transaction((tx) => {
     assertPathExists(tx, data.pinned_path_id);
     assertNameFree(tx, data.name);
     const row = tx
@@ -63,6 +64,8 @@ export function createPolicy(db: Db, input: PolicyInput, now = Date.now()): Poli
       .get();
     return toPolicy(row);
   });
+  domainEvents.publish({ type: "policies_changed", policy_id: policy.policy_id, change: "created" });
+  return policy;
 }
 
 export function updatePolicy(
@@ -74,7 +77,7 @@ export function updatePolicy(
   if (!current) throw new NotFoundError(`policy ${policyId} does not exist`);
   const { policy_id: _id, created_at: _c, updated_at: _u, ...editable } = current;
   const data = parseInput(policyInputSchema, { ...editable, ...patch });
-  return db.transaction((tx) => {
+  const policy = db.transaction((tx) => {
     assertPathExists(tx, data.pinned_path_id);
     if (data.name !== current.name) assertNameFree(tx, data.name);
     const row = tx
@@ -85,12 +88,15 @@ export function updatePolicy(
       .get();
     return toPolicy(row);
   });
+  domainEvents.publish({ type: "policies_changed", policy_id: policyId, change: "updated" });
+  return policy;
 }
 
 /** Removes the policy and (by the foreign key's ON DELETE CASCADE) its statistics history. */
 export function deletePolicy(db: Db, { policyId }: { policyId: number }): Policy {
   const row = db.delete(policies).where(eq(policies.policy_id, policyId)).returning().get();
   if (!row) throw new NotFoundError(`policy ${policyId} does not exist`);
+  domainEvents.publish({ type: "policies_changed", policy_id: policyId, change: "deleted" });
   return toPolicy(row);
 }
 

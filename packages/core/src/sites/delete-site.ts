@@ -20,6 +20,7 @@ export interface SiteDependencies {
 
 export interface DeleteSiteResult extends SiteDependencies {
   audit_id: number;
+  path_ids: number[];
 }
 
 const siteIdSchema = z.uuid();
@@ -91,6 +92,7 @@ export function deleteSite(
         if (!site) throw new NotFoundError(`site ${id} does not exist`);
         // The counts come from what each statement removed: no second pass over the same rows.
         const pathIds = touchingPathIds(tx, id);
+        const removedPathIds = pathIds.all().map((p) => p.id);
         const removedMetrics = tx.delete(pathMetrics).where(inArray(pathMetrics.path_id, pathIds)).run().changes;
         const unpinned = tx
           .update(policies)
@@ -117,7 +119,7 @@ export function deleteSite(
           outcome: "success",
           details: { ...counts },
         });
-        return { ...counts, audit_id: auditId };
+        return { ...counts, audit_id: auditId, path_ids: removedPathIds };
       },
       { behavior: "immediate" },
     );
@@ -142,6 +144,7 @@ export function deleteSite(
     endpoints: result.endpoints,
     paths: result.paths,
     path_metrics: result.path_metrics,
+    path_ids: result.path_ids,
     at: attemptAt,
   });
   return result;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { endpoints, interfaceKinds, pathMetrics, paths, pathStatuses, sites, siteStatuses } from "../db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { domainEvents } from "../events";
 import { parseInput } from "../validation";
 
 export type Site = typeof sites.$inferSelect;
@@ -164,11 +165,12 @@ export function listPaths(db: Db): PathDetail[] {
 export function recordPathMetrics(db: Db, rows: z.input<typeof metricsInput>[]): number {
   const data = rows.map((row, i) => parseInput(metricsInput, row, `metrics.${i}`));
   if (data.length === 0) return 0;
-  return db.transaction((tx) => {
+  db.transaction((tx) => {
     // SQLite caps bound parameters per statement (32766); 8 columns a row.
     for (let i = 0; i < data.length; i += 4000) tx.insert(pathMetrics).values(data.slice(i, i + 4000)).run();
-    return data.length;
   });
+  domainEvents.publish({ type: "path_metrics_recorded", path_ids: [...new Set(data.map((row) => row.path_id))] });
+  return data.length;
 }
 
 export function getLatestPathMetrics(db: Db, { pathId }: { pathId: number }): PathMetrics | undefined {

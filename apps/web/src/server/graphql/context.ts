@@ -1,4 +1,6 @@
+import { createMetricsCache, createRoutingCache } from "@patronus/core/cache";
 import type { Db } from "@patronus/core/db";
+import type { RoutingCaches } from "@patronus/core/routing";
 import {
   CollectorUnavailableError,
   getLatestStatsOfAllPolicies,
@@ -20,16 +22,26 @@ export interface TrafficView {
 
 export interface Context {
   db: Db;
+  caches: RoutingCaches;
   collector: CollectorClient | undefined;
   /** Fetched at most once per request, however many fields ask. */
   traffic(): Promise<TrafficView>;
 }
 
 /** Pure: tests build a context directly; only the route knows about requests. */
-export function createContext({ db, collector }: { db: Db; collector?: CollectorClient }): Context {
+export function createContext({
+  db,
+  collector,
+  caches = { metrics: createMetricsCache(), routing: createRoutingCache() },
+}: {
+  db: Db;
+  collector?: CollectorClient;
+  caches?: RoutingCaches;
+}): Context {
   let traffic: Promise<TrafficView> | undefined;
   return {
     db,
+    caches,
     collector,
     traffic: () => (traffic ??= loadTraffic(db, collector)),
   };

@@ -1,6 +1,8 @@
 import { createTestDb, type TestDb } from "@patronus/core/testing";
 import { seedDemoNetwork } from "@patronus/core/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMetricsCache, createRoutingCache } from "@patronus/core/cache";
+import type { RoutingCaches } from "@patronus/core/routing";
 import { createContext } from "./context";
 import { createApolloServer } from "./server";
 
@@ -13,8 +15,8 @@ beforeAll(() => {
 });
 afterAll(() => t.destroy());
 
-async function execute<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext({ db: t.db }) });
+async function execute<T>(query: string, variables?: Record<string, unknown>, caches?: RoutingCaches): Promise<T> {
+  const response = await server.executeOperation({ query, variables }, { contextValue: createContext({ db: t.db, caches }) });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   const { data, errors } = response.body.singleResult;
   if (errors) throw new Error(errors.map((e) => e.message).join("; "));
@@ -36,6 +38,18 @@ describe("GraphQL schema", () => {
       { id: hq.id },
     );
     expect(data).toEqual({ found: { name: "HQ New York" }, missing: null });
+  });
+
+  it("reads each path's latest metrics through the metrics cache", async () => {
+    const caches = { metrics: createMetricsCache(), routing: createRoutingCache() };
+    const query = "{ paths { id latest_metrics { latency_ms score } } }";
+    const run = () => execute<{ paths: { latest_metrics: { latency_ms: number } }[] }>(query, undefined, caches);
+
+    await run();
+    const second = await run();
+
+    expect(caches.metrics.stats()).toMatchObject({ entries: 40, misses: 40, hits: 40 });
+    expect(second.paths.every((p) => p.latest_metrics.latency_ms > 0)).toBe(true);
   });
 
   it("orders policies by priority, highest first, with match rules as JSON", async () => {

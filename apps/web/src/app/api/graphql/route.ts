@@ -1,12 +1,13 @@
 import { startServerAndCreateNextHandler } from "@as-integrations/next";
 import type { NextRequest } from "next/server";
+import { getCaches } from "~/server/caches";
 import { getCollectorClient } from "~/server/collector";
 import { getDb } from "~/server/db";
 import { createContext, type Context } from "~/server/graphql/context";
 import { createApolloServer } from "~/server/graphql/server";
 
 const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApolloServer(), {
-  context: async () => createContext({ db: getDb(), collector: getCollectorClient() }),
+  context: async () => createContext({ db: getDb(), collector: getCollectorClient(), caches: getCaches().caches }),
 });
 
 // Wrapped: Next's route type check rejects the integration's overloaded handler type as it is.

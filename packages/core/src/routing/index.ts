@@ -1,0 +1,1 @@
+export { decideRoute, latestPathMetrics, invalidateRoutingCaches, type RoutingCaches, type RouteQuery } from "./decide-route";
