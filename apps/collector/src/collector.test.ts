@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createSocket } from "node:dgram";
-import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
+import { CacheRegistry, createMetricsCache } from "@patronus/core/cache";
+import { clearCachesEverywhere, createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE } from "@patronus/core/flows";
 import { createPolicy, deletePolicy } from "@patronus/core/policies";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -114,6 +115,16 @@ describe("the collector", () => {
     deletePolicy(data.db, { policyId: 4 });
 
     await vi.waitFor(async () => expect(await client.policyStats(4)).toBeNull(), { timeout: 10_000 });
+  });
+
+  it("clears caches in both processes and reports the sum", async () => {
+    const local = new CacheRegistry();
+    const cache = local.register("path_metrics", createMetricsCache());
+    cache.insert(1, { path_id: 1, timestamp: 0, latency_ms: 1, jitter_ms: 0, packet_loss_pct: 0, bandwidth_mbps: 1, mtu: 1500, score: 99 });
+    cache.insert(2, { path_id: 2, timestamp: 0, latency_ms: 1, jitter_ms: 0, packet_loss_pct: 0, bandwidth_mbps: 1, mtu: 1500, score: 99 });
+
+    expect(await clearCachesEverywhere(local, client)).toEqual({ cleared_entries: 2, collector_reached: true });
+    expect(cache.stats().entries).toBe(0);
   });
 
   it("refuses a control request without the shared secret", async () => {

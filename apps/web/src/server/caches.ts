@@ -21,3 +21,4 @@ export function getCaches(): { caches: RoutingCaches; registry: CacheRegistry } 
   }
   return holder.__patronusCaches;
 }
+

@@ -113,3 +113,22 @@ export function loadOrCreateControlSecret(dataDir: string): string {
     return readFileSync(file, "utf8").trim();
   }
 }
+
+/**
+ * Clears every cache of this process's registry and, through its control interface, the collector's;
+ * the count is the sum across both. An unreachable collector clears nothing there and says so.
+ */
+export async function clearCachesEverywhere(
+  registry: { clearAll(): number },
+  collector: CollectorClient | undefined,
+): Promise<{ cleared_entries: number; collector_reached: boolean }> {
+  let cleared = registry.clearAll();
+  if (!collector) return { cleared_entries: cleared, collector_reached: false };
+  try {
+    cleared += (await collector.clearCaches()).cleared_entries;
+    return { cleared_entries: cleared, collector_reached: true };
+  } catch (error) {
+    if (!(error instanceof CollectorUnavailableError)) throw error;
+    return { cleared_entries: cleared, collector_reached: false };
+  }
+}

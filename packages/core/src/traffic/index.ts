@@ -25,6 +25,7 @@ export { restoreCollector, writeSnapshot } from "./persistence";
 export {
   createCollectorClient,
   loadOrCreateControlSecret,
+  clearCachesEverywhere,
   CollectorUnavailableError,
   type CollectorClient,
   type CollectorStatusReport,
