@@ -19,8 +19,9 @@ export interface CacheOptions {
 
 /**
  * Counters and sizes of one cache, snake_case as the GraphQL API shows them. `entries` counts every
- * stored entry, including `expired` ones not yet swept; hits, misses and evictions count since the
- * cache was created (clear() does not reset them), and evictions are removals for room, not expiry.
+ * stored entry, including `expired` ones not yet swept. Hits and misses count get() and getOrLoad()
+ * lookups (a caller that waits on another's load is a miss); evictions are removals to make room, not
+ * expiry, removal or clear. Counters run for the cache's life: clear() does not reset them.
  */
 export interface CacheStats {
   entries: number;
@@ -179,7 +180,7 @@ export class Cache<K extends {}, V extends {}> implements ManagedCache {
   /**
    * Sweeps expired entries every `intervalMs` (replacing any running sweeper). Reads already skip
    * expired entries; the sweep returns their memory when nobody reads them. The timer is unref()ed
-   * so it never keeps the process alive.
+   * so it never keeps the process alive, but it does keep this cache alive: stop it before dropping one.
    */
   startSweeper(intervalMs: number): void {
     requirePositiveInteger("intervalMs", intervalMs);
