@@ -50,12 +50,18 @@ export function run(): void {
         return file;
       };
 
-      // Opening, warming the page cache, creating the WAL (a long-running process has one already; a
-      // fresh copy pays ~5 ms to create it on first commit) and closing stay outside the timed part.
+      // Both sides are measured in the steady state of a long-running process: the page cache warm, the
+      // WAL created (a fresh copy pays ~5 ms for it on first commit), statements already prepared (ours
+      // by deleting a site that does not exist, which prepares them all). Closing is not timed.
       const ours = msMedian(
         () => {
           const handle = openDatabase(copy());
           for (const statement of warmUp) handle.db.run(sql.raw(statement));
+          try {
+            deleteSite(handle.db, { siteId: "00000000-0000-4000-8000-00000000ffff", actor: "bench" }, { events: new EventBus() });
+          } catch {
+            // not found, as intended
+          }
           return handle;
         },
         (h) => deleteSite(h.db, { siteId, actor: "bench" }, { events: new EventBus() }),
@@ -69,17 +75,10 @@ export function run(): void {
           sqlite.pragma("synchronous = NORMAL");
           sqlite.pragma("foreign_keys = ON");
           for (const statement of warmUp) sqlite.prepare(statement).run();
-          return { sqlite };
+          const statements = handWritten.split(";").filter((s) => s.trim()).map((s) => sqlite.prepare(s));
+          return { sqlite, statements };
         },
-        // Statements are prepared inside the timed part, as drizzle prepares ours on every call.
-        ({ sqlite }) =>
-          sqlite
-            .transaction(() => {
-              for (const statement of handWritten.split(";").filter((s) => s.trim())) {
-                sqlite.prepare(statement).run({ site: siteId });
-              }
-            })
-            .immediate(),
+        ({ sqlite, statements }) => sqlite.transaction(() => statements.forEach((s) => s.run({ site: siteId }))).immediate(),
         ROUNDS,
         ({ sqlite }) => sqlite.close(),
       );

@@ -1,7 +1,7 @@
-import { count, eq, inArray, or } from "drizzle-orm";
+import { count, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "../audit";
-import type { Db, Queryable } from "../db/client";
+import type { Db } from "../db/client";
 import { endpoints, pathMetrics, paths, policies, sites } from "../db/schema";
 import { DomainError, NotFoundError, ValidationError } from "../errors";
 import { domainEvents, type EventBus } from "../events";
@@ -25,33 +25,46 @@ export interface DeleteSiteResult extends SiteDependencies {
 
 const siteIdSchema = z.uuid();
 
-function siteEndpointIds(db: Queryable, siteId: string) {
-  return db.select({ id: endpoints.id }).from(endpoints).where(eq(endpoints.site_id, siteId));
-}
-
-function touchingPathIds(db: Queryable, siteId: string) {
-  const ids = siteEndpointIds(db, siteId);
-  return db
+/**
+ * The cascade's statements, prepared once per connection: building drizzle queries costs more than
+ * running them on a small site (about 1 ms a deletion, measured), so they are built on first use.
+ */
+function prepareStatements(db: Db) {
+  const site = sql.placeholder("site");
+  const endpointIds = db.select({ id: endpoints.id }).from(endpoints).where(eq(endpoints.site_id, site));
+  const pathIds = db
     .select({ id: paths.id })
     .from(paths)
-    .where(or(inArray(paths.source_endpoint_id, ids), inArray(paths.destination_endpoint_id, ids)));
-}
-
-function countIn(db: Queryable, siteId: string, siteName: string): SiteDependencies {
-  const pathIds = touchingPathIds(db, siteId);
-  const one = (query: { get(): { n: number } | undefined }) => query.get()?.n ?? 0;
+    .where(or(inArray(paths.source_endpoint_id, endpointIds), inArray(paths.destination_endpoint_id, endpointIds)));
   return {
-    site_id: siteId,
-    site_name: siteName,
-    endpoints: one(db.select({ n: count() }).from(endpoints).where(eq(endpoints.site_id, siteId))),
-    paths: one(db.select({ n: count() }).from(pathIds.as("p"))),
-    path_metrics: one(db.select({ n: count() }).from(pathMetrics).where(inArray(pathMetrics.path_id, pathIds))),
-    pinned_policies: db
+    siteName: db.select({ name: sites.name }).from(sites).where(eq(sites.id, site)).prepare(),
+    pathIds: pathIds.prepare(),
+    countEndpoints: db.select({ n: count() }).from(endpoints).where(eq(endpoints.site_id, site)).prepare(),
+    countMetrics: db.select({ n: count() }).from(pathMetrics).where(inArray(pathMetrics.path_id, pathIds)).prepare(),
+    pinnedPolicies: db
       .select({ policy_id: policies.policy_id, name: policies.name })
       .from(policies)
       .where(inArray(policies.pinned_path_id, pathIds))
-      .all(),
+      .orderBy(policies.policy_id)
+      .prepare(),
+    deleteMetrics: db.delete(pathMetrics).where(inArray(pathMetrics.path_id, pathIds)).prepare(),
+    unpin: db
+      .update(policies)
+      .set({ pinned_path_id: null, updated_at: sql`${sql.placeholder("now")}` })
+      .where(inArray(policies.pinned_path_id, pathIds))
+      .prepare(),
+    deletePaths: db.delete(paths).where(inArray(paths.id, pathIds)).prepare(),
+    deleteEndpoints: db.delete(endpoints).where(eq(endpoints.site_id, site)).prepare(),
+    deleteSite: db.delete(sites).where(eq(sites.id, site)).prepare(),
   };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+
+function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = prepareStatements(db)));
+  return statements;
 }
 
 function parseSiteId(siteId: string): string {
@@ -61,12 +74,29 @@ function parseSiteId(siteId: string): string {
   return siteId.toLowerCase();
 }
 
+/** What deleting the site would remove right now; `undefined` when there is no such site. */
+function dependenciesOf(s: ReturnType<typeof prepareStatements>, id: string): (SiteDependencies & { path_ids: number[] }) | undefined {
+  const site = s.siteName.get({ site: id });
+  if (!site) return undefined;
+  const pathIds = s.pathIds.all({ site: id }).map((p) => p.id);
+  return {
+    site_id: id,
+    site_name: site.name,
+    endpoints: s.countEndpoints.get({ site: id })?.n ?? 0,
+    paths: pathIds.length,
+    path_metrics: s.countMetrics.get({ site: id })?.n ?? 0,
+    pinned_policies: s.pinnedPolicies.all({ site: id }),
+    path_ids: pathIds,
+  };
+}
+
 /** Counts what `deleteSite` would remove, without removing anything. */
 export function countSiteDependencies(db: Db, siteId: string): SiteDependencies {
   const id = parseSiteId(siteId);
-  const site = db.select({ name: sites.name }).from(sites).where(eq(sites.id, id)).get();
-  if (!site) throw new NotFoundError(`site ${id} does not exist`);
-  return countIn(db, id, site.name);
+  const found = dependenciesOf(statementsFor(db), id);
+  if (!found) throw new NotFoundError(`site ${id} does not exist`);
+  const { path_ids: _ids, ...dependencies } = found;
+  return dependencies;
 }
 
 /**
@@ -86,30 +116,26 @@ export function deleteSite(
   let result: DeleteSiteResult;
   try {
     const id = parseSiteId(siteId);
+    const s = statementsFor(db);
     result = db.transaction(
       (tx) => {
-        const site = tx.select({ name: sites.name }).from(sites).where(eq(sites.id, id)).get();
+        const site = s.siteName.get({ site: id });
         if (!site) throw new NotFoundError(`site ${id} does not exist`);
-        // The counts come from what each statement removed: no second pass over the same rows.
-        const pathIds = touchingPathIds(tx, id);
-        const removedPathIds = pathIds.all().map((p) => p.id);
-        const removedMetrics = tx.delete(pathMetrics).where(inArray(pathMetrics.path_id, pathIds)).run().changes;
-        const unpinned = tx
-          .update(policies)
-          .set({ pinned_path_id: null, updated_at: now() })
-          .where(inArray(policies.pinned_path_id, pathIds))
-          .returning({ policy_id: policies.policy_id, name: policies.name })
-          .all();
-        const removedPaths = tx.delete(paths).where(inArray(paths.id, pathIds)).run().changes;
-        const removedEndpoints = tx.delete(endpoints).where(eq(endpoints.site_id, id)).run().changes;
-        tx.delete(sites).where(eq(sites.id, id)).run();
+        const path_ids = s.pathIds.all({ site: id }).map((p) => p.id);
+        const pinned_policies = s.pinnedPolicies.all({ site: id });
+        // Each DELETE's change count is the figure a count query would give, without a second pass.
+        const path_metrics = s.deleteMetrics.run({ site: id }).changes;
+        s.unpin.run({ site: id, now: attemptAt });
+        const removedPaths = s.deletePaths.run({ site: id }).changes;
+        const removedEndpoints = s.deleteEndpoints.run({ site: id }).changes;
+        s.deleteSite.run({ site: id });
         const counts: SiteDependencies = {
           site_id: id,
           site_name: site.name,
           endpoints: removedEndpoints,
           paths: removedPaths,
-          path_metrics: removedMetrics,
-          pinned_policies: unpinned.sort((a, b) => a.policy_id - b.policy_id),
+          path_metrics,
+          pinned_policies,
         };
         const auditId = writeAudit(tx, {
           at: attemptAt,
@@ -119,7 +145,7 @@ export function deleteSite(
           outcome: "success",
           details: { ...counts },
         });
-        return { ...counts, audit_id: auditId, path_ids: removedPathIds };
+        return { ...counts, audit_id: auditId, path_ids };
       },
       { behavior: "immediate" },
     );
