@@ -5,11 +5,10 @@ import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type TestFlow } fro
 import { checkIntegrity } from "@patronus/core/db";
 import { createCollectorClient, getLatestStatsOfAllPolicies, type CollectorClient } from "@patronus/core/traffic";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createDataDir } from "./testing/harness";
+import { createDataDir, testEnvVars, testSecret } from "./testing/harness";
 
 const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
-const secret = "restart-test-secret-0123456789";
 
 interface Started {
   child: ChildProcess;
@@ -21,16 +20,7 @@ interface Started {
 /** Starts the real sidecar process and waits for the line that says where it listens. */
 async function startProcess(dataDir: string, snapshotMs: number): Promise<Started> {
   const child = spawn(tsx, [main], {
-    env: {
-      ...process.env,
-      PATRONUS_DATA_DIR: dataDir,
-      PATRONUS_FLOW_BIND: "127.0.0.1",
-      PATRONUS_FLOW_PORT: "0",
-      PATRONUS_CONTROL_PORT: "0",
-      PATRONUS_CONTROL_SECRET: secret,
-      PATRONUS_DEMO_TRAFFIC: "0",
-      PATRONUS_SNAPSHOT_INTERVAL_MS: String(snapshotMs),
-    },
+    env: { ...process.env, ...testEnvVars(dataDir, { PATRONUS_SNAPSHOT_INTERVAL_MS: String(snapshotMs) }) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -45,7 +35,7 @@ async function startProcess(dataDir: string, snapshotMs: number): Promise<Starte
   });
   const flowPort = Number(/udp [\d.]+:(\d+)/.exec(line)![1]);
   const controlUrl = /control on (http:\/\/[\d.:]+)/.exec(line)![1]!;
-  return { child, flowPort, client: createCollectorClient({ url: controlUrl, secret }), exited };
+  return { child, flowPort, client: createCollectorClient({ url: controlUrl, secret: testSecret }), exited };
 }
 
 function send(port: number, flows: TestFlow[]): Promise<void> {
@@ -75,6 +65,7 @@ beforeEach(() => {
 afterEach(async () => {
   running?.child.kill("SIGKILL");
   await running?.exited;
+  running?.child.stdout?.destroy();
   data.cleanup();
 });
 

@@ -24,21 +24,24 @@ export function createDataDir(policies: PolicyInput[]): { dir: string; db: Db; c
   };
 }
 
-/** The collector's environment for a test: loopback, free ports, no demo traffic, a known secret. */
-export function testEnv(dataDir: string, overrides: Record<string, string> = {}): CollectorEnv & { secret: string } {
-  const secret = "test-control-secret-0123456789";
+export const testSecret = "test-control-secret-0123456789";
+
+/** The collector's environment variables for a test: loopback, free ports, no demo traffic, a known secret. */
+export function testEnvVars(dataDir: string, overrides: Record<string, string> = {}): Record<string, string> {
   return {
-    ...loadEnv({
-      PATRONUS_DATA_DIR: dataDir,
-      PATRONUS_FLOW_BIND: "127.0.0.1",
-      PATRONUS_FLOW_PORT: "0",
-      PATRONUS_CONTROL_PORT: "0",
-      PATRONUS_CONTROL_SECRET: secret,
-      PATRONUS_DEMO_TRAFFIC: "0",
-      ...overrides,
-    }),
-    secret,
+    PATRONUS_DATA_DIR: dataDir,
+    PATRONUS_FLOW_BIND: "127.0.0.1",
+    PATRONUS_FLOW_PORT: "0",
+    PATRONUS_CONTROL_PORT: "0",
+    PATRONUS_CONTROL_SECRET: testSecret,
+    PATRONUS_DEMO_TRAFFIC: "0",
+    ...overrides,
   };
+}
+
+/** The same, validated as the collector validates its own. */
+export function testEnv(dataDir: string, overrides: Record<string, string> = {}): CollectorEnv & { secret: string } {
+  return { ...loadEnv(testEnvVars(dataDir, overrides)), secret: testSecret };
 }
 
 /** Writes the interop pcap (make-pcap.py) into `dir` and returns its path. */
