@@ -3,7 +3,7 @@
  * population that hits them the way exported traffic does. Seeded, so every process (the bench, the
  * UDP sender, the memory child) builds the same ones.
  */
-import { formatIPv4, formatIPv6, type FlowRecord, type TestFlow } from "@patronus/core/flows";
+import { createFlowRecord, formatIPv4, formatIPv6, type FlowRecord, type TestFlow } from "@patronus/core/flows";
 import type { MatchRules } from "@patronus/core/policies";
 import type { MatchablePolicy } from "@patronus/core/traffic";
 
@@ -106,21 +106,8 @@ export function createFlowSource(policies: readonly BenchPolicy[], { v6Share = 0
       else v4.push([ipv4(address), Number(prefix)]);
     }
   }
-  const scratch: FlowRecord = {
-    ipVersion: 4,
-    src4: 0,
-    dst4: 0,
-    src6: new Uint32Array(4),
-    dst6: new Uint32Array(4),
-    srcPort: 0,
-    dstPort: 0,
-    protocol: 0,
-    dscp: 0,
-    packets: 0,
-    bytes: 0,
-    firstMs: 0,
-    lastMs: 0,
-  };
+  const scratch = createFlowRecord();
+
   const v6Cut = Math.round(v6Share * 1000);
 
   const fill = (i: number, r: FlowRecord): void => {
