@@ -7,7 +7,6 @@ import { createCollectorClient, getLatestStatsOfAllPolicies, type CollectorClien
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDataDir, testEnvVars, testSecret } from "./testing/harness";
 
-const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 
 interface Started {
@@ -19,7 +18,9 @@ interface Started {
 
 /** Starts the real sidecar process and waits for the line that says where it listens. */
 async function startProcess(dataDir: string, snapshotMs: number): Promise<Started> {
-  const child = spawn(tsx, [main], {
+  // node with tsx's loader, not the tsx CLI: the CLI runs the script in a child process of its own,
+  // so a SIGKILL would hit the wrapper and leave the collector running.
+  const child = spawn(process.execPath, ["--import", "tsx", main], {
     env: { ...process.env, ...testEnvVars(dataDir, { PATRONUS_SNAPSHOT_INTERVAL_MS: String(snapshotMs) }) },
     stdio: ["ignore", "pipe", "inherit"],
   });
