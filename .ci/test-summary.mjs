@@ -16,6 +16,11 @@ const reports = {
 };
 for (const file of Object.values(reports)) rmSync(join(root, file), { force: true });
 
+// Type errors are failures too: tsc over every workspace first (Next's build checks the web app again).
+const typecheck = spawnSync("pnpm", ["exec", "turbo", "run", "typecheck", "--continue", "--output-logs=errors-only"], {
+  cwd: root,
+  stdio: "inherit",
+});
 const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", "--output-logs=full", ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
@@ -38,6 +43,10 @@ for (const [workspace, file] of Object.entries(reports)) {
   passed += p;
   failed += f;
   lines.push(`${workspace}: ${p} passed, ${f} failed`);
+}
+if (typecheck.status !== 0) {
+  failed += 1;
+  lines.push("typecheck: failed (see the tsc output above)");
 }
 if (turbo.status !== 0 && failed === 0) {
   failed += 1;
