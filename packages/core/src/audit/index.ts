@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { auditLog, type auditOutcomes } from "../db/schema";
 
@@ -25,6 +25,27 @@ export function writeAudit(db: Queryable, entry: Omit<AuditEntry, "id" | "at"> &
     .returning({ id: auditLog.id })
     .get();
   return row.id;
+}
+
+const preparedInserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+
+function prepareInsert(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return db
+    .insert(auditLog)
+    .values({ at: p("at"), actor: p("actor"), action: p("action"), target: p("target"), outcome: p("outcome"), details: p("details") })
+    .returning({ id: auditLog.id })
+    .prepare();
+}
+
+/**
+ * writeAudit with the statement prepared once per connection, for hot paths such as the cascade. It
+ * runs inside whatever transaction is open on `db`.
+ */
+export function writeAuditPrepared(db: Db, entry: Omit<AuditEntry, "id">): number {
+  let insert = preparedInserts.get(db);
+  if (!insert) preparedInserts.set(db, (insert = prepareInsert(db)));
+  return insert.get({ ...entry, details: JSON.stringify(entry.details) })!.id;
 }
 
 export function listAuditLog(db: Db, { limit = 100, target }: { limit?: number; target?: string } = {}): AuditEntry[] {

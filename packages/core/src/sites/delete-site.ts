@@ -1,6 +1,6 @@
 import { count, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { writeAudit } from "../audit";
+import { writeAudit, writeAuditPrepared } from "../audit";
 import type { Db } from "../db/client";
 import { endpoints, pathMetrics, paths, policies, sites } from "../db/schema";
 import { DomainError, NotFoundError, ValidationError } from "../errors";
@@ -52,8 +52,9 @@ function prepareStatements(db: Db) {
       .update(policies)
       .set({ pinned_path_id: null, updated_at: sql`${sql.placeholder("now")}` })
       .where(inArray(policies.pinned_path_id, pathIds))
+      .returning({ policy_id: policies.policy_id, name: policies.name })
       .prepare(),
-    deletePaths: db.delete(paths).where(inArray(paths.id, pathIds)).prepare(),
+    deletePaths: db.delete(paths).where(inArray(paths.id, pathIds)).returning({ id: paths.id }).prepare(),
     deleteEndpoints: db.delete(endpoints).where(eq(endpoints.site_id, site)).prepare(),
     deleteSite: db.delete(sites).where(eq(sites.id, site)).prepare(),
   };
@@ -118,26 +119,24 @@ export function deleteSite(
     const id = parseSiteId(siteId);
     const s = statementsFor(db);
     result = db.transaction(
-      (tx) => {
+      () => {
         const site = s.siteName.get({ site: id });
         if (!site) throw new NotFoundError(`site ${id} does not exist`);
-        const path_ids = s.pathIds.all({ site: id }).map((p) => p.id);
-        const pinned_policies = s.pinnedPolicies.all({ site: id });
-        // Each DELETE's change count is the figure a count query would give, without a second pass.
+        // What each statement removed is the count the dialog showed, without a second pass over the rows.
         const path_metrics = s.deleteMetrics.run({ site: id }).changes;
-        s.unpin.run({ site: id, now: attemptAt });
-        const removedPaths = s.deletePaths.run({ site: id }).changes;
+        const pinned_policies = s.unpin.all({ site: id, now: attemptAt }).sort((a, b) => a.policy_id - b.policy_id);
+        const path_ids = s.deletePaths.all({ site: id }).map((p) => p.id);
         const removedEndpoints = s.deleteEndpoints.run({ site: id }).changes;
         s.deleteSite.run({ site: id });
         const counts: SiteDependencies = {
           site_id: id,
           site_name: site.name,
           endpoints: removedEndpoints,
-          paths: removedPaths,
+          paths: path_ids.length,
           path_metrics,
           pinned_policies,
         };
-        const auditId = writeAudit(tx, {
+        const auditId = writeAuditPrepared(db, {
           at: attemptAt,
           actor,
           action: "site.delete",
