@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { GraphqlProvider } from "~/components/apollo-provider";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,9 +18,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </a>
           <nav>
             <a href="/">Sites</a>
+            <a href="/policies">Policies</a>
           </nav>
         </header>
-        <main>{children}</main>
+        <main>
+          <GraphqlProvider>{children}</GraphqlProvider>
+        </main>
       </body>
     </html>
   );

@@ -1,0 +1,94 @@
+"use client";
+
+import { gql } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+
+interface PolicyRow {
+  id: string;
+  name: string;
+  priority: number;
+  enabled: boolean;
+  path_preference: string;
+  packets_matched: number;
+  bytes_matched: number;
+  active_flows: number;
+}
+
+interface PoliciesData {
+  policies: PolicyRow[];
+  traffic_stats: { source: "live" | "snapshot"; at: number; reason: string | null };
+}
+
+const POLICIES = gql`
+  query PolicyCounters {
+    policies {
+      id
+      name
+      priority
+      enabled
+      path_preference
+      packets_matched
+      bytes_matched
+      active_flows
+    }
+    traffic_stats {
+      source
+      at
+      reason
+    }
+  }
+`;
+
+const number = new Intl.NumberFormat("en");
+
+function formatBytes(bytes: number): string {
+  const units = ["B", "kB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+/** Routing policies with their live counters, refreshed every two seconds. */
+export function PolicyTable() {
+  const { data, error } = useQuery<PoliciesData>(POLICIES, { pollInterval: 2_000 });
+  if (error) return <p className="muted">Could not load policies: {error.message}</p>;
+  if (!data) return <p className="muted">Loading…</p>;
+  const { source, at, reason } = data.traffic_stats;
+  return (
+    <>
+      <p className="muted" data-testid="stats-source">
+        {source === "live"
+          ? "Live counters from the collector."
+          : `Collector unreachable: showing the snapshot of ${at ? new Date(at).toLocaleString() : "never"}. ${reason ?? ""}`}
+      </p>
+      <table aria-label="Policies">
+        <thead>
+          <tr>
+            <th>Priority</th>
+            <th>Name</th>
+            <th>Preference</th>
+            <th>Packets</th>
+            <th>Bytes</th>
+            <th>Active flows</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.policies.map((p) => (
+            <tr key={p.id} className={p.enabled ? undefined : "muted"}>
+              <td>{p.priority}</td>
+              <td>{p.name}</td>
+              <td>{p.path_preference.replaceAll("_", " ")}</td>
+              <td>{number.format(p.packets_matched)}</td>
+              <td>{formatBytes(p.bytes_matched)}</td>
+              <td>{number.format(p.active_flows)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
