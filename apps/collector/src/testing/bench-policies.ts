@@ -3,7 +3,7 @@
  * population that hits them the way exported traffic does. Seeded, so every process (the bench, the
  * UDP sender, the memory child) builds the same ones.
  */
-import { createFlowRecord, formatIPv4, formatIPv6, type FlowRecord, type TestFlow } from "@patronus/core/flows";
+import { createFlowRecord, formatIPv4, toDecodedFlow, type FlowRecord, type TestFlow } from "@patronus/core/flows";
 import type { MatchRules } from "@patronus/core/policies";
 import type { MatchablePolicy } from "@patronus/core/traffic";
 
@@ -153,19 +153,8 @@ export function createFlowSource(policies: readonly BenchPolicy[], { v6Share = 0
     fill,
     testFlow(i) {
       fill(i, scratch);
-      const r = scratch;
-      return {
-        src: r.ipVersion === 4 ? formatIPv4(r.src4) : formatIPv6(r.src6),
-        dst: r.ipVersion === 4 ? formatIPv4(r.dst4) : formatIPv6(r.dst6),
-        srcPort: r.srcPort,
-        dstPort: r.dstPort,
-        protocol: r.protocol,
-        dscp: r.dscp,
-        packets: r.packets,
-        bytes: r.bytes,
-        firstMs: r.firstMs,
-        lastMs: r.lastMs,
-      };
+      const { ipVersion: _version, ...flow } = toDecodedFlow(scratch);
+      return flow;
     },
   };
 }
