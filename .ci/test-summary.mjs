@@ -16,8 +16,8 @@ const reports = {
 };
 for (const file of Object.values(reports)) rmSync(join(root, file), { force: true });
 
-// Type errors are failures too: tsc over every workspace first (Next's build checks the web app again).
-const typecheck = spawnSync("pnpm", ["exec", "turbo", "run", "typecheck", "--continue", "--output-logs=errors-only"], {
+// Type and lint errors are failures too: tsc and ESLint over every workspace first.
+const typecheck = spawnSync("pnpm", ["exec", "turbo", "run", "typecheck", "lint", "--continue", "--output-logs=errors-only"], {
   cwd: root,
   stdio: "inherit",
 });
@@ -46,7 +46,7 @@ for (const [workspace, file] of Object.entries(reports)) {
 }
 if (typecheck.status !== 0) {
   failed += 1;
-  lines.push("typecheck: failed (see the tsc output above)");
+  lines.push("typecheck/lint: failed (see the tsc and ESLint output above)");
 }
 if (turbo.status !== 0 && failed === 0) {
   failed += 1;

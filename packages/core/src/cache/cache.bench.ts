@@ -25,7 +25,7 @@ const PROCESSES = 4;
 const OPS = ["get hit", "get miss", "insert (overwrite)"] as const;
 type Figures = Record<(typeof OPS)[number], [baseline: number, ours: number]>;
 
-interface Scenario<K extends {}> {
+interface Scenario<K extends NonNullable<unknown>> {
   size: number;
   raw: LRUCache<K, object>;
   ours: Cache<K, object>;
@@ -71,10 +71,10 @@ function child(keys: string, size: number): Figures {
   // function timed into its loop, a head start the other side never gets. Spend that first.
   nsPerOp((i) => i + 1, ITERATIONS, 1);
   nsPerOp((i) => i - 1, ITERATIONS, 1);
-  return time(s as unknown as Scenario<{}>);
+  return time(s as unknown as Scenario<NonNullable<unknown>>);
 }
 
-function scenario<K extends {}>(size: number, key: (i: number) => K): Scenario<K> {
+function scenario<K extends NonNullable<unknown>>(size: number, key: (i: number) => K): Scenario<K> {
   const present = Array.from({ length: size }, (_, i) => key(i));
   const absent = Array.from({ length: size }, (_, i) => key(size + i));
   const hitPool = pool(present);
@@ -103,7 +103,7 @@ function scenario<K extends {}>(size: number, key: (i: number) => K): Scenario<K
   return { size, raw, ours, hitPool, missPool, values };
 }
 
-function time<K extends {}>({ size, raw, ours, hitPool, missPool, values }: Scenario<K>): Figures {
+function time<K extends NonNullable<unknown>>({ size, raw, ours, hitPool, missPool, values }: Scenario<K>): Figures {
   const mask = hitPool.length - 1;
   const figures: Figures = {
     "get hit": pair(

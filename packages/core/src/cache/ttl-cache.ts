@@ -44,9 +44,9 @@ export interface ManagedCache {
 /**
  * A bounded TTL cache: lru-cache does the storage, expiry and LRU eviction; this adds hit/miss/eviction
  * counters, single-flight loading and a periodic sweep. Values cannot be undefined (lru-cache treats
- * setting undefined as a delete), hence `V extends {}`.
+ * setting undefined as a delete), hence `V extends NonNullable<unknown>` (lru-cache's `{}`).
  */
-export class Cache<K extends {}, V extends {}> implements ManagedCache {
+export class Cache<K extends NonNullable<unknown>, V extends NonNullable<unknown>> implements ManagedCache {
   private readonly lru: LRUCache<K, V>;
   private readonly inflight = new Map<K, Promise<V>>();
   private hits = 0;
