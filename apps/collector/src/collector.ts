@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { CacheRegistry } from "@patronus/core/cache";
 import { migrateDatabase, openDatabase } from "@patronus/core/db";
-import { FlowDecoder, type TemplateSnapshot } from "@patronus/core/flows";
+import { FlowDecoder, type FlowRecord, type TemplateSnapshot } from "@patronus/core/flows";
 import { listPolicies, policiesVersion } from "@patronus/core/policies";
 import {
   loadCollectorState,
@@ -74,12 +74,15 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   if (templates) decoder.importTemplates(templates);
 
   let datagrams = 0;
+  // One clock reading a datagram, and one record callback for all of them (no closure per datagram).
+  let receivedAt = 0;
+  const count = (record: FlowRecord) => collector.ingest(record, receivedAt);
   const listener = await listenUdp(
     { host: env.PATRONUS_FLOW_BIND, port: env.PATRONUS_FLOW_PORT, receiveBufferSize: env.PATRONUS_FLOW_RCVBUF },
     (message, from) => {
       datagrams += 1;
-      const now = Date.now();
-      decoder.decode(message, from, now, (record) => collector.ingest(record, now));
+      receivedAt = Date.now();
+      decoder.decode(message, from, receivedAt, count);
     },
   );
 
