@@ -5,4 +5,4 @@ export {
   type PathMetricsSnapshot,
   type RoutingDecision,
 } from "./named-caches";
-export { CacheRegistry, defaultCacheRegistry, type NamedCacheStats } from "./registry";
+export { CacheRegistry, type NamedCacheStats } from "./registry";

@@ -7,7 +7,6 @@ export interface NamedCacheStats extends CacheStats {
 
 /**
  * Every cache of a process by name, so "clear all caches" and "cache statistics" have one place to go.
- * Use `defaultCacheRegistry` in the apps; tests create their own.
  */
 export class CacheRegistry {
   private readonly caches = new Map<string, ManagedCache>();
@@ -50,5 +49,3 @@ export class CacheRegistry {
     return total;
   }
 }
-
-export const defaultCacheRegistry = new CacheRegistry();

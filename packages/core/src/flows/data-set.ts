@@ -133,22 +133,12 @@ function readField(dv: DataView, o: number, len: number, kind: number, r: FlowRe
     case K_DST4:
       r.dst4 = dv.getUint32(o);
       return;
-    case K_SRC6: {
-      const a = r.src6;
-      a[0] = dv.getUint32(o);
-      a[1] = dv.getUint32(o + 4);
-      a[2] = dv.getUint32(o + 8);
-      a[3] = dv.getUint32(o + 12);
+    case K_SRC6:
+      readWords(dv, o, r.src6);
       return;
-    }
-    case K_DST6: {
-      const a = r.dst6;
-      a[0] = dv.getUint32(o);
-      a[1] = dv.getUint32(o + 4);
-      a[2] = dv.getUint32(o + 8);
-      a[3] = dv.getUint32(o + 12);
+    case K_DST6:
+      readWords(dv, o, r.dst6);
       return;
-    }
     case K_FIRST_UPTIME:
       r.firstMs = c.uptimeOk ? c.refMs + ((readUint(dv, o, len) - c.refUptime) | 0) : 0;
       return;
@@ -323,4 +313,12 @@ export function readOptionsRecords(
     p = q;
   }
   return count;
+}
+
+/** An IPv6 address at `o` into four 32-bit words, most significant first (the FlowRecord layout). */
+function readWords(dv: DataView, o: number, words: Uint32Array): void {
+  words[0] = dv.getUint32(o);
+  words[1] = dv.getUint32(o + 4);
+  words[2] = dv.getUint32(o + 8);
+  words[3] = dv.getUint32(o + 12);
 }

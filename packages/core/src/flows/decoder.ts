@@ -236,22 +236,8 @@ export class FlowDecoder {
     const sysUptime = dv.getUint32(4);
     const unixSecs = dv.getUint32(8);
     const sourceId = dv.getUint32(16);
-    const end = dv.byteLength;
-    let p = V9_HEADER_LENGTH;
-    // Bounded: every set advances p by at least its 4-octet header. Fewer than 4 trailing octets are padding.
-    while (p + SET_HEADER_LENGTH <= end) {
-      const id = dv.getUint16(p);
-      const len = dv.getUint16(p + 2);
-      if (len < SET_HEADER_LENGTH || p + len > end) {
-        this.malformed = true;
-        return;
-      }
-      const start = p + SET_HEADER_LENGTH;
-      if (id === 0) this.readTemplateSet(dv, start, p + len, exporter, 9, sourceId, false);
-      else if (id === 1) this.readV9OptionsTemplateSet(dv, start, p + len, exporter, sourceId);
-      else if (id >= 256) this.dataSet(dv, start, p + len, exporter, 9, sourceId, id, unixSecs, sysUptime);
-      p += len;
-    }
+    // Fewer than 4 octets left after the last set are padding (RFC 3954 §5.3).
+    this.readSets(dv, V9_HEADER_LENGTH, dv.byteLength, exporter, 9, sourceId, unixSecs, sysUptime);
   }
 
   private readIpfix(dv: DataView, exporter: string): void {
@@ -268,23 +254,42 @@ export class FlowDecoder {
     // A message longer than the datagram was truncated: decode the sets that arrived whole.
     if (length > dv.byteLength) this.malformed = true;
     const end = Math.min(length, dv.byteLength);
-    let p = IPFIX_HEADER_LENGTH;
+    const stop = this.readSets(dv, IPFIX_HEADER_LENGTH, end, exporter, 10, domain, 0, 0);
+    // The message length must be the sum of its sets (RFC 7011 §3.1).
+    if (stop !== end) this.malformed = true;
+  }
+
+  /**
+   * Walks the sets of one v9 packet or IPFIX message in [p, end): templates, options templates and data.
+   * Returns where it stopped, or -1 at a set that does not fit (marked malformed: the rest cannot be located).
+   */
+  private readSets(
+    dv: DataView,
+    p: number,
+    end: number,
+    exporter: string,
+    version: 9 | 10,
+    domain: number,
+    unixSecs: number,
+    sysUptime: number,
+  ): number {
+    // Bounded: every set advances p by at least its 4-octet header.
     while (p + SET_HEADER_LENGTH <= end) {
       const id = dv.getUint16(p);
       const len = dv.getUint16(p + 2);
       if (len < SET_HEADER_LENGTH || p + len > end) {
         this.malformed = true;
-        return;
+        return -1;
       }
       const start = p + SET_HEADER_LENGTH;
-      if (id === 2) this.readTemplateSet(dv, start, p + len, exporter, 10, domain, false);
-      else if (id === 3) this.readTemplateSet(dv, start, p + len, exporter, 10, domain, true);
-      else if (id >= 256) this.dataSet(dv, start, p + len, exporter, 10, domain, id, 0, 0);
-      // Set ids 0, 1 and 4-255 are reserved (RFC 7011 §3.3.2): skipped.
+      if (id >= 256) this.dataSet(dv, start, p + len, exporter, version, domain, id, unixSecs, sysUptime);
+      else if (version === 9 && id === 0) this.readTemplateSet(dv, start, p + len, exporter, 9, domain, false);
+      else if (version === 9 && id === 1) this.readV9OptionsTemplateSet(dv, start, p + len, exporter, domain);
+      else if (version === 10 && (id === 2 || id === 3)) this.readTemplateSet(dv, start, p + len, exporter, 10, domain, id === 3);
+      // Other ids below 256 are reserved (RFC 3954 §5.2, RFC 7011 §3.3.2): skipped.
       p += len;
     }
-    // The message length must be the sum of its sets (RFC 7011 §3.1).
-    if (p !== end) this.malformed = true;
+    return p;
   }
 
   /**

@@ -3,7 +3,6 @@ export {
   listSites,
   getSite,
   addEndpoint,
-  listEndpoints,
   createPath,
   listPaths,
   recordPathMetrics,

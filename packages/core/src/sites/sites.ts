@@ -94,10 +94,6 @@ export function addEndpoint(db: Db, input: z.input<typeof endpointInput>, now = 
     .get();
 }
 
-export function listEndpoints(db: Db, { siteId }: { siteId: string }): Endpoint[] {
-  return db.select().from(endpoints).where(eq(endpoints.site_id, siteId)).orderBy(asc(endpoints.id)).all();
-}
-
 /** A directional path between endpoints of two different sites. */
 export function createPath(
   db: Db,

@@ -13,11 +13,9 @@ export {
   storePolicyStats,
   getLatestPolicyStats,
   getLatestStatsOfAllPolicies,
-  getPolicyStatsHistory,
   pruneStatsBefore,
   saveCollectorState,
   loadCollectorState,
-  countPolicyStatsRows,
   type PolicyStatsRow,
   type PolicyCounters,
 } from "./snapshots";

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, max } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collectorState, policies, policyStats } from "../db/schema";
 
@@ -74,20 +74,6 @@ export function getLatestStatsOfAllPolicies(db: Db): PolicyStatsRow[] {
     .all();
 }
 
-/** A policy's snapshot rows in [from, to], oldest first: the history charts draw these. */
-export function getPolicyStatsHistory(
-  db: Db,
-  { policyId, from, to, limit = 10_000 }: { policyId: number; from: number; to: number; limit?: number },
-): PolicyStatsRow[] {
-  return db
-    .select()
-    .from(policyStats)
-    .where(and(eq(policyStats.policy_id, policyId), gte(policyStats.timestamp, from), lte(policyStats.timestamp, to)))
-    .orderBy(asc(policyStats.timestamp))
-    .limit(limit)
-    .all();
-}
-
 /** Deletes snapshot rows older than `before`; returns how many. */
 export function pruneStatsBefore(db: Db, { before }: { before: number }): number {
   return db.delete(policyStats).where(lt(policyStats.timestamp, before)).run().changes;
@@ -104,9 +90,4 @@ export function saveCollectorState(db: Db, { key, value, at }: { key: string; va
 export function loadCollectorState<T>(db: Db, { key }: { key: string }): T | undefined {
   const row = db.select({ value: collectorState.value }).from(collectorState).where(eq(collectorState.key, key)).get();
   return row === undefined ? undefined : (JSON.parse(row.value) as T);
-}
-
-/** Used by tests and the restart check: counts rows without exposing the table. */
-export function countPolicyStatsRows(db: Db): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sdwan_policy_stats`)?.n ?? 0;
 }
