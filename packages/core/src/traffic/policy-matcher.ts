@@ -161,13 +161,19 @@ function cidrRanges(policyId: number, family: 4 | 6, cidrs: string[] | undefined
   return ranges;
 }
 
-/** Interned bitsets over policy ranks, built by sweeping each dimension's interval bounds. */
+/**
+ * Interned bitsets over policy ranks, built by sweeping each dimension's interval bounds. They live in
+ * one growing arena, found again by a hash of their words: a 1,000-policy compile interns thousands,
+ * and a string key or a typed array apiece left ~10 MB of freed-but-resident memory behind.
+ */
 class BitsetPool {
-  private readonly chunks: Uint32Array[] = [];
-  private readonly offsetByKey = new Map<string, number>();
+  private arena: Uint32Array;
+  private readonly offsetsByHash = new Map<number, number[]>();
   private next = 0;
 
-  constructor(private readonly words: number) {}
+  constructor(private readonly words: number) {
+    this.arena = new Uint32Array(words * 64);
+  }
 
   /** A value -> bitset-offset table over 0..size-1. */
   table(size: number, rules: (Range[] | undefined)[]): Int32Array {
@@ -191,17 +197,11 @@ class BitsetPool {
   }
 
   finish(): Uint32Array {
-    const pool = new Uint32Array(Math.max(this.next, this.words));
-    let at = 0;
-    for (const chunk of this.chunks) {
-      pool.set(chunk, at);
-      at += chunk.length;
-    }
-    return pool;
+    return this.arena.slice(0, Math.max(this.next, this.words));
   }
 
   emptyOffset(): number {
-    return this.offsetByKey.get(new Uint32Array(this.words).join(",")) ?? -1;
+    return this.find(new Uint32Array(this.words));
   }
 
   /**
@@ -234,14 +234,39 @@ class BitsetPool {
   }
 
   private intern(bits: Uint32Array): number {
-    const key = bits.join(",");
-    let offset = this.offsetByKey.get(key);
-    if (offset === undefined) {
-      offset = this.next;
-      this.chunks.push(bits.slice());
-      this.next += this.words;
-      this.offsetByKey.set(key, offset);
+    const found = this.find(bits);
+    if (found !== -1) return found;
+    const offset = this.next;
+    if (offset + this.words > this.arena.length) {
+      const grown = new Uint32Array(this.arena.length * 2);
+      grown.set(this.arena);
+      this.arena = grown;
     }
+    this.arena.set(bits, offset);
+    this.next += this.words;
+    const hash = hashWords(bits);
+    const bucket = this.offsetsByHash.get(hash);
+    if (bucket) bucket.push(offset);
+    else this.offsetsByHash.set(hash, [offset]);
     return offset;
   }
+
+  /** The offset of a bitset equal to `bits`, or -1. */
+  private find(bits: Uint32Array): number {
+    const bucket = this.offsetsByHash.get(hashWords(bits));
+    if (bucket === undefined) return -1;
+    const arena = this.arena;
+    for (const offset of bucket) {
+      let w = 0;
+      while (w < bits.length && arena[offset + w] === bits[w]) w++;
+      if (w === bits.length) return offset;
+    }
+    return -1;
+  }
+}
+
+function hashWords(bits: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let w = 0; w < bits.length; w++) h = Math.imul(h ^ bits[w]!, 0x01000193);
+  return h;
 }
