@@ -78,7 +78,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   let receivedAt = 0;
   const count = (record: FlowRecord) => collector.ingest(record, receivedAt);
   const listener = await listenUdp(
-    { host: env.PATRONUS_FLOW_BIND, port: env.PATRONUS_FLOW_PORT, receiveBufferSize: env.PATRONUS_FLOW_RCVBUF },
+    { host: env.PATRONUS_FLOW_BIND, port: env.PATRONUS_FLOW_PORT, receiveBufferSize: env.PATRONUS_FLOW_RCVBUF, log },
     (message, from) => {
       datagrams += 1;
       receivedAt = Date.now();
@@ -111,13 +111,14 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   };
 
   const registry = new CacheRegistry();
-  const status = (): CollectorStatusReport => {
+  const status = (): CollectorStatusReport & { receiver: typeof listener.receiver } => {
     const c = decoder.counters;
     const s = collector.status();
     return {
       uptime_ms: Date.now() - startedAt,
       started_at: startedAt,
       flow_listener: listener.address,
+      receiver: listener.receiver,
       datagrams_received: datagrams,
       records_received: c.records,
       malformed_packets: c.malformedPackets,
@@ -166,7 +167,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   const demo = env.PATRONUS_DEMO_TRAFFIC ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) }) : undefined;
 
   log(
-    `collector: flows on udp ${listener.address} (receive buffer ${listener.receiveBufferSize} bytes), ` +
+    `collector: flows on udp ${listener.address} (${listener.receiver}, receive buffer ${listener.receiveBufferSize} bytes), ` +
       `control on ${control.url}, ${restored} policies restored from snapshots${demo ? ", demo traffic on" : ""}`,
   );
 

@@ -1,21 +1,65 @@
-import { createSocket, type Socket } from "node:dgram";
+import { createSocket } from "node:dgram";
 import { readFileSync } from "node:fs";
 import { isIPv6 } from "node:net";
 
 export interface UdpListener {
-  socket: Socket;
   address: string;
   /** The receive buffer the kernel granted (it caps requests at net.core.rmem_max). */
   receiveBufferSize: number;
+  /** recvmmsg: batches through @patronus/udp-batch; dgram: Node's socket, where that addon is unavailable. */
+  receiver: "recvmmsg" | "dgram";
   /** Datagrams the kernel dropped on this socket because its buffer was full (from /proc/net/udp). */
   drops(): number;
   close(): Promise<void>;
 }
 
-/** Binds the flow socket with a large receive buffer: a burst of exports otherwise overflows the default. */
+export interface UdpListenerOptions {
+  host: string;
+  port: number;
+  receiveBufferSize: number;
+  /** Force Node's dgram socket even where batch receive works (tests of the fallback). */
+  receiver?: "dgram";
+  log?: (line: string) => void;
+}
+
+/**
+ * Binds the flow socket with a large receive buffer: a burst of exports otherwise overflows the default.
+ * `message` is valid only during the call: with batch receive it is a view the next batch overwrites.
+ */
 export async function listenUdp(
+  { host, port, receiveBufferSize, receiver, log = console.log }: UdpListenerOptions,
+  onMessage: (message: Uint8Array, from: string) => void,
+): Promise<UdpListener> {
+  const batch = receiver === "dgram" ? undefined : await loadBatchReceive();
+  if (typeof batch === "string") log(`udp: receiving with dgram, a datagram at a time: ${batch}`);
+  if (typeof batch !== "object") return listenDgram({ host, port, receiveBufferSize }, onMessage);
+
+  const socket = batch.openBatchSocket({ host, port, receiveBufferSize }, onMessage);
+  return {
+    address: `${socket.address}:${socket.port}`,
+    receiveBufferSize: socket.receiveBufferSize,
+    receiver: "recvmmsg",
+    drops: () => socketDrops(socket.port, isIPv6(host)),
+    close: () => socket.close(),
+  };
+}
+
+/**
+ * The addon, or why not. Imported on demand so that a platform without it (or a bundle that cannot
+ * load it) still starts, on dgram.
+ */
+async function loadBatchReceive(): Promise<typeof import("@patronus/udp-batch") | string> {
+  try {
+    const batch = await import("@patronus/udp-batch");
+    return batch.unavailable ?? batch;
+  } catch (error) {
+    return `@patronus/udp-batch did not load (${(error as Error).message.split("\n")[0]})`;
+  }
+}
+
+async function listenDgram(
   { host, port, receiveBufferSize }: { host: string; port: number; receiveBufferSize: number },
-  onMessage: (message: Buffer, from: string) => void,
+  onMessage: (message: Uint8Array, from: string) => void,
 ): Promise<UdpListener> {
   const socket = createSocket({ type: isIPv6(host) ? "udp6" : "udp4", recvBufferSize: receiveBufferSize });
   socket.on("message", (message, rinfo) => onMessage(message, rinfo.address));
@@ -28,9 +72,9 @@ export async function listenUdp(
   });
   const bound = socket.address();
   return {
-    socket,
     address: `${bound.address}:${bound.port}`,
     receiveBufferSize: socket.getRecvBufferSize(),
+    receiver: "dgram",
     drops: () => socketDrops(bound.port, isIPv6(host)),
     close: () => new Promise((resolve) => socket.close(() => resolve())),
   };

@@ -1,0 +1,398 @@
+/*
+ * Receives UDP datagrams in batches with recvmmsg(2) on the Node event loop, and hands each batch to
+ * one JS callback. Node's dgram makes a recvmsg call, a Buffer, an rinfo object and a callback per
+ * datagram; here a wake-up costs one syscall per batch and one callback, and JS reads lengths and
+ * source addresses from a typed array it shares with us.
+ *
+ * Single-threaded: a uv_poll_t watches the socket on the main loop, so no locking is needed.
+ */
+#define _GNU_SOURCE
+#define NAPI_VERSION 8
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <node_api.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <uv.h>
+
+/* Per delivered datagram, META_STRIDE uint32 words of the shared meta array (index.ts mirrors this). */
+enum { META_SLOT, META_LENGTH, META_PORT, META_ADDR, META_STRIDE = 8 };
+
+typedef struct {
+  napi_env env;
+  uv_poll_t poll;
+  int fd;
+  int family;
+  int open;
+  /* Freed when both the JS handle is finalized and libuv has closed the poll handle. */
+  int holds;
+  unsigned slots;
+  size_t slot_size;
+  unsigned max_batches;
+  uint8_t *data;
+  uint32_t *meta;
+  double truncated;
+  napi_ref self, on_batch, data_ref, meta_ref;
+  napi_async_context async;
+  struct mmsghdr *msgs;
+  struct iovec *iovs;
+  struct sockaddr_storage *names;
+} receiver;
+
+#define CHECK(call)                                                                    \
+  do {                                                                                 \
+    if ((call) != napi_ok) {                                                           \
+      const napi_extended_error_info *info;                                           \
+      napi_get_last_error_info(env, &info);                                            \
+      bool pending;                                                                    \
+      napi_is_exception_pending(env, &pending);                                        \
+      if (!pending) napi_throw_error(env, NULL, info->error_message ? info->error_message : #call); \
+      return NULL;                                                                     \
+    }                                                                                  \
+  } while (0)
+
+/* An Error like Node's own system errors: "bind 127.0.0.1:2055: EADDRINUSE (address already in use)",
+ * with .code, .errno and .syscall set. */
+static napi_value throw_errno(napi_env env, int err, const char *syscall, const char *where) {
+  char message[256];
+  const char *name = uv_err_name(-err);
+  snprintf(message, sizeof message, "%s %s: %s (%s)", syscall, where, name, uv_strerror(-err));
+  napi_value code, msg, error, value;
+  napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &code);
+  napi_create_string_utf8(env, message, NAPI_AUTO_LENGTH, &msg);
+  napi_create_error(env, code, msg, &error);
+  napi_create_int32(env, -err, &value);
+  napi_set_named_property(env, error, "errno", value);
+  napi_create_string_utf8(env, syscall, NAPI_AUTO_LENGTH, &value);
+  napi_set_named_property(env, error, "syscall", value);
+  napi_throw(env, error);
+  return NULL;
+}
+
+static void release(receiver *r) {
+  if (--r->holds > 0) return;
+  free(r->msgs);
+  free(r->iovs);
+  free(r->names);
+  free(r);
+}
+
+static void on_poll_closed(uv_handle_t *handle) { release(handle->data); }
+
+static void cleanup_hook(void *arg);
+
+/* Stops delivery and frees the port at once; safe to call twice and from inside the callback (the
+ * read loop checks r->open after every callback). In teardown the env can no longer run JS, so the
+ * references are left for Node to drop with the env. */
+static void stop(receiver *r, int teardown) {
+  if (!r->open) return;
+  r->open = 0;
+  uv_poll_stop(&r->poll);
+  close(r->fd);
+  r->fd = -1;
+  uv_close((uv_handle_t *)&r->poll, on_poll_closed);
+  if (teardown) return;
+  napi_env env = r->env;
+  napi_remove_env_cleanup_hook(env, cleanup_hook, r);
+  napi_delete_reference(env, r->on_batch);
+  napi_delete_reference(env, r->data_ref);
+  napi_delete_reference(env, r->meta_ref);
+  napi_delete_reference(env, r->self);
+  napi_async_destroy(env, r->async);
+}
+
+static void cleanup_hook(void *arg) { stop(arg, 1); }
+
+static void finalize(napi_env env, void *data, void *hint) {
+  receiver *r = data;
+  stop(r, 1);
+  release(r);
+}
+
+static void deliver(receiver *r, unsigned count) {
+  napi_env env = r->env;
+  napi_value callback, recv, argv[1], result;
+  napi_get_reference_value(env, r->on_batch, &callback);
+  napi_get_global(env, &recv); /* make_callback wants an object for `this` */
+  napi_create_uint32(env, count, &argv[0]);
+  /* make_callback rather than call_function: it drains process.nextTick and microtasks afterwards,
+   * as Node does after any I/O callback. A throw becomes an uncaught exception, as with dgram. */
+  napi_status status = napi_make_callback(env, r->async, recv, callback, 1, argv, &result);
+  if (status == napi_ok) return;
+  napi_value error;
+  if (status == napi_pending_exception) {
+    napi_get_and_clear_last_exception(env, &error);
+  } else {
+    napi_value message;
+    napi_create_string_utf8(env, "udp-batch: the batch callback could not be called", NAPI_AUTO_LENGTH, &message);
+    napi_create_error(env, NULL, message, &error);
+  }
+  napi_fatal_exception(env, error);
+}
+
+static void on_readable(uv_poll_t *handle, int status, int events) {
+  receiver *r = handle->data;
+  if (status < 0) return;
+  napi_handle_scope scope;
+  napi_open_handle_scope(r->env, &scope);
+  /* At most max_batches recvmmsg calls a wake-up so timers and other sockets get their turn; the poll
+   * is level-triggered, so what is left wakes us again on the next loop iteration. */
+  for (unsigned round = 0; round < r->max_batches && r->open; round++) {
+    for (unsigned i = 0; i < r->slots; i++) r->msgs[i].msg_hdr.msg_namelen = sizeof(struct sockaddr_storage);
+    int n = recvmmsg(r->fd, r->msgs, r->slots, MSG_DONTWAIT, NULL);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      break; /* EAGAIN: drained. Anything else (ENOMEM) is left for the next wake-up to retry. */
+    }
+    unsigned count = 0;
+    for (int i = 0; i < n; i++) {
+      struct msghdr *h = &r->msgs[i].msg_hdr;
+      /* Larger than a slot: the tail is gone, and a decoder would take the head for a whole packet. */
+      if (h->msg_flags & MSG_TRUNC) {
+        r->truncated++;
+        continue;
+      }
+      uint32_t *m = r->meta + count++ * META_STRIDE;
+      m[META_SLOT] = i;
+      m[META_LENGTH] = r->msgs[i].msg_len;
+      memset(m + META_ADDR, 0, 16);
+      if (r->names[i].ss_family == AF_INET6) {
+        struct sockaddr_in6 *a = (struct sockaddr_in6 *)&r->names[i];
+        m[META_PORT] = ntohs(a->sin6_port);
+        memcpy(m + META_ADDR, &a->sin6_addr, 16);
+      } else {
+        struct sockaddr_in *a = (struct sockaddr_in *)&r->names[i];
+        m[META_PORT] = ntohs(a->sin_port);
+        memcpy(m + META_ADDR, &a->sin_addr, 4);
+      }
+    }
+    if (count > 0) deliver(r, count);
+    /* A short batch means the queue was empty a moment ago: skip the recvmmsg that would say EAGAIN. */
+    if ((unsigned)n < r->slots) break;
+  }
+  napi_close_handle_scope(r->env, scope);
+}
+
+static int parse_address(int family, const char *host, unsigned port, struct sockaddr_storage *out, socklen_t *len) {
+  memset(out, 0, sizeof *out);
+  if (family == 6) {
+    struct sockaddr_in6 *a = (struct sockaddr_in6 *)out;
+    a->sin6_family = AF_INET6;
+    a->sin6_port = htons(port);
+    *len = sizeof *a;
+    return inet_pton(AF_INET6, host, &a->sin6_addr) == 1;
+  }
+  struct sockaddr_in *a = (struct sockaddr_in *)out;
+  a->sin_family = AF_INET;
+  a->sin_port = htons(port);
+  *len = sizeof *a;
+  return inet_pton(AF_INET, host, &a->sin_addr) == 1;
+}
+
+static void *buffer_of(napi_env env, napi_value value, size_t *length) {
+  void *data = NULL;
+  if (napi_get_arraybuffer_info(env, value, &data, length) != napi_ok) return NULL;
+  return data;
+}
+
+/* open(host, family 4|6, port, receiveBufferSize, data: ArrayBuffer, slotSize, meta: ArrayBuffer,
+ *      maxBatches, onBatch(count)) -> [handle, boundAddress, boundPort, grantedReceiveBuffer] */
+static napi_value open_socket(napi_env env, napi_callback_info info) {
+  size_t argc = 9;
+  napi_value argv[9];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc < 9) {
+    napi_throw_type_error(env, NULL, "open: 9 arguments expected");
+    return NULL;
+  }
+  char host[INET6_ADDRSTRLEN + 1];
+  size_t host_len;
+  uint32_t family, port, rcvbuf, slot_size, max_batches;
+  CHECK(napi_get_value_string_utf8(env, argv[0], host, sizeof host, &host_len));
+  CHECK(napi_get_value_uint32(env, argv[1], &family));
+  CHECK(napi_get_value_uint32(env, argv[2], &port));
+  CHECK(napi_get_value_uint32(env, argv[3], &rcvbuf));
+  CHECK(napi_get_value_uint32(env, argv[5], &slot_size));
+  CHECK(napi_get_value_uint32(env, argv[7], &max_batches));
+  size_t data_len, meta_len;
+  uint8_t *data = buffer_of(env, argv[4], &data_len);
+  uint32_t *meta = buffer_of(env, argv[6], &meta_len);
+  if (!data || !meta || slot_size == 0 || data_len / slot_size == 0 || port > 65535 || max_batches == 0) {
+    napi_throw_type_error(env, NULL, "open: bad buffers, slot size, port or batch bound");
+    return NULL;
+  }
+  unsigned slots = data_len / slot_size;
+  if (meta_len < (size_t)slots * META_STRIDE * sizeof(uint32_t)) {
+    napi_throw_type_error(env, NULL, "open: meta buffer too small for the slots");
+    return NULL;
+  }
+
+  char where[INET6_ADDRSTRLEN + 16];
+  snprintf(where, sizeof where, family == 6 ? "[%s]:%u" : "%s:%u", host, port);
+  struct sockaddr_storage addr;
+  socklen_t addr_len;
+  if (!parse_address(family, host, port, &addr, &addr_len)) return throw_errno(env, EINVAL, "bind", where);
+
+  int fd = socket(family == 6 ? AF_INET6 : AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) return throw_errno(env, errno, "socket", where);
+  /* The kernel caps the request at net.core.rmem_max and reports double what it granted (socket(7)). */
+  int granted = 0;
+  socklen_t granted_len = sizeof granted;
+  if (rcvbuf > 0 && setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf) < 0) {
+    int err = errno;
+    close(fd);
+    return throw_errno(env, err, "setsockopt SO_RCVBUF", where);
+  }
+  getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &granted, &granted_len);
+  if (bind(fd, (struct sockaddr *)&addr, addr_len) < 0) {
+    int err = errno;
+    close(fd);
+    return throw_errno(env, err, "bind", where);
+  }
+  struct sockaddr_storage bound;
+  socklen_t bound_len = sizeof bound;
+  getsockname(fd, (struct sockaddr *)&bound, &bound_len);
+  char bound_host[INET6_ADDRSTRLEN];
+  unsigned bound_port;
+  if (bound.ss_family == AF_INET6) {
+    struct sockaddr_in6 *a = (struct sockaddr_in6 *)&bound;
+    inet_ntop(AF_INET6, &a->sin6_addr, bound_host, sizeof bound_host);
+    bound_port = ntohs(a->sin6_port);
+  } else {
+    struct sockaddr_in *a = (struct sockaddr_in *)&bound;
+    inet_ntop(AF_INET, &a->sin_addr, bound_host, sizeof bound_host);
+    bound_port = ntohs(a->sin_port);
+  }
+
+  receiver *r = calloc(1, sizeof *r);
+  if (!r) abort();
+  r->msgs = calloc(slots, sizeof *r->msgs);
+  r->iovs = calloc(slots, sizeof *r->iovs);
+  r->names = calloc(slots, sizeof *r->names);
+  if (!r->msgs || !r->iovs || !r->names) abort();
+  r->env = env;
+  r->fd = fd;
+  r->family = family;
+  r->slots = slots;
+  r->slot_size = slot_size;
+  r->max_batches = max_batches;
+  r->data = data;
+  r->meta = meta;
+  for (unsigned i = 0; i < slots; i++) {
+    r->iovs[i].iov_base = data + (size_t)i * slot_size;
+    r->iovs[i].iov_len = slot_size;
+    r->msgs[i].msg_hdr.msg_iov = &r->iovs[i];
+    r->msgs[i].msg_hdr.msg_iovlen = 1;
+    r->msgs[i].msg_hdr.msg_name = &r->names[i];
+  }
+
+  uv_loop_t *loop;
+  CHECK(napi_get_uv_event_loop(env, &loop));
+  int rc = uv_poll_init(loop, &r->poll, fd);
+  if (rc < 0) {
+    close(fd);
+    release(r);
+    return throw_errno(env, -rc, "uv_poll_init", where);
+  }
+  r->poll.data = r;
+  r->open = 1;
+  r->holds = 2; /* the JS handle, and the poll handle until libuv has closed it */
+
+  napi_value handle, resource_name, result, value;
+  CHECK(napi_create_external(env, r, finalize, NULL, &handle));
+  /* Strong references while open: an open socket keeps itself, its callback and its buffers alive,
+   * like a bound dgram socket, even when JS drops every reference to it. */
+  CHECK(napi_create_reference(env, handle, 1, &r->self));
+  CHECK(napi_create_reference(env, argv[8], 1, &r->on_batch));
+  CHECK(napi_create_reference(env, argv[4], 1, &r->data_ref));
+  CHECK(napi_create_reference(env, argv[6], 1, &r->meta_ref));
+  CHECK(napi_create_string_utf8(env, "UDPBATCH", NAPI_AUTO_LENGTH, &resource_name));
+  CHECK(napi_async_init(env, NULL, resource_name, &r->async));
+  CHECK(napi_add_env_cleanup_hook(env, cleanup_hook, r));
+  rc = uv_poll_start(&r->poll, UV_READABLE, on_readable);
+  if (rc < 0) {
+    stop(r, 0);
+    return throw_errno(env, -rc, "uv_poll_start", where);
+  }
+
+  CHECK(napi_create_array_with_length(env, 4, &result));
+  CHECK(napi_set_element(env, result, 0, handle));
+  CHECK(napi_create_string_utf8(env, bound_host, NAPI_AUTO_LENGTH, &value));
+  CHECK(napi_set_element(env, result, 1, value));
+  CHECK(napi_create_uint32(env, bound_port, &value));
+  CHECK(napi_set_element(env, result, 2, value));
+  CHECK(napi_create_int32(env, granted, &value));
+  CHECK(napi_set_element(env, result, 3, value));
+  return result;
+}
+
+static receiver *receiver_of(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  void *r = NULL;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 1 ||
+      napi_get_value_external(env, argv[0], &r) != napi_ok) {
+    napi_throw_type_error(env, NULL, "a udp-batch handle expected");
+    return NULL;
+  }
+  return r;
+}
+
+/* close(handle) */
+static napi_value close_socket(napi_env env, napi_callback_info info) {
+  receiver *r = receiver_of(env, info);
+  if (r) stop(r, 0);
+  return NULL;
+}
+
+/* truncated(handle) -> datagrams dropped because they were larger than a slot */
+static napi_value truncated(napi_env env, napi_callback_info info) {
+  receiver *r = receiver_of(env, info);
+  if (!r) return NULL;
+  napi_value result;
+  CHECK(napi_create_double(env, r->truncated, &result));
+  return result;
+}
+
+/* ntop(family 4|6, bytes: Uint8Array) -> the address as inet_ntop(3) writes it, as dgram's rinfo does */
+static napi_value ntop(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  uint32_t family;
+  CHECK(napi_get_value_uint32(env, argv[0], &family));
+  napi_typedarray_type type;
+  size_t length;
+  void *bytes;
+  CHECK(napi_get_typedarray_info(env, argv[1], &type, &length, &bytes, NULL, NULL));
+  if (type != napi_uint8_array || length < (family == 6 ? 16u : 4u)) {
+    napi_throw_type_error(env, NULL, "ntop: 4 or 16 bytes expected");
+    return NULL;
+  }
+  char text[INET6_ADDRSTRLEN];
+  inet_ntop(family == 6 ? AF_INET6 : AF_INET, bytes, text, sizeof text);
+  napi_value result;
+  CHECK(napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &result));
+  return result;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_property_descriptor properties[] = {
+      {"open", NULL, open_socket, NULL, NULL, NULL, napi_default, NULL},
+      {"close", NULL, close_socket, NULL, NULL, NULL, napi_default, NULL},
+      {"truncated", NULL, truncated, NULL, NULL, NULL, napi_default, NULL},
+      {"ntop", NULL, ntop, NULL, NULL, NULL, napi_default, NULL},
+      {"metaStride", NULL, NULL, NULL, NULL, NULL, napi_default, NULL},
+  };
+  napi_value stride;
+  CHECK(napi_create_uint32(env, META_STRIDE, &stride));
+  properties[4].value = stride;
+  CHECK(napi_define_properties(env, exports, 5, properties));
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)
