@@ -1,1 +1,3 @@
-export { createUser, ensureAdmin, findUserByEmail, verifyCredentials, type User, type UserRole } from "./users";
+export { createUser, ensureAdmin, findUserByEmail, findUserById, verifyCredentials, type User, type UserRole } from "./users";
+export { createApiToken, listApiTokens, revokeApiToken, verifyApiToken, type ApiToken } from "./api-tokens";
+export { loadOrCreateAuthSecret } from "./auth-secret";

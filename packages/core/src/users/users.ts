@@ -46,6 +46,10 @@ export function findUserByEmail(db: Db, email: string): User | undefined {
   return db.select(publicColumns).from(users).where(eq(users.email, email.toLowerCase())).get();
 }
 
+export function findUserById(db: Db, id: number): User | undefined {
+  return db.select(publicColumns).from(users).where(eq(users.id, id)).get();
+}
+
 /** The user whose email and password match, or undefined; same answer for unknown email and wrong password. */
 export function verifyCredentials(db: Db, { email, password }: { email: string; password: string }): User | undefined {
   const row = db.select().from(users).where(eq(users.email, email.toLowerCase())).get();

@@ -1,0 +1,38 @@
+/**
+ * `pnpm --filter @patronus/core run token -- --email admin@patronus.local [--name ci] [--days 90]`:
+ * mints an API token for an existing user and prints it once (for curl: `Authorization: Bearer <token>`).
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { openDatabase } from "../db";
+import { createApiToken, findUserByEmail } from "../users";
+
+const DAY_MS = 86_400_000;
+
+const env = z.object({ PATRONUS_DATA_DIR: z.string().min(1).default("data") }).parse(process.env);
+const { values } = parseArgs({
+  // pnpm 10 passes the `--` of `run token -- --email …` through to the script.
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--")),
+  options: { email: { type: "string" }, name: { type: "string", default: "cli" }, days: { type: "string" } },
+});
+const days = values.days === undefined ? undefined : Number(values.days);
+if (!values.email || (days !== undefined && !(Number.isInteger(days) && days > 0))) {
+  console.error("usage: token --email <user email> [--name <label>] [--days <positive integer; default: never expires>]");
+  process.exit(2);
+}
+
+const { db, close } = openDatabase(join(env.PATRONUS_DATA_DIR, "patronus.db"));
+try {
+  const user = findUserByEmail(db, values.email);
+  if (!user) {
+    console.error(`token: no user has the email ${values.email}`);
+    process.exitCode = 1;
+  } else {
+    const expiresAt = days === undefined ? undefined : Date.now() + days * DAY_MS;
+    const { token } = createApiToken(db, { userId: user.id, name: values.name!, expiresAt });
+    console.log(`token for ${user.email} (${user.role}), ${expiresAt ? `expires ${new Date(expiresAt).toISOString()}` : "no expiry"}:\n${token}`);
+  }
+} finally {
+  close();
+}

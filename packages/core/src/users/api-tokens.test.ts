@@ -1,0 +1,78 @@
+import { statSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { NotFoundError, ValidationError } from "../errors";
+import { createTestDb, type TestDb } from "../testing";
+import { createApiToken, listApiTokens, revokeApiToken, verifyApiToken } from "./api-tokens";
+import { loadOrCreateAuthSecret } from "./auth-secret";
+import { createUser, type User } from "./users";
+
+let t: TestDb;
+let ops: User;
+beforeEach(() => {
+  t = createTestDb();
+  ops = createUser(t.db, { email: "ops@example.com", password: "correct horse battery", role: "operator" });
+});
+afterEach(() => t.destroy());
+
+describe("API tokens", () => {
+  it("authenticate as their user and record when they were last used", () => {
+    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "nightly export" }, 1_000);
+
+    expect(verifyApiToken(t.db, token, 5_000)).toEqual(ops);
+    expect(listApiTokens(t.db, { userId: ops.id })).toEqual([
+      { id, user_id: ops.id, name: "nightly export", created_at: 1_000, last_used_at: 5_000, expires_at: null },
+    ]);
+  });
+
+  it("are stored only as a hash", () => {
+    const { token } = createApiToken(t.db, { userId: ops.id, name: "ci" });
+    expect(JSON.stringify(t.db.all(sql`SELECT * FROM api_tokens`))).not.toContain(token.slice(4));
+  });
+
+  it("are refused from the moment they expire", () => {
+    const { token } = createApiToken(t.db, { userId: ops.id, name: "short-lived", expiresAt: 10_000 }, 1_000);
+
+    expect(verifyApiToken(t.db, token, 9_999)).toMatchObject({ id: ops.id });
+    expect(verifyApiToken(t.db, token, 10_000)).toBeNull();
+    expect(listApiTokens(t.db, { userId: ops.id })[0]!.last_used_at).toBe(9_999);
+  });
+
+  it("refuse an unknown, altered or malformed token alike", () => {
+    const { token } = createApiToken(t.db, { userId: ops.id, name: "ci" });
+    const altered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
+
+    expect(verifyApiToken(t.db, altered)).toBeNull();
+    expect(verifyApiToken(t.db, "ptk_nothing")).toBeNull();
+    expect(verifyApiToken(t.db, "")).toBeNull();
+  });
+
+  it("stop working once revoked, and only their owner revokes them", () => {
+    const other = createUser(t.db, { email: "other@example.com", password: "correct horse battery" });
+    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "ci" });
+
+    expect(revokeApiToken(t.db, { tokenId: id, userId: other.id })).toBe(false);
+    expect(revokeApiToken(t.db, { tokenId: id, userId: ops.id })).toBe(true);
+    expect(verifyApiToken(t.db, token)).toBeNull();
+  });
+
+  it("go with their user when the user is deleted", () => {
+    const { token } = createApiToken(t.db, { userId: ops.id, name: "ci" });
+    t.db.run(sql`DELETE FROM users WHERE id = ${ops.id}`);
+    expect(verifyApiToken(t.db, token)).toBeNull();
+  });
+
+  it("need an existing user and a name", () => {
+    expect(() => createApiToken(t.db, { userId: 999, name: "ci" })).toThrow(NotFoundError);
+    expect(() => createApiToken(t.db, { userId: ops.id, name: "  " })).toThrow(ValidationError);
+  });
+});
+
+describe("the session secret", () => {
+  it("is generated once into the data directory, readable by its owner only", () => {
+    const first = loadOrCreateAuthSecret(t.dir);
+    expect(first).toMatch(/^[\w-]{43}$/);
+    expect(loadOrCreateAuthSecret(t.dir)).toBe(first);
+    expect(statSync(`${t.dir}/auth.secret`).mode & 0o777).toBe(0o600);
+  });
+});

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { apiTokens, users } from "../db/schema";
+import { NotFoundError } from "../errors";
+import { parseInput } from "../validation";
+import type { User } from "./users";
+
+/** What a token looks like to its owner after creation: never the token itself. */
+export interface ApiToken {
+  id: number;
+  user_id: number;
+  name: string;
+  created_at: number;
+  last_used_at: number | null;
+  expires_at: number | null;
+}
+
+// The prefix lets secret scanners and people recognise a leaked token; 32 random bytes cannot be guessed,
+// which is why a fast unsalted sha256 is enough to store it (unlike a password).
+const PREFIX = "ptk_";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const tokenInput = z.object({
+  userId: z.number().int().positive(),
+  name: z.string().trim().min(1, "must not be empty").max(100),
+  expiresAt: z.number().int().positive().nullish(),
+});
+
+const publicColumns = {
+  id: apiTokens.id,
+  user_id: apiTokens.user_id,
+  name: apiTokens.name,
+  created_at: apiTokens.created_at,
+  last_used_at: apiTokens.last_used_at,
+  expires_at: apiTokens.expires_at,
+};
+
+/** Creates a token for a user; the returned `token` is the only time it exists outside its hash. */
+export function createApiToken(db: Db, input: z.input<typeof tokenInput>, now = Date.now()): ApiToken & { token: string } {
+  const { userId, name, expiresAt } = parseInput(tokenInput, input);
+  if (!db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw new NotFoundError(`no user has id ${userId}`);
+  const token = PREFIX + randomBytes(32).toString("base64url");
+  const row = db
+    .insert(apiTokens)
+    .values({ user_id: userId, name, token_hash: hashToken(token), created_at: now, expires_at: expiresAt ?? null })
+    .returning(publicColumns)
+    .get();
+  return { ...row, token };
+}
+
+/**
+ * The user a token belongs to, or null for an unknown, malformed or expired one (the same answer for
+ * all three). A good token's last_used_at is set to `now`.
+ */
+export function verifyApiToken(db: Db, token: string, now = Date.now()): User | null {
+  if (!token.startsWith(PREFIX)) return null;
+  const row = db
+    .select({ tokenId: apiTokens.id, expires_at: apiTokens.expires_at, id: users.id, email: users.email, name: users.name, role: users.role, created_at: users.created_at })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.user_id))
+    .where(eq(apiTokens.token_hash, hashToken(token)))
+    .get();
+  if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
+  db.update(apiTokens).set({ last_used_at: now }).where(eq(apiTokens.id, row.tokenId)).run();
+  const { tokenId: _id, expires_at: _expires, ...user } = row;
+  return user;
+}
+
+/** A user's tokens, newest first, without their hashes. */
+export function listApiTokens(db: Db, { userId }: { userId: number }): ApiToken[] {
+  return db.select(publicColumns).from(apiTokens).where(eq(apiTokens.user_id, userId)).orderBy(desc(apiTokens.id)).all();
+}
+
+/** Deletes one of a user's tokens; false when that user has no token with this id. */
+export function revokeApiToken(db: Db, { tokenId, userId }: { tokenId: number; userId: number }): boolean {
+  return db.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.user_id, userId))).run().changes > 0;
+}
