@@ -8,6 +8,10 @@ const schema = z.object({
   PATRONUS_DATA_DIR: z.string().min(1).default("data"),
   PATRONUS_COLLECTOR_URL: z.url("must be a URL like http://127.0.0.1:2056").default("http://127.0.0.1:2056"),
   PATRONUS_CONTROL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Signs and encrypts session cookies; generated into the data directory when unset. */
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The dashboard's public URL; when unset, the Host header of each request is trusted instead. */
+  NEXTAUTH_URL: z.url("must be a URL like https://patronus.example.com").optional(),
 });
 
 function load() {

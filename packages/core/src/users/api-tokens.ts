@@ -74,7 +74,11 @@ export function listApiTokens(db: Db, { userId }: { userId: number }): ApiToken[
   return db.select(publicColumns).from(apiTokens).where(eq(apiTokens.user_id, userId)).orderBy(desc(apiTokens.id)).all();
 }
 
-/** Deletes one of a user's tokens; false when that user has no token with this id. */
-export function revokeApiToken(db: Db, { tokenId, userId }: { tokenId: number; userId: number }): boolean {
-  return db.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.user_id, userId))).run().changes > 0;
+/**
+ * Deletes a token; false when there is none with this id. With `userId`, only that user's token
+ * (a user revoking their own); without, any (an admin).
+ */
+export function revokeApiToken(db: Db, { tokenId, userId }: { tokenId: number; userId?: number }): boolean {
+  const owner = userId === undefined ? undefined : eq(apiTokens.user_id, userId);
+  return db.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), owner)).run().changes > 0;
 }

@@ -1,6 +1,7 @@
-import { createMetricsCache, createRoutingCache } from "@patronus/core/cache";
+import { CacheRegistry, createMetricsCache, createRoutingCache } from "@patronus/core/cache";
 import type { Db } from "@patronus/core/db";
 import type { RoutingCaches } from "@patronus/core/routing";
+import type { UserRole } from "@patronus/core/users";
 import {
   CollectorUnavailableError,
   getLatestStatsOfAllPolicies,
@@ -20,9 +21,23 @@ export interface TrafficView {
   reason?: string;
 }
 
+/** Who is asking: a signed-in user (session cookie) or a script (API token). */
+export interface Viewer {
+  id: number;
+  email: string;
+  role: UserRole;
+  via: "session" | "token";
+}
+
 export interface Context {
   db: Db;
+  /** Undefined for an anonymous request; the guards refuse it (see guards.ts). */
+  viewer: Viewer | undefined;
+  /** Why a request that tried to authenticate is anonymous (a bad or expired token). */
+  authError?: string;
   caches: RoutingCaches;
+  /** Every cache of this process, for cache statistics and clearing. */
+  registry: CacheRegistry;
   collector: CollectorClient | undefined;
   /** Fetched at most once per request, however many fields ask. */
   traffic(): Promise<TrafficView>;
@@ -31,20 +46,36 @@ export interface Context {
 /** Pure: tests build a context directly; only the route knows about requests. */
 export function createContext({
   db,
+  viewer,
+  authError,
   collector,
   caches = { metrics: createMetricsCache(), routing: createRoutingCache() },
+  registry = registryOf(caches),
 }: {
   db: Db;
+  viewer?: Viewer;
+  authError?: string;
   collector?: CollectorClient;
   caches?: RoutingCaches;
+  registry?: CacheRegistry;
 }): Context {
   let traffic: Promise<TrafficView> | undefined;
   return {
     db,
+    viewer,
+    authError,
     caches,
+    registry,
     collector,
     traffic: () => (traffic ??= loadTraffic(db, collector)),
   };
+}
+
+function registryOf(caches: RoutingCaches): CacheRegistry {
+  const registry = new CacheRegistry();
+  registry.register("path_metrics", caches.metrics);
+  registry.register("routing_decisions", caches.routing);
+  return registry;
 }
 
 async function loadTraffic(db: Db, collector: CollectorClient | undefined): Promise<TrafficView> {

@@ -3,11 +3,13 @@ import { seedDemoNetwork } from "@patronus/core/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMetricsCache, createRoutingCache } from "@patronus/core/cache";
 import type { RoutingCaches } from "@patronus/core/routing";
-import { createContext } from "./context";
+import { createContext, type Viewer } from "./context";
 import { createApolloServer } from "./server";
 
 let t: TestDb;
 const server = createApolloServer();
+// The context is pure: a signed-in viewer is a value here; auth.test.ts covers how requests get one.
+const viewer: Viewer = { id: 1, email: "viewer@example.com", role: "viewer", via: "session" };
 
 beforeAll(() => {
   t = createTestDb();
@@ -16,7 +18,7 @@ beforeAll(() => {
 afterAll(() => t.destroy());
 
 async function execute<T>(query: string, variables?: Record<string, unknown>, caches?: RoutingCaches): Promise<T> {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext({ db: t.db, caches }) });
+  const response = await server.executeOperation({ query, variables }, { contextValue: createContext({ db: t.db, caches, viewer }) });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   const { data, errors } = response.body.singleResult;
   if (errors) throw new Error(errors.map((e) => e.message).join("; "));

@@ -3,12 +3,14 @@ import { createPolicy } from "@patronus/core/policies";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
 import { createCollectorClient, storePolicyStats } from "@patronus/core/traffic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext } from "./context";
+import { createContext, type Viewer } from "./context";
 import { createApolloServer } from "./server";
 
 let t: TestDb;
 let deadPort: number;
 const server = createApolloServer();
+// The context is pure: a signed-in viewer is a value here; auth.test.ts covers how requests get one.
+const viewer: Viewer = { id: 1, email: "viewer@example.com", role: "viewer", via: "session" };
 
 beforeAll(async () => {
   t = createTestDb();
@@ -34,7 +36,7 @@ afterAll(() => t.destroy());
 
 async function execute<T>(query: string): Promise<T> {
   const collector = createCollectorClient({ url: `http://127.0.0.1:${deadPort}`, secret: "x".repeat(20), timeoutMs: 500 });
-  const response = await server.executeOperation({ query }, { contextValue: createContext({ db: t.db, collector }) });
+  const response = await server.executeOperation({ query }, { contextValue: createContext({ db: t.db, collector, viewer }) });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   if (response.body.singleResult.errors) throw new Error(JSON.stringify(response.body.singleResult.errors));
   return response.body.singleResult.data as T;

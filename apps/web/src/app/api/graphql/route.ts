@@ -1,13 +1,20 @@
 import { startServerAndCreateNextHandler } from "@as-integrations/next";
 import type { NextRequest } from "next/server";
+import { getSessionUser } from "~/server/auth";
 import { getCaches } from "~/server/caches";
 import { getCollectorClient } from "~/server/collector";
 import { getDb } from "~/server/db";
 import { createContext, type Context } from "~/server/graphql/context";
 import { createApolloServer } from "~/server/graphql/server";
+import { resolveViewer } from "~/server/graphql/viewer";
 
 const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApolloServer(), {
-  context: async () => createContext({ db: getDb(), collector: getCollectorClient(), caches: getCaches().caches }),
+  context: async (request) => {
+    const db = getDb();
+    const { caches, registry } = getCaches();
+    const auth = await resolveViewer(db, { authorization: request.headers.get("authorization"), session: getSessionUser });
+    return createContext({ db, ...auth, collector: getCollectorClient(), caches, registry });
+  },
 });
 
 // Wrapped: Next's route type check rejects the integration's overloaded handler type as it is.

@@ -1,0 +1,80 @@
+import "server-only";
+import { findUserById, loadOrCreateAuthSecret, verifyCredentials, type UserRole } from "@patronus/core/users";
+import type { AuthOptions } from "next-auth";
+import { getServerSession } from "next-auth/next";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { env } from "~/env";
+import { getDb } from "~/server/db";
+
+/** The signed-in user as pages and the GraphQL context see them. */
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+declare module "next-auth" {
+  interface Session {
+    user?: SessionUser;
+  }
+}
+
+// next-auth v4 reads these two from process.env itself, at request time, and has no option for them.
+// Without NEXTAUTH_URL it would build redirects for http://localhost:3000 whatever the port, so the
+// embedded setup trusts each request's Host header instead (there is no e-mail flow to poison).
+if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
+
+let options: AuthOptions | undefined;
+
+/**
+ * Built on first use, not on import: `next build` imports this module, and must not create a secret
+ * in whatever data directory the build happens to see.
+ */
+export function getAuthOptions(): AuthOptions {
+  return (options ??= createAuthOptions(env.NEXTAUTH_SECRET ?? loadOrCreateAuthSecret(env.PATRONUS_DATA_DIR)));
+}
+
+const createAuthOptions = (secret: string): AuthOptions => ({
+  secret,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize(credentials) {
+        if (!credentials?.email || !credentials.password) return null;
+        const user = verifyCredentials(getDb(), { email: credentials.email, password: credentials.password });
+        return user ? { id: String(user.id), email: user.email, name: user.name } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    // The cookie carries only the user id (as `sub`); role and email are read afresh on every request,
+    // so a role change or a deleted account takes effect at once, not when the cookie expires.
+    session({ session, token }) {
+      const user = token.sub ? findUserById(getDb(), Number(token.sub)) : undefined;
+      return { ...session, user: user && { id: user.id, email: user.email, name: user.name, role: user.role } };
+    },
+  },
+});
+
+export async function getSessionUser(): Promise<SessionUser | undefined> {
+  // Marks the render as per-request before the options (and the secret file) are touched, so the build's
+  // prerendering of the layout stops here instead of creating a secret.
+  await connection();
+  return (await getServerSession(getAuthOptions()))?.user;
+}
+
+/**
+ * For pages: the signed-in user, or a redirect to /signin that comes back to `path`. Every page calls
+ * it itself rather than trusting a layout, which Next may skip on client-side navigation.
+ */
+export async function requirePageUser(path: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  return user;
+}

@@ -1,0 +1,64 @@
+import { writeAudit } from "@patronus/core/audit";
+import type { UserRole } from "@patronus/core/users";
+import { GraphQLError, type GraphQLFieldResolver } from "graphql";
+import type { Context, Viewer } from "./context";
+
+const rank: Record<UserRole, number> = { viewer: 0, operator: 1, admin: 2 };
+
+/**
+ * The viewer, if they hold `role` or a higher one. Anonymous: UNAUTHENTICATED. Too low a role:
+ * FORBIDDEN, and the attempt goes into the audit log as denied under `action`.
+ */
+export function requireRole(ctx: Context, role: UserRole, action: string): Viewer {
+  const { viewer } = ctx;
+  if (!viewer) {
+    throw new GraphQLError(ctx.authError ?? "sign in, or send an API token as 'Authorization: Bearer <token>'", {
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+  }
+  if (rank[viewer.role] < rank[role]) {
+    writeAudit(ctx.db, { actor: viewer.email, action, target: "graphql", outcome: "denied", details: { role: viewer.role, required: role } });
+    throw new GraphQLError(`${action} needs the ${role} role; ${viewer.email} is ${viewer.role}`, { extensions: { code: "FORBIDDEN" } });
+  }
+  return viewer;
+}
+
+/**
+ * Who may call each root field, in one place. A field not listed needs `viewer` (any signed-in user or
+ * token) for a query and `admin` for a mutation, so a new field is never open by accident. The
+ * action names the field in the audit log.
+ */
+const rules: Record<"Query" | "Mutation", { default: UserRole; fields: Record<string, { role: UserRole; action: string }> }> = {
+  Query: { default: "viewer", fields: { cache_stats: { role: "admin", action: "cache.stats" } } },
+  Mutation: {
+    default: "admin",
+    fields: {
+      clearCache: { role: "admin", action: "cache.clear" },
+      createApiToken: { role: "admin", action: "api_token.create" },
+      revokeApiToken: { role: "admin", action: "api_token.revoke" },
+    },
+  },
+};
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/** Wraps every Query and Mutation resolver so its rule is checked before it runs. */
+export function guardRootFields(resolverMaps: ResolverMap[]): ResolverMap[] {
+  return resolverMaps.map((map) =>
+    Object.fromEntries(
+      Object.entries(map).map(([type, fields]) => {
+        if (type !== "Query" && type !== "Mutation") return [type, fields];
+        const guarded = Object.entries(fields).map(([field, resolve]) => {
+          const rule = rules[type].fields[field] ?? { role: rules[type].default, action: `graphql.${field}` };
+          const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, args, ctx, info) => {
+            requireRole(ctx, rule.role, rule.action);
+            return (resolve as GraphQLFieldResolver<unknown, Context>)(parent, args, ctx, info);
+          };
+          return [field, wrapped];
+        });
+        return [type, Object.fromEntries(guarded)];
+      }),
+    ),
+  );
+}
+
