@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { GraphqlProvider } from "~/components/apollo-provider";
+import { SignOutButton } from "~/components/sign-out-button";
+import { getSessionUser } from "~/server/auth";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +10,8 @@ export const metadata: Metadata = {
   description: "SD-WAN sites, paths, routing policies and traffic",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
   return (
     <html lang="en">
       <body>
@@ -16,10 +19,21 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a href="/" className="brand">
             Patronus
           </a>
-          <nav>
-            <a href="/">Sites</a>
-            <a href="/policies">Policies</a>
-          </nav>
+          {user && (
+            <>
+              <nav aria-label="Main">
+                <a href="/">Sites</a>
+                <a href="/policies">Policies</a>
+                {user.role === "admin" && <a href="/caches">Caches</a>}
+              </nav>
+              <div className="account" data-testid="signed-in-as">
+                <span>
+                  {user.email} <span className="role">{user.role}</span>
+                </span>
+                <SignOutButton />
+              </div>
+            </>
+          )}
         </header>
         <main>
           <GraphqlProvider>{children}</GraphqlProvider>

@@ -1,9 +1,11 @@
 import { listSites } from "@patronus/core/sites";
+import { requirePageUser } from "~/server/auth";
 import { getDb } from "~/server/db";
 
 export const dynamic = "force-dynamic";
 
-export default function SitesPage() {
+export default async function SitesPage() {
+  await requirePageUser("/");
   const sites = listSites(getDb());
   return (
     <>

@@ -1,0 +1,119 @@
+"use client";
+
+import { gql } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useRef, useState } from "react";
+
+interface CacheRow {
+  name: string;
+  process: string;
+  entries: number;
+  hits: number;
+  misses: number;
+  evictions: number;
+  hit_rate: number;
+}
+
+const CACHE_STATS = gql`
+  query CacheStats {
+    cache_stats {
+      name
+      process
+      entries
+      hits
+      misses
+      evictions
+      hit_rate
+    }
+  }
+`;
+
+const CLEAR_CACHE = gql`
+  mutation ClearCache {
+    clearCache {
+      success
+      message
+      cleared_entries
+    }
+  }
+`;
+
+const number = new Intl.NumberFormat("en");
+const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
+
+/** Every cache's statistics, refreshed every three seconds, and "Clear all caches" behind a confirmation. */
+export function CachePanel() {
+  const { data, error, refetch } = useQuery<{ cache_stats: CacheRow[] }>(CACHE_STATS, { pollInterval: 3_000 });
+  const [clear, { loading: clearing }] = useMutation<{ clearCache: { success: boolean; message: string; cleared_entries: number } }>(CLEAR_CACHE);
+  const [result, setResult] = useState<string>();
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  if (error) return <p className="muted">Could not load cache statistics: {error.message}</p>;
+  if (!data) return <p className="muted">Loading…</p>;
+  const total = data.cache_stats.reduce((sum, c) => sum + c.entries, 0);
+
+  async function confirmClear() {
+    dialog.current?.close();
+    try {
+      const { data: cleared } = await clear();
+      setResult(cleared?.clearCache.message);
+    } catch (e) {
+      setResult(`Clearing failed: ${(e as Error).message}`);
+    }
+    await refetch();
+  }
+
+  return (
+    <>
+      <table aria-label="Caches">
+        <thead>
+          <tr>
+            <th>Cache</th>
+            <th>Process</th>
+            <th>Entries</th>
+            <th>Hit rate</th>
+            <th>Hits</th>
+            <th>Misses</th>
+            <th>Evictions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.cache_stats.map((c) => (
+            <tr key={`${c.process}/${c.name}`}>
+              <td>{c.name}</td>
+              <td>{c.process}</td>
+              <td>{number.format(c.entries)}</td>
+              <td>{percent.format(c.hit_rate)}</td>
+              <td>{number.format(c.hits)}</td>
+              <td>{number.format(c.misses)}</td>
+              <td>{number.format(c.evictions)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="actions">
+        <button type="button" className="danger" disabled={clearing} onClick={() => dialog.current?.showModal()}>
+          Clear all caches
+        </button>
+      </p>
+      <p role="status" data-testid="clear-result">
+        {result}
+      </p>
+      <dialog ref={dialog} aria-labelledby="clear-title" aria-describedby="clear-description">
+        <h2 id="clear-title">Clear all caches?</h2>
+        <p id="clear-description">
+          {number.format(total)} {total === 1 ? "entry" : "entries"} will be removed from the web and collector caches. Routing
+          decisions and path metrics are then read from the database again.
+        </p>
+        <p className="actions">
+          <button type="button" className="danger" onClick={() => void confirmClear()}>
+            Clear {number.format(total)} {total === 1 ? "entry" : "entries"}
+          </button>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+        </p>
+      </dialog>
+    </>
+  );
+}
