@@ -6,6 +6,9 @@ import { defineConfig } from "@playwright/test";
 export const dataDir = fileURLToPath(new URL("./.data", import.meta.url));
 export const databaseFile = join(dataDir, "patronus.db");
 export const admin = { email: "admin@e2e.test", password: "e2e-admin-password" };
+/** Created by tests/auth.setup.ts, which signs both in and saves their cookies here. */
+export const viewer = { email: "viewer@e2e.test", password: "e2e-viewer-password" };
+export const storageState = { admin: join(dataDir, "auth", "admin.json"), viewer: join(dataDir, "auth", "viewer.json") };
 
 const port = 3107;
 export const flowPort = 2155;
@@ -34,6 +37,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "auth", testMatch: /auth\.setup\.ts/ },
+    // Signed in as the admin unless a test says otherwise (test.use({ storageState: ... })).
+    { name: "chromium", dependencies: ["auth"], use: { storageState: storageState.admin } },
+  ],
   webServer: [
     {
       // A fresh database each run: migrated, seeded with the demo network, with a known admin.

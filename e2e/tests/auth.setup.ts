@@ -1,0 +1,29 @@
+import { openDatabase } from "@patronus/core/db";
+import { createUser, findUserByEmail } from "@patronus/core/users";
+import { expect, test as setup, type Page } from "@playwright/test";
+import { admin, databaseFile, storageState, viewer } from "../playwright.config";
+
+async function signIn(page: Page, { email, password }: { email: string; password: string }) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+}
+
+setup("sign in as the admin", async ({ page }) => {
+  await signIn(page, admin);
+  await page.context().storageState({ path: storageState.admin });
+});
+
+setup("sign in as a viewer", async ({ page }) => {
+  // The web server's setup made only the admin; the viewer goes straight into its database.
+  const { db, close } = openDatabase(databaseFile);
+  try {
+    if (!findUserByEmail(db, viewer.email)) createUser(db, { ...viewer, role: "viewer" });
+  } finally {
+    close();
+  }
+  await signIn(page, viewer);
+  await page.context().storageState({ path: storageState.viewer });
+});

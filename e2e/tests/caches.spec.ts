@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+
+test("an admin clears every cache from the caches page and sees the entries drop to 0", async ({ page, request }) => {
+  // Fill the web process's path-metrics cache: 40 demo paths, each read once through it.
+  const filled = await request.post("/api/graphql", { data: { query: "{ paths { latest_metrics { score } } }" } });
+  expect(filled.ok()).toBe(true);
+
+  await page.goto("/caches");
+  const table = page.getByRole("table", { name: "Caches" });
+  const metricsRow = table.getByRole("row", { name: /path_metrics/ });
+  await expect(metricsRow.getByRole("cell").nth(2)).toHaveText("40");
+
+  await page.getByRole("button", { name: "Clear all caches" }).click();
+  const dialog = page.getByRole("dialog", { name: "Clear all caches?" });
+  await expect(dialog).toContainText("40 entries will be removed");
+  await dialog.getByRole("button", { name: "Clear 40 entries" }).click();
+
+  await expect(page.getByTestId("clear-result")).toHaveText("Cleared 40 entries from the web and collector caches.");
+  await expect(metricsRow.getByRole("cell").nth(2)).toHaveText("0");
+  for (const row of await table.getByRole("row").all()) {
+    if ((await row.getByRole("cell").count()) > 0) await expect(row.getByRole("cell").nth(2)).toHaveText("0");
+  }
+});
