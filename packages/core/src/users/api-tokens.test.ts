@@ -56,6 +56,13 @@ describe("API tokens", () => {
     expect(verifyApiToken(t.db, token)).toBeNull();
   });
 
+  it("can be revoked by id alone, as an admin does", () => {
+    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "ci" });
+    expect(revokeApiToken(t.db, { tokenId: id })).toBe(true);
+    expect(revokeApiToken(t.db, { tokenId: id })).toBe(false);
+    expect(verifyApiToken(t.db, token)).toBeNull();
+  });
+
   it("go with their user when the user is deleted", () => {
     const { token } = createApiToken(t.db, { userId: ops.id, name: "ci" });
     t.db.run(sql`DELETE FROM users WHERE id = ${ops.id}`);
