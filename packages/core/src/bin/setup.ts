@@ -36,7 +36,7 @@ const lines = [
   seed?.seeded
     ? `demo data  ${seed.sites} sites, ${seed.paths} paths, ${seed.policies} policies, ${seed.metricRows} metric rows`
     : undefined,
-  `dashboard  http://localhost:${PORT}`,
+  `dashboard  http://localhost:${PORT}  (sign in at /signin)`,
   admin.generatedPassword
     ? `login      ${admin.user.email} / ${admin.generatedPassword}   (generated now and shown once: keep it)`
     : `login      ${admin.user.email}${admin.created ? " (password from PATRONUS_ADMIN_PASSWORD)" : " (existing account)"}`,

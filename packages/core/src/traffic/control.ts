@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { loadOrCreateSecretFile } from "../secret-file";
+import type { CacheStats } from "../cache/ttl-cache";
 import type { FlowStats, PolicyStats, TrafficTotals } from "./traffic-stats-collector";
 
 /**
@@ -32,13 +31,9 @@ export interface LiveStats {
   at: number;
 }
 
-export interface CacheStatsReport {
+/** One cache's statistics as the collector reports them (CacheStats plus the cache's name). */
+export interface CacheStatsReport extends CacheStats {
   name: string;
-  hits: number;
-  misses: number;
-  entries: number;
-  evictions: number;
-  hit_rate: number;
 }
 
 export interface CollectorClient {
@@ -90,28 +85,9 @@ export function createCollectorClient({
   };
 }
 
-/**
- * The control secret when none is configured: a random one in the data directory, created by
- * whichever process starts first. It is written to a temporary file and hard-linked into place, so
- * the other process never reads a half-written secret, and a second creator's link fails with EEXIST.
- */
+/** The control secret when none is configured: a random one in the data directory, shared by both processes. */
 export function loadOrCreateControlSecret(dataDir: string): string {
-  const file = join(dataDir, "control.secret");
-  try {
-    return readFileSync(file, "utf8").trim();
-  } catch {
-    mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    try {
-      linkSync(temp, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    } finally {
-      rmSync(temp, { force: true });
-    }
-    return readFileSync(file, "utf8").trim();
-  }
+  return loadOrCreateSecretFile(dataDir, "control.secret");
 }
 
 /**

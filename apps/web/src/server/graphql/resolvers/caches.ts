@@ -8,7 +8,7 @@ export const cachesResolvers = {
       const web = ctx.registry.stats().map((s) => ({ ...s, process: "web" }));
       let collector: unknown[] = [];
       try {
-        collector = ((await ctx.collector?.cacheStats()) ?? []).map((s) => ({ expired: null, max: null, ...s, process: "collector" }));
+        collector = ((await ctx.collector?.cacheStats()) ?? []).map((s) => ({ ...s, process: "collector" }));
       } catch (error) {
         if (!(error instanceof CollectorUnavailableError)) throw error;
       }
