@@ -2,7 +2,9 @@
  * End to end over UDP loopback: the highest rate at which the real sidecar (startCollector, 1,000
  * policies) decodes every record sent, beside Debian's nfcapd receiving the same NetFlow v5 stream
  * in the same run. A forked sender paces pre-built packets; rates ramp until a receiver loses records
- * on every attempt. Each receiver gets the CPU in turn, never both at once.
+ * on every attempt. Each receiver gets the CPU in turn, never both at once. Ours receives as it runs
+ * in production (recvmmsg batches through @patronus/udp-batch where it built); then the receive and
+ * decode stages are measured bare, with dgram beside the addon, to show where the CPU goes.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
 import { createSocket } from "node:dgram";
@@ -12,8 +14,10 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { FlowDecoder } from "@patronus/core/flows";
 import { report } from "@patronus/core/testing";
 import { createCollectorClient } from "@patronus/core/traffic";
+import { openBatchSocket } from "@patronus/udp-batch";
 import { startCollector } from "./collector";
 import { benchPolicies } from "./testing/bench-policies";
 import { createDataDir, testEnv } from "./testing/harness";
@@ -26,11 +30,18 @@ const ATTEMPTS = 3;
 const RCVBUF = 4 * 1024 * 1024;
 /** A step counts only if the sender reached this share of the asked rate. */
 const REACHED = 0.95;
-/** The rate at which CPU per datagram is compared, and a bare Node socket measured for scale. */
+/** The rate at which CPU per datagram is compared, and the receive stages measured bare for scale. */
 const FLOOR_RATE = 1_000_000;
 const RMEM_MAX = "/proc/sys/net/core/rmem_max";
 const NFCAPD = "/usr/bin/nfcapd";
 const CLOCK_TICKS = 100;
+
+/**
+ * CPU this process uses a wall-clock millisecond with no traffic (the idle collector's timers, the
+ * bench's own polling), measured once and taken off every in-process figure, so that a figure is
+ * what datagrams cost.
+ */
+let idleShare = 0;
 
 interface Sent {
   records: number;
@@ -75,15 +86,19 @@ export async function run(): Promise<void> {
       return { records: done.records, perSecond: done.records / (done.elapsedMs / 1000) };
     };
 
-    const ours = ourReceiver(running.flowAddress, createCollectorClient({ url: running.controlUrl, secret: env.secret }));
+    const client = createCollectorClient({ url: running.controlUrl, secret: env.secret });
+    const ours = ourReceiver(running.flowAddress, client);
     const nfcapd = nfcapdReceiver();
     console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
     console.log(`stream: ${ready.packets} NetFlow v5 packets of ${ready.recordsPerPacket} records, cycled, ${DURATION_MS / 1000} s a step`);
-    console.log(`receive buffers granted (ss rb): ours ${grantedBuffer(port(running.flowAddress))} bytes, nfcapd shown at its first step`);
+    const { receiver } = (await client.status()) as { receiver?: string };
+    console.log(`ours receives with ${receiver}; receive buffers granted (ss rb): ours ${grantedBuffer(port(running.flowAddress))} bytes, nfcapd shown at its first step`);
 
     // Warm-up: every flow once, so the ramp measures live flows rather than new ones.
     const warm = await ours.measure((p) => send(p, 250_000, 500));
     console.log(`warm-up (ours): sent ${n(warm.sent.records)}, counted ${n(warm.counted)}`);
+    idleShare = await idleCpuShare();
+    console.log(`idle CPU of this process (taken off the in-process figures): ${(idleShare * 1000).toFixed(1)} ms a second`);
 
     let senderLimit: number | undefined;
     for (const rate of RATES) {
@@ -121,14 +136,46 @@ export async function run(): Promise<void> {
     console.log(`highest zero-loss rate: ours ${mega(ours.best)}M rec/s${top(ours)}, nfcapd ${mega(nfcapd.best)}M rec/s${top(nfcapd)}`);
     report("zero-loss rate over UDP, ours vs nfcapd", ours.best / 1e6, nfcapd.best / 1e6, "Mrec/s", ">= 1 Mrec/s, ratio >= 1.0");
 
-    // For scale: what Node's dgram costs before any decoding, at the same rate and buffer.
-    const floor = await bareNodeReceiver(ready.recordsPerPacket, (p) => send(p, FLOOR_RATE, DURATION_MS));
+    // Where ours spends its CPU, stage by stage, at the same rates and buffer: receiving alone (with the
+    // addon, and with dgram for comparison), then receiving and decoding; the rest of ours is counting.
+    // At the lower rate the receiver keeps up and wakes for nearly every datagram; at the top rate
+    // datagrams queue between wake-ups and recvmmsg takes them in batches.
+    const stageRates = [FLOOR_RATE, RATES.at(-1)!];
+    const stages: Array<[string, Stage]> = [
+      ["receive only, recvmmsg addon", "recvmmsg"],
+      ["receive only, addon, no coalescing", "recvmmsg, no coalescing"],
+      ["receive only, bare Node dgram", "dgram"],
+      ["receive + decode, no counting", "recvmmsg+decode"],
+    ];
+    const figures = new Map<Stage, Map<number, Bare>>();
+    for (const [, kind] of stages) {
+      const byRate = new Map<number, Bare>();
+      for (const rate of stageRates) {
+        for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+          const o = await bareReceiver(kind, ready.recordsPerPacket, (p) => send(p, rate, DURATION_MS));
+          const best = byRate.get(rate);
+          if (o.counted === o.sent && (!best || o.perDatagram < best.perDatagram)) byRate.set(rate, o);
+        }
+      }
+      figures.set(kind, byRate);
+    }
     const us = (x: number | undefined) => (x === undefined ? "-" : `${x.toFixed(1)} µs`);
     console.log(
-      `CPU a datagram (${ready.recordsPerPacket} records) at ${mega(FLOOR_RATE)}M rec/s, least over attempts: ours ${us(ours.cpuPerDatagram.get(FLOOR_RATE))}, ` +
-        `nfcapd ${us(nfcapd.cpuPerDatagram.get(FLOOR_RATE))}, a bare Node dgram socket that only counts ${us(floor.perDatagram)} ` +
-        `(counted ${n(floor.counted)} of ${n(floor.sent)})`,
+      `CPU a datagram (${ready.recordsPerPacket} records), least over attempts (- where not reached, or lossy for the bare stages):` +
+        stageRates.map((r) => `${mega(r)}M rec/s`.padStart(14)).join(""),
     );
+    const row = (name: string, at: (rate: number) => string) => console.log(`  ${name.padEnd(38)}${stageRates.map((r) => at(r).padStart(14)).join("")}`);
+    row("nfcapd (its own process)", (r) => us(nfcapd.cpuPerDatagram.get(r)));
+    row("ours: receive, decode, count", (r) => us(ours.cpuPerDatagram.get(r)));
+    for (const [name, kind] of stages) row(name, (r) => us(figures.get(kind)!.get(r)?.perDatagram));
+    row("  datagrams a batch, addon", (r) => figures.get("recvmmsg")!.get(r)?.perBatch.toFixed(1) ?? "-");
+    row("  datagrams a batch, no coalescing", (r) => figures.get("recvmmsg, no coalescing")!.get(r)?.perBatch.toFixed(1) ?? "-");
+    const topRate = stageRates.at(-1)!;
+    const addon = figures.get("recvmmsg")!.get(topRate)?.perDatagram;
+    const dgram = figures.get("dgram")!.get(topRate)?.perDatagram;
+    if (addon !== undefined && dgram !== undefined) {
+      report(`CPU a datagram to receive at ${mega(topRate)}M rec/s, recvmmsg vs dgram`, addon, dgram, "µs", "a small fraction of dgram's");
+    }
   } finally {
     sender.disconnect();
     await running.stop();
@@ -149,6 +196,7 @@ function ourReceiver(address: string, client: ReturnType<typeof createCollectorC
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       const usage = process.resourceUsage();
+      const startedAt = performance.now();
       const sent = await send(flowPort);
       let last = -1;
       for (let stable = 0, waited = 0; stable < 3 && waited < 5000; waited += 50) {
@@ -159,7 +207,7 @@ function ourReceiver(address: string, client: ReturnType<typeof createCollectorC
       }
       loop.disable();
       const used = process.resourceUsage();
-      const cpuMs = (used.userCPUTime + used.systemCPUTime - usage.userCPUTime - usage.systemCPUTime) / 1000;
+      const cpuMs = cpuSince(usage, used, startedAt);
       const preempted = used.involuntaryContextSwitches - usage.involuntaryContextSwitches;
       const note = `longest stall ${(loop.max / 1e6).toFixed(0)} ms, preempted ${preempted}x`;
       const after = await client.status();
@@ -215,23 +263,76 @@ function nfcapdReceiver(): Receiver {
   };
 }
 
-/** A dgram socket that only sums the v5 header's record counts: Node's own cost per datagram. */
-async function bareNodeReceiver(recordsPerPacket: number, send: (port: number) => Promise<Sent>) {
-  const socket = createSocket({ type: "udp4", recvBufferSize: RCVBUF });
+type Stage = "dgram" | "recvmmsg" | "recvmmsg, no coalescing" | "recvmmsg+decode";
+
+interface Bare {
+  sent: number;
+  counted: number;
+  perDatagram: number;
+  /** Datagrams a JS call (one for dgram). */
+  perBatch: number;
+}
+
+/**
+ * A socket that only sums the v5 header's record counts (Node's dgram, or the recvmmsg addon), or the
+ * addon feeding the real decoder with a record callback that does nothing: one stage's cost a datagram.
+ */
+async function bareReceiver(kind: Stage, recordsPerPacket: number, send: (port: number) => Promise<Sent>): Promise<Bare> {
   let counted = 0;
-  socket.on("message", (message) => (counted += message.readUInt16BE(2)));
-  await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
-  const flowPort = socket.address().port;
+  const decoder = new FlowDecoder();
+  const ignore = () => {};
+  let flowPort: number;
+  let close: () => Promise<void>;
+  let batches = () => counted / recordsPerPacket;
+  if (kind === "dgram") {
+    const socket = createSocket({ type: "udp4", recvBufferSize: RCVBUF });
+    socket.on("message", (message) => (counted += message.readUInt16BE(2)));
+    await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
+    flowPort = socket.address().port;
+    close = () => new Promise<void>((resolve) => socket.close(resolve));
+  } else {
+    const onDatagram =
+      kind === "recvmmsg+decode"
+        ? (bytes: Uint8Array, from: string) => (counted += decoder.decode(bytes, from, Date.now(), ignore).records)
+        : (bytes: Uint8Array) => (counted += (bytes[2]! << 8) | bytes[3]!);
+    const coalesceMs = kind === "recvmmsg, no coalescing" ? 0 : undefined;
+    const socket = openBatchSocket({ host: "127.0.0.1", port: 0, receiveBufferSize: RCVBUF, coalesceMs }, onDatagram);
+    flowPort = socket.port;
+    close = () => socket.close();
+    batches = () => socket.batches();
+  }
   const usage = process.resourceUsage();
+  const startedAt = performance.now();
   const sent = await send(flowPort);
   for (let empty = 0, waited = 0; empty < 3 && waited < 5000; waited += 50) {
     await sleep(50);
     empty = udpSocket(flowPort).rxQueue === 0 ? empty + 1 : 0;
   }
   const used = process.resourceUsage();
-  await new Promise<void>((resolve) => socket.close(resolve));
-  const cpuMs = (used.userCPUTime + used.systemCPUTime - usage.userCPUTime - usage.systemCPUTime) / 1000;
-  return { sent: sent.records, counted, perDatagram: (cpuMs * 1000) / (counted / recordsPerPacket) };
+  await close();
+  const cpuMs = cpuSince(usage, used, startedAt);
+  const datagrams = counted / recordsPerPacket;
+  return { sent: sent.records, counted, perDatagram: (cpuMs * 1000) / datagrams, perBatch: datagrams / batches() };
+}
+
+/** This process's user + system CPU between two readings, less what it uses idle over that time. */
+function cpuSince(before: NodeJS.ResourceUsage, after: NodeJS.ResourceUsage, startedAt: number): number {
+  const cpuMs = (after.userCPUTime + after.systemCPUTime - before.userCPUTime - before.systemCPUTime) / 1000;
+  return Math.max(0, cpuMs - idleShare * (performance.now() - startedAt));
+}
+
+/** The least over a few one-second windows, so that a stray GC or JIT burst is not taken for idle. */
+async function idleCpuShare(): Promise<number> {
+  let least = Infinity;
+  for (let window = 0; window < 3; window++) {
+    const before = process.resourceUsage();
+    const startedAt = performance.now();
+    await sleep(1000);
+    const after = process.resourceUsage();
+    const cpuMs = (after.userCPUTime + after.systemCPUTime - before.userCPUTime - before.systemCPUTime) / 1000;
+    least = Math.min(least, cpuMs / (performance.now() - startedAt));
+  }
+  return least;
 }
 
 /** User + system CPU of process `pid` so far, from /proc/<pid>/stat (in clock ticks of 10 ms). */

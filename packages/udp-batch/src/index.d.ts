@@ -14,6 +14,11 @@ export interface BatchSocketOptions {
   maxDatagramSize?: number;
   /** recvmmsg calls per wake-up of the event loop before other work gets a turn (16). */
   maxBatchesPerWake?: number;
+  /**
+   * After a wake-up that found fewer datagrams than a batch holds, wait this long before watching the
+   * socket again, so that datagrams gather and are read many per wake-up (1 ms; 0 reads at once).
+   */
+  coalesceMs?: number;
 }
 
 export interface BatchSocket {
@@ -24,6 +29,8 @@ export interface BatchSocket {
   readonly receiveBufferSize: number;
   /** Datagrams dropped because they were larger than maxDatagramSize. */
   truncated(): number;
+  /** Calls from native code so far, each with one recvmmsg's datagrams: datagrams / batches is the batch size. */
+  batches(): number;
   /** Stops delivery, even for the rest of a batch in progress, and frees the port. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -41,7 +41,7 @@ export const unavailable = typeof native === "string" ? native : undefined;
  */
 export function openBatchSocket(options, onDatagram) {
   if (typeof native === "string") throw new Error(`@patronus/udp-batch: ${native}`);
-  const { host, port, receiveBufferSize = 0, slots = 64, maxDatagramSize = 65_536, maxBatchesPerWake = 16 } = options;
+  const { host, port, receiveBufferSize = 0, slots = 64, maxDatagramSize = 65_536, maxBatchesPerWake = 16, coalesceMs = 1 } = options;
   const version = isIP(host);
   if (version === 0) throw Object.assign(new Error(`bind ${host}:${port}: EINVAL (not an IP address)`), { code: "EINVAL" });
   const family = version === 6 ? 6 : 4;
@@ -50,9 +50,11 @@ export function openBatchSocket(options, onDatagram) {
   const meta = new Uint32Array(slots * stride);
   const names = new AddressNames(native, family, new Uint8Array(meta.buffer));
   let open = true;
+  let batches = 0;
 
   /** @param {number} count */
   const onBatch = (count) => {
+    batches++;
     for (let i = 0, m = 0; i < count && open; i++, m += stride) {
       const bytes = new Uint8Array(data, meta[m + SLOT] * maxDatagramSize, meta[m + LENGTH]);
       onDatagram(bytes, names.of(meta, m + ADDR), meta[m + PORT]);
@@ -68,12 +70,14 @@ export function openBatchSocket(options, onDatagram) {
     meta.buffer,
     maxBatchesPerWake,
     onBatch,
+    coalesceMs,
   );
   return {
     address,
     port: boundPort,
     receiveBufferSize: granted,
     truncated: () => native.truncated(handle),
+    batches: () => batches,
     close() {
       open = false;
       native.close(handle);

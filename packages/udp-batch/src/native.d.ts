@@ -10,6 +10,7 @@ export interface Native {
     meta: ArrayBuffer,
     maxBatches: number,
     onBatch: (count: number) => void,
+    coalesceMs: number,
   ): [handle: object, address: string, port: number, receiveBufferSize: number];
   close(handle: object): void;
   truncated(handle: object): number;

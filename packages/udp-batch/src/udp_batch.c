@@ -25,10 +25,12 @@ enum { META_SLOT, META_LENGTH, META_PORT, META_ADDR, META_STRIDE = 8 };
 typedef struct {
   napi_env env;
   uv_poll_t poll;
+  uv_timer_t coalesce;
+  unsigned coalesce_ms;
   int fd;
   int family;
   int open;
-  /* Freed when both the JS handle is finalized and libuv has closed the poll handle. */
+  /* Freed when the JS handle is finalized and libuv has closed both of its handles. */
   int holds;
   unsigned slots;
   size_t slot_size;
@@ -81,7 +83,7 @@ static void release(receiver *r) {
   free(r);
 }
 
-static void on_poll_closed(uv_handle_t *handle) { release(handle->data); }
+static void on_handle_closed(uv_handle_t *handle) { release(handle->data); }
 
 static void cleanup_hook(void *arg);
 
@@ -94,7 +96,8 @@ static void stop(receiver *r, int teardown) {
   uv_poll_stop(&r->poll);
   close(r->fd);
   r->fd = -1;
-  uv_close((uv_handle_t *)&r->poll, on_poll_closed);
+  uv_close((uv_handle_t *)&r->poll, on_handle_closed);
+  uv_close((uv_handle_t *)&r->coalesce, on_handle_closed);
   if (teardown) return;
   napi_env env = r->env;
   napi_remove_env_cleanup_hook(env, cleanup_hook, r);
@@ -134,9 +137,17 @@ static void deliver(receiver *r, unsigned count) {
   napi_fatal_exception(env, error);
 }
 
+static void on_readable(uv_poll_t *handle, int status, int events);
+
+static void on_coalesced(uv_timer_t *timer) {
+  receiver *r = timer->data;
+  if (r->open) uv_poll_start(&r->poll, UV_READABLE, on_readable);
+}
+
 static void on_readable(uv_poll_t *handle, int status, int events) {
   receiver *r = handle->data;
   if (status < 0) return;
+  unsigned received = 0;
   napi_handle_scope scope;
   napi_open_handle_scope(r->env, &scope);
   /* At most max_batches recvmmsg calls a wake-up so timers and other sockets get their turn; the poll
@@ -148,6 +159,7 @@ static void on_readable(uv_poll_t *handle, int status, int events) {
       if (errno == EINTR) continue;
       break; /* EAGAIN: drained. Anything else (ENOMEM) is left for the next wake-up to retry. */
     }
+    received += n;
     unsigned count = 0;
     for (int i = 0; i < n; i++) {
       struct msghdr *h = &r->msgs[i].msg_hdr;
@@ -173,6 +185,14 @@ static void on_readable(uv_poll_t *handle, int status, int events) {
     if (count > 0) deliver(r, count);
     /* A short batch means the queue was empty a moment ago: skip the recvmmsg that would say EAGAIN. */
     if ((unsigned)n < r->slots) break;
+  }
+  /* The queue ran dry before a batch filled: we are faster than the traffic and would wake for every
+   * datagram or two, and a wake-up (epoll, scheduler, a call into JS) costs several times what a
+   * datagram does. Let them gather in the socket buffer for coalesce_ms instead, as a NIC coalesces
+   * interrupts; flow records are aggregates minutes old, so a millisecond of latency costs nothing. */
+  if (r->open && r->coalesce_ms > 0 && received < r->slots) {
+    uv_poll_stop(&r->poll);
+    uv_timer_start(&r->coalesce, on_coalesced, r->coalesce_ms, 0);
   }
   napi_close_handle_scope(r->env, scope);
 }
@@ -200,24 +220,25 @@ static void *buffer_of(napi_env env, napi_value value, size_t *length) {
 }
 
 /* open(host, family 4|6, port, receiveBufferSize, data: ArrayBuffer, slotSize, meta: ArrayBuffer,
- *      maxBatches, onBatch(count)) -> [handle, boundAddress, boundPort, grantedReceiveBuffer] */
+ *      maxBatches, onBatch(count), coalesceMs) -> [handle, boundAddress, boundPort, grantedReceiveBuffer] */
 static napi_value open_socket(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9];
+  size_t argc = 10;
+  napi_value argv[10];
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc < 9) {
-    napi_throw_type_error(env, NULL, "open: 9 arguments expected");
+  if (argc < 10) {
+    napi_throw_type_error(env, NULL, "open: 10 arguments expected");
     return NULL;
   }
   char host[INET6_ADDRSTRLEN + 1];
   size_t host_len;
-  uint32_t family, port, rcvbuf, slot_size, max_batches;
+  uint32_t family, port, rcvbuf, slot_size, max_batches, coalesce_ms;
   CHECK(napi_get_value_string_utf8(env, argv[0], host, sizeof host, &host_len));
   CHECK(napi_get_value_uint32(env, argv[1], &family));
   CHECK(napi_get_value_uint32(env, argv[2], &port));
   CHECK(napi_get_value_uint32(env, argv[3], &rcvbuf));
   CHECK(napi_get_value_uint32(env, argv[5], &slot_size));
   CHECK(napi_get_value_uint32(env, argv[7], &max_batches));
+  CHECK(napi_get_value_uint32(env, argv[9], &coalesce_ms));
   size_t data_len, meta_len;
   uint8_t *data = buffer_of(env, argv[4], &data_len);
   uint32_t *meta = buffer_of(env, argv[6], &meta_len);
@@ -280,6 +301,7 @@ static napi_value open_socket(napi_env env, napi_callback_info info) {
   r->slots = slots;
   r->slot_size = slot_size;
   r->max_batches = max_batches;
+  r->coalesce_ms = coalesce_ms;
   r->data = data;
   r->meta = meta;
   for (unsigned i = 0; i < slots; i++) {
@@ -298,9 +320,11 @@ static napi_value open_socket(napi_env env, napi_callback_info info) {
     release(r);
     return throw_errno(env, -rc, "uv_poll_init", where);
   }
+  uv_timer_init(loop, &r->coalesce);
   r->poll.data = r;
+  r->coalesce.data = r;
   r->open = 1;
-  r->holds = 2; /* the JS handle, and the poll handle until libuv has closed it */
+  r->holds = 3; /* the JS handle, and the poll and timer handles until libuv has closed them */
 
   napi_value handle, resource_name, result, value;
   CHECK(napi_create_external(env, r, finalize, NULL, &handle));
