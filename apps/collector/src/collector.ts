@@ -111,7 +111,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   };
 
   const registry = new CacheRegistry();
-  const status = (): CollectorStatusReport & { receiver: typeof listener.receiver } => {
+  const status = (): CollectorStatusReport => {
     const c = decoder.counters;
     const s = collector.status();
     return {

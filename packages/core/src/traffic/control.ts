@@ -10,6 +10,8 @@ export interface CollectorStatusReport {
   uptime_ms: number;
   started_at: number;
   flow_listener: string;
+  /** How datagrams are received: recvmmsg batches through @patronus/udp-batch, or Node's dgram as a fallback. */
+  receiver: "recvmmsg" | "dgram";
   datagrams_received: number;
   records_received: number;
   malformed_packets: number;
