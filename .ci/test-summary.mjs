@@ -4,16 +4,22 @@
 //   tests: N passed, M failed
 // A workspace whose runner left no report (it crashed or never started) counts as one failure.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const reports = {
-  "packages/core": "packages/core/.reports/vitest.json",
-  "apps/collector": "apps/collector/.reports/vitest.json",
-  "apps/web": "apps/web/.reports/vitest.json",
-  e2e: "e2e/.reports/playwright.json",
-};
+// Every workspace with a test script, and the report its runner writes (Playwright or vitest), so a
+// new workspace's tests are counted without anyone remembering to list it here.
+const workspaces = ["e2e", ...["apps", "packages"].flatMap((dir) => readdirSync(join(root, dir)).map((name) => `${dir}/${name}`))];
+const reports = {};
+for (const workspace of workspaces.sort()) {
+  const manifest = join(root, workspace, "package.json");
+  if (!existsSync(manifest)) continue;
+  const pkg = JSON.parse(readFileSync(manifest, "utf8"));
+  if (!pkg.scripts?.test) continue;
+  const runner = pkg.devDependencies?.["@playwright/test"] ? "playwright" : "vitest";
+  reports[workspace] = `${workspace}/.reports/${runner}.json`;
+}
 for (const file of Object.values(reports)) rmSync(join(root, file), { force: true });
 
 // Type and lint errors are failures too: tsc and ESLint over every workspace first.
