@@ -123,16 +123,23 @@ export class TrafficStatsCollector {
    */
   ingest(record: FlowRecord, atMs: number): void {
     const t = this.table;
-    const h = t.hash(record);
-    let entry = t.lookup(record, h);
-    let slot: number;
-    if (entry >= 0) {
-      slot = t.policy(entry);
-      if (t.generation(entry) !== this.generation) slot = this.reclassify(entry, this.slotFor(this.matcher.match(record), atMs));
-      t.touch(entry);
-    } else {
-      slot = this.slotFor(this.matcher.match(record), atMs);
+    const entry = t.find(record);
+    if (entry < 0 || t.generation(entry) !== this.generation) return this.ingestClassified(record, t.lastHash, entry, atMs);
+    t.touch(entry);
+    this.count(entry, t.policy(entry), record.packets, record.bytes, atMs);
+  }
+
+  /**
+   * ingest() for a new flow, or a live one classified before the matcher changed: rare, and kept out of
+   * ingest() so that the common path stays small enough for V8 to inline whole (see FlowTable.hash6).
+   */
+  private ingestClassified(record: FlowRecord, h: number, entry: number, atMs: number): void {
+    const slot = this.slotFor(this.matcher.match(record), atMs);
+    if (entry < 0) {
       entry = this.insertFlow(record, h, slot, atMs);
+    } else {
+      this.reclassify(entry, slot);
+      this.table.touch(entry);
     }
     this.count(entry, slot, record.packets, record.bytes, atMs);
   }
@@ -146,16 +153,17 @@ export class TrafficStatsCollector {
   recordFlow(policyId: number, flow: FlowKey, packets: number, bytes: number, atMs: number): void {
     const slot = this.slotFor(policyId, atMs);
     const t = this.table;
-    const h = t.hash(flow);
-    let entry = t.lookup(flow, h);
-    if (entry >= 0) {
-      if (t.policy(entry) !== slot) this.reclassify(entry, slot);
-      else t.setGeneration(entry, this.generation);
-      t.touch(entry);
-    } else {
-      entry = this.insertFlow(flow, h, slot, atMs);
-    }
+    const entry = t.find(flow);
+    if (entry < 0) return this.recordNewFlow(flow, t.lastHash, slot, packets, bytes, atMs);
+    if (t.policy(entry) !== slot) this.reclassify(entry, slot);
+    else t.setGeneration(entry, this.generation);
+    t.touch(entry);
     this.count(entry, slot, packets, bytes, atMs);
+  }
+
+  /** recordFlow() for a flow not in the table yet, out of line like ingestClassified(). */
+  private recordNewFlow(flow: FlowKey, h: number, slot: number, packets: number, bytes: number, atMs: number): void {
+    this.count(this.insertFlow(flow, h, slot, atMs), slot, packets, bytes, atMs);
   }
 
   /** Classifies flows with `matcher` from now on; live flows are re-classified on their next record. */
@@ -335,11 +343,13 @@ export class TrafficStatsCollector {
     rows[r + BYTES]! += bytes;
     if (atMs > rows[r + LAST_UPDATED]!) rows[r + LAST_UPDATED] = atMs;
     rows[r + CHANGED_AT] = this.epoch;
-    // The sidecar passes one time per datagram, so this branch is taken once per datagram.
-    if (atMs !== this.latest) {
-      if (atMs < this.latest) this.timesInOrder = false;
-      else this.latest = atMs;
-    }
+    // The sidecar passes one time per datagram, so this call is made once per datagram.
+    if (atMs !== this.latest) this.noteTime(atMs);
+  }
+
+  private noteTime(atMs: number): void {
+    if (atMs < this.latest) this.timesInOrder = false;
+    else this.latest = atMs;
   }
 
   private insertFlow(flow: FlowKey, h: number, slot: number, atMs: number): number {
