@@ -12,9 +12,9 @@ import {
   type FlowRecord,
   type TestFlow,
 } from "@patronus/core/flows";
-import { keep, msMedian, nsPerOp, report } from "@patronus/core/testing";
+import { keep, msMedian, nsPerOp, prng, report } from "@patronus/core/testing";
 import { PolicyMatcher, TrafficStatsCollector, UNMATCHED_POLICY_ID } from "@patronus/core/traffic";
-import { asMatchable, BENCH_BASE_MS, BENCH_FLOWS, benchPolicies, createFlowSource, prng } from "./testing/bench-policies";
+import { asMatchable, BENCH_BASE_MS, BENCH_FLOWS, benchPolicies, createFlowSource } from "./testing/bench-policies";
 
 const RECORDS_PER_PACKET = 30;
 /** Steady-stream packets, cycled; 2048 x 30 records visit most of the 100k flows. */

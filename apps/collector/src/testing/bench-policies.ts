@@ -1,10 +1,11 @@
 /**
  * The policies and flows the collector's benchmarks share: 1,000 site-to-site policies and a flow
- * population that hits them the way exported traffic does. Seeded, so every process (the bench, the
- * UDP sender, the memory child) builds the same ones.
+ * population that hits them the way exported traffic does. Seeded, so every process (a bench and the
+ * UDP sender it forks) builds the same ones.
  */
 import { createFlowRecord, formatIPv4, toDecodedFlow, type FlowRecord, type TestFlow } from "@patronus/core/flows";
 import type { MatchRules } from "@patronus/core/policies";
+import { prng } from "@patronus/core/testing";
 import type { MatchablePolicy } from "@patronus/core/traffic";
 
 export const BENCH_POLICIES = 1000;
@@ -18,17 +19,6 @@ export interface BenchPolicy {
   priority: number;
   enabled: boolean;
   match_rules: MatchRules;
-}
-
-/** Mulberry32: a seeded generator. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

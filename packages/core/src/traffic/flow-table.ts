@@ -84,15 +84,15 @@ export class FlowTable {
     return hash4(this.seed, k.src4, k.dst4, (k.srcPort << 16) | (k.dstPort & 0xffff), (k.protocol & 0xff) | (4 << 8));
   }
 
-  /** The home hash of the key the last find() looked for: insert() takes it after a miss. */
+  /** The hash of the key the last find() looked for, which insert() takes after a miss. */
   lastHash = 0;
 
   /**
-   * The cell holding `k`, or -1: hash() and lookup() in one, for the per-record path, with hash4()
-   * written out. Both so that the path stays small enough for V8 to inline whole (see hash6).
+   * The cell holding `k`, or -1: the hash and the probe in one, with hash4() written out, so that the
+   * per-record path stays small enough for V8 to inline whole (see hash6).
    */
   find(k: FlowKey): number {
-    if (k.ipVersion !== 4) return this.lookup6(k, (this.lastHash = this.hash6(k)));
+    if (k.ipVersion !== 4) return this.find6(k, (this.lastHash = this.hash6(k)));
     const src = k.src4 | 0;
     const dst = k.dst4 | 0;
     const ports = (k.srcPort << 16) | (k.dstPort & 0xffff);
@@ -105,23 +105,6 @@ export class FlowTable {
     this.lastHash = h;
     const w = this.words;
     const mask = this.mask;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const b = i << SHIFT;
-      const m = w[b + META]!;
-      if (m === 0) return -1;
-      if (w[b + SRC] === src && w[b + DST] === dst && w[b + PORTS] === ports && m === meta) return i;
-    }
-  }
-
-  /** The cell holding `k` (whose hash is `h`), or -1. */
-  lookup(k: FlowKey, h: number): number {
-    if (k.ipVersion !== 4) return this.lookup6(k, h);
-    const w = this.words;
-    const mask = this.mask;
-    const src = k.src4 | 0;
-    const dst = k.dst4 | 0;
-    const ports = (k.srcPort << 16) | (k.dstPort & 0xffff);
-    const meta = (k.protocol & 0xff) | (4 << 8);
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const b = i << SHIFT;
       const m = w[b + META]!;
@@ -304,7 +287,7 @@ export class FlowTable {
     return finish(step(step(h, (k.srcPort << 16) | (k.dstPort & 0xffff)), (k.protocol & 0xff) | (6 << 8)));
   }
 
-  private lookup6(k: FlowKey, h: number): number {
+  private find6(k: FlowKey, h: number): number {
     const w = this.words;
     const mask = this.mask;
     const ports = (k.srcPort << 16) | (k.dstPort & 0xffff);

@@ -1,6 +1,6 @@
 import { createFlowRecord, type FlowRecord } from "../flows/flow-record";
 import { addressToBigInt, type MatchRules } from "../policies/match-rules";
-import { keep, nsPerOp, report } from "../testing/bench";
+import { keep, nsPerOp, prng, report } from "../testing/bench";
 import { PolicyMatcher, UNMATCHED_POLICY_ID, type MatchablePolicy } from "./policy-matcher";
 import { TrafficStatsCollector } from "./traffic-stats-collector";
 
@@ -218,17 +218,6 @@ async function memory(): Promise<void> {
       (gc ? "" : " [without --expose-gc: includes garbage]"),
   );
   keep(undefined);
-}
-
-/** Mulberry32: a seeded generator, so every run measures the same policies and traffic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Site-to-site policies: mostly destination prefixes inside 10/8, often with ports and a protocol. */
