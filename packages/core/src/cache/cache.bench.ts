@@ -3,48 +3,45 @@
  * with metrics-style number keys and routing-style string keys. Lookups walk a shuffled pool over all
  * keys so the working set is the whole cache, not one hot line.
  *
- * Each process times one side only, raw or ours (a server runs only ours: timing both in one process
- * lets each side's calls shape the type feedback and compiled code of the lru-cache functions the
- * other runs), and each figure is the best across several processes per side, run alternately: which
- * code V8 settles on differs from process to process (raw lru-cache measured 7, 12, 19 or 33 ns for
- * the same 1k-entry miss). What remains is V8's inlining budget: a caller inlines callees only while
- * their bytecode (plus 1.2x the candidate's) fits in 920 bytes. lru-cache's get chain uses about 875,
- * so a tiny caller can inline raw get down to a Map#get specialised for small-integer keys, while
- * Cache.get (43 bytes, on top of the same chain) lands just over and is called instead: 3-7 ns more
- * per lookup, which shows at 1k number keys. With the budget raised
- * (--max-inlined-bytecode-size-cumulative=3000) both inline fully and a miss costs 7.7 vs 7.1 ns.
+ * Both sides are timed in the same process, interleaved, so both meet the same CPU: on this shared
+ * host one core can run 1.5x slower than the other for minutes. The raw side gets its own copy of
+ * lru-cache (the module imported under a second URL), so neither side's calls shape the type
+ * feedback or compiled code of the functions the other runs. Each figure is the best across several
+ * processes, because the code and memory layout a process settles on move a 1k-entry hit by up to
+ * 25% (23 or 28.5 ns for raw lru-cache, 27 or 31 for ours) for the whole life of the process.
+ *
+ * Why the catalog pins lru-cache to 11.2: from 11.3 its public get() wraps the real one for
+ * diagnostics_channel, and the chain grows to about 875 bytes of bytecode. V8 inlines at most 920
+ * bytes into one caller, so a caller with any code of its own, Cache.get included, calls into
+ * lru-cache instead of inlining it: measured here with 11.5, 4-5 ns more per 1k-entry miss (11.8 vs
+ * 7.4 ns) and 8-9 per hit (30 vs 22). With 11.2 the whole chain inlines under Cache.get, and what is
+ * left is Cache.get's own work: about 2 ns for the wrapper and 2-4 for the hit and miss counters.
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { LRUCache } from "lru-cache";
+import type { LRUCache } from "lru-cache";
 import { nsPerOp, report } from "../testing/bench";
 import { Cache } from "./ttl-cache";
 
 const TTL_MS = 60_000;
 const ITERATIONS = 100_000;
-const PROCESSES = 4;
+const PROCESSES = 8;
+const ROUNDS = 6;
 const OPS = ["get hit", "get miss", "insert (overwrite)"] as const;
-type Side = "raw" | "ours";
 type Figures = Record<(typeof OPS)[number], number>;
-
-/** One side's cache, filled, with the key pools the timed loops walk. */
-interface Scenario<K extends NonNullable<unknown>> {
-  cache: { raw: LRUCache<K, object> } | { ours: Cache<K, object> };
-  size: number;
-  hitPool: K[];
-  missPool: K[];
-  values: object[];
+interface Sides {
+  raw: Figures;
+  ours: Figures;
 }
 
 export async function run(): Promise<void> {
   for (const size of [1_000, 100_000]) {
     for (const keys of ["number", "string"] as const) {
-      const best = { raw: infinite(), ours: infinite() };
+      const best: Sides = { raw: infinite(), ours: infinite() };
       for (let p = 0; p < PROCESSES; p++) {
-        // Alternate which side goes first, so neither always runs on the quieter machine.
-        for (const side of p % 2 === 0 ? (["raw", "ours"] as const) : (["ours", "raw"] as const)) {
-          const figures = await inChild(keys, size, side);
-          for (const op of OPS) best[side][op] = Math.min(best[side][op], figures[op]);
+        const figures = await inChild(keys, size);
+        for (const side of ["raw", "ours"] as const) {
+          for (const op of OPS) best[side][op] = Math.min(best[side][op], figures[side][op]);
         }
       }
       for (const op of OPS) {
@@ -60,77 +57,102 @@ function infinite(): Figures {
   return { "get hit": Infinity, "get miss": Infinity, "insert (overwrite)": Infinity };
 }
 
-function inChild(keys: "number" | "string", size: number, side: Side): Promise<Figures> {
+function inChild(keys: "number" | "string", size: number): Promise<Sides> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--cache-bench-child", keys, String(size), side]);
-    child.once("message", (figures) => resolve(figures as Figures));
+    const child = fork(fileURLToPath(import.meta.url), ["--cache-bench-child", keys, String(size)]);
+    child.once("message", (figures) => resolve(figures as Sides));
     // "close", not "exit": it follows the IPC channel's last message, so a report is never outrun.
     child.once("close", (code) => reject(new Error(`cache bench child exited with ${code} before reporting`)));
     child.once("error", reject);
   });
 }
 
-function child(keys: string, size: number, side: Side): Figures {
-  const numbers = keys === "number" ? scenario(size, (i) => i + 1, side) : undefined;
-  const strings = keys === "number" ? undefined : scenario(size, flowKey, side);
-  // A server holds both caches, so lru-cache's code is compiled for number and string keys alike;
-  // exercising the other key type too keeps the timed code from specialising on one.
-  if (keys === "number") scenario(1_000, flowKey, side);
-  else scenario(1_000, (i) => i + 1, side);
+async function child(keys: string, size: number): Promise<Sides> {
+  const url = `${import.meta.resolve("lru-cache")}?baseline`;
+  const Raw = ((await import(url)) as typeof import("lru-cache")).LRUCache;
+  const numbers = (i: number) => i + 1;
+  return keys === "number"
+    ? time(Raw, new Pools(size, numbers), new Pools(1_000, flowKey))
+    : time(Raw, new Pools(size, flowKey), new Pools(1_000, numbers));
+}
+
+/** Keys present in a full cache of `size` entries, keys never inserted, and values to store. */
+class Pools<K> {
+  readonly present: K[];
+  readonly hit: K[];
+  readonly miss: K[];
+  readonly mask: number;
+  readonly values = Array.from({ length: 64 }, (_, i) => ({ path_id: i, score: i }));
+
+  constructor(
+    readonly size: number,
+    key: (i: number) => K,
+  ) {
+    this.present = Array.from({ length: size }, (_, i) => key(i));
+    this.hit = pool(this.present);
+    this.miss = pool(Array.from({ length: size }, (_, i) => key(size + i)));
+    this.mask = this.hit.length - 1;
+  }
+}
+
+/**
+ * Fills `cache`, then runs hits, misses and overwrites on it as a running server has: otherwise the
+ * first run of a branch (say Cache.get's miss counter) deoptimises inside a timed loop.
+ */
+function warm<K extends NonNullable<unknown>>(cache: LRUCache<K, object> | Cache<K, object>, p: Pools<K>): void {
+  const set = cache instanceof Cache ? (k: K, v: object) => cache.insert(k, v) : (k: K, v: object) => cache.set(k, v);
+  for (let i = 0; i < p.size; i++) set(p.present[i]!, p.values[i & 63]!);
+  for (let i = 0; i < 300_000; i++) {
+    cache.get(p.hit[i & p.mask]!);
+    cache.get(p.miss[i & p.mask]!);
+    set(p.hit[i & p.mask]!, p.values[i & 63]!);
+  }
+}
+
+/**
+ * Times both sides on a cache of `p.size` entries, alternating which goes first; each figure is the
+ * best of its rounds. The timed closures call the cache itself, with nothing in between.
+ */
+function time<K extends NonNullable<unknown>, O extends NonNullable<unknown>>(
+  Raw: typeof LRUCache,
+  p: Pools<K>,
+  other: Pools<O>,
+): Sides {
+  const raw = new Raw<K, object>({ max: p.size, ttl: TTL_MS, ttlResolution: 1 });
+  const ours = new Cache<K, object>({ ttlMs: TTL_MS, max: p.size });
+  warm(raw, p);
+  warm(ours, p);
+  // A server holds caches of both key types (metrics by path id, routing by flow key) on the same
+  // lru-cache code; a second cache with the other key type keeps that code from specialising on one.
+  warm(new Raw<O, object>({ max: other.size, ttl: TTL_MS, ttlResolution: 1 }), other);
+  warm(new Cache<O, object>({ ttlMs: TTL_MS, max: other.size }), other);
   // nsPerOp's `fn(i)` call stays monomorphic until it has seen two functions, and V8 inlines the first
   // function timed into its loop, a head start the other side never gets. Spend that first.
   nsPerOp((i) => i + 1, ITERATIONS, 1);
   nsPerOp((i) => i - 1, ITERATIONS, 1);
-  return numbers ? time(numbers) : time(strings!);
-}
-
-function scenario<K extends NonNullable<unknown>>(size: number, key: (i: number) => K, side: Side): Scenario<K> {
-  const present = Array.from({ length: size }, (_, i) => key(i));
-  const absent = Array.from({ length: size }, (_, i) => key(size + i));
-  const hitPool = pool(present);
-  const missPool = pool(absent);
-  const mask = hitPool.length - 1;
-  const values = Array.from({ length: 64 }, (_, i) => ({ path_id: i, score: i }));
-
-  const raw = side === "raw" ? new LRUCache<K, object>({ max: size, ttl: TTL_MS, ttlResolution: 1 }) : undefined;
-  const ours = side === "ours" ? new Cache<K, object>({ ttlMs: TTL_MS, max: size }) : undefined;
-  const insert = (k: K, v: object) => (raw ? raw.set(k, v) : ours!.insert(k, v));
-  for (let i = 0; i < size; i++) insert(present[i]!, values[i & 63]!);
-  // Hits, misses and overwrites before timing, as a running server has seen: otherwise the first run of
-  // a branch (say ours.get's miss counter) deoptimises inside a timed loop.
-  for (let i = 0; i < 300_000; i++) {
-    for (const k of [hitPool[i & mask]!, missPool[i & mask]!]) {
-      if (raw) raw.get(k);
-      else ours!.get(k);
+  const { hit, miss, mask, values } = p;
+  const timed: Record<keyof Sides, Record<(typeof OPS)[number], (i: number) => unknown>> = {
+    raw: {
+      "get hit": (i) => raw.get(hit[i & mask]!),
+      "get miss": (i) => raw.get(miss[i & mask]!),
+      "insert (overwrite)": (i) => raw.set(hit[i & mask]!, values[i & 63]!),
+    },
+    ours: {
+      "get hit": (i) => ours.get(hit[i & mask]!),
+      "get miss": (i) => ours.get(miss[i & mask]!),
+      "insert (overwrite)": (i) => ours.insert(hit[i & mask]!, values[i & 63]!),
+    },
+  };
+  const best: Sides = { raw: infinite(), ours: infinite() };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const op of OPS) {
+      for (const side of round % 2 === 0 ? (["raw", "ours"] as const) : (["ours", "raw"] as const)) {
+        best[side][op] = Math.min(best[side][op], nsPerOp(timed[side][op], ITERATIONS, 2));
+      }
     }
-    insert(hitPool[i & mask]!, values[i & 63]!);
   }
-  return { cache: raw ? { raw } : { ours: ours! }, size, hitPool, missPool, values };
-}
-
-/** Each figure the best of several runs; the closures call the cache itself, with nothing in between. */
-function time<K extends NonNullable<unknown>>({ cache, size, hitPool, missPool, values }: Scenario<K>): Figures {
-  const mask = hitPool.length - 1;
-  const best = (fn: (i: number) => unknown) => Math.min(nsPerOp(fn, ITERATIONS, 5), nsPerOp(fn, ITERATIONS, 5));
-  let figures: Figures;
-  if ("raw" in cache) {
-    const raw = cache.raw;
-    figures = {
-      "get hit": best((i) => raw.get(hitPool[i & mask]!)),
-      "get miss": best((i) => raw.get(missPool[i & mask]!)),
-      "insert (overwrite)": best((i) => raw.set(hitPool[i & mask]!, values[i & 63]!)),
-    };
-    if (raw.size !== size) throw new Error("bench setup: cache lost entries");
-  } else {
-    const ours = cache.ours;
-    figures = {
-      "get hit": best((i) => ours.get(hitPool[i & mask]!)),
-      "get miss": best((i) => ours.get(missPool[i & mask]!)),
-      "insert (overwrite)": best((i) => ours.insert(hitPool[i & mask]!, values[i & 63]!)),
-    };
-    if (ours.stats().entries !== size) throw new Error("bench setup: cache lost entries");
-  }
-  return figures;
+  if (raw.size !== p.size || ours.stats().entries !== p.size) throw new Error("bench setup: cache lost entries");
+  return best;
 }
 
 /** Shuffled picks over `keys`, padded to a power of two so the index is a mask, not a modulo. */
@@ -153,6 +175,8 @@ function flowKey(i: number): string {
 }
 
 if (process.argv[2] === "--cache-bench-child") {
-  const figures = child(process.argv[3]!, Number(process.argv[4]), process.argv[5] as Side);
-  process.send!(figures, () => process.exit(0));
+  const figures = await child(process.argv[3]!, Number(process.argv[4]));
+  // Run by hand (say with V8 tracing flags), a child prints its figures instead.
+  if (process.send) process.send(figures, () => process.exit(0));
+  else console.log(JSON.stringify(figures));
 }
