@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     testTimeout: 30_000,
+    // Setup hashes passwords with scrypt (about 100 ms each, far more on a loaded machine).
+    hookTimeout: 30_000,
     reporters: ["default", "json"],
     outputFile: { json: ".reports/vitest.json" },
   },

@@ -33,6 +33,7 @@ const rules: Record<"Query" | "Mutation", { default: UserRole; fields: Record<st
   Mutation: {
     default: "admin",
     fields: {
+      deleteSite: { role: "admin", action: "site.delete" },
       clearCache: { role: "admin", action: "cache.clear" },
       createApiToken: { role: "admin", action: "api_token.create" },
       revokeApiToken: { role: "admin", action: "api_token.revoke" },

@@ -1,14 +1,49 @@
+import { NotFoundError, ValidationError } from "@patronus/core/errors";
 import { latestPathMetrics } from "@patronus/core/routing";
-import { getSite, listPaths, listSites, type PathDetail } from "@patronus/core/sites";
+import { countSiteDependencies, deleteSite, getSite, listPaths, listSites, type DeleteSiteResult, type PathDetail } from "@patronus/core/sites";
 import type { Context } from "../context";
 
 export const sitesResolvers = {
   Query: {
     sites: (_: unknown, __: unknown, ctx: Context) => listSites(ctx.db),
     site: (_: unknown, { id }: { id: string }, ctx: Context) => getSite(ctx.db, { siteId: id }) ?? null,
+    site_dependencies: (_: unknown, { site_id }: { site_id: string }, ctx: Context) => countSiteDependencies(ctx.db, site_id),
     paths: (_: unknown, __: unknown, ctx: Context) => listPaths(ctx.db),
+  },
+  Mutation: {
+    // Core audits every outcome and announces the deletion; a bad or unknown id is an answer, not a fault.
+    deleteSite: (_: unknown, { site_id }: { site_id: string }, ctx: Context) => {
+      try {
+        return deleted(deleteSite(ctx.db, { siteId: site_id, actor: ctx.viewer!.email }));
+      } catch (error) {
+        if (!(error instanceof ValidationError || error instanceof NotFoundError)) throw error;
+        return { ...nothingDeleted, success: false, message: error.message, code: error.code };
+      }
+    },
   },
   Path: {
     latest_metrics: (path: PathDetail, _: unknown, ctx: Context) => latestPathMetrics(ctx.db, { pathId: path.id }, ctx.caches) ?? null,
   },
 };
+
+const nothingDeleted = { endpoints_deleted: 0, paths_deleted: 0, path_metrics_deleted: 0, unpinned_policies: [] };
+
+function deleted(result: DeleteSiteResult) {
+  const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+  const unpinned = result.pinned_policies.map((p) => p.name);
+  return {
+    success: true,
+    message:
+      `Deleted site ${result.site_name} with ${count(result.endpoints, "endpoint")}, ${count(result.paths, "path")} ` +
+      `and ${count(result.path_metrics, "path metric row")}.` +
+      (unpinned.length > 0 ? ` Unpinned ${count(unpinned.length, "policy", "policies")}: ${unpinned.join(", ")}.` : ""),
+    code: null,
+    site_id: result.site_id,
+    site_name: result.site_name,
+    endpoints_deleted: result.endpoints,
+    paths_deleted: result.paths,
+    path_metrics_deleted: result.path_metrics,
+    unpinned_policies: result.pinned_policies,
+    audit_id: result.audit_id,
+  };
+}
