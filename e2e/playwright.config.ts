@@ -10,9 +10,10 @@ export const admin = { email: "admin@e2e.test", password: "e2e-admin-password" }
 export const viewer = { email: "viewer@e2e.test", password: "e2e-viewer-password" };
 export const storageState = { admin: join(dataDir, "auth", "admin.json"), viewer: join(dataDir, "auth", "viewer.json") };
 
-const port = 3107;
-export const flowPort = 2155;
-const controlPort = 2156;
+/** The web server's port; the collector's flow and control ports follow it. Set it to run two checkouts at once. */
+const port = Number(process.env.PATRONUS_E2E_PORT ?? 3107);
+export const flowPort = port + 1;
+const controlPort = port + 2;
 const controlSecret = "e2e-control-secret-0123456789";
 const chromium = process.env.PATRONUS_CHROMIUM ?? "/usr/bin/chromium";
 

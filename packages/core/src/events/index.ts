@@ -37,6 +37,11 @@ export class EventBus {
     }
   }
 
+  /** How many listeners are subscribed (each open dashboard's event stream is one). */
+  get listenerCount(): number {
+    return this.#emitter.listenerCount("event");
+  }
+
   /** Returns the unsubscribe function. */
   subscribe(listener: (event: DomainEvent) => void): () => void {
     this.#emitter.on("event", listener);

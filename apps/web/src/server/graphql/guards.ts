@@ -2,6 +2,7 @@ import { writeAudit } from "@patronus/core/audit";
 import type { UserRole } from "@patronus/core/users";
 import { GraphQLError, type GraphQLFieldResolver } from "graphql";
 import type { Context, Viewer } from "./context";
+import { SIGN_IN_HINT } from "./viewer";
 
 const rank: Record<UserRole, number> = { viewer: 0, operator: 1, admin: 2 };
 
@@ -12,7 +13,7 @@ const rank: Record<UserRole, number> = { viewer: 0, operator: 1, admin: 2 };
 export function requireRole(ctx: Context, role: UserRole, action: string): Viewer {
   const { viewer } = ctx;
   if (!viewer) {
-    throw new GraphQLError(ctx.authError ?? "sign in, or send an API token as 'Authorization: Bearer <token>'", {
+    throw new GraphQLError(ctx.authError ?? SIGN_IN_HINT, {
       extensions: { code: "UNAUTHENTICATED" },
     });
   }

@@ -2,6 +2,9 @@ import type { Db } from "@patronus/core/db";
 import { verifyApiToken } from "@patronus/core/users";
 import type { Viewer } from "./context";
 
+/** What an anonymous caller is told: how to authenticate. */
+export const SIGN_IN_HINT = "sign in, or send an API token as 'Authorization: Bearer <token>'";
+
 /**
  * Who a request is, from its Authorization header or else its session. A request that sends a bearer
  * token is judged by the token alone (a bad one is not rescued by a cookie), and says why it failed.

@@ -1,0 +1,80 @@
+import { EventBus, type DomainEvent } from "@patronus/core/events";
+import { describe, expect, it } from "vitest";
+import { eventStreamResponse } from "./event-stream";
+
+const deletion: DomainEvent = {
+  type: "site_deleted",
+  site_id: "7f0c1d2e-3b4a-4c5d-8e6f-708192a3b4c5",
+  site_name: "Branch Denver",
+  actor: "admin@example.com",
+  audit_id: 12,
+  endpoints: 2,
+  paths: 7,
+  path_metrics: 840,
+  path_ids: [3, 4, 5, 6, 7, 8, 9],
+  at: 1_795_000_000_000,
+};
+
+/** Reads the stream chunk by chunk, as text. */
+function textReader(response: Response) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  return async () => {
+    const { value, done } = await reader.read();
+    return done ? undefined : decoder.decode(value);
+  };
+}
+
+describe("the dashboard event stream", () => {
+  it("is an uncompressed text/event-stream that sets the reconnect delay", async () => {
+    const response = eventStreamResponse(new EventBus(), new AbortController().signal);
+
+    expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(await textReader(response)()).toBe("retry: 3000\n: connected\n\n");
+  });
+
+  it("carries a site deletion without the server-side path ids, and nothing else", async () => {
+    const bus = new EventBus();
+    const read = textReader(eventStreamResponse(bus, new AbortController().signal));
+    await read();
+
+    bus.publish({ type: "policies_changed", policy_id: 3, change: "updated" });
+    bus.publish(deletion);
+
+    const { path_ids: _ids, audit_id: _audit, type: _type, ...visible } = deletion as Extract<DomainEvent, { type: "site_deleted" }>;
+    expect(await read()).toBe(`event: site_deleted\ndata: ${JSON.stringify(visible)}\n\n`);
+  });
+
+  it("stops listening and ends when the client goes away", async () => {
+    const bus = new EventBus();
+    const client = new AbortController();
+    const read = textReader(eventStreamResponse(bus, client.signal));
+    await read();
+    expect(bus.listenerCount).toBe(1);
+
+    client.abort();
+
+    expect(await read()).toBeUndefined();
+    expect(bus.listenerCount).toBe(0);
+    bus.publish(deletion); // nothing left to enqueue into a closed stream
+  });
+
+  it("stops listening when the reader cancels the stream", async () => {
+    const bus = new EventBus();
+    const response = eventStreamResponse(bus, new AbortController().signal);
+
+    await response.body!.cancel();
+
+    expect(bus.listenerCount).toBe(0);
+  });
+
+  it("sends a keep-alive comment while idle", async () => {
+    const client = new AbortController();
+    const read = textReader(eventStreamResponse(new EventBus(), client.signal, { heartbeatMs: 5 }));
+    await read();
+
+    expect(await read()).toBe(": keep-alive\n\n");
+    client.abort();
+  });
+});

@@ -1,0 +1,66 @@
+import type { DomainEvent, EventBus } from "@patronus/core/events";
+
+/** What a browser hears of a site deletion: enough to drop the row and say who did it. */
+export interface SiteDeletedMessage {
+  site_id: string;
+  site_name: string;
+  actor: string;
+  endpoints: number;
+  paths: number;
+  path_metrics: number;
+  at: number;
+}
+
+/** The domain events open dashboards are told of, by SSE event name; the rest stay on the server. */
+function toBrowser(event: DomainEvent): { name: string; data: SiteDeletedMessage } | undefined {
+  if (event.type !== "site_deleted") return undefined;
+  const { site_id, site_name, actor, endpoints, paths, path_metrics, at } = event;
+  return { name: "site_deleted", data: { site_id, site_name, actor, endpoints, paths, path_metrics, at } };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A text/event-stream response that carries `bus`'s browser-facing events until the client goes away
+ * (`signal` aborts or the stream is cancelled). A comment line every `heartbeatMs` keeps proxies from
+ * closing an idle connection. Nothing is replayed: a client that reconnects reloads what it shows.
+ */
+export function eventStreamResponse(bus: EventBus, signal: AbortSignal, { heartbeatMs = 15_000 } = {}): Response {
+  let stop = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => controller.enqueue(encoder.encode(text));
+      const unsubscribe = bus.subscribe((event) => {
+        const message = toBrowser(event);
+        if (message) send(`event: ${message.name}\ndata: ${JSON.stringify(message.data)}\n\n`);
+      });
+      const heartbeat = setInterval(() => send(": keep-alive\n\n"), heartbeatMs);
+      let open = true;
+      stop = () => {
+        if (!open) return;
+        open = false;
+        unsubscribe();
+        clearInterval(heartbeat);
+        signal.removeEventListener("abort", close);
+      };
+      const close = () => {
+        stop();
+        controller.close();
+      };
+      signal.addEventListener("abort", close, { once: true });
+      // Reconnect after 3 s if the connection drops; the comment flushes the headers to the browser now.
+      send("retry: 3000\n: connected\n\n");
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform: Next's gzip would otherwise hold events back until a buffer fills.
+      "Cache-Control": "no-cache, no-transform",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
