@@ -1,6 +1,6 @@
 import { EventBus, type DomainEvent } from "@patronus/core/events";
-import { describe, expect, it } from "vitest";
-import { eventStreamResponse } from "./event-stream";
+import { afterEach, describe, expect, it } from "vitest";
+import { closeEventStreams, eventStreamResponse } from "./event-stream";
 
 const deletion: DomainEvent = {
   type: "site_deleted",
@@ -24,6 +24,8 @@ function textReader(response: Response) {
     return done ? undefined : decoder.decode(value);
   };
 }
+
+afterEach(() => closeEventStreams());
 
 describe("the dashboard event stream", () => {
   it("is an uncompressed text/event-stream that sets the reconnect delay", async () => {
@@ -69,12 +71,22 @@ describe("the dashboard event stream", () => {
     expect(bus.listenerCount).toBe(0);
   });
 
+  it("all end at shutdown, so the HTTP server is not held open", async () => {
+    const bus = new EventBus();
+    const readers = [1, 2].map(() => textReader(eventStreamResponse(bus, new AbortController().signal)));
+    for (const read of readers) await read();
+
+    expect(closeEventStreams()).toBe(2);
+
+    for (const read of readers) expect(await read()).toBeUndefined();
+    expect(bus.listenerCount).toBe(0);
+    expect(closeEventStreams()).toBe(0);
+  });
+
   it("sends a keep-alive comment while idle", async () => {
-    const client = new AbortController();
-    const read = textReader(eventStreamResponse(new EventBus(), client.signal, { heartbeatMs: 5 }));
+    const read = textReader(eventStreamResponse(new EventBus(), new AbortController().signal, { heartbeatMs: 5 }));
     await read();
 
     expect(await read()).toBe(": keep-alive\n\n");
-    client.abort();
   });
 });

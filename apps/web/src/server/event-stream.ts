@@ -20,6 +20,20 @@ function toBrowser(event: DomainEvent): { name: string; data: SiteDeletedMessage
 
 const encoder = new TextEncoder();
 
+/** Ends each open stream; see `closeEventStreams`. */
+const openStreams = new Set<() => void>();
+
+/**
+ * Ends every open event stream (browsers reconnect after the retry delay). For shutdown: the HTTP
+ * server waits for open connections before it exits, and an event stream never ends by itself.
+ * Returns how many were open.
+ */
+export function closeEventStreams(): number {
+  const count = openStreams.size;
+  for (const close of [...openStreams]) close();
+  return count;
+}
+
 /**
  * A text/event-stream response that carries `bus`'s browser-facing events until the client goes away
  * (`signal` aborts or the stream is cancelled). A comment line every `heartbeatMs` keeps proxies from
@@ -42,12 +56,14 @@ export function eventStreamResponse(bus: EventBus, signal: AbortSignal, { heartb
         unsubscribe();
         clearInterval(heartbeat);
         signal.removeEventListener("abort", close);
+        openStreams.delete(close);
       };
       const close = () => {
         stop();
         controller.close();
       };
       signal.addEventListener("abort", close, { once: true });
+      openStreams.add(close);
       // Reconnect after 3 s if the connection drops; the comment flushes the headers to the browser now.
       send("retry: 3000\n: connected\n\n");
     },
