@@ -21,6 +21,16 @@ export {
 } from "./snapshots";
 export { restoreCollector, writeSnapshot } from "./persistence";
 export {
+  getTrafficHistory,
+  getTrafficHistoryByPolicy,
+  exportPolicyStats,
+  type TrafficHistory,
+  type TrafficHistoryParams,
+  type TrafficPoint,
+  type PolicyTrafficHistory,
+  type PolicyStatsExportRow,
+} from "./history";
+export {
   createCollectorClient,
   loadOrCreateControlSecret,
   clearCachesEverywhere,

@@ -1,0 +1,351 @@
+import type Sqlite from "better-sqlite3";
+import { and, asc, desc, eq, gt, gte, lt, lte, sql } from "drizzle-orm";
+import { z } from "zod";
+import { openDatabase, type Db } from "../db/client";
+import { policies, policyStats } from "../db/schema";
+import { NotFoundError } from "../errors";
+import { parseInput } from "../validation";
+
+/** One bucket of a traffic history. Rates are the bucket's traffic over the part of it the range covers. */
+export interface TrafficPoint {
+  /**
+   * Bucket start, epoch ms: a multiple of the history's step_ms, so buckets stay put as a range rolls.
+   * The bucket holds the snapshots taken in (at, at + step_ms]: a snapshot's traffic happened before it.
+   */
+  at: number;
+  packets: number;
+  bytes: number;
+  packets_per_second: number;
+  bytes_per_second: number;
+  /** Live flows at each policy's last snapshot in the bucket, summed; null when the bucket holds no snapshot. */
+  active_flows: number | null;
+  /** Snapshot rows that fell into the bucket; 0 means nothing was recorded (idle, or the collector was down). */
+  samples: number;
+}
+
+export interface TrafficHistory {
+  from: number;
+  to: number;
+  step_ms: number;
+  /** The one policy asked for, or null for totals across every policy. */
+  policy_id: number | null;
+  /** Every bucket from `from` to `to`, oldest first; empty when the range holds no snapshot at all. */
+  points: TrafficPoint[];
+}
+
+export interface PolicyTrafficHistory {
+  policy_id: number;
+  name: string;
+  points: TrafficPoint[];
+}
+
+export interface TrafficHistoryParams {
+  /** Epoch ms: the traffic of (from, to], from the snapshots taken in that range. */
+  from: number;
+  to: number;
+  /** At most this many buckets (2-1000, default 200); the step is the smallest round one that fits. */
+  maxBuckets?: number;
+  policyId?: number;
+}
+
+const epochMs = (what: string) =>
+  z.number(`${what} must be a number of epoch milliseconds`).int(`${what} must be whole epoch milliseconds`).nonnegative(`${what} must not be before 1970`);
+
+const rangeShape = {
+  from: epochMs("from"),
+  to: epochMs("to"),
+  policyId: z.number("policy id must be a number").int("policy id must be a whole number").positive("policy id must be positive").optional(),
+};
+const afterFrom = { message: "must be after from", path: ["to"] };
+
+const historyParams = z
+  .object({
+    ...rangeShape,
+    maxBuckets: z.number().int("must be a whole number").min(2, "must be at least 2").max(1000, "must be at most 1000").default(200),
+  })
+  .refine((p) => p.to > p.from, afterFrom);
+
+const exportParams = z.object(rangeShape).refine((p) => p.to > p.from, afterFrom);
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Round bucket widths; buckets start at multiples of these, so a day bucket is a UTC day. */
+const STEPS = [1, 2, 5, 10, 15, 30].map((s) => s * SECOND)
+  .concat([1, 2, 5, 10, 15, 30].map((m) => m * MINUTE))
+  .concat([1, 2, 3, 6, 12].map((h) => h * HOUR), DAY);
+
+/** The narrowest round step whose aligned buckets between from and to number at most maxBuckets. */
+export function chooseStep(from: number, to: number, maxBuckets: number): number {
+  // Buckets are (at, at + step]: the first holds from + 1, the last holds to.
+  const count = (step: number) => Math.floor((to - 1) / step) - Math.floor(from / step) + 1;
+  const fits = STEPS.find((step) => count(step) <= maxBuckets);
+  // Whole days past the ladder: ceil(span / step) + 1 alignment bucket <= maxBuckets.
+  return fits ?? DAY * Math.ceil((to - from) / (DAY * (maxBuckets - 1)));
+}
+
+/**
+ * Traffic between `from` and `to` in at most `maxBuckets` buckets: totals across every policy, or one
+ * policy's. Snapshot counters are cumulative; a snapshot's traffic is its increase over the policy's
+ * previous snapshot (which may lie before `from`), counted in the bucket the snapshot was taken in.
+ * A counter that went down was reset (the control API's reset), so the whole new value is the
+ * traffic since; resets are found per bucket, so one followed within its bucket by more traffic than
+ * the counter held before it goes unseen. A policy's first snapshot ever is a baseline, not traffic.
+ */
+export function getTrafficHistory(db: Db, params: TrafficHistoryParams): TrafficHistory {
+  const { from, to, maxBuckets, policyId } = parseInput(historyParams, params);
+  if (policyId !== undefined) assertPolicyExists(db, policyId);
+  const step = chooseStep(from, to, maxBuckets);
+  const rows = bucketRows(db, { from, to, step, policyId });
+  const byBucket = new Map<number, BucketRow[]>();
+  for (const row of rows) {
+    const bucket = byBucket.get(row.bucket);
+    if (bucket) bucket.push(row);
+    else byBucket.set(row.bucket, [row]);
+  }
+  return { from, to, step_ms: step, policy_id: policyId ?? null, points: densify(byBucket, { from, to, step, horizon: horizonOf(rows) }) };
+}
+
+/** getTrafficHistory per policy: one series for each policy with a snapshot in the range, by policy id. */
+export function getTrafficHistoryByPolicy(db: Db, params: TrafficHistoryParams): { step_ms: number; policies: PolicyTrafficHistory[] } {
+  const { from, to, maxBuckets, policyId } = parseInput(historyParams, params);
+  if (policyId !== undefined) assertPolicyExists(db, policyId);
+  const step = chooseStep(from, to, maxBuckets);
+  const rows = bucketRows(db, { from, to, step, policyId });
+  const horizon = horizonOf(rows);
+  const byPolicy = new Map<number, { name: string; buckets: Map<number, BucketRow[]> }>();
+  for (const row of rows) {
+    let series = byPolicy.get(row.policy_id);
+    if (!series) byPolicy.set(row.policy_id, (series = { name: row.name, buckets: new Map() }));
+    series.buckets.set(row.bucket, [row]);
+  }
+  return {
+    step_ms: step,
+    policies: [...byPolicy].map(([policy_id, { name, buckets }]) => ({ policy_id, name, points: densify(buckets, { from, to, step, horizon }) })),
+  };
+}
+
+interface BucketRow {
+  policy_id: number;
+  name: string;
+  bucket: number;
+  packets: number;
+  bytes: number;
+  samples: number;
+  last_at: number;
+  /** The active_flows of the policy's last snapshot in the bucket. */
+  active_flows: number;
+}
+
+interface Counters {
+  packets: number;
+  bytes: number;
+}
+
+interface Cell {
+  policy_id: number;
+  name: string;
+  at: number;
+  samples: number;
+  /** The policy's last snapshot at or before the cell's end (null before its first one). */
+  packets: number | null;
+  bytes: number | null;
+  active_flows: number | null;
+  last_at: number | null;
+}
+
+/**
+ * One row per policy and bucket with snapshots in it. Counters are cumulative, so a bucket's traffic
+ * is its last value less the one before it: two index seeks per policy and bucket on
+ * (policy_id, timestamp), however many rows the bucket holds. For a week of 25 policies at 10 s (1.5M
+ * rows) reading every row took 4.4 s on the web's one thread; this takes 0.2 s, mostly counting index
+ * entries. A bucket whose counter went down holds a reset and is summed row by row.
+ */
+function bucketRows(db: Db, { from, to, step, policyId }: { from: number; to: number; step: number; policyId?: number }): BucketRow[] {
+  const onePolicy = policyId === undefined ? sql`` : sql`WHERE p.policy_id = ${policyId}`;
+  const first = from - (from % step);
+  const cells = db.all<Cell>(sql`
+    WITH RECURSIVE edges(at) AS (SELECT ${first} UNION ALL SELECT at + ${step} FROM edges WHERE at + ${step} < ${to}),
+    cells AS (
+      SELECT p.policy_id, p.name, e.at, max(e.at, ${from}) AS lo, min(e.at + ${step}, ${to}) AS hi
+      FROM ${policies} p CROSS JOIN edges e ${onePolicy}
+    ),
+    ends AS (
+      SELECT c.*,
+        (SELECT count(*) FROM ${policyStats} s WHERE s.policy_id = c.policy_id AND s.timestamp > c.lo AND s.timestamp <= c.hi) AS samples,
+        (SELECT s.stat_id FROM ${policyStats} s WHERE s.policy_id = c.policy_id AND s.timestamp <= c.hi
+          ORDER BY s.timestamp DESC, s.stat_id DESC LIMIT 1) AS end_id
+      FROM cells c
+    )
+    SELECT e.policy_id, e.name, e.at, e.samples, s.packets_matched AS packets, s.bytes_matched AS bytes,
+      s.active_flows, s.timestamp AS last_at
+    FROM ends e LEFT JOIN ${policyStats} s ON s.stat_id = e.end_id
+    ORDER BY e.policy_id, e.at
+  `);
+  const rows: BucketRow[] = [];
+  let before: Counters | undefined;
+  let policy = -1;
+  for (const cell of cells) {
+    if (cell.policy_id !== policy) {
+      policy = cell.policy_id;
+      before = counterAt(db, { policyId: policy, at: from });
+    }
+    if (cell.samples === 0 || cell.packets === null || cell.bytes === null) continue;
+    const lo = Math.max(cell.at, from);
+    const end = { packets: cell.packets, bytes: cell.bytes };
+    let traffic: Counters;
+    if (before === undefined) {
+      // The policy's first snapshot ever is in this bucket: a baseline, not traffic.
+      traffic = sumRows(db, { policyId: policy, lo, hi: Math.min(cell.at + step, to), before: undefined });
+    } else if (end.packets < before.packets || end.bytes < before.bytes) {
+      traffic = sumRows(db, { policyId: policy, lo, hi: Math.min(cell.at + step, to), before });
+    } else {
+      traffic = { packets: end.packets - before.packets, bytes: end.bytes - before.bytes };
+    }
+    rows.push({ ...cell, bucket: cell.at, ...traffic, active_flows: cell.active_flows ?? 0, last_at: cell.last_at ?? cell.at });
+    before = end;
+  }
+  return rows;
+}
+
+/** The policy's counters at its last snapshot at or before `at`. */
+function counterAt(db: Db, { policyId, at }: { policyId: number; at: number }): Counters | undefined {
+  return db
+    .select({ packets: policyStats.packets_matched, bytes: policyStats.bytes_matched })
+    .from(policyStats)
+    .where(and(eq(policyStats.policy_id, policyId), lte(policyStats.timestamp, at)))
+    .orderBy(desc(policyStats.timestamp), desc(policyStats.stat_id))
+    .limit(1)
+    .get();
+}
+
+/**
+ * The traffic of the snapshots in (lo, hi], row by row: each one's increase over the one before, the
+ * whole value after a counter went down (a reset). Without a row before, the first is a baseline.
+ */
+function sumRows(db: Db, { policyId, lo, hi, before }: { policyId: number; lo: number; hi: number; before: Counters | undefined }): Counters {
+  const snapshots = db
+    .select({ packets: policyStats.packets_matched, bytes: policyStats.bytes_matched })
+    .from(policyStats)
+    .where(and(eq(policyStats.policy_id, policyId), gt(policyStats.timestamp, lo), lte(policyStats.timestamp, hi)))
+    .orderBy(asc(policyStats.timestamp), asc(policyStats.stat_id))
+    .all();
+  const traffic = { packets: 0, bytes: 0 };
+  let previous = before;
+  for (const row of snapshots) {
+    if (previous !== undefined) {
+      const reset = row.packets < previous.packets || row.bytes < previous.bytes;
+      traffic.packets += reset ? row.packets : row.packets - previous.packets;
+      traffic.bytes += reset ? row.bytes : row.bytes - previous.bytes;
+    }
+    previous = row;
+  }
+  return traffic;
+}
+
+/** The newest snapshot in the range: the data reaches no further, so the newest bucket is measured up to it. */
+function horizonOf(rows: readonly BucketRow[]): number {
+  return rows.reduce((newest, row) => Math.max(newest, row.last_at), -Infinity);
+}
+
+/** Every bucket of the range, those without snapshots as zero traffic; none at all when nothing was recorded. */
+function densify(
+  byBucket: Map<number, BucketRow[]>,
+  { from, to, step, horizon }: { from: number; to: number; step: number; horizon: number },
+): TrafficPoint[] {
+  if (byBucket.size === 0) return [];
+  const points: TrafficPoint[] = [];
+  for (let at = from - (from % step); at < to; at += step) {
+    const rows = byBucket.get(at) ?? [];
+    const start = Math.max(at, from);
+    // Without this the bucket still filling would read low until its next snapshot lands.
+    const end = horizon > start && horizon < at + step ? Math.min(horizon, to) : Math.min(at + step, to);
+    const seconds = (end - start) / SECOND;
+    let packets = 0;
+    let bytes = 0;
+    let samples = 0;
+    let flows = 0;
+    for (const row of rows) {
+      packets += row.packets;
+      bytes += row.bytes;
+      samples += row.samples;
+      flows += row.active_flows;
+    }
+    points.push({
+      at,
+      packets,
+      bytes,
+      packets_per_second: packets / seconds,
+      bytes_per_second: bytes / seconds,
+      active_flows: samples === 0 ? null : flows,
+      samples,
+    });
+  }
+  return points;
+}
+
+function assertPolicyExists(db: Db, policyId: number): void {
+  const found = db.select({ id: policies.policy_id }).from(policies).where(eq(policies.policy_id, policyId)).get();
+  if (!found) throw new NotFoundError(`no policy with id ${policyId}`);
+}
+
+/** A raw snapshot row as exported, with its policy's name. */
+export interface PolicyStatsExportRow {
+  timestamp: number;
+  policy_id: number;
+  policy_name: string;
+  packets_matched: number;
+  bytes_matched: number;
+  active_flows: number;
+}
+
+/**
+ * The snapshot rows between `from` (inclusive) and `to` (exclusive), oldest first, one at a time, for
+ * exports of any size. Validates (and checks the policy) before returning, so bad input throws here and
+ * not halfway through a response. Iterating reads on a connection of its own: better-sqlite3 refuses
+ * every write on a connection while one of its statements is being iterated, and a download can take
+ * as long as the client likes. Finish or `return()` the iterator to close it.
+ */
+export function exportPolicyStats(
+  db: Db,
+  params: { from: number; to: number; policyId?: number },
+): Generator<PolicyStatsExportRow, void, undefined> {
+  const { from, to, policyId } = parseInput(exportParams, params);
+  if (policyId !== undefined) assertPolicyExists(db, policyId);
+  return iterateExport(db, { from, to, policyId });
+}
+
+/** drizzle() hands back its driver as `$client`, which the Db type leaves out. */
+const driverOf = (db: Db) => (db as Db & { $client: Sqlite.Database }).$client;
+
+function* iterateExport(db: Db, { from, to, policyId }: { from: number; to: number; policyId?: number }) {
+  const file = driverOf(db).name;
+  // An in-memory database cannot be opened twice; its iteration shares the caller's connection.
+  const own = file === ":memory:" ? undefined : openDatabase(file);
+  try {
+    const reader = own?.db ?? db;
+    const query = reader
+      .select({
+        timestamp: policyStats.timestamp,
+        policy_id: policyStats.policy_id,
+        policy_name: policies.name,
+        packets_matched: policyStats.packets_matched,
+        bytes_matched: policyStats.bytes_matched,
+        active_flows: policyStats.active_flows,
+      })
+      .from(policyStats)
+      .innerJoin(policies, eq(policies.policy_id, policyStats.policy_id))
+      .where(and(gte(policyStats.timestamp, from), lt(policyStats.timestamp, to), policyId === undefined ? undefined : eq(policyStats.policy_id, policyId)))
+      .orderBy(asc(policyStats.timestamp), asc(policyStats.policy_id), asc(policyStats.stat_id))
+      .toSQL();
+    // Drizzle 0.45 has no iterator of its own; its SQL runs on the driver's, in the select's column order.
+    const statement = driverOf(reader).prepare(query.sql).raw(true);
+    for (const row of statement.iterate(...query.params) as IterableIterator<[number, number, string, number, number, number]>) {
+      const [timestamp, policy_id, policy_name, packets_matched, bytes_matched, active_flows] = row;
+      yield { timestamp, policy_id, policy_name, packets_matched, bytes_matched, active_flows };
+    }
+  } finally {
+    own?.close();
+  }
+}
