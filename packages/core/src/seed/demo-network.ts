@@ -3,10 +3,11 @@ import type { Db } from "../db/client";
 import { sites as sitesTable } from "../db/schema";
 import { createPolicy, type PolicyInput } from "../policies";
 import { addEndpoint, createPath, createSite, recordPathMetrics, type Endpoint } from "../sites";
+import { seedDemoHistory } from "./demo-history";
 
 /**
  * The demo SD-WAN `npm start` shows on an empty database: 12 sites (HQ, two data centres, branches),
- * 40 paths with a day of 5-minute metrics, and 25 routing policies. Each site's LAN is 10.<n>.0.0/16
+ * 40 paths with a day of 5-minute metrics, 25 routing policies and a day of their traffic snapshots. Each site's LAN is 10.<n>.0.0/16
  * (n = its position below, from 1), which the policies and the demo traffic generator both rely on.
  */
 export const demoSites = [
@@ -73,12 +74,14 @@ export interface SeedSummary {
   paths: number;
   policies: number;
   metricRows: number;
+  /** Traffic snapshot rows (sdwan_policy_stats): a day a minute apart per policy, then a reset. */
+  statsRows: number;
 }
 
 /** Seeds the demo network when the database holds no site yet; otherwise does nothing. */
 export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } = {}): SeedSummary {
   const existing = db.select({ n: count() }).from(sitesTable).get()?.n ?? 0;
-  if (existing > 0) return { seeded: false, sites: existing, paths: 0, policies: 0, metricRows: 0 };
+  if (existing > 0) return { seeded: false, sites: existing, paths: 0, policies: 0, metricRows: 0, statsRows: 0 };
   const rand = random(30);
 
   return db.transaction(() => {
@@ -128,8 +131,10 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
       metricRows += recordPathMetrics(db, rows);
     }
 
-    for (const policy of demoPolicies) createPolicy(db, policy, now - DAY_MS);
-    return { seeded: true, sites: demoSites.length, paths: pairs.length, policies: demoPolicies.length, metricRows };
+    const policyIds = demoPolicies.map((policy) => createPolicy(db, policy, now - DAY_MS).policy_id);
+    // Its own generator, so the metrics above keep their numbers.
+    const statsRows = seedDemoHistory(db, { policyIds, now, random: random(31) });
+    return { seeded: true, sites: demoSites.length, paths: pairs.length, policies: demoPolicies.length, metricRows, statsRows };
   });
 }
 
