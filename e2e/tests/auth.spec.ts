@@ -1,5 +1,8 @@
+import { listAuditLog } from "@patronus/core/audit";
+import { openDatabase } from "@patronus/core/db";
+import { createUser } from "@patronus/core/users";
 import { expect, test } from "@playwright/test";
-import { admin, storageState, viewer } from "../playwright.config";
+import { admin, databaseFile, storageState, viewer } from "../playwright.config";
 
 const POLICIES = "{ policies { id priority packets_matched bytes_matched } }";
 
@@ -41,6 +44,43 @@ test("an API token minted by the admin answers the release note's policies query
   expect(data.policies).toHaveLength(25);
   expect(data.policies[0]).toMatchObject({ priority: 950, packets_matched: expect.any(Number), bytes_matched: expect.any(Number) });
   await script.dispose();
+});
+
+test("five wrong passwords lock the sign-in form out of that account for 15 minutes, audited", async ({ browser }) => {
+  // An account of its own: locking the shared admin or viewer out would sign every later test out.
+  const account = { email: "locked@e2e.test", password: "the right password" };
+  const { db, close } = openDatabase(databaseFile);
+  try {
+    createUser(db, { ...account, role: "viewer" });
+  } finally {
+    close();
+  }
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  const attempt = async (password: string) => {
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+
+  for (let i = 0; i < 5; i++) {
+    await attempt(`wrong password ${i}`);
+    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await attempt(account.password);
+
+  await expect(page.getByRole("alert")).toHaveText("Too many failed sign-ins. Try again in 15 minutes.");
+  await expect(page).toHaveURL(/\/signin/);
+  await context.close();
+  const log = openDatabase(databaseFile);
+  try {
+    const outcomes = listAuditLog(log.db, { target: `user:${account.email}` }).map((e) => e.outcome);
+    expect(outcomes).toEqual(["denied", "failed", "failed", "failed", "failed", "failed"]);
+  } finally {
+    log.close();
+  }
 });
 
 test("signing out ends the session", async ({ browser }) => {

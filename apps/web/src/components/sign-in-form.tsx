@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { THROTTLED_PREFIX } from "./sign-in-errors";
 
 /** Email and password against the credentials provider; on success, a full load of `callbackUrl`. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -24,7 +25,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(result?.error === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed; try again.");
+    const reason = result?.error ?? "";
+    setError(
+      reason === "CredentialsSignin" ? "Wrong email or password." : reason.startsWith(THROTTLED_PREFIX) ? reason : "Sign-in failed; try again.",
+    );
   }
 
   return (

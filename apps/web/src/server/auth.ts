@@ -1,10 +1,11 @@
 import "server-only";
-import { findUserById, loadOrCreateAuthSecret, verifyCredentials, type UserRole } from "@patronus/core/users";
+import { findUserById, loadOrCreateAuthSecret, signIn, SignInThrottle, type UserRole } from "@patronus/core/users";
 import type { AuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { THROTTLED_PREFIX } from "~/components/sign-in-errors";
 import { env } from "~/env";
 import { getDb } from "~/server/db";
 
@@ -29,6 +30,9 @@ if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 
 let options: AuthOptions | undefined;
 
+/** Failed sign-ins of this process, per account and client (see SignInThrottle for the limits). */
+const throttle = new SignInThrottle();
+
 /**
  * Built on first use, not on import: `next build` imports this module, and must not create a secret
  * in whatever data directory the build happens to see.
@@ -45,10 +49,17 @@ const createAuthOptions = (secret: string): AuthOptions => ({
     CredentialsProvider({
       name: "email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize(credentials) {
+      authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
-        const user = verifyCredentials(getDb(), { email: credentials.email, password: credentials.password });
-        return user ? { id: String(user.id), email: user.email, name: user.name } : null;
+        // Next sets X-Forwarded-For to the peer's address unless a proxy in front already did.
+        const forwarded = request.headers?.["x-forwarded-for"] as string | undefined;
+        const client = forwarded?.split(",")[0]?.trim() || "unknown";
+        const result = signIn(getDb(), { email: credentials.email, password: credentials.password, client }, throttle);
+        if (result.ok) return { id: String(result.user.id), email: result.user.email, name: result.user.name };
+        if (result.reason === "wrong_credentials") return null;
+        // next-auth hands a thrown message to the sign-in form as its error.
+        const minutes = Math.ceil(result.retry_after_ms / 60_000);
+        throw new Error(`${THROTTLED_PREFIX} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
       },
     }),
   ],

@@ -50,10 +50,17 @@ export function findUserById(db: Db, id: number): User | undefined {
   return db.select(publicColumns).from(users).where(eq(users.id, id)).get();
 }
 
+let unknownUserHash: string | undefined;
+
 /** The user whose email and password match, or undefined; same answer for unknown email and wrong password. */
 export function verifyCredentials(db: Db, { email, password }: { email: string; password: string }): User | undefined {
-  const row = db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
-  if (!row || !verifyPassword(password, row.password_hash)) return undefined;
+  const row = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  // An unknown email costs the same scrypt work as a wrong password, so timing does not tell which it was.
+  if (!row) {
+    verifyPassword(password, (unknownUserHash ??= hashPassword(randomBytes(16).toString("base64"))));
+    return undefined;
+  }
+  if (!verifyPassword(password, row.password_hash)) return undefined;
   const { password_hash: _hash, ...user } = row;
   return user;
 }
