@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <nav aria-label="Main">
                 <a href="/">Sites</a>
                 <a href="/policies">Policies</a>
+                <a href="/traffic">Traffic</a>
                 {user.role === "admin" && <a href="/caches">Caches</a>}
               </nav>
               <div className="account" data-testid="signed-in-as">

@@ -9,10 +9,11 @@ import { routingResolvers } from "./resolvers/routing";
 import { sitesResolvers } from "./resolvers/sites";
 import { tokensResolvers } from "./resolvers/tokens";
 import { trafficResolvers } from "./resolvers/traffic";
+import { trafficHistoryResolvers } from "./resolvers/traffic-history";
 
 export const typeDefs = readFileSync(new URL("./schema.graphql", import.meta.url), "utf8");
 
-export const resolvers = guardRootFields([sitesResolvers, policiesResolvers, trafficResolvers, routingResolvers, cachesResolvers, tokensResolvers]);
+export const resolvers = guardRootFields([sitesResolvers, policiesResolvers, trafficResolvers, routingResolvers, cachesResolvers, tokensResolvers, trafficHistoryResolvers]);
 
 export function createApolloServer(): ApolloServer<Context> {
   return new ApolloServer<Context>({

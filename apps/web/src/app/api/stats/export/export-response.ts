@@ -1,0 +1,106 @@
+import { writeAudit } from "@patronus/core/audit";
+import type { Db } from "@patronus/core/db";
+import { isDomainError } from "@patronus/core/errors";
+import { exportPolicyStats, type PolicyStatsExportRow } from "@patronus/core/traffic";
+import { z } from "zod";
+import type { Viewer } from "~/server/graphql/context";
+
+/** Epoch milliseconds, or an ISO 8601 time with its zone. */
+const time = (name: string) =>
+  z
+    .string(`${name} is required: epoch milliseconds or an ISO 8601 time`)
+    .transform((value, ctx) => {
+      const ms = /^\d+$/.test(value) ? Number(value) : /^\d{4}-\d\d-\d\dT.+(Z|[+-]\d\d:?\d\d)$/i.test(value) ? Date.parse(value) : NaN;
+      if (Number.isNaN(ms)) ctx.addIssue({ code: "custom", message: `${name} must be epoch milliseconds or an ISO 8601 time with a zone, not '${value}'` });
+      return ms;
+    });
+
+const params = z.object({
+  format: z.enum(["csv", "json"], "format must be csv or json"),
+  from: time("from"),
+  to: time("to"),
+  policy_id: z
+    .string()
+    .regex(/^[1-9]\d*$/, "policy_id must be a policy id (a positive whole number)")
+    .transform(Number)
+    .optional(),
+});
+
+const COLUMNS = ["timestamp", "time", "policy_id", "policy_name", "packets_matched", "bytes_matched", "active_flows"] as const;
+/** Rows a pull encodes: a few tens of kB a chunk, so a slow client holds little in memory. */
+const ROWS_PER_CHUNK = 500;
+
+/**
+ * The export for a signed-in `viewer`: snapshot rows of the range as CSV (header row, RFC 4180
+ * quoting) or as one JSON array, streamed as the client reads, with the rows read from the database
+ * on demand. Bad parameters answer 400 and an unknown policy 404, before anything is streamed.
+ */
+export function exportResponse(db: Db, viewer: Viewer, search: URLSearchParams): Response {
+  const parsed = params.safeParse(Object.fromEntries(search));
+  if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "invalid parameters" }, { status: 400 });
+  const { format, from, to, policy_id } = parsed.data;
+  let rows: Generator<PolicyStatsExportRow, void, undefined>;
+  try {
+    rows = exportPolicyStats(db, { from, to, policyId: policy_id });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return Response.json({ error: error.message }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+  }
+  writeAudit(db, { actor: viewer.email, action: "stats.export", target: "sdwan_policy_stats", outcome: "success", details: { format, from, to, policy_id: policy_id ?? null, via: viewer.via } });
+
+  const encoder = new TextEncoder();
+  const encode = format === "csv" ? csvLine : jsonLine;
+  let first = true;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(format === "csv" ? `${COLUMNS.join(",")}\r\n` : "["));
+    },
+    pull(controller) {
+      let text = "";
+      for (let n = 0; n < ROWS_PER_CHUNK; n++) {
+        const next = rows.next();
+        if (next.done) {
+          if (format === "json") text += first ? "]\n" : "\n]\n";
+          if (text) controller.enqueue(encoder.encode(text));
+          controller.close();
+          return;
+        }
+        text += encode(next.value, first);
+        first = false;
+      }
+      controller.enqueue(encoder.encode(text));
+    },
+    cancel() {
+      rows.return(); // closes the export's own connection
+    },
+  });
+  const name = `patronus-traffic-${stamp(from)}-${stamp(to)}${policy_id ? `-policy-${policy_id}` : ""}.${format}`;
+  return new Response(body, {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+function values(row: PolicyStatsExportRow): (string | number)[] {
+  return [row.timestamp, new Date(row.timestamp).toISOString(), row.policy_id, row.policy_name, row.packets_matched, row.bytes_matched, row.active_flows];
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+function csvLine(row: PolicyStatsExportRow): string {
+  return `${values(row)
+    .map((v) => (typeof v === "string" && /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v)))
+    .join(",")}\r\n`;
+}
+
+function jsonLine(row: PolicyStatsExportRow, first: boolean): string {
+  const object = Object.fromEntries(COLUMNS.map((column, i) => [column, values(row)[i]]));
+  return `${first ? "\n" : ",\n"}${JSON.stringify(object)}`;
+}
+
+/** 2026-01-01T00:00:00.000Z as 20260101T000000Z: no characters a file name may not hold. */
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d+/, "").replaceAll(/[-:]/g, "");
+}

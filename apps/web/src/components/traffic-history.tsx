@@ -1,0 +1,218 @@
+"use client";
+
+import { gql } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+import type { TrafficPoint } from "@patronus/core/traffic";
+import { useEffect, useState, type ReactNode } from "react";
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+// Type only: erased from the browser bundle. The query below asks for every field of it.
+type Point = TrafficPoint;
+
+interface HistoryData {
+  traffic_history: { from: number; to: number; step_ms: number; points: Point[] };
+}
+
+const POLICY_NAMES = gql`
+  query PolicyNames {
+    policies {
+      id
+      name
+    }
+  }
+`;
+
+const HISTORY = gql`
+  query TrafficHistory($from: Float!, $to: Float!, $policy_id: Int, $max_buckets: Int) {
+    traffic_history(from: $from, to: $to, policy_id: $policy_id, max_buckets: $max_buckets) {
+      from
+      to
+      step_ms
+      points {
+        at
+        packets
+        bytes
+        packets_per_second
+        bytes_per_second
+        active_flows
+        samples
+      }
+    }
+  }
+`;
+
+const MINUTE = 60_000;
+/** Buckets no narrower than a minute: the demo history is a snapshot a minute, live ones every 10 s. */
+const ranges = {
+  "1h": { label: "Last hour", ms: 60 * MINUTE, buckets: 60, refreshMs: 10_000 },
+  "24h": { label: "Last 24 hours", ms: 24 * 60 * MINUTE, buckets: 288, refreshMs: 30_000 },
+  "7d": { label: "Last 7 days", ms: 7 * 24 * 60 * MINUTE, buckets: 336, refreshMs: 60_000 },
+} as const;
+type RangeKey = keyof typeof ranges;
+
+const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat("en");
+
+function scaled(value: number, units: string[]): string {
+  let unit = 0;
+  while (Math.abs(value) >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${number.format(value)} ${units[unit]}`;
+}
+
+const formatBytes = (bytes: number) => scaled(bytes, ["B", "kB", "MB", "GB", "TB", "PB"]);
+const formatByteRate = (rate: number) => scaled(rate, ["B/s", "kB/s", "MB/s", "GB/s", "TB/s"]);
+const formatPacketRate = (rate: number) => scaled(rate, ["pkt/s", "kpkt/s", "Mpkt/s", "Gpkt/s"]);
+
+function formatStep(ms: number): string {
+  if (ms % (24 * 60 * MINUTE) === 0) return `${ms / (24 * 60 * MINUTE)}-day`;
+  if (ms % (60 * MINUTE) === 0) return `${ms / (60 * MINUTE)}-hour`;
+  if (ms % MINUTE === 0) return `${ms / MINUTE}-minute`;
+  return `${ms / 1000}-second`;
+}
+
+/** Traffic over time from the collector's snapshots: rates and active flows, a range and a policy to pick, exports. */
+export function TrafficHistoryPanel() {
+  const [range, setRange] = useState<RangeKey>("24h");
+  const [policyId, setPolicyId] = useState("");
+  const [now, setNow] = useState(() => Date.now());
+  const { ms, buckets, refreshMs, label } = ranges[range];
+
+  // A rolling window: move its end on a timer, which asks again with the new range.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), refreshMs);
+    return () => clearInterval(timer);
+  }, [refreshMs]);
+
+  const from = now - ms;
+  const policies = useQuery<{ policies: { id: string; name: string }[] }>(POLICY_NAMES);
+  const { data, previousData, error } = useQuery<HistoryData>(HISTORY, {
+    variables: { from, to: now, max_buckets: buckets, policy_id: policyId ? Number(policyId) : null },
+  });
+  const history = (data ?? previousData)?.traffic_history;
+  const policyName = policies.data?.policies.find((p) => p.id === policyId)?.name;
+  const exportQuery = `from=${from}&to=${now}${policyId ? `&policy_id=${policyId}` : ""}`;
+
+  return (
+    <section aria-label="Traffic history" className="traffic">
+      <div className="toolbar">
+        <label>
+          Range{" "}
+          <select value={range} onChange={(e) => setRange(e.target.value as RangeKey)}>
+            {Object.entries(ranges).map(([key, r]) => (
+              <option key={key} value={key}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Policy{" "}
+          <select value={policyId} onChange={(e) => setPolicyId(e.target.value)}>
+            <option value="">All policies</option>
+            {policies.data?.policies.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="exports">
+          <a href={`/api/stats/export?format=csv&${exportQuery}`} download>
+            Export CSV
+          </a>
+          <a href={`/api/stats/export?format=json&${exportQuery}`} download>
+            Export JSON
+          </a>
+        </span>
+      </div>
+      {error && <p className="error">Could not load the traffic history: {error.message}</p>}
+      {!history ? (
+        !error && <p className="muted">Loading…</p>
+      ) : (
+        <>
+          <p className="muted" data-testid="history-caption">
+            {label} · {formatStep(history.step_ms)} buckets · {policyName ?? "all policies"}
+          </p>
+          {history.points.length === 0 ? (
+            <p role="status" className="empty">
+              No traffic recorded in this range yet. The collector writes a snapshot every 10 seconds while flows arrive.
+            </p>
+          ) : (
+            <HistoryCharts points={history.points} from={history.from} to={history.to} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to: number }) {
+  const packets = points.reduce((sum, p) => sum + p.packets, 0);
+  const bytes = points.reduce((sum, p) => sum + p.bytes, 0);
+  const peak = points.reduce((max, p) => Math.max(max, p.packets_per_second), 0);
+  const span = to - from;
+  const tick = (at: number) =>
+    new Date(at).toLocaleString("en", span > 24 * 60 * MINUTE ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
+  return (
+    <>
+      <dl className="summary" aria-label="Totals in range">
+        <Stat name="Packets" testId="total-packets" value={whole.format(packets)} />
+        <Stat name="Bytes" testId="total-bytes" value={formatBytes(bytes)} />
+        <Stat name="Peak" testId="peak-rate" value={formatPacketRate(peak)} />
+      </dl>
+      <div className="charts">
+        <Chart title="Packets per second" points={points} dataKey="packets_per_second" format={formatPacketRate} tick={tick} domain={[from, to]} />
+        <Chart title="Bytes per second" points={points} dataKey="bytes_per_second" format={formatByteRate} tick={tick} domain={[from, to]} />
+        <Chart title="Active flows" points={points} dataKey="active_flows" format={(v) => whole.format(v)} tick={tick} domain={[from, to]} />
+      </div>
+    </>
+  );
+}
+
+function Stat({ name, value, testId }: { name: string; value: ReactNode; testId: string }) {
+  return (
+    <div>
+      <dt>{name}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+function Chart({
+  title,
+  points,
+  dataKey,
+  format,
+  tick,
+  domain,
+}: {
+  title: string;
+  points: Point[];
+  dataKey: "packets_per_second" | "bytes_per_second" | "active_flows";
+  format: (value: number) => string;
+  tick: (at: number) => string;
+  domain: [number, number];
+}) {
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <ResponsiveContainer width="100%" height={200}>
+        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <CartesianGrid stroke="#1e2a44" vertical={false} />
+          <XAxis dataKey="at" type="number" scale="time" domain={domain} tickFormatter={tick} stroke="#94a3b8" fontSize={12} />
+          <YAxis tickFormatter={format} stroke="#94a3b8" fontSize={12} width={80} />
+          <Tooltip
+            contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
+            labelFormatter={(at) => new Date(Number(at)).toLocaleString("en")}
+            formatter={(value) => [format(Number(value)), title]}
+          />
+          {/* A bucket without snapshots has no active-flow figure: a gap, not a drop to zero. */}
+          <Line type="monotone" dataKey={dataKey} stroke="#38bdf8" dot={false} isAnimationActive={false} connectNulls={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
