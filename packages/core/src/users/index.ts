@@ -2,3 +2,4 @@ export { createUser, ensureAdmin, findUserByEmail, findUserById, verifyCredentia
 export { createApiToken, listApiTokens, revokeApiToken, verifyApiToken, type ApiToken } from "./api-tokens";
 export { loadOrCreateAuthSecret } from "./auth-secret";
 export { signIn, SignInThrottle, type SignInResult, type SignInThrottleOptions } from "./sign-in";
+export { addUser, deleteUser, listUsers, resetPassword, setUserRole } from "./user-admin";
