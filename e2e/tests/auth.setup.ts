@@ -1,15 +1,8 @@
 import { openDatabase } from "@patronus/core/db";
 import { createUser, findUserByEmail } from "@patronus/core/users";
-import { expect, test as setup, type Page } from "@playwright/test";
+import { test as setup } from "@playwright/test";
 import { admin, databaseFile, storageState, viewer } from "../playwright.config";
-
-async function signIn(page: Page, { email, password }: { email: string; password: string }) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(email);
-}
+import { signIn } from "./sign-in";
 
 setup("sign in as the admin", async ({ page }) => {
   await signIn(page, admin);

@@ -30,7 +30,10 @@ export function requireRole(ctx: Context, role: UserRole, action: string): Viewe
  * action names the field in the audit log.
  */
 const rules: Record<"Query" | "Mutation", { default: UserRole; fields: Record<string, { role: UserRole; action: string }> }> = {
-  Query: { default: "viewer", fields: { cache_stats: { role: "admin", action: "cache.stats" } } },
+  Query: {
+    default: "viewer",
+    fields: { cache_stats: { role: "admin", action: "cache.stats" }, users: { role: "admin", action: "user.list" } },
+  },
   Mutation: {
     default: "admin",
     fields: {
@@ -38,6 +41,10 @@ const rules: Record<"Query" | "Mutation", { default: UserRole; fields: Record<st
       clearCache: { role: "admin", action: "cache.clear" },
       createApiToken: { role: "admin", action: "api_token.create" },
       revokeApiToken: { role: "admin", action: "api_token.revoke" },
+      createUser: { role: "admin", action: "user.create" },
+      setUserRole: { role: "admin", action: "user.set_role" },
+      resetPassword: { role: "admin", action: "user.reset_password" },
+      deleteUser: { role: "admin", action: "user.delete" },
     },
   },
 };

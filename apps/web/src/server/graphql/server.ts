@@ -10,10 +10,11 @@ import { sitesResolvers } from "./resolvers/sites";
 import { tokensResolvers } from "./resolvers/tokens";
 import { trafficResolvers } from "./resolvers/traffic";
 import { trafficHistoryResolvers } from "./resolvers/traffic-history";
+import { usersResolvers } from "./resolvers/users";
 
 export const typeDefs = readFileSync(new URL("./schema.graphql", import.meta.url), "utf8");
 
-export const resolvers = guardRootFields([sitesResolvers, policiesResolvers, trafficResolvers, routingResolvers, cachesResolvers, tokensResolvers, trafficHistoryResolvers]);
+export const resolvers = guardRootFields([sitesResolvers, policiesResolvers, trafficResolvers, routingResolvers, cachesResolvers, tokensResolvers, trafficHistoryResolvers, usersResolvers]);
 
 export function createApolloServer(): ApolloServer<Context> {
   return new ApolloServer<Context>({

@@ -1,0 +1,227 @@
+"use client";
+
+import { gql } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useRef, useState, type FormEvent } from "react";
+
+type Role = "admin" | "operator" | "viewer";
+const ROLES: Role[] = ["admin", "operator", "viewer"];
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  created_at: number;
+}
+
+const USER_FIELDS = "id email name role created_at";
+
+const USERS = gql`
+  query Users {
+    users { ${USER_FIELDS} }
+  }
+`;
+
+const CREATE_USER = gql`
+  mutation CreateUser($email: String!, $name: String, $role: UserRole!) {
+    createUser(email: $email, name: $name, role: $role) { generated_password user { ${USER_FIELDS} } }
+  }
+`;
+
+const SET_ROLE = gql`
+  mutation SetUserRole($id: ID!, $role: UserRole!) {
+    setUserRole(user_id: $id, role: $role) { ${USER_FIELDS} }
+  }
+`;
+
+const RESET_PASSWORD = gql`
+  mutation ResetPassword($id: ID!) {
+    resetPassword(user_id: $id) { generated_password user { ${USER_FIELDS} } }
+  }
+`;
+
+const DELETE_USER = gql`
+  mutation DeleteUser($id: ID!) {
+    deleteUser(user_id: $id) { id email }
+  }
+`;
+
+/** A change an admin confirms before it happens. */
+type Pending = { kind: "reset" | "delete"; user: UserRow };
+
+const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+/**
+ * Accounts and their roles. An admin adds users (the password is generated and shown once), changes
+ * roles, resets passwords and deletes accounts; the server refuses what would leave no admin, and the
+ * refusal is shown as it comes.
+ */
+export function UserAdmin({ self }: { self: string }) {
+  const { data, error, refetch } = useQuery<{ users: UserRow[] }>(USERS);
+  const [createUser, { loading: creating }] = useMutation<{ createUser: { generated_password: string; user: UserRow } }>(CREATE_USER);
+  const [setRole] = useMutation<{ setUserRole: UserRow }>(SET_ROLE);
+  const [reset] = useMutation<{ resetPassword: { generated_password: string; user: UserRow } }>(RESET_PASSWORD);
+  const [remove] = useMutation<{ deleteUser: { email: string } }>(DELETE_USER);
+  const [status, setStatus] = useState<string>();
+  const [secret, setSecret] = useState<{ email: string; password: string }>();
+  const [pending, setPending] = useState<Pending>();
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  /** Runs one mutation; its refusal (say, demoting the last admin) becomes the status line. */
+  async function run(action: () => Promise<string | undefined>) {
+    setSecret(undefined);
+    try {
+      setStatus(await action());
+    } catch (e) {
+      setStatus((e as Error).message);
+    }
+    await refetch();
+  }
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const fields = new FormData(form);
+    const email = String(fields.get("email"));
+    await run(async () => {
+      const { data: created } = await createUser({
+        variables: { email, name: String(fields.get("name")), role: String(fields.get("role")) },
+      });
+      form.reset();
+      return created && showSecret(created.createUser.user.email, created.createUser.generated_password, "Added");
+    });
+  }
+
+  function showSecret(email: string, password: string, verb: string) {
+    setSecret({ email, password });
+    return `${verb} ${email}.`;
+  }
+
+  function confirmPending() {
+    const target = pending;
+    dialog.current?.close();
+    if (!target) return;
+    const variables = { id: target.user.id };
+    void run(async () => {
+      if (target.kind === "delete") {
+        await remove({ variables });
+        return `Deleted ${target.user.email}.`;
+      }
+      const { data: result } = await reset({ variables });
+      return result && showSecret(target.user.email, result.resetPassword.generated_password, "Reset the password of");
+    });
+  }
+
+  function ask(kind: Pending["kind"], user: UserRow) {
+    setPending({ kind, user });
+    dialog.current?.showModal();
+  }
+
+  if (error) return <p className="muted">Could not load the users: {error.message}</p>;
+  if (!data) return <p className="muted">Loading…</p>;
+
+  return (
+    <>
+      <table aria-label="Users">
+        <thead>
+          <tr>
+            <th>Email</th>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Since</th>
+            <th aria-label="Actions" />
+          </tr>
+        </thead>
+        <tbody>
+          {data.users.map((user) => (
+            <tr key={user.id}>
+              <td>{user.email}</td>
+              <td>{user.name}</td>
+              <td>
+                <select
+                  aria-label={`Role of ${user.email}`}
+                  value={user.role}
+                  onChange={(e) =>
+                    void run(async () => {
+                      await setRole({ variables: { id: user.id, role: e.target.value } });
+                      return `${user.email} is now ${e.target.value}.`;
+                    })
+                  }
+                >
+                  {ROLES.map((role) => (
+                    <option key={role}>{role}</option>
+                  ))}
+                </select>
+              </td>
+              <td>{date.format(user.created_at)}</td>
+              <td className="row-actions">
+                <button type="button" aria-label={`Reset the password of ${user.email}`} onClick={() => ask("reset", user)}>
+                  Reset password
+                </button>
+                {user.email !== self && (
+                  <button type="button" className="danger" aria-label={`Delete ${user.email}`} onClick={() => ask("delete", user)}>
+                    Delete
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <p role="status" data-testid="users-status">
+        {status}
+      </p>
+      {secret && (
+        <p className="secret" data-testid="generated-password">
+          Password for {secret.email}, shown only now: <code>{secret.password}</code>
+        </p>
+      )}
+
+      <form className="add-user" onSubmit={(e) => void add(e)} aria-label="Add a user">
+        <h2>Add a user</h2>
+        <label>
+          Email
+          <input name="email" type="email" required autoComplete="off" />
+        </label>
+        <label>
+          Name
+          <input name="name" autoComplete="off" />
+        </label>
+        <label>
+          Role
+          <select name="role" defaultValue="viewer">
+            {ROLES.map((role) => (
+              <option key={role}>{role}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={creating}>
+          Add user
+        </button>
+      </form>
+
+      <dialog ref={dialog} aria-labelledby="user-dialog-title" onClose={() => setPending(undefined)}>
+        {pending && (
+          <>
+            <h2 id="user-dialog-title">{pending.kind === "delete" ? `Delete ${pending.user.email}?` : `Reset the password of ${pending.user.email}?`}</h2>
+            <p>
+              {pending.kind === "delete"
+                ? "The account and its API tokens go; its session ends on its next request."
+                : "A new password is generated and shown once; the old one stops working at once."}
+            </p>
+            <p className="actions">
+              <button type="button" className="danger" onClick={confirmPending}>
+                {pending.kind === "delete" ? "Delete user" : "Reset password"}
+              </button>
+              <button type="button" onClick={() => dialog.current?.close()}>
+                Cancel
+              </button>
+            </p>
+          </>
+        )}
+      </dialog>
+    </>
+  );
+}
