@@ -224,7 +224,9 @@ function DeleteSiteDialog({
             </p>
           )}
           <label>
-            Type <strong>{site.name}</strong> to confirm
+            <span>
+              Type <strong>{site.name}</strong> to confirm
+            </span>
             <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
           </label>
         </>
