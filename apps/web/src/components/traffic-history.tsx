@@ -42,13 +42,16 @@ const HISTORY = gql`
 `;
 
 const MINUTE = 60_000;
-/** Buckets no narrower than a minute: the demo history is a snapshot a minute, live ones every 10 s. */
+/**
+ * Buckets of 1 min, 5 min and 30 min: never narrower than a minute, the demo history's spacing (live
+ * snapshots come every 10 s). One bucket more than the span holds, for the partial one at each end.
+ */
 const ranges = {
-  "1h": { label: "Last hour", ms: 60 * MINUTE, buckets: 60, refreshMs: 10_000 },
-  "24h": { label: "Last 24 hours", ms: 24 * 60 * MINUTE, buckets: 288, refreshMs: 30_000 },
-  "7d": { label: "Last 7 days", ms: 7 * 24 * 60 * MINUTE, buckets: 336, refreshMs: 60_000 },
+  "1h": { label: "Last hour", ms: 60 * MINUTE, buckets: 61, refreshMs: 10_000 },
+  "24h": { label: "Last 24 hours", ms: 24 * 60 * MINUTE, buckets: 289, refreshMs: 30_000 },
+  "7d": { label: "Last 7 days", ms: 7 * 24 * 60 * MINUTE, buckets: 337, refreshMs: 60_000 },
 } as const;
-type RangeKey = keyof typeof ranges;
+export type RangeKey = keyof typeof ranges;
 
 const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat("en");
@@ -73,10 +76,13 @@ function formatStep(ms: number): string {
   return `${ms / 1000}-second`;
 }
 
-/** Traffic over time from the collector's snapshots: rates and active flows, a range and a policy to pick, exports. */
-export function TrafficHistoryPanel() {
-  const [range, setRange] = useState<RangeKey>("24h");
-  const [policyId, setPolicyId] = useState("");
+/**
+ * Traffic over time from the collector's snapshots: rates and active flows, a range and a policy to
+ * pick (kept in the address, so a reload or a shared link shows the same), exports.
+ */
+export function TrafficHistoryPanel({ initialRange, initialPolicy }: { initialRange: RangeKey; initialPolicy: string }) {
+  const [range, setRange] = useState<RangeKey>(initialRange);
+  const [policyId, setPolicyId] = useState(initialPolicy);
   const [now, setNow] = useState(() => Date.now());
   const { ms, buckets, refreshMs, label } = ranges[range];
 
@@ -86,10 +92,16 @@ export function TrafficHistoryPanel() {
     return () => clearInterval(timer);
   }, [refreshMs]);
 
+  useEffect(() => {
+    window.history.replaceState(null, "", `?range=${range}${policyId ? `&policy=${policyId}` : ""}`);
+  }, [range, policyId]);
+
   const from = now - ms;
   const policies = useQuery<{ policies: { id: string; name: string }[] }>(POLICY_NAMES);
   const { data, previousData, error } = useQuery<HistoryData>(HISTORY, {
     variables: { from, to: now, max_buckets: buckets, policy_id: policyId ? Number(policyId) : null },
+    // Every refresh is a new range: caching each would only grow the cache.
+    fetchPolicy: "no-cache",
   });
   const history = (data ?? previousData)?.traffic_history;
   const policyName = policies.data?.policies.find((p) => p.id === policyId)?.name;
@@ -100,7 +112,7 @@ export function TrafficHistoryPanel() {
       <div className="toolbar">
         <label>
           Range{" "}
-          <select value={range} onChange={(e) => setRange(e.target.value as RangeKey)}>
+          <select aria-label="Range" value={range} onChange={(e) => setRange(e.target.value as RangeKey)}>
             {Object.entries(ranges).map(([key, r]) => (
               <option key={key} value={key}>
                 {r.label}
@@ -110,7 +122,7 @@ export function TrafficHistoryPanel() {
         </label>
         <label>
           Policy{" "}
-          <select value={policyId} onChange={(e) => setPolicyId(e.target.value)}>
+          <select aria-label="Policy" value={policyId} onChange={(e) => setPolicyId(e.target.value)}>
             <option value="">All policies</option>
             {policies.data?.policies.map((p) => (
               <option key={p.id} value={p.id}>
