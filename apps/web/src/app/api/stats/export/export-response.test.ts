@@ -62,6 +62,16 @@ describe("the statistics export", () => {
     ]);
   });
 
+  it("keeps a policy name that looks like a formula from running in a spreadsheet", async () => {
+    const at = T0 + 3_600_000;
+    const trap = createPolicy(t.db, { name: '=HYPERLINK("http://example.com","x")', priority: 100 }).policy_id;
+    storePolicyStats(t.db, { at, stats: [{ policy_id: trap, packets_matched: 1, bytes_matched: 64, active_flows: 0 }] });
+
+    const [, row] = (await get(`format=csv&from=${at}&to=${at + 1}`).text()).split("\r\n");
+
+    expect(row).toBe(`${at},2026-01-01T01:00:00.000Z,${trap},"'=HYPERLINK(""http://example.com"",""x"")",1,64,0`);
+  });
+
   it("answers an empty range with just the header, or an empty array", async () => {
     expect(await get(`format=csv&from=${T0 + 60_000}&to=${T0 + 120_000}`).text()).toBe(
       "timestamp,time,policy_id,policy_name,packets_matched,bytes_matched,active_flows\r\n",

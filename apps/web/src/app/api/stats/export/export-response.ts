@@ -88,11 +88,19 @@ function values(row: PolicyStatsExportRow): (string | number)[] {
   return [row.timestamp, new Date(row.timestamp).toISOString(), row.policy_id, row.policy_name, row.packets_matched, row.bytes_matched, row.active_flows];
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+/**
+ * RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. A text field that
+ * starts like a formula (= + - @, tab, carriage return) gets a leading ' first, so a spreadsheet opening
+ * the file shows a policy name such as =HYPERLINK(...) as text instead of running it (OWASP's advice).
+ */
 function csvLine(row: PolicyStatsExportRow): string {
-  return `${values(row)
-    .map((v) => (typeof v === "string" && /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v)))
-    .join(",")}\r\n`;
+  return `${values(row).map(csvField).join(",")}\r\n`;
+}
+
+function csvField(value: string | number): string {
+  if (typeof value === "number") return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function jsonLine(row: PolicyStatsExportRow, first: boolean): string {
