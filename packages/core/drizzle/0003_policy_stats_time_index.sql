@@ -1,0 +1,1 @@
+CREATE INDEX `sdwan_policy_stats_time_idx` ON `sdwan_policy_stats` (`timestamp`);
