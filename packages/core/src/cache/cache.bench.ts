@@ -3,12 +3,16 @@
  * with metrics-style number keys and routing-style string keys. Lookups walk a shuffled pool over all
  * keys so the working set is the whole cache, not one hot line.
  *
- * Both sides are timed in the same process, interleaved, so both meet the same CPU: on this shared
- * host one core can run 1.5x slower than the other for minutes. The raw side gets its own copy of
- * lru-cache (the module imported under a second URL), so neither side's calls shape the type
- * feedback or compiled code of the functions the other runs. Each figure is the best across several
- * processes, because the code and memory layout a process settles on move a 1k-entry hit by up to
- * 25% (23 or 28.5 ns for raw lru-cache, 27 or 31 for ours) for the whole life of the process.
+ * Both sides are timed in the same process, interleaved (each figure the best of its rounds), so both
+ * meet the same CPU: on this shared host one core can run 1.5x slower than the other for minutes. The
+ * raw side gets its own copy of lru-cache (the module imported under a second URL), so neither side's
+ * calls shape the type feedback or compiled code of the functions the other runs.
+ *
+ * Each line is the process with the median ratio of several, its two figures side by side. The code
+ * and memory layout a process settles on move a figure by up to 25% for its whole life (a 1k-entry
+ * hit: 23 or 28.5 ns for raw lru-cache, 27 or 31 for ours), and the two sides draw separately: the
+ * best figure of each side across processes compared one side's lucky layout with the other's usual
+ * one, and at 100k entries put ratios anywhere from 0.86 to 1.37 across runs of the same code.
  *
  * Why the catalog pins lru-cache to 11.2: from 11.3 its public get() wraps the real one for
  * diagnostics_channel, and the chain grows to about 875 bytes of bytecode. V8 inlines at most 920
@@ -25,7 +29,8 @@ import { Cache } from "./ttl-cache";
 
 const TTL_MS = 60_000;
 const ITERATIONS = 100_000;
-const PROCESSES = 8;
+/** Processes per scenario, odd for a true median: more where a process is cheap (1k entries: about 1.5 s). */
+const processesFor = (size: number) => (size <= 1_000 ? 15 : 7);
 const ROUNDS = 6;
 const OPS = ["get hit", "get miss", "insert (overwrite)"] as const;
 type Figures = Record<(typeof OPS)[number], number>;
@@ -37,17 +42,22 @@ interface Sides {
 export async function run(): Promise<void> {
   for (const size of [1_000, 100_000]) {
     for (const keys of ["number", "string"] as const) {
-      const best: Sides = { raw: infinite(), ours: infinite() };
-      for (let p = 0; p < PROCESSES; p++) {
-        const figures = await inChild(keys, size);
-        for (const side of ["raw", "ours"] as const) {
-          for (const op of OPS) best[side][op] = Math.min(best[side][op], figures[side][op]);
-        }
-      }
+      const processes: Sides[] = [];
+      const count = processesFor(size);
+      for (let p = 0; p < count; p++) processes.push(await inChild(keys, size));
       for (const op of OPS) {
-        const target = op === "get hit" && size >= 100_000 ? "<= 1.25, < 250 ns" : "<= 1.25";
-        const name = `cache ${op}, ${keys} keys, ${size / 1000}k entries (vs raw lru-cache)`;
-        report(name, best.ours[op], best.raw[op], "ns/op", target);
+        // The process whose ratio is the median: both of its figures were measured side by side.
+        const ratio = (s: Sides) => s.ours[op] / s.raw[op];
+        const median = [...processes].sort((a, b) => ratio(a) - ratio(b))[Math.floor(count / 2)]!;
+        report(`cache ${op}, ${keys} keys, ${size / 1000}k entries (vs raw lru-cache)`, median.ours[op], median.raw[op], "ns/op", "<= 1.25");
+      }
+      if (size >= 100_000) {
+        // What a hit costs, as opposed to how it compares: the best process, since noise only adds time.
+        const best = (side: keyof Sides) => Math.min(...processes.map((s) => s[side]["get hit"])).toFixed(0);
+        console.log(
+          `cache get hit, ${keys} keys, ${size / 1000}k entries: best of ${count} processes ${best("ours")} ns/op ` +
+            `(raw lru-cache ${best("raw")} ns/op)  (target < 250 ns)`,
+        );
       }
     }
   }
