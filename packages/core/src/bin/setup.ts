@@ -34,7 +34,8 @@ close();
 const lines = [
   `database   ${file}`,
   seed?.seeded
-    ? `demo data  ${seed.sites} sites, ${seed.paths} paths, ${seed.policies} policies, ${seed.metricRows} metric rows`
+    ? `demo data  ${seed.sites} sites, ${seed.paths} paths, ${seed.policies} policies, ${seed.metricRows} metric rows, ` +
+      `${seed.statsRows} traffic snapshot rows (a day of history)`
     : undefined,
   `dashboard  http://localhost:${PORT}  (sign in at /signin)`,
   admin.generatedPassword
