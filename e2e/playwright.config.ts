@@ -72,6 +72,8 @@ export default defineConfig({
         PATRONUS_CONTROL_PORT: String(controlPort),
         PATRONUS_CONTROL_SECRET: controlSecret,
         PATRONUS_DEMO_TRAFFIC: "0",
+        // Snapshots every second, so a test waits about that long for traffic to reach the history.
+        PATRONUS_SNAPSHOT_INTERVAL_MS: "1000",
       },
     },
   ],
