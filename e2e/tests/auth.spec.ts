@@ -3,6 +3,7 @@ import { openDatabase } from "@patronus/core/db";
 import { createUser } from "@patronus/core/users";
 import { expect, test } from "@playwright/test";
 import { admin, databaseFile, storageState, viewer } from "../playwright.config";
+import { signIn } from "./sign-in";
 
 const POLICIES = "{ policies { id priority packets_matched bytes_matched } }";
 
@@ -89,10 +90,7 @@ test("signing out ends the session", async ({ browser }) => {
   // Its own sign-in: signing out the shared admin state would sign every later test out with it.
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(viewer.email);
-  await page.getByLabel("Password").fill(viewer.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, viewer);
   await expect(page.getByTestId("signed-in-as")).toContainText(`${viewer.email} viewer`);
 
   await page.getByRole("button", { name: "Sign out" }).click();

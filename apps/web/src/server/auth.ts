@@ -4,10 +4,13 @@ import type { AuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { connection } from "next/server";
 import { THROTTLED_PREFIX } from "~/components/sign-in-errors";
 import { env } from "~/env";
 import { getDb } from "~/server/db";
+import type { Viewer } from "~/server/graphql/context";
+import { resolveViewer, SIGN_IN_HINT } from "~/server/graphql/viewer";
 
 /** The signed-in user as pages and the GraphQL context see them. */
 export interface SessionUser {
@@ -73,12 +76,16 @@ const createAuthOptions = (secret: string): AuthOptions => ({
   },
 });
 
-export async function getSessionUser(): Promise<SessionUser | undefined> {
+/**
+ * The signed-in user, read once per server render: the layout and the page both ask, and each read
+ * decodes the cookie and loads the user row. (Outside a render, React's cache() reads every time.)
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | undefined> => {
   // Marks the render as per-request before the options (and the secret file) are touched, so the build's
   // prerendering of the layout stops here instead of creating a secret.
   await connection();
   return (await getServerSession(getAuthOptions()))?.user;
-}
+});
 
 /**
  * For pages: the signed-in user, or a redirect to /signin that comes back to `path`. Every page calls
@@ -88,4 +95,17 @@ export async function requirePageUser(path: string): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   return user;
+}
+
+/**
+ * For route handlers: who sent `request`, from its bearer token or else its session (see
+ * resolveViewer), with why it is anonymous when it is.
+ */
+export function viewerOfRequest(request: Request): Promise<{ viewer?: Viewer; authError?: string }> {
+  return resolveViewer(getDb(), { authorization: request.headers.get("authorization"), session: getSessionUser });
+}
+
+/** The 401 a route handler answers an anonymous request with. */
+export function anonymousRefusal(authError: string | undefined): Response {
+  return Response.json({ error: authError ?? SIGN_IN_HINT }, { status: 401 });
 }

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { sites as sitesTable } from "../db/schema";
 import { createPolicy, type PolicyInput } from "../policies";
 import { addEndpoint, createPath, createSite, recordPathMetrics, type Endpoint } from "../sites";
+import { prng } from "../random";
 import { seedDemoHistory } from "./demo-history";
 
 /**
@@ -56,17 +57,6 @@ export const demoPolicies: PolicyInput[] = [
 const DAY_MS = 24 * 60 * 60 * 1000;
 const METRIC_STEP_MS = 5 * 60 * 1000;
 
-/** mulberry32: a seeded generator, so every fresh demo database holds the same numbers. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SeedSummary {
   seeded: boolean;
@@ -82,7 +72,7 @@ export interface SeedSummary {
 export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } = {}): SeedSummary {
   const existing = db.select({ n: count() }).from(sitesTable).get()?.n ?? 0;
   if (existing > 0) return { seeded: false, sites: existing, paths: 0, policies: 0, metricRows: 0, statsRows: 0 };
-  const rand = random(30);
+  const rand = prng(30);
 
   return db.transaction(() => {
     const fiber: Endpoint[] = [];
@@ -133,7 +123,7 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
 
     const policyIds = demoPolicies.map((policy) => createPolicy(db, policy, now - DAY_MS).policy_id);
     // Its own generator, so the metrics above keep their numbers.
-    const statsRows = seedDemoHistory(db, { policyIds, now, random: random(31) });
+    const statsRows = seedDemoHistory(db, { policyIds, now, random: prng(31) });
     return { seeded: true, sites: demoSites.length, paths: pairs.length, policies: demoPolicies.length, metricRows, statsRows };
   });
 }

@@ -94,36 +94,48 @@ export function chooseStep(from: number, to: number, maxBuckets: number): number
  * the counter held before it goes unseen. A policy's first snapshot ever is a baseline, not traffic.
  */
 export function getTrafficHistory(db: Db, params: TrafficHistoryParams): TrafficHistory {
+  return totalsOf(readBuckets(db, params));
+}
+
+/** getTrafficHistory per policy: one series for each policy with a snapshot in the range, by policy id. */
+export function getTrafficHistoryByPolicy(db: Db, params: TrafficHistoryParams): { step_ms: number; policies: PolicyTrafficHistory[] } {
+  const read = readBuckets(db, params);
+  return { step_ms: read.step, policies: perPolicyOf(read) };
+}
+
+/** Both of the above from one pass over the range, as the API's traffic_history with by_policy needs. */
+export function getTrafficHistoryWithPolicies(db: Db, params: TrafficHistoryParams): TrafficHistory & { by_policy: PolicyTrafficHistory[] } {
+  const read = readBuckets(db, params);
+  return { ...totalsOf(read), by_policy: perPolicyOf(read) };
+}
+
+/** The range's snapshot rows, bucketed: the one database pass every history is grouped from. */
+function readBuckets(db: Db, params: TrafficHistoryParams) {
   const { from, to, maxBuckets, policyId } = parseInput(historyParams, params);
   if (policyId !== undefined) assertPolicyExists(db, policyId);
   const step = chooseStep(from, to, maxBuckets);
   const rows = bucketRows(db, { from, to, step, policyId });
+  return { from, to, step, policyId, rows, horizon: horizonOf(rows) };
+}
+
+function totalsOf({ from, to, step, policyId, rows, horizon }: ReturnType<typeof readBuckets>): TrafficHistory {
   const byBucket = new Map<number, BucketRow[]>();
   for (const row of rows) {
     const bucket = byBucket.get(row.bucket);
     if (bucket) bucket.push(row);
     else byBucket.set(row.bucket, [row]);
   }
-  return { from, to, step_ms: step, policy_id: policyId ?? null, points: densify(byBucket, { from, to, step, horizon: horizonOf(rows) }) };
+  return { from, to, step_ms: step, policy_id: policyId ?? null, points: densify(byBucket, { from, to, step, horizon }) };
 }
 
-/** getTrafficHistory per policy: one series for each policy with a snapshot in the range, by policy id. */
-export function getTrafficHistoryByPolicy(db: Db, params: TrafficHistoryParams): { step_ms: number; policies: PolicyTrafficHistory[] } {
-  const { from, to, maxBuckets, policyId } = parseInput(historyParams, params);
-  if (policyId !== undefined) assertPolicyExists(db, policyId);
-  const step = chooseStep(from, to, maxBuckets);
-  const rows = bucketRows(db, { from, to, step, policyId });
-  const horizon = horizonOf(rows);
+function perPolicyOf({ from, to, step, rows, horizon }: ReturnType<typeof readBuckets>): PolicyTrafficHistory[] {
   const byPolicy = new Map<number, { name: string; buckets: Map<number, BucketRow[]> }>();
   for (const row of rows) {
     let series = byPolicy.get(row.policy_id);
     if (!series) byPolicy.set(row.policy_id, (series = { name: row.name, buckets: new Map() }));
     series.buckets.set(row.bucket, [row]);
   }
-  return {
-    step_ms: step,
-    policies: [...byPolicy].map(([policy_id, { name, buckets }]) => ({ policy_id, name, points: densify(buckets, { from, to, step, horizon }) })),
-  };
+  return [...byPolicy].map(([policy_id, { name, buckets }]) => ({ policy_id, name, points: densify(buckets, { from, to, step, horizon }) }));
 }
 
 interface BucketRow {

@@ -23,6 +23,7 @@ export { restoreCollector, writeSnapshot } from "./persistence";
 export {
   getTrafficHistory,
   getTrafficHistoryByPolicy,
+  getTrafficHistoryWithPolicies,
   exportPolicyStats,
   type TrafficHistory,
   type TrafficHistoryParams,

@@ -1,5 +1,5 @@
-export { createUser, ensureAdmin, findUserByEmail, findUserById, verifyCredentials, type User, type UserRole } from "./users";
+export { createUser, ensureAdmin, findUserByEmail, findUserById, listUsers, verifyCredentials, type User, type UserRole } from "./users";
 export { createApiToken, listApiTokens, revokeApiToken, verifyApiToken, type ApiToken } from "./api-tokens";
 export { loadOrCreateAuthSecret } from "./auth-secret";
 export { signIn, SignInThrottle, type SignInResult, type SignInThrottleOptions } from "./sign-in";
-export { addUser, deleteUser, listUsers, resetPassword, setUserRole } from "./user-admin";
+export { addUser, deleteUser, resetPassword, setUserRole } from "./user-admin";

@@ -1,7 +1,7 @@
 import { writeAudit } from "../audit";
 import { Cache } from "../cache";
 import type { Db } from "../db/client";
-import { verifyCredentials, type User } from "./users";
+import { normalizeEmail, verifyCredentials, type User } from "./users";
 
 export interface SignInThrottleOptions {
   /** Failed sign-ins one client may make for one email in a window (default 5). */
@@ -86,7 +86,7 @@ export class SignInThrottle {
   }
 
   private keys(email: string, client: string): [string, number][] {
-    const account = email.trim().toLowerCase();
+    const account = normalizeEmail(email);
     return [
       [`pair:${account}|${client}`, this.limits.pair],
       [`account:${account}`, this.limits.account],
@@ -111,7 +111,7 @@ export function signIn(
   { email, password, client }: { email: string; password: string; client: string },
   throttle: SignInThrottle,
 ): SignInResult {
-  const actor = email.trim().toLowerCase().slice(0, 254);
+  const actor = normalizeEmail(email).slice(0, 254);
   const audit = (outcome: "success" | "failed" | "denied", details: Record<string, unknown>) =>
     writeAudit(db, { actor, action: "user.sign_in", target: `user:${actor}`, outcome, details: { client, ...details } });
 

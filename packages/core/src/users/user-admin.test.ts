@@ -3,8 +3,8 @@ import { listAuditLog } from "../audit";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { createTestDb, type TestDb } from "../testing";
 import { createApiToken, verifyApiToken } from "./api-tokens";
-import { addUser, deleteUser, listUsers, resetPassword, setUserRole } from "./user-admin";
-import { createUser, findUserById, verifyCredentials, type User } from "./users";
+import { addUser, deleteUser, resetPassword, setUserRole } from "./user-admin";
+import { createUser, findUserById, listUsers, verifyCredentials, type User } from "./users";
 
 let t: TestDb;
 let admin: User;

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, count, eq, ne } from "drizzle-orm";
+import { and, count, eq, ne } from "drizzle-orm";
+import { z } from "zod";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
 import { userRoles, users } from "../db/schema";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import { hashPassword } from "./password";
-import { createUser, findUserById, type User, type UserRole } from "./users";
+import { parseInput } from "../validation";
+import { createUser, findUserById, normalizeEmail, passwordInput, type User, type UserRole } from "./users";
 
 /*
  * What an admin does to accounts. Each function takes the acting admin's email and writes one audit row
@@ -13,20 +15,12 @@ import { createUser, findUserById, type User, type UserRole } from "./users";
  * be demoted nor deleted, so the dashboard never locks itself out of its own administration.
  */
 
-export function listUsers(db: Db): User[] {
-  return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, created_at: users.created_at })
-    .from(users)
-    .orderBy(asc(users.email))
-    .all();
-}
-
 /** Creates an account; without a password, one is generated and returned (the only time it is shown). */
 export function addUser(
   db: Db,
   { email, name, role, password, actor }: { email: string; name?: string; role: UserRole; password?: string; actor: string },
 ): { user: User; generatedPassword?: string } {
-  return audited(db, { actor, action: "user.create", target: `user:${email.trim().toLowerCase()}` }, () => {
+  return audited(db, { actor, action: "user.create", target: `user:${normalizeEmail(email)}` }, () => {
     const generatedPassword = password === undefined ? newPassword() : undefined;
     const user = createUser(db, { email, name, role, password: password ?? generatedPassword! });
     return { result: { user, generatedPassword }, details: { role: user.role } };
@@ -50,7 +44,7 @@ export function resetPassword(
 ): { user: User; generatedPassword?: string } {
   return audited(db, { actor, action: "user.reset_password", target: `user:${userId}` }, () => {
     const user = existing(db, userId);
-    if (password !== undefined && password.length < 12) throw new ValidationError("password: must be at least 12 characters", "password");
+    if (password !== undefined) parseInput(z.object({ password: passwordInput }), { password });
     const generatedPassword = password === undefined ? newPassword() : undefined;
     db.update(users)
       .set({ password_hash: hashPassword(password ?? generatedPassword!) })

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { userRoles, users } from "../db/schema";
@@ -17,10 +17,16 @@ export interface User {
   created_at: number;
 }
 
+/** Emails are compared without case or surrounding space. */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+/** The rule every password meets, at creation and at reset. */
+export const passwordInput = z.string().min(12, "must be at least 12 characters");
+
 const userInput = z.object({
   email: z.email("must be an email address").transform((e) => e.toLowerCase()),
   name: z.string().max(100).default(""),
-  password: z.string().min(12, "must be at least 12 characters"),
+  password: passwordInput,
   role: z.enum(userRoles).default("viewer"),
 });
 
@@ -42,6 +48,10 @@ export function createUser(db: Db, input: z.input<typeof userInput>, now = Date.
     .get();
 }
 
+export function listUsers(db: Db): User[] {
+  return db.select(publicColumns).from(users).orderBy(asc(users.email)).all();
+}
+
 export function findUserByEmail(db: Db, email: string): User | undefined {
   return db.select(publicColumns).from(users).where(eq(users.email, email.toLowerCase())).get();
 }
@@ -54,7 +64,7 @@ let unknownUserHash: string | undefined;
 
 /** The user whose email and password match, or undefined; same answer for unknown email and wrong password. */
 export function verifyCredentials(db: Db, { email, password }: { email: string; password: string }): User | undefined {
-  const row = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  const row = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
   // An unknown email costs the same scrypt work as a wrong password, so timing does not tell which it was.
   if (!row) {
     verifyPassword(password, (unknownUserHash ??= hashPassword(randomBytes(16).toString("base64"))));

@@ -1,24 +1,18 @@
 import { createServer } from "node:net";
 import { listAuditLog } from "@patronus/core/audit";
 import { createMetricsCache, createRoutingCache } from "@patronus/core/cache";
-import type { RoutingCaches } from "@patronus/core/routing";
 import { seedDemoNetwork } from "@patronus/core/seed";
 import { listSites } from "@patronus/core/sites";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient } from "@patronus/core/traffic";
 import { createApiToken, createUser, type User } from "@patronus/core/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext, type Viewer } from "./context";
-import { createApolloServer } from "./server";
-import { resolveViewer } from "./viewer";
+import { graphqlClient, type GraphqlResult } from "./test-client";
 
 let t: TestDb;
 let admin: User;
 let viewer: User;
-let downCollector: CollectorClient;
-const server = createApolloServer();
-
-const asViewer = (user: User): Viewer => ({ id: user.id, email: user.email, role: user.role, via: "session" });
+let execute: ReturnType<typeof graphqlClient>;
 
 beforeAll(async () => {
   t = createTestDb();
@@ -32,30 +26,12 @@ beforeAll(async () => {
       probe.close(() => resolve(address.port));
     });
   });
-  downCollector = createCollectorClient({ url: `http://127.0.0.1:${port}`, secret: "x".repeat(20), timeoutMs: 500 });
+  const downCollector = createCollectorClient({ url: `http://127.0.0.1:${port}`, secret: "x".repeat(20), timeoutMs: 500 });
+  execute = graphqlClient(t.db, { collector: downCollector });
 });
 afterAll(() => t.destroy());
 
-interface Result<T> {
-  data: T | null | undefined;
-  errors: { message: string; extensions?: { code?: string } }[] | undefined;
-}
-
-async function execute<T>(
-  query: string,
-  { user, caches, authorization, variables }: { user?: User; caches?: RoutingCaches; authorization?: string; variables?: Record<string, unknown> } = {},
-): Promise<Result<T>> {
-  // With an Authorization header the viewer comes from the token, as in the route; else from `user` as a session.
-  const auth = authorization
-    ? await resolveViewer(t.db, { authorization, session: async () => undefined })
-    : { viewer: user && asViewer(user) };
-  const contextValue = createContext({ db: t.db, ...auth, caches, collector: downCollector });
-  const response = await server.executeOperation<T>({ query, variables }, { contextValue });
-  if (response.body.kind !== "single") throw new Error("expected a single result");
-  return response.body.singleResult as Result<T>;
-}
-
-const codes = (result: Result<unknown>) => result.errors?.map((e) => e.extensions?.code);
+const codes = (result: GraphqlResult<unknown>) => result.errors?.map((e) => e.extensions?.code);
 const POLICIES = "{ policies { id priority packets_matched bytes_matched } }";
 
 describe("GraphQL authentication", () => {

@@ -1,9 +1,7 @@
 import { domainEvents } from "@patronus/core/events";
 import type { NextRequest } from "next/server";
-import { getSessionUser } from "~/server/auth";
-import { getDb } from "~/server/db";
+import { anonymousRefusal, viewerOfRequest } from "~/server/auth";
 import { closeEventStreams, eventStreamResponse } from "~/server/event-stream";
-import { resolveViewer, SIGN_IN_HINT } from "~/server/graphql/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -13,12 +11,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, closeE
 
 /** Server-sent events for open dashboards (site deletions), for any signed-in user or API token. */
 export async function GET(request: NextRequest): Promise<Response> {
-  const { viewer, authError } = await resolveViewer(getDb(), {
-    authorization: request.headers.get("authorization"),
-    session: getSessionUser,
-  });
-  if (!viewer) {
-    return Response.json({ error: authError ?? SIGN_IN_HINT }, { status: 401 });
-  }
+  const { viewer, authError } = await viewerOfRequest(request);
+  if (!viewer) return anonymousRefusal(authError);
   return eventStreamResponse(domainEvents, request.signal);
 }

@@ -1,18 +1,17 @@
 import { startServerAndCreateNextHandler } from "@as-integrations/next";
 import type { NextRequest } from "next/server";
-import { getSessionUser } from "~/server/auth";
+import { viewerOfRequest } from "~/server/auth";
 import { getCaches } from "~/server/caches";
 import { getCollectorClient } from "~/server/collector";
 import { getDb } from "~/server/db";
 import { createContext, type Context } from "~/server/graphql/context";
 import { createApolloServer } from "~/server/graphql/server";
-import { resolveViewer } from "~/server/graphql/viewer";
 
 const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApolloServer(), {
   context: async (request) => {
     const db = getDb();
     const { caches, registry } = getCaches();
-    const auth = await resolveViewer(db, { authorization: request.headers.get("authorization"), session: getSessionUser });
+    const auth = await viewerOfRequest(request);
     return createContext({ db, ...auth, collector: getCollectorClient(), caches, registry });
   },
 });

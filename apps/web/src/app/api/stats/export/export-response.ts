@@ -104,7 +104,8 @@ function csvField(value: string | number): string {
 }
 
 function jsonLine(row: PolicyStatsExportRow, first: boolean): string {
-  const object = Object.fromEntries(COLUMNS.map((column, i) => [column, values(row)[i]]));
+  const fields = values(row);
+  const object = Object.fromEntries(COLUMNS.map((column, i) => [column, fields[i]]));
   return `${first ? "\n" : ",\n"}${JSON.stringify(object)}`;
 }
 
