@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { createSocket } from "node:dgram";
 import { CacheRegistry, createMetricsCache } from "@patronus/core/cache";
 import { clearCachesEverywhere, createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
@@ -6,7 +5,7 @@ import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE } from "@patronus/co
 import { createPolicy, deletePolicy } from "@patronus/core/policies";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { startCollector, type RunningCollector } from "./collector";
-import { createDataDir, flowsInPcap, makePcap, testEnv, type PcapFlow } from "./testing/harness";
+import { createDataDir, flowsInPcap, makePcap, runTool, testEnv, type PcapFlow } from "./testing/harness";
 
 // Rules simple enough to apply by hand to the pcap's flows below: each flow lands in exactly one.
 const policies = [
@@ -63,7 +62,7 @@ describe.each([
       expected.set(id, e);
     }
 
-    execFileSync("softflowd", ["-r", pcap, "-n", running!.flowAddress, ...versionArgs, "-a"], { stdio: "ignore" });
+    runTool("softflowd", "softflowd", ["-r", pcap, "-n", running!.flowAddress, ...versionArgs, "-a"]);
     await vi.waitFor(async () => expect((await client.status()).records_received).toBe(flows.length), { timeout: 10_000 });
 
     const live = await client.stats();

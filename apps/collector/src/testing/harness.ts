@@ -44,10 +44,24 @@ export function testEnv(dataDir: string, overrides: Record<string, string> = {})
   return { ...loadEnv(testEnvVars(dataDir, overrides)), secret: testSecret };
 }
 
-/** Writes the interop pcap (make-pcap.py) into `dir` and returns its path. */
+/**
+ * Runs a system tool a test drives (softflowd, tshark, scapy's python) and returns its stdout. When the
+ * tool is missing or fails, the error is one line naming the Debian package to install, not a traceback.
+ */
+export function runTool(aptPackage: string, command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const { code, stderr } = error as { code?: string; stderr?: string };
+    const reason = code === "ENOENT" ? `${command} is not installed` : (stderr?.trim().split("\n").at(-1) ?? `${command} failed`);
+    throw new Error(`this test needs ${aptPackage} (apt-get install ${aptPackage}): ${reason}`);
+  }
+}
+
+/** Writes the interop pcap (make-pcap.py, with scapy) into `dir` and returns its path. */
 export function makePcap(dir: string): string {
   const file = join(dir, "flows.pcap");
-  execFileSync("/usr/bin/python3", [fileURLToPath(new URL("./make-pcap.py", import.meta.url)), file]);
+  runTool("python3-scapy", "/usr/bin/python3", [fileURLToPath(new URL("./make-pcap.py", import.meta.url)), file]);
   return file;
 }
 
@@ -71,10 +85,7 @@ export interface PcapFlow {
 /** The pcap's own flows (one per direction), read with tshark. */
 export function flowsInPcap(file: string): PcapFlow[] {
   const fields = ["ip.src", "ipv6.src", "ip.dst", "ipv6.dst", "tcp.srcport", "udp.srcport", "tcp.dstport", "udp.dstport", "ip.proto", "ipv6.nxt", "ip.dsfield.dscp", "ip.len", "ipv6.plen"];
-  const out = execFileSync("tshark", ["-r", file, "-T", "fields", "-E", "separator=,", ...fields.flatMap((f) => ["-e", f])], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"],
-  });
+  const out = runTool("tshark", "tshark", ["-r", file, "-T", "fields", "-E", "separator=,", ...fields.flatMap((f) => ["-e", f])]);
   const flows = new Map<string, PcapFlow>();
   const conversations = new Set<string>();
   for (const line of out.trim().split("\n")) {

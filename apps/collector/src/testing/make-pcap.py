@@ -8,7 +8,10 @@ tshark, so nothing here needs to agree with anything else.
 import random
 import sys
 
-from scapy.all import IP, TCP, UDP, Ether, IPv6, Raw, wrpcap
+try:
+    from scapy.all import IP, TCP, UDP, Ether, IPv6, Raw, wrpcap
+except ImportError:
+    sys.exit("make-pcap.py needs scapy: apt-get install python3-scapy")
 
 random.seed(30)
 T0 = 1_700_000_000.0
