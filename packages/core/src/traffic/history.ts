@@ -6,7 +6,10 @@ import { policies, policyStats } from "../db/schema";
 import { NotFoundError } from "../errors";
 import { parseInput } from "../validation";
 
-/** One bucket of a traffic history. Rates are the bucket's traffic over the part of it the range covers. */
+/**
+ * One bucket of a traffic history. Its traffic is what the counters rose at the snapshots in it; its
+ * rates divide each policy's rise by the time that rise took (see docs/api.md, traffic_history).
+ */
 export interface TrafficPoint {
   /**
    * Bucket start, epoch ms: a multiple of the history's step_ms, so buckets stay put as a range rolls.
@@ -115,27 +118,27 @@ function readBuckets(db: Db, params: TrafficHistoryParams) {
   if (policyId !== undefined) assertPolicyExists(db, policyId);
   const step = chooseStep(from, to, maxBuckets);
   const rows = bucketRows(db, { from, to, step, policyId });
-  return { from, to, step, policyId, rows, horizon: horizonOf(rows) };
+  return { from, to, step, policyId, rows };
 }
 
-function totalsOf({ from, to, step, policyId, rows, horizon }: ReturnType<typeof readBuckets>): TrafficHistory {
+function totalsOf({ from, to, step, policyId, rows }: ReturnType<typeof readBuckets>): TrafficHistory {
   const byBucket = new Map<number, BucketRow[]>();
   for (const row of rows) {
     const bucket = byBucket.get(row.bucket);
     if (bucket) bucket.push(row);
     else byBucket.set(row.bucket, [row]);
   }
-  return { from, to, step_ms: step, policy_id: policyId ?? null, points: densify(byBucket, { from, to, step, horizon }) };
+  return { from, to, step_ms: step, policy_id: policyId ?? null, points: densify(byBucket, { from, to, step }) };
 }
 
-function perPolicyOf({ from, to, step, rows, horizon }: ReturnType<typeof readBuckets>): PolicyTrafficHistory[] {
+function perPolicyOf({ from, to, step, rows }: ReturnType<typeof readBuckets>): PolicyTrafficHistory[] {
   const byPolicy = new Map<number, { name: string; buckets: Map<number, BucketRow[]> }>();
   for (const row of rows) {
     let series = byPolicy.get(row.policy_id);
     if (!series) byPolicy.set(row.policy_id, (series = { name: row.name, buckets: new Map() }));
     series.buckets.set(row.bucket, [row]);
   }
-  return [...byPolicy].map(([policy_id, { name, buckets }]) => ({ policy_id, name, points: densify(buckets, { from, to, step, horizon }) }));
+  return [...byPolicy].map(([policy_id, { name, buckets }]) => ({ policy_id, name, points: densify(buckets, { from, to, step }) }));
 }
 
 interface BucketRow {
@@ -145,7 +148,12 @@ interface BucketRow {
   packets: number;
   bytes: number;
   samples: number;
-  last_at: number;
+  /**
+   * How long the bucket's rise took: from the policy's snapshot before the bucket's first one (which
+   * may lie before the bucket or the range), or the collector's last snapshot before that one if later,
+   * to its last one in the bucket. 0 when it holds only the policy's first snapshot ever, a baseline.
+   */
+  span_ms: number;
   /** The active_flows of the policy's last snapshot in the bucket. */
   active_flows: number;
 }
@@ -153,6 +161,11 @@ interface BucketRow {
 interface Counters {
   packets: number;
   bytes: number;
+}
+
+/** A policy's counters at one snapshot, and when it was taken. */
+interface Reading extends Counters {
+  at: number;
 }
 
 interface Cell {
@@ -165,12 +178,18 @@ interface Cell {
   bytes: number | null;
   active_flows: number | null;
   last_at: number | null;
+  /**
+   * The collector's last snapshot of any policy before this policy's first one in the bucket. The
+   * collector writes every policy whose counters changed at each snapshot, so the policy's rise began
+   * after it: a policy idle for an hour did not spread its traffic over that hour.
+   */
+  tick_before: number | null;
 }
 
 /**
  * One row per policy and bucket with snapshots in it. Counters are cumulative, so a bucket's traffic
- * is its last value less the one before it: two index seeks per policy and bucket on
- * (policy_id, timestamp), however many rows the bucket holds. For a week of 25 policies at 10 s (1.5M
+ * is its last value less the one before it: a few index seeks per policy and bucket on
+ * (policy_id, timestamp) and (timestamp), however many rows the bucket holds. For a week of 25 policies at 10 s (1.5M
  * rows) reading every row took 4.4 s on the web's one thread; this takes 0.2 s, mostly counting index
  * entries. A bucket whose counter went down holds a reset and is summed row by row.
  */
@@ -187,44 +206,47 @@ function bucketRows(db: Db, { from, to, step, policyId }: { from: number; to: nu
       SELECT c.*,
         (SELECT count(*) FROM ${policyStats} s WHERE s.policy_id = c.policy_id AND s.timestamp > c.lo AND s.timestamp <= c.hi) AS samples,
         (SELECT s.stat_id FROM ${policyStats} s WHERE s.policy_id = c.policy_id AND s.timestamp <= c.hi
-          ORDER BY s.timestamp DESC, s.stat_id DESC LIMIT 1) AS end_id
+          ORDER BY s.timestamp DESC, s.stat_id DESC LIMIT 1) AS end_id,
+        (SELECT s.timestamp FROM ${policyStats} s WHERE s.policy_id = c.policy_id AND s.timestamp > c.lo AND s.timestamp <= c.hi
+          ORDER BY s.timestamp LIMIT 1) AS first_at
       FROM cells c
     )
     SELECT e.policy_id, e.name, e.at, e.samples, s.packets_matched AS packets, s.bytes_matched AS bytes,
-      s.active_flows, s.timestamp AS last_at
+      s.active_flows, s.timestamp AS last_at,
+      (SELECT t.timestamp FROM ${policyStats} t WHERE t.timestamp < e.first_at ORDER BY t.timestamp DESC LIMIT 1) AS tick_before
     FROM ends e LEFT JOIN ${policyStats} s ON s.stat_id = e.end_id
     ORDER BY e.policy_id, e.at
   `);
   const rows: BucketRow[] = [];
-  let before: Counters | undefined;
+  let before: Reading | undefined;
   let policy = -1;
   for (const cell of cells) {
     if (cell.policy_id !== policy) {
       policy = cell.policy_id;
       before = counterAt(db, { policyId: policy, at: from });
     }
-    if (cell.samples === 0 || cell.packets === null || cell.bytes === null) continue;
+    if (cell.samples === 0 || cell.packets === null || cell.bytes === null || cell.last_at === null) continue;
     const lo = Math.max(cell.at, from);
-    const end = { packets: cell.packets, bytes: cell.bytes };
-    let traffic: Counters;
-    if (before === undefined) {
-      // The policy's first snapshot ever is in this bucket: a baseline, not traffic.
-      traffic = sumRows(db, { policyId: policy, lo, hi: Math.min(cell.at + step, to), before: undefined });
-    } else if (end.packets < before.packets || end.bytes < before.bytes) {
+    const end = { packets: cell.packets, bytes: cell.bytes, at: cell.last_at };
+    let traffic: Counters & { since: number };
+    if (before === undefined || end.packets < before.packets || end.bytes < before.bytes) {
+      // The policy's first snapshot ever (a baseline, not traffic) or a reset is in this bucket.
       traffic = sumRows(db, { policyId: policy, lo, hi: Math.min(cell.at + step, to), before });
     } else {
-      traffic = { packets: end.packets - before.packets, bytes: end.bytes - before.bytes };
+      traffic = { packets: end.packets - before.packets, bytes: end.bytes - before.bytes, since: before.at };
     }
-    rows.push({ ...cell, bucket: cell.at, ...traffic, active_flows: cell.active_flows ?? 0, last_at: cell.last_at ?? cell.at });
+    const { since, ...rise } = traffic;
+    const began = Math.max(since, cell.tick_before ?? since);
+    rows.push({ ...cell, bucket: cell.at, ...rise, span_ms: end.at - began, active_flows: cell.active_flows ?? 0 });
     before = end;
   }
   return rows;
 }
 
 /** The policy's counters at its last snapshot at or before `at`. */
-function counterAt(db: Db, { policyId, at }: { policyId: number; at: number }): Counters | undefined {
+function counterAt(db: Db, { policyId, at }: { policyId: number; at: number }): Reading | undefined {
   return db
-    .select({ packets: policyStats.packets_matched, bytes: policyStats.bytes_matched })
+    .select({ packets: policyStats.packets_matched, bytes: policyStats.bytes_matched, at: policyStats.timestamp })
     .from(policyStats)
     .where(and(eq(policyStats.policy_id, policyId), lte(policyStats.timestamp, at)))
     .orderBy(desc(policyStats.timestamp), desc(policyStats.stat_id))
@@ -235,15 +257,19 @@ function counterAt(db: Db, { policyId, at }: { policyId: number; at: number }): 
 /**
  * The traffic of the snapshots in (lo, hi], row by row: each one's increase over the one before, the
  * whole value after a counter went down (a reset). Without a row before, the first is a baseline.
+ * `since` is when the rise began: the row before, or the baseline.
  */
-function sumRows(db: Db, { policyId, lo, hi, before }: { policyId: number; lo: number; hi: number; before: Counters | undefined }): Counters {
+function sumRows(
+  db: Db,
+  { policyId, lo, hi, before }: { policyId: number; lo: number; hi: number; before: Reading | undefined },
+): Counters & { since: number } {
   const snapshots = db
-    .select({ packets: policyStats.packets_matched, bytes: policyStats.bytes_matched })
+    .select({ packets: policyStats.packets_matched, bytes: policyStats.bytes_matched, at: policyStats.timestamp })
     .from(policyStats)
     .where(and(eq(policyStats.policy_id, policyId), gt(policyStats.timestamp, lo), lte(policyStats.timestamp, hi)))
     .orderBy(asc(policyStats.timestamp), asc(policyStats.stat_id))
     .all();
-  const traffic = { packets: 0, bytes: 0 };
+  const traffic = { packets: 0, bytes: 0, since: before?.at ?? snapshots[0]?.at ?? lo };
   let previous = before;
   for (const row of snapshots) {
     if (previous !== undefined) {
@@ -256,31 +282,31 @@ function sumRows(db: Db, { policyId, lo, hi, before }: { policyId: number; lo: n
   return traffic;
 }
 
-/** The newest snapshot in the range: the data reaches no further, so the newest bucket is measured up to it. */
-function horizonOf(rows: readonly BucketRow[]): number {
-  return rows.reduce((newest, row) => Math.max(newest, row.last_at), -Infinity);
-}
-
-/** Every bucket of the range, those without snapshots as zero traffic; none at all when nothing was recorded. */
-function densify(
-  byBucket: Map<number, BucketRow[]>,
-  { from, to, step, horizon }: { from: number; to: number; step: number; horizon: number },
-): TrafficPoint[] {
+/**
+ * Every bucket of the range, those without snapshots as zero traffic; none at all when nothing was recorded.
+ * A bucket's rate sums each policy's rise over the time that rise took, never over the part of the
+ * bucket the range happens to cover: a snapshot just inside a window's edge, or just after a bucket
+ * began, carries the traffic of a whole snapshot interval, and dividing that by the sliver it falls in
+ * is what drew false spikes.
+ */
+function densify(byBucket: Map<number, BucketRow[]>, { from, to, step }: { from: number; to: number; step: number }): TrafficPoint[] {
   if (byBucket.size === 0) return [];
   const points: TrafficPoint[] = [];
   for (let at = from - (from % step); at < to; at += step) {
     const rows = byBucket.get(at) ?? [];
-    const start = Math.max(at, from);
-    // Without this the bucket still filling would read low until its next snapshot lands.
-    const end = horizon > start && horizon < at + step ? Math.min(horizon, to) : Math.min(at + step, to);
-    const seconds = (end - start) / SECOND;
     let packets = 0;
     let bytes = 0;
+    let packetRate = 0;
+    let byteRate = 0;
     let samples = 0;
     let flows = 0;
     for (const row of rows) {
       packets += row.packets;
       bytes += row.bytes;
+      if (row.span_ms > 0) {
+        packetRate += row.packets / (row.span_ms / SECOND);
+        byteRate += row.bytes / (row.span_ms / SECOND);
+      }
       samples += row.samples;
       flows += row.active_flows;
     }
@@ -288,8 +314,8 @@ function densify(
       at,
       packets,
       bytes,
-      packets_per_second: packets / seconds,
-      bytes_per_second: bytes / seconds,
+      packets_per_second: packetRate,
+      bytes_per_second: byteRate,
       active_flows: samples === 0 ? null : flows,
       samples,
     });
