@@ -164,10 +164,12 @@ export function TrafficHistoryPanel({ initialRange, initialPolicy }: { initialRa
 function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to: number }) {
   const packets = points.reduce((sum, p) => sum + p.packets, 0);
   const bytes = points.reduce((sum, p) => sum + p.bytes, 0);
-  const peak = points.reduce((max, p) => Math.max(max, p.packets_per_second), 0);
+  const peak = points.reduce((max, p) => Math.max(max, p.packets_per_second ?? 0), 0);
   const span = to - from;
+  // The browser's own locale and time zone (undefined: the user's), said once under the charts.
   const tick = (at: number) =>
-    new Date(at).toLocaleString("en", span > 24 * 60 * MINUTE ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
+    new Date(at).toLocaleString(undefined, span > 24 * 60 * MINUTE ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <>
       <dl className="summary" aria-label="Totals in range">
@@ -178,8 +180,11 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
       <div className="charts">
         <Chart title="Packets per second" points={points} dataKey="packets_per_second" format={formatPacketRate} tick={tick} domain={[from, to]} />
         <Chart title="Bytes per second" points={points} dataKey="bytes_per_second" format={formatByteRate} tick={tick} domain={[from, to]} />
-        <Chart title="Active flows" points={points} dataKey="active_flows" format={(v) => whole.format(v)} tick={tick} domain={[from, to]} />
+        <Chart title="Active flows" points={points} dataKey="active_flows" format={(v) => whole.format(v)} tick={tick} domain={[from, to]} wholeTicks />
       </div>
+      <p className="muted" data-testid="time-zone">
+        Times in {zone}. Gaps: nothing was recorded (the collector was down).
+      </p>
     </>
   );
 }
@@ -200,6 +205,7 @@ function Chart({
   format,
   tick,
   domain,
+  wholeTicks = false,
 }: {
   title: string;
   points: Point[];
@@ -207,6 +213,8 @@ function Chart({
   format: (value: number) => string;
   tick: (at: number) => string;
   domain: [number, number];
+  /** Counts of things (flows): no tick at 2.5. */
+  wholeTicks?: boolean;
 }) {
   return (
     <figure className="chart">
@@ -215,13 +223,13 @@ function Chart({
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#1e2a44" vertical={false} />
           <XAxis dataKey="at" type="number" scale="time" domain={domain} tickFormatter={tick} stroke="#94a3b8" fontSize={12} />
-          <YAxis tickFormatter={format} stroke="#94a3b8" fontSize={12} width={80} />
+          <YAxis tickFormatter={format} allowDecimals={!wholeTicks} stroke="#94a3b8" fontSize={12} width={80} />
           <Tooltip
             contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
-            labelFormatter={(at) => new Date(Number(at)).toLocaleString("en")}
+            labelFormatter={(at) => new Date(Number(at)).toLocaleString()}
             formatter={(value) => [format(Number(value)), title]}
           />
-          {/* A bucket without snapshots has no active-flow figure: a gap, not a drop to zero. */}
+          {/* A bucket the collector recorded nothing in has no figure: a gap, not a drop to zero. */}
           <Line type="monotone" dataKey={dataKey} stroke="#38bdf8" dot={false} isAnimationActive={false} connectNulls={false} />
         </LineChart>
       </ResponsiveContainer>

@@ -35,7 +35,7 @@ describe("the demo traffic history", () => {
 
     const day = getTrafficHistory(t.db, { from: now - 24 * 60 * 60 * 1000, to: now, maxBuckets: 288 });
     expect(day.points).toHaveLength(288);
-    expect(day.points.every((p) => p.packets_per_second > 0)).toBe(true);
+    expect(day.points.every((p) => (p.packets_per_second ?? 0) > 0)).toBe(true);
     expect(day.points.slice(0, -1).every((p) => p.active_flows! > 0)).toBe(true); // the reset row has no flows
     expect(getLatestStatsOfAllPolicies(t.db)).toHaveLength(25);
     expect(getLatestStatsOfAllPolicies(t.db).every((r) => r.timestamp === now && r.packets_matched === 0 && r.active_flows === 0)).toBe(true);

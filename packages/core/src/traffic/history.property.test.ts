@@ -46,7 +46,9 @@ const interval = fc.record({
  * Plays the collector: every snapshot writes the policies whose counters changed since the last one,
  * as it does. Returns the rows and each policy's highest true rate over any snapshot interval.
  */
-function simulate(intervals: fc.infer<typeof interval>[]): { rows: Row[]; peakRate: number[] } {
+type Interval = typeof interval extends fc.Arbitrary<infer T> ? T : never;
+
+function simulate(intervals: Interval[]): { rows: Row[]; peakRate: number[] } {
   const rows: Row[] = [];
   const counters = ids.map(() => ({ packets: 0, bytes: 0 }));
   const peakRate = ids.map(() => 0);
@@ -72,11 +74,12 @@ function simulate(intervals: fc.infer<typeof interval>[]): { rows: Row[]; peakRa
  * at + step] holds a policy's snapshots in it; its traffic is the last one less the policy's snapshot
  * before the bucket, or row by row when that went down (a reset); a policy's first row is a baseline;
  * each policy's rise took from its snapshot before the bucket (or the collector's last snapshot of
- * any policy before its first one in the bucket, if later) to its last one in the bucket.
+ * any policy before its first one in the bucket, if later) to its last one in the bucket. A bucket in
+ * which no policy has a snapshot has no rate: a gap.
  */
 function reference(rows: Row[], { from, to, step }: { from: number; to: number; step: number }) {
   const ticks = [...new Set(rows.map((r) => r.at))].sort((a, b) => a - b);
-  const points: { at: number; packets: number; packets_per_second: number }[] = [];
+  const points: { at: number; packets: number; packets_per_second: number | null }[] = [];
   for (let at = from - (from % step); at < to; at += step) {
     const lo = Math.max(at, from);
     const hi = Math.min(at + step, to);
@@ -104,7 +107,8 @@ function reference(rows: Row[], { from, to, step }: { from: number; to: number; 
       packets += rise;
       if (last.at > began) rate += rise / ((last.at - began) / S);
     }
-    points.push({ at, packets, packets_per_second: rate });
+    const recorded = rows.some((r) => r.at > lo && r.at <= hi);
+    points.push({ at, packets, packets_per_second: recorded ? rate : null });
   }
   return points;
 }
@@ -141,8 +145,10 @@ describe("getTrafficHistory over random snapshot series", () => {
           expect(history.points.map((p) => p.at)).toEqual(expected.map((p) => p.at));
           history.points.forEach((point, i) => {
             expect(point.packets).toBe(expected[i]!.packets);
-            expect(point.packets_per_second).toBeCloseTo(expected[i]!.packets_per_second, 6);
-            expect(point.packets_per_second).toBeLessThanOrEqual(peakRate.reduce((a, b) => a + b, 0) * (1 + 1e-9));
+            const want = expected[i]!.packets_per_second;
+            if (want === null) expect(point.packets_per_second).toBeNull();
+            else expect(point.packets_per_second).toBeCloseTo(want, 6);
+            expect(point.packets_per_second ?? 0).toBeLessThanOrEqual(peakRate.reduce((a, b) => a + b, 0) * (1 + 1e-9));
           });
         },
       ),
@@ -168,7 +174,7 @@ describe("getTrafficHistory at a window's edges", () => {
 
     expect(step_ms).toBe(30 * S);
     expect(points[0]).toMatchObject({ packets: 1000, packets_per_second: 100 });
-    expect(Math.max(...points.map((p) => p.packets_per_second))).toBe(100);
+    expect(Math.max(...points.map((p) => p.packets_per_second ?? 0))).toBe(100);
   });
 
   it("does not spike when the newest snapshot lands just after a bucket began", () => {

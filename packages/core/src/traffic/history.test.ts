@@ -40,8 +40,21 @@ describe("getTrafficHistory", () => {
     expect(history.points.slice(0, 3)).toEqual([
       { at: T0, packets: 700, bytes: 70_000, packets_per_second: 70, bytes_per_second: 7_000, active_flows: 7, samples: 2 },
       { at: T0 + 10 * S, packets: 1000, bytes: 100_000, packets_per_second: 100, bytes_per_second: 10_000, active_flows: 3, samples: 1 },
-      { at: T0 + 20 * S, packets: 0, bytes: 0, packets_per_second: 0, bytes_per_second: 0, active_flows: null, samples: 0 },
+      { at: T0 + 20 * S, packets: 0, bytes: 0, packets_per_second: null, bytes_per_second: null, active_flows: null, samples: 0 },
     ]);
+  });
+
+  it("draws a bucket the collector recorded nothing in as a gap, and a policy idle while others were recorded as zero", () => {
+    snap(T0, [voice, 0, 0, 1], [web, 0, 0, 1]);
+    snap(T0 + 10 * S, [voice, 100, 1000, 1]);
+    // Nothing from T0 + 10 s to T0 + 40 s: the collector was down.
+    snap(T0 + 40 * S, [voice, 400, 4000, 1], [web, 300, 3000, 1]);
+
+    const web10s = getTrafficHistory(t.db, { from: T0, to: T0 + 40 * S, maxBuckets: 4, policyId: web }).points;
+    const all10s = getTrafficHistory(t.db, { from: T0, to: T0 + 40 * S, maxBuckets: 4 }).points;
+
+    expect(web10s.map((p) => p.packets_per_second)).toEqual([0, null, null, 10]);
+    expect(all10s.map((p) => p.packets_per_second)).toEqual([10, null, null, 20]);
   });
 
   it("takes a policy's first snapshot ever as a baseline, not as traffic", () => {

@@ -18,8 +18,12 @@ export interface TrafficPoint {
   at: number;
   packets: number;
   bytes: number;
-  packets_per_second: number;
-  bytes_per_second: number;
+  /**
+   * Null when the collector recorded nothing in the bucket, for any policy: it was down (or every
+   * policy idle), a gap to draw as a gap. A policy absent from a bucket the collector recorded was idle: 0.
+   */
+  packets_per_second: number | null;
+  bytes_per_second: number | null;
   /** Live flows at each policy's last snapshot in the bucket, summed; null when the bucket holds no snapshot. */
   active_flows: number | null;
   /** Snapshot rows that fell into the bucket; 0 means nothing was recorded (idle, or the collector was down). */
@@ -118,27 +122,38 @@ function readBuckets(db: Db, params: TrafficHistoryParams) {
   if (policyId !== undefined) assertPolicyExists(db, policyId);
   const step = chooseStep(from, to, maxBuckets);
   const rows = bucketRows(db, { from, to, step, policyId });
-  return { from, to, step, policyId, rows };
+  return { from, to, step, policyId, rows, recorded: recordedBuckets(db, { from, to, step }) };
 }
 
-function totalsOf({ from, to, step, policyId, rows }: ReturnType<typeof readBuckets>): TrafficHistory {
+/** The buckets in which the collector wrote a snapshot of any policy. */
+function recordedBuckets(db: Db, { from, to, step }: { from: number; to: number; step: number }): Set<number> {
+  const first = from - (from % step);
+  const rows = db.all<{ at: number }>(sql`
+    WITH RECURSIVE edges(at) AS (SELECT ${first} UNION ALL SELECT at + ${step} FROM edges WHERE at + ${step} < ${to})
+    SELECT e.at FROM edges e
+    WHERE EXISTS (SELECT 1 FROM ${policyStats} s WHERE s.timestamp > max(e.at, ${from}) AND s.timestamp <= min(e.at + ${step}, ${to}))
+  `);
+  return new Set(rows.map((r) => r.at));
+}
+
+function totalsOf({ from, to, step, policyId, rows, recorded }: ReturnType<typeof readBuckets>): TrafficHistory {
   const byBucket = new Map<number, BucketRow[]>();
   for (const row of rows) {
     const bucket = byBucket.get(row.bucket);
     if (bucket) bucket.push(row);
     else byBucket.set(row.bucket, [row]);
   }
-  return { from, to, step_ms: step, policy_id: policyId ?? null, points: densify(byBucket, { from, to, step }) };
+  return { from, to, step_ms: step, policy_id: policyId ?? null, points: densify(byBucket, { from, to, step, recorded }) };
 }
 
-function perPolicyOf({ from, to, step, rows }: ReturnType<typeof readBuckets>): PolicyTrafficHistory[] {
+function perPolicyOf({ from, to, step, rows, recorded }: ReturnType<typeof readBuckets>): PolicyTrafficHistory[] {
   const byPolicy = new Map<number, { name: string; buckets: Map<number, BucketRow[]> }>();
   for (const row of rows) {
     let series = byPolicy.get(row.policy_id);
     if (!series) byPolicy.set(row.policy_id, (series = { name: row.name, buckets: new Map() }));
     series.buckets.set(row.bucket, [row]);
   }
-  return [...byPolicy].map(([policy_id, { name, buckets }]) => ({ policy_id, name, points: densify(buckets, { from, to, step }) }));
+  return [...byPolicy].map(([policy_id, { name, buckets }]) => ({ policy_id, name, points: densify(buckets, { from, to, step, recorded }) }));
 }
 
 interface BucketRow {
@@ -283,13 +298,17 @@ function sumRows(
 }
 
 /**
- * Every bucket of the range, those without snapshots as zero traffic; none at all when nothing was recorded.
+ * Every bucket of the range: those without the series' snapshots as zero traffic, and without rates
+ * when the collector recorded nothing at all in them; none at all when nothing was recorded in the range.
  * A bucket's rate sums each policy's rise over the time that rise took, never over the part of the
  * bucket the range happens to cover: a snapshot just inside a window's edge, or just after a bucket
  * began, carries the traffic of a whole snapshot interval, and dividing that by the sliver it falls in
  * is what drew false spikes.
  */
-function densify(byBucket: Map<number, BucketRow[]>, { from, to, step }: { from: number; to: number; step: number }): TrafficPoint[] {
+function densify(
+  byBucket: Map<number, BucketRow[]>,
+  { from, to, step, recorded }: { from: number; to: number; step: number; recorded: Set<number> },
+): TrafficPoint[] {
   if (byBucket.size === 0) return [];
   const points: TrafficPoint[] = [];
   for (let at = from - (from % step); at < to; at += step) {
@@ -314,8 +333,8 @@ function densify(byBucket: Map<number, BucketRow[]>, { from, to, step }: { from:
       at,
       packets,
       bytes,
-      packets_per_second: packetRate,
-      bytes_per_second: byteRate,
+      packets_per_second: recorded.has(at) ? packetRate : null,
+      bytes_per_second: recorded.has(at) ? byteRate : null,
       active_flows: samples === 0 ? null : flows,
       samples,
     });
