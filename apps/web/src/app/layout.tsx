@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { GraphqlProvider } from "~/components/apollo-provider";
+import { NavLinks } from "~/components/nav-links";
 import { SignOutButton } from "~/components/sign-out-button";
 import { getSessionUser } from "~/server/auth";
 import "./globals.css";
@@ -15,6 +16,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
         <header className="topbar">
           <a href="/" className="brand">
             Patronus
@@ -22,11 +26,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {user && (
             <>
               <nav aria-label="Main">
-                <a href="/">Sites</a>
-                <a href="/policies">Policies</a>
-                <a href="/traffic">Traffic</a>
-                {user.role === "admin" && <a href="/caches">Caches</a>}
-                {user.role === "admin" && <a href="/users">Users</a>}
+                <NavLinks
+                  links={[
+                    { href: "/", label: "Sites" },
+                    { href: "/policies", label: "Policies" },
+                    { href: "/traffic", label: "Traffic" },
+                    ...(user.role === "admin" ? [{ href: "/caches", label: "Caches" }, { href: "/users", label: "Users" }] : []),
+                  ]}
+                />
               </nav>
               <div className="account" data-testid="signed-in-as">
                 <span>
@@ -37,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </>
           )}
         </header>
-        <main>
+        <main id="main" tabIndex={-1}>
           <GraphqlProvider>{children}</GraphqlProvider>
         </main>
       </body>
