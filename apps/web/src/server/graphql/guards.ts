@@ -3,6 +3,7 @@ import type { UserRole } from "@patronus/core/users";
 import { GraphQLError, type GraphQLFieldResolver } from "graphql";
 import type { Context, Viewer } from "./context";
 import { SIGN_IN_HINT } from "./viewer";
+import { checkArgumentLengths } from "./argument-caps";
 
 const rank: Record<UserRole, number> = { viewer: 0, operator: 1, admin: 2 };
 
@@ -51,7 +52,7 @@ const rules: Record<"Query" | "Mutation", { default: UserRole; fields: Record<st
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
-/** Wraps every Query and Mutation resolver so its rule is checked before it runs. */
+/** Wraps every Query and Mutation resolver so its rule and its arguments' length caps are checked before it runs. */
 export function guardRootFields(resolverMaps: ResolverMap[]): ResolverMap[] {
   return resolverMaps.map((map) =>
     Object.fromEntries(
@@ -59,8 +60,9 @@ export function guardRootFields(resolverMaps: ResolverMap[]): ResolverMap[] {
         if (type !== "Query" && type !== "Mutation") return [type, fields];
         const guarded = Object.entries(fields).map(([field, resolve]) => {
           const rule = rules[type].fields[field] ?? { role: rules[type].default, action: `graphql.${field}` };
-          const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, args, ctx, info) => {
+          const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, args: Record<string, unknown>, ctx, info) => {
             requireRole(ctx, rule.role, rule.action);
+            checkArgumentLengths(info.parentType.getFields()[info.fieldName]!.args, args);
             return (resolve as GraphQLFieldResolver<unknown, Context>)(parent, args, ctx, info);
           };
           return [field, wrapped];

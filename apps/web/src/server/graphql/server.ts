@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import { isDomainError } from "@patronus/core/errors";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { Context } from "./context";
 import { guardRootFields } from "./guards";
 import { cachesResolvers } from "./resolvers/caches";
@@ -21,11 +23,29 @@ export function createApolloServer(): ApolloServer<Context> {
     typeDefs,
     resolvers,
     introspection: true,
-    // Core's typed errors carry their code (VALIDATION, NOT_FOUND, CONFLICT) and the offending field.
-    formatError: (formatted, error) => {
-      const original = (error as { originalError?: unknown }).originalError;
-      if (!isDomainError(original)) return formatted;
-      return { ...formatted, extensions: { ...formatted.extensions, code: original.code, field: original.field } };
-    },
+    includeStacktraceInErrorResponses: false,
+    formatError,
   });
+}
+
+/**
+ * What a client may read of an error. Core's typed errors carry their code (VALIDATION, NOT_FOUND,
+ * CONFLICT) and the offending field; GraphQL errors we raise (guards, limits) and those of parsing and
+ * validation keep their message. Anything else is a fault whose message may hold SQL, paths or
+ * secrets: the client gets a reference, the log gets the reference with the message and stack.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = isGraphQLError(error) ? error.originalError : error;
+  if (isDomainError(original)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: original.code, field: original.field } };
+  }
+  if (original === undefined || isGraphQLError(original)) return formatted;
+  const ref = randomUUID();
+  console.error(`[graphql] internal error ref ${ref} at ${formatted.path?.join(".") ?? "(request)"}:`, original);
+  return { message: `Internal server error (ref: ${ref})`, locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR", ref } };
+}
+
+/** By name, not instanceof: Apollo and our code may hold different copies of graphql (CommonJS and ESM). */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === "GraphQLError";
 }
