@@ -5,6 +5,7 @@ import { isDomainError } from "@patronus/core/errors";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { Context } from "./context";
 import { guardRootFields } from "./guards";
+import { operationLimitsRule, requestLimitsPlugin } from "./limits";
 import { cachesResolvers } from "./resolvers/caches";
 import { policiesResolvers } from "./resolvers/policies";
 import { routingResolvers } from "./resolvers/routing";
@@ -18,12 +19,18 @@ export const typeDefs = readFileSync(new URL("./schema.graphql", import.meta.url
 
 export const resolvers = guardRootFields([sitesResolvers, policiesResolvers, trafficResolvers, routingResolvers, cachesResolvers, tokensResolvers, trafficHistoryResolvers, usersResolvers]);
 
-export function createApolloServer(): ApolloServer<Context> {
+/** `now` is the rate limits' clock, injected by tests. */
+export function createApolloServer({ now = Date.now }: { now?: () => number } = {}): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs,
     resolvers,
+    // Open to signed-in users only: requestLimitsPlugin refuses introspection to anonymous requests.
     introspection: true,
+    validationRules: [operationLimitsRule],
+    plugins: [requestLimitsPlugin({ now })],
     includeStacktraceInErrorResponses: false,
+    // "Did you mean ...?" suggestions would spell out the schema that introspection keeps from anonymous clients.
+    hideSchemaDetailsFromClientErrors: true,
     formatError,
   });
 }
@@ -45,7 +52,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: `Internal server error (ref: ${ref})`, locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR", ref } };
 }
 
-/** By name, not instanceof: Apollo and our code may hold different copies of graphql (CommonJS and ESM). */
+/**
+ * By shape, not instanceof: Apollo and our code may hold different copies of graphql (CommonJS and
+ * ESM), and Apollo's own subclasses (ValidationError, ...) rename themselves.
+ */
 function isGraphQLError(error: unknown): error is GraphQLError {
-  return error instanceof Error && error.name === "GraphQLError";
+  return error instanceof Error && "extensions" in error && "originalError" in error && "locations" in error;
 }
