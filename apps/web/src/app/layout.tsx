@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <a href="/">Sites</a>
                 <a href="/policies">Policies</a>
                 <a href="/traffic">Traffic</a>
-                {user.role === "admin" && <a href="/caches">Caches</a>}
+                {user.role !== "viewer" && <a href="/caches">Caches</a>}
                 {user.role === "admin" && <a href="/users">Users</a>}
               </nav>
               <div className="account" data-testid="signed-in-as">
