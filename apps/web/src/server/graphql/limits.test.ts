@@ -72,6 +72,23 @@ describe("GraphQL operation limits", () => {
     expect(answer.body.errors!.map((e) => e.message)).toContain("This operation nests 22 levels deep; at most 20 are allowed.");
   });
 
+  it("refuse an oversized operation before graphql's own validation compares its fields (quadratic in them)", async () => {
+    // 2,000 conflicting fields: graphql-js's overlapping-fields rule took seconds on such a query.
+    const query = `{ ${Array.from({ length: 2_000 }, (_, i) => `site_dependencies(site_id: "${i}") { site_name }`).join(" ")} }`;
+    const answer = await post(query);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors!.map((e) => e.message)).toEqual([
+      "This operation costs 4,000; at most 400 is allowed.",
+      "This operation repeats site_dependencies 2,000 times in one selection; at most 10 are allowed.",
+    ]);
+  });
+
+  it("refuse a response name repeated more than 10 times in one selection", async () => {
+    const answer = await post(`{ ${"sites { id } ".repeat(11)} }`, { token: viewerToken });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors!.map((e) => e.message)).toEqual(["This operation repeats sites 11 times in one selection; at most 10 are allowed."]);
+  });
+
   it("give an anonymous client no schema through introspection", async () => {
     const answer = await post("{ __schema { mutationType { fields { name } } } }");
     expect(answer.status).toBe(401);

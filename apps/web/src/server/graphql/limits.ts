@@ -1,13 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-} from "graphql";
+import { GraphQLError, Kind, type ASTVisitor, type DocumentNode, type ValidationContext, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import type { Context } from "./context";
 import { TokenBuckets } from "./rate-limit";
 
@@ -37,6 +29,11 @@ export const RATE_LIMIT = { capacity: 30, refillPerSecond: 0.5, maxKeys: 10_000 
 
 /** Where measuring stops: far past every limit, and still a few milliseconds of walking. */
 const MEASURE_UP_TO = 100_000;
+/**
+ * Fields of one response name in one selection (fragments merged). graphql's overlapping-fields rule
+ * compares each such pair, so thousands of them cost it seconds; a real query repeats one a few times.
+ */
+const MAX_REPEATS = 10;
 
 class TooComplex extends Error {}
 
@@ -44,58 +41,83 @@ interface Measure {
   depth: number;
   aliases: number;
   cost: number;
+  /** The most repeated response name in one selection, and how often. */
+  repeated: { name: string; count: number };
   /** Root fields by name, fragments expanded: what the rate limits count. */
   rootFields: Map<string, number>;
 }
 
 /**
- * Measures an operation with its fragments expanded. The walk stops as soon as the cost passes the
- * limit, so a fragment that spreads another many times over cannot make the measuring itself slow.
+ * Measures an operation with its fragments expanded. The walk stops as soon as the cost passes
+ * MEASURE_UP_TO, so a fragment that spreads another many times over cannot make measuring slow.
  */
-function measure(operation: OperationDefinitionNode, fragment: (name: string) => FragmentDefinitionNode | undefined): Measure {
-  const m: Measure = { depth: 0, aliases: 0, cost: 0, rootFields: new Map() };
-  const walk = (set: SelectionSetNode, depth: number, root: boolean, path: Set<string>): void => {
+function measure(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): Measure {
+  const m: Measure = { depth: 0, aliases: 0, cost: 0, repeated: { name: "", count: 0 }, rootFields: new Map() };
+  const walk = (set: SelectionSetNode, depth: number, root: boolean, path: Set<string>, names: Map<string, number>): void => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
+        const responseName = selection.alias?.value ?? name;
+        const count = (names.get(responseName) ?? 0) + 1;
+        names.set(responseName, count);
+        if (count > m.repeated.count) m.repeated = { name: responseName, count };
         m.depth = Math.max(m.depth, depth);
         if (selection.alias) m.aliases++;
         m.cost += root ? (FIELD_COST[name] ?? 1) : 1;
         if (root) m.rootFields.set(name, (m.rootFields.get(name) ?? 0) + 1);
         if (m.cost > MEASURE_UP_TO) throw new TooComplex();
-        if (selection.selectionSet) walk(selection.selectionSet, depth + 1, false, path);
+        if (selection.selectionSet) walk(selection.selectionSet, depth + 1, false, path, new Map());
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        walk(selection.selectionSet, depth, root, path);
+        walk(selection.selectionSet, depth, root, path, names);
       } else {
         const name = selection.name.value;
-        const definition = fragment(name);
+        const definition = fragments.get(name);
         if (!definition || path.has(name)) continue; // unknown or cyclic: graphql's own rules report it
-        walk(definition.selectionSet, depth, root, new Set(path).add(name));
+        walk(definition.selectionSet, depth, root, new Set(path).add(name), names);
       }
     }
   };
   try {
-    walk(operation.selectionSet, 1, true, new Set());
+    walk(operation.selectionSet, 1, true, new Set(), new Map());
   } catch (error) {
     if (!(error instanceof TooComplex)) throw error;
   }
   return m;
 }
 
-/** A validation rule: an operation past a limit is refused before anything runs, saying which limit. */
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+}
+
+/** What is wrong with each operation of a document, one sentence a limit; empty when all are within. */
+export function limitProblems(document: DocumentNode): string[] {
+  const fragments = fragmentsOf(document);
+  return document.definitions.flatMap((definition) => {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) return [];
+    const m = measure(definition, fragments);
+    const priced = Object.keys(FIELD_COST).filter((name) => m.rootFields.has(name)).map((name) => `${name} costs ${FIELD_COST[name]} each`);
+    const problems = [
+      m.cost > LIMITS.maxCost &&
+        `This operation costs ${m.cost > MEASURE_UP_TO ? `over ${MEASURE_UP_TO.toLocaleString("en")}` : m.cost.toLocaleString("en")}` +
+          `${priced.length > 0 ? ` (${priced.join(", ")})` : ""}; at most ${LIMITS.maxCost} is allowed.`,
+      m.aliases > LIMITS.maxAliases && `This operation has ${m.aliases} aliases; at most ${LIMITS.maxAliases} are allowed.`,
+      m.depth > LIMITS.maxDepth && `This operation nests ${m.depth} levels deep; at most ${LIMITS.maxDepth} are allowed.`,
+      m.repeated.count > MAX_REPEATS && `This operation repeats ${m.repeated.name} ${m.repeated.count.toLocaleString("en")} times in one selection; at most ${MAX_REPEATS} are allowed.`,
+    ];
+    return problems.filter((p): p is string => typeof p === "string");
+  });
+}
+
+/**
+ * A validation rule: an operation past a limit is refused before anything runs, saying which limit.
+ * Over HTTP the handler has already refused it before graphql's own rules (http-handler.ts); this
+ * covers in-process execution too.
+ */
 export function operationLimitsRule(context: ValidationContext): ASTVisitor {
   return {
-    OperationDefinition(operation) {
-      const m = measure(operation, (name) => context.getFragment(name) ?? undefined);
-      const priced = Object.keys(FIELD_COST).filter((name) => m.rootFields.has(name)).map((name) => `${name} costs ${FIELD_COST[name]} each`);
-      const problems = [
-        m.cost > LIMITS.maxCost &&
-          `This operation costs ${m.cost > MEASURE_UP_TO ? `over ${MEASURE_UP_TO.toLocaleString("en")}` : m.cost.toLocaleString("en")}` +
-            `${priced.length > 0 ? ` (${priced.join(", ")})` : ""}; at most ${LIMITS.maxCost} is allowed.`,
-        m.aliases > LIMITS.maxAliases && `This operation has ${m.aliases} aliases; at most ${LIMITS.maxAliases} are allowed.`,
-        m.depth > LIMITS.maxDepth && `This operation nests ${m.depth} levels deep; at most ${LIMITS.maxDepth} are allowed.`,
-      ];
-      for (const problem of problems) if (problem) context.reportError(new GraphQLError(problem, { nodes: [operation] }));
+    Document(document) {
+      for (const problem of limitProblems(document)) context.reportError(new GraphQLError(problem));
+      return false; // measured once for the whole document
     },
   };
 }
@@ -111,8 +133,8 @@ export function requestLimitsPlugin({ now }: { now: () => number }): ApolloServe
       return {
         async didResolveOperation({ contextValue, operation, document }) {
           if (!operation) return;
-          const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-          const { rootFields } = measure(operation, (name) => fragments.get(name));
+          const fragments = fragmentsOf(document);
+          const { rootFields } = measure(operation, fragments);
           const viewer = contextValue.viewer;
           if (!viewer) {
             if (introspects(operation.selectionSet, fragments, new Set())) {
