@@ -109,7 +109,7 @@ test.describe("as a viewer", () => {
     await expect(page.getByRole("link", { name: "Caches" })).toHaveCount(0);
 
     await page.goto("/caches");
-    await expect(page.getByRole("alert").filter({ hasText: "Only admins" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Only operators and admins" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Clear all caches" })).toHaveCount(0);
   });
 });

@@ -12,7 +12,7 @@ export function loadOrCreateSecretFile(dataDir: string, name: string): string {
   try {
     return readFileSync(file, "utf8").trim();
   } catch {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // beside the secrets lives the database (db/client.ts)
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, randomBytes(32).toString("base64url"), { mode: 0o600 });
     try {

@@ -31,7 +31,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     { href: "/", label: "Sites" },
                     { href: "/policies", label: "Policies" },
                     { href: "/traffic", label: "Traffic" },
-                    ...(user.role === "admin" ? [{ href: "/caches", label: "Caches" }, { href: "/users", label: "Users" }] : []),
+                    ...(user.role !== "viewer" ? [{ href: "/caches", label: "Caches" }] : []),
+                    ...(user.role === "admin" ? [{ href: "/users", label: "Users" }] : []),
                   ]}
                 />
               </nav>

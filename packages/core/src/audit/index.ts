@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { auditLog, type auditOutcomes } from "../db/schema";
 
@@ -12,16 +12,49 @@ export interface AuditEntry {
   target: string;
   outcome: AuditOutcome;
   details: Record<string, unknown>;
+  /** Attempts this row stands for: repeated denials coalesce (see writeAudit). */
+  repeats: number;
+  /** The latest of them; null while there is only the first. */
+  last_at: number | null;
 }
 
 /**
- * Appends one row. There is deliberately no update or delete here (and triggers refuse both in the
- * database): the log must also record the denied and failed attempts, so callers write it on every path.
+ * How long a denied row keeps absorbing the same actor's repeats of the same action, from its first
+ * attempt: a flood of refused requests costs one row per actor, action and 10 minutes.
  */
-export function writeAudit(db: Queryable, entry: Omit<AuditEntry, "id" | "at"> & { at?: number }): number {
+export const DENIAL_WINDOW_MS = 10 * 60_000;
+
+type NewEntry = Omit<AuditEntry, "id" | "at" | "repeats" | "last_at"> & { at?: number };
+
+/**
+ * Appends one row and returns its id. The log must also record denied and failed attempts, so callers
+ * write it on every path. A denial repeating one the same actor got for the same action within
+ * DENIAL_WINDOW_MS raises that row's `repeats` instead: the one update the database's triggers allow;
+ * nothing else is ever updated or deleted.
+ */
+export function writeAudit(db: Queryable, entry: NewEntry): number {
+  const at = entry.at ?? Date.now();
+  if (entry.outcome === "denied") {
+    const coalesced = db.transaction((tx) => {
+      const last = tx
+        .select({ id: auditLog.id, at: auditLog.at })
+        .from(auditLog)
+        .where(and(eq(auditLog.actor, entry.actor), eq(auditLog.action, entry.action), eq(auditLog.outcome, "denied")))
+        .orderBy(desc(auditLog.id))
+        .limit(1)
+        .get();
+      if (!last || at - last.at >= DENIAL_WINDOW_MS || at < last.at) return undefined;
+      tx.update(auditLog)
+        .set({ repeats: sql`${auditLog.repeats} + 1`, last_at: at })
+        .where(eq(auditLog.id, last.id))
+        .run();
+      return last.id;
+    });
+    if (coalesced !== undefined) return coalesced;
+  }
   const row = db
     .insert(auditLog)
-    .values({ ...entry, at: entry.at ?? Date.now(), details: JSON.stringify(entry.details) })
+    .values({ ...entry, at, details: JSON.stringify(entry.details) })
     .returning({ id: auditLog.id })
     .get();
   return row.id;
@@ -42,7 +75,7 @@ function prepareInsert(db: Db) {
  * writeAudit with the statement prepared once per connection, for hot paths such as the cascade. It
  * runs inside whatever transaction is open on `db`.
  */
-export function writeAuditPrepared(db: Db, entry: Omit<AuditEntry, "id">): number {
+export function writeAuditPrepared(db: Db, entry: Omit<AuditEntry, "id" | "repeats" | "last_at">): number {
   let insert = preparedInserts.get(db);
   if (!insert) preparedInserts.set(db, (insert = prepareInsert(db)));
   return insert.get({ ...entry, details: JSON.stringify(entry.details) })!.id;

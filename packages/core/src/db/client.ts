@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Sqlite from "better-sqlite3";
 import type { RunResult } from "better-sqlite3";
@@ -26,7 +26,7 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 /** The one place a connection is opened; the web app and the collector share these settings. */
 export function openDatabase(file: string): DatabaseHandle {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:") restrictToOwner(file);
   const sqlite = new Sqlite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
@@ -34,6 +34,26 @@ export function openDatabase(file: string): DatabaseHandle {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const db = drizzle(sqlite, { schema });
   return { db, file, close: () => sqlite.close() };
+}
+
+/**
+ * The database holds password and token hashes: only its owner may read it. A data directory made
+ * here is 0700 (an existing one is left as the operator set it); the file is created 0600 before
+ * SQLite opens it, and SQLite gives its -wal and -shm files the main file's mode. A file an older
+ * release left 0644 is tightened, with its -wal and -shm.
+ */
+function restrictToOwner(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, "a", 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(path, 0o600);
+    } catch (error) {
+      // Absent, or another account's file in a shared directory: SQLite opens it or says why.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "EPERM") throw error;
+    }
+  }
 }
 
 /** SQLite's own consistency check: "ok", or the problems it found. */

@@ -158,7 +158,10 @@ export const apiTokens = sqliteTable(
   (t) => [index("api_tokens_user_idx").on(t.user_id)],
 );
 
-/** Append-only: triggers in the migrations reject UPDATE and DELETE. */
+/**
+ * Append-only: triggers in the migrations reject DELETE and every UPDATE but one, raising `repeats`
+ * (and `last_at`) of a denied row by one: repeated denials coalesce instead of flooding (audit/index.ts).
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -170,8 +173,16 @@ export const auditLog = sqliteTable(
     outcome: text("outcome", { enum: auditOutcomes }).notNull(),
     /** JSON: counts, error message, whatever the action records. */
     details: text("details").notNull().default("{}"),
+    /** How many attempts the row stands for: above 1 only for coalesced denials. */
+    repeats: integer("repeats").notNull().default(1),
+    /** The latest of those attempts; null while there is only the first. */
+    last_at: integer("last_at"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_target_idx").on(t.target)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_target_idx").on(t.target),
+    index("audit_log_actor_action_idx").on(t.actor, t.action),
+  ],
 );
 
 /**

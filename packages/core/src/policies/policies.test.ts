@@ -45,6 +45,11 @@ describe("routing policies", () => {
     );
   });
 
+  it("reject a CIDR whose address carries an 80 KB zone id, naming the entry", () => {
+    const cidr = `fe80::%${"1".repeat(80_000)}/64`;
+    expect(validationField(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { source_cidrs: [cidr] } }))).toBe("match_rules.source_cidrs.0");
+  });
+
   it("reject a reversed port range and an out-of-range port", () => {
     expect(validationField(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { source_ports: ["2000-1000"] } }))).toBe(
       "match_rules.source_ports.0",

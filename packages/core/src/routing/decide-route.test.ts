@@ -53,6 +53,13 @@ describe("route decisions", () => {
     expect(caches.routing.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
   });
 
+  it("share one cache entry between spellings of the same address", () => {
+    const spelled = (src: string) => decideRoute(t.db, { sourceSiteId: net.a, destinationSiteId: net.b, flow: { ...web, src, dst: "2001:db8::9" } }, caches);
+    expect(spelled("2001:db8::5").cached).toBe(false);
+    expect(spelled("2001:DB8:0:0::0005").cached).toBe(true);
+    expect(caches.routing.stats().entries).toBe(1);
+  });
+
   it("follow a pinned path over the preference", () => {
     updatePolicy(t.db, { policyId: 1, pinned_path_id: net.lte });
     expect(route(voice).decision).toMatchObject({ path_id: net.lte, reason: expect.stringContaining("pinned") });

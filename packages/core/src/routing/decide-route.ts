@@ -6,7 +6,7 @@ import { endpoints, paths } from "../db/schema";
 import type { EventBus } from "../events";
 import { listPolicies, policiesVersion, type Policy } from "../policies";
 import { getLatestPathMetrics } from "../sites";
-import { flowKey, type FlowKeyInput } from "../traffic/flow-key";
+import { flowKey, formatIPv4, formatIPv6, type FlowKeyInput } from "../traffic/flow-key";
 import { PolicyMatcher, UNMATCHED_POLICY_ID } from "../traffic/policy-matcher";
 
 export interface RoutingCaches {
@@ -53,7 +53,9 @@ export function decideRoute(
   now: () => number = Date.now,
 ): { decision: RoutingDecision; cached: boolean } {
   const record = flowKey(query.flow); // validates the flow before it becomes a cache key
-  const key = [query.sourceSiteId, query.destinationSiteId, query.flow.src, query.flow.dst, record.srcPort, record.dstPort, record.protocol, record.dscp].join("|");
+  // The key is built from parsed values, so every spelling of an address shares one entry.
+  const [src, dst] = record.ipVersion === 4 ? [formatIPv4(record.src4), formatIPv4(record.dst4)] : [formatIPv6(record.src6), formatIPv6(record.dst6)];
+  const key = [query.sourceSiteId, query.destinationSiteId, src, dst, record.srcPort, record.dstPort, record.protocol, record.dscp].join("|");
   const hit = caches.routing.get(key);
   if (hit) return { decision: hit, cached: true };
 

@@ -19,6 +19,19 @@ describe("flowKey", () => {
     expect(() => flowKey({ src: "10.0.0.1", dst: "::1", srcPort: 1, dstPort: 2, protocol: 6 })).toThrow(ValidationError);
   });
 
+  it("refuses an address with an 80 KB zone id as a VALIDATION error on the source", () => {
+    const src = `fe80::1%${"1".repeat(80_000)}`;
+    expect(() => flowKey({ src, dst: "fe80::2", srcPort: 1, dstPort: 2, protocol: 6 })).toThrow(
+      expect.objectContaining({ code: "VALIDATION", field: "src" }),
+    );
+  });
+
+  it("refuses a short zone id too: a flow address names no interface", () => {
+    expect(() => flowKey({ src: "fe80::2", dst: "fe80::1%eth0", srcPort: 1, dstPort: 2, protocol: 6 })).toThrow(
+      expect.objectContaining({ code: "VALIDATION", field: "dst" }),
+    );
+  });
+
   it("rejects a port outside 0-65535", () => {
     expect(() => flowKey({ src: "10.0.0.1", dst: "10.0.0.2", srcPort: 65536, dstPort: 2, protocol: 6 })).toThrow(/srcPort/);
   });

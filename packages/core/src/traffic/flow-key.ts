@@ -1,7 +1,6 @@
-import { isIP } from "node:net";
 import { ValidationError } from "../errors";
 import { createFlowRecord, type FlowRecord } from "../flows/flow-record";
-import { addressToBigInt } from "../policies/match-rules";
+import { addressToBigInt, ipFamily } from "../policies/match-rules";
 
 /**
  * The 5-tuple that identifies a flow. A decoded FlowRecord is one, so the sidecar hands records over
@@ -24,10 +23,10 @@ export interface FlowKeyInput {
  * the decoders' object shape, so passing it to the collector keeps the hot path monomorphic.
  */
 export function flowKey(input: FlowKeyInput): FlowRecord {
-  const family = isIP(input.src);
-  if (family === 0) throw new ValidationError(`"${input.src}" is not an IP address`, "src");
-  if (isIP(input.dst) !== family) {
-    throw new ValidationError(`"${input.dst}" is not an IPv${family} address like the source`, "dst");
+  const family = ipFamily(input.src);
+  if (family === 0) throw new ValidationError(`"${clip(input.src)}" is not an IP address (without a zone id)`, "src");
+  if (ipFamily(input.dst) !== family) {
+    throw new ValidationError(`"${clip(input.dst)}" is not an IPv${family} address like the source`, "dst");
   }
   checkRange(input.srcPort, 65535, "srcPort");
   checkRange(input.dstPort, 65535, "dstPort");
@@ -47,6 +46,11 @@ export function flowKey(input: FlowKeyInput): FlowRecord {
   record.protocol = input.protocol;
   record.dscp = input.dscp ?? 0;
   return record;
+}
+
+/** Enough of a rejected input to recognise it; an error message never echoes 80 KB back. */
+function clip(text: string): string {
+  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
 }
 
 function checkRange(value: number, max: number, field: string): void {

@@ -5,11 +5,12 @@ export const metadata = { title: "Caches · Patronus Dashboard" };
 
 export default async function CachesPage() {
   const user = await requirePageUser("/caches");
-  if (user.role !== "admin") {
+  // The same rule as the API's (guards.ts): operators and admins.
+  if (user.role === "viewer") {
     return (
       <>
         <h1>Caches</h1>
-        <p role="alert">Only admins can see and clear the caches; you are signed in as {user.role}.</p>
+        <p role="alert">Only operators and admins can see and clear the caches; you are signed in as {user.role}.</p>
       </>
     );
   }

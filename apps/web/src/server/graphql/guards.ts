@@ -3,6 +3,7 @@ import type { UserRole } from "@patronus/core/users";
 import { GraphQLError, type GraphQLFieldResolver } from "graphql";
 import type { Context, Viewer } from "./context";
 import { SIGN_IN_HINT } from "./viewer";
+import { checkArgumentLengths } from "./argument-caps";
 
 const rank: Record<UserRole, number> = { viewer: 0, operator: 1, admin: 2 };
 
@@ -25,20 +26,27 @@ export function requireRole(ctx: Context, role: UserRole, action: string): Viewe
 }
 
 /**
- * Who may call each root field, in one place. A field not listed needs `viewer` (any signed-in user or
- * token) for a query and `admin` for a mutation, so a new field is never open by accident. The
- * action names the field in the audit log.
+ * Who may call each root field, in one place (docs/api.md, Roles). Roles include the ones below them:
+ * a viewer reads; an operator also runs the network (clears caches; policy and path editing come
+ * here next); an admin also deletes sites and manages users and API tokens. A field not listed needs
+ * `viewer` for a query and `admin` for a mutation, so a new field is never open by accident; every
+ * mutation is listed all the same, so its role is a decision (roles.test.ts holds that).
  */
-const rules: Record<"Query" | "Mutation", { default: UserRole; fields: Record<string, { role: UserRole; action: string }> }> = {
+export const rules: Record<"Query" | "Mutation", { default: UserRole; fields: Record<string, { role: UserRole; action: string }> }> = {
   Query: {
     default: "viewer",
-    fields: { cache_stats: { role: "admin", action: "cache.stats" }, users: { role: "admin", action: "user.list" } },
+    fields: {
+      // Operators clear caches, so they see what a clear would drop; the figures hold no secrets but are
+      // of no use to a viewer.
+      cache_stats: { role: "operator", action: "cache.stats" },
+      users: { role: "admin", action: "user.list" },
+    },
   },
   Mutation: {
     default: "admin",
     fields: {
+      clearCache: { role: "operator", action: "cache.clear" },
       deleteSite: { role: "admin", action: "site.delete" },
-      clearCache: { role: "admin", action: "cache.clear" },
       createApiToken: { role: "admin", action: "api_token.create" },
       revokeApiToken: { role: "admin", action: "api_token.revoke" },
       createUser: { role: "admin", action: "user.create" },
@@ -49,18 +57,24 @@ const rules: Record<"Query" | "Mutation", { default: UserRole; fields: Record<st
   },
 };
 
+/** The rule for a root field: its row, or the type's default. */
+export function ruleOf(type: "Query" | "Mutation", field: string): { role: UserRole; action: string } {
+  return rules[type].fields[field] ?? { role: rules[type].default, action: `graphql.${field}` };
+}
+
 type ResolverMap = Record<string, Record<string, unknown>>;
 
-/** Wraps every Query and Mutation resolver so its rule is checked before it runs. */
+/** Wraps every Query and Mutation resolver so its rule and its arguments' length caps are checked before it runs. */
 export function guardRootFields(resolverMaps: ResolverMap[]): ResolverMap[] {
   return resolverMaps.map((map) =>
     Object.fromEntries(
       Object.entries(map).map(([type, fields]) => {
         if (type !== "Query" && type !== "Mutation") return [type, fields];
         const guarded = Object.entries(fields).map(([field, resolve]) => {
-          const rule = rules[type].fields[field] ?? { role: rules[type].default, action: `graphql.${field}` };
-          const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, args, ctx, info) => {
+          const rule = ruleOf(type, field);
+          const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, args: Record<string, unknown>, ctx, info) => {
             requireRole(ctx, rule.role, rule.action);
+            checkArgumentLengths(info.parentType.getFields()[info.fieldName]!.args, args);
             return (resolve as GraphQLFieldResolver<unknown, Context>)(parent, args, ctx, info);
           };
           return [field, wrapped];

@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import { isDomainError } from "@patronus/core/errors";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { Context } from "./context";
 import { guardRootFields } from "./guards";
+import { operationLimitsRule, requestLimitsPlugin } from "./limits";
 import { cachesResolvers } from "./resolvers/caches";
 import { policiesResolvers } from "./resolvers/policies";
 import { routingResolvers } from "./resolvers/routing";
@@ -16,16 +19,43 @@ export const typeDefs = readFileSync(new URL("./schema.graphql", import.meta.url
 
 export const resolvers = guardRootFields([sitesResolvers, policiesResolvers, trafficResolvers, routingResolvers, cachesResolvers, tokensResolvers, trafficHistoryResolvers, usersResolvers]);
 
-export function createApolloServer(): ApolloServer<Context> {
+/** `now` is the rate limits' clock, injected by tests. */
+export function createApolloServer({ now = Date.now }: { now?: () => number } = {}): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs,
     resolvers,
+    // Open to signed-in users only: requestLimitsPlugin refuses introspection to anonymous requests.
     introspection: true,
-    // Core's typed errors carry their code (VALIDATION, NOT_FOUND, CONFLICT) and the offending field.
-    formatError: (formatted, error) => {
-      const original = (error as { originalError?: unknown }).originalError;
-      if (!isDomainError(original)) return formatted;
-      return { ...formatted, extensions: { ...formatted.extensions, code: original.code, field: original.field } };
-    },
+    validationRules: [operationLimitsRule],
+    plugins: [requestLimitsPlugin({ now })],
+    includeStacktraceInErrorResponses: false,
+    // "Did you mean ...?" suggestions would spell out the schema that introspection keeps from anonymous clients.
+    hideSchemaDetailsFromClientErrors: true,
+    formatError,
   });
+}
+
+/**
+ * What a client may read of an error. Core's typed errors carry their code (VALIDATION, NOT_FOUND,
+ * CONFLICT) and the offending field; GraphQL errors we raise (guards, limits) and those of parsing and
+ * validation keep their message. Anything else is a fault whose message may hold SQL, paths or
+ * secrets: the client gets a reference, the log gets the reference with the message and stack.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = isGraphQLError(error) ? error.originalError : error;
+  if (isDomainError(original)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: original.code, field: original.field } };
+  }
+  if (original === undefined || isGraphQLError(original)) return formatted;
+  const ref = randomUUID();
+  console.error(`[graphql] internal error ref ${ref} at ${formatted.path?.join(".") ?? "(request)"}:`, original);
+  return { message: `Internal server error (ref: ${ref})`, locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR", ref } };
+}
+
+/**
+ * By shape, not instanceof: Apollo and our code may hold different copies of graphql (CommonJS and
+ * ESM), and Apollo's own subclasses (ValidationError, ...) rename themselves.
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && "extensions" in error && "originalError" in error && "locations" in error;
 }

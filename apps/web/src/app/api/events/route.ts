@@ -2,6 +2,7 @@ import { domainEvents } from "@patronus/core/events";
 import type { NextRequest } from "next/server";
 import { anonymousRefusal, viewerOfRequest } from "~/server/auth";
 import { closeEventStreams, eventStreamResponse } from "~/server/event-stream";
+import { crossSiteRefusal } from "~/server/same-site";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +12,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, closeE
 
 /** Server-sent events for open dashboards (site deletions), for any signed-in user or API token. */
 export async function GET(request: NextRequest): Promise<Response> {
+  const crossSite = crossSiteRefusal(request); if (crossSite) return crossSite;
   const { viewer, authError } = await viewerOfRequest(request);
   if (!viewer) return anonymousRefusal(authError);
   return eventStreamResponse(domainEvents, request.signal);

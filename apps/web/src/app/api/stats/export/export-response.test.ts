@@ -2,7 +2,7 @@ import { listAuditLog } from "@patronus/core/audit";
 import { createPolicy } from "@patronus/core/policies";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
 import { storePolicyStats } from "@patronus/core/traffic";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "~/server/graphql/context";
 import { exportResponse } from "./export-response";
 
@@ -77,6 +77,38 @@ describe("the statistics export", () => {
       "timestamp,time,policy_id,policy_name,packets_matched,bytes_matched,active_flows\r\n",
     );
     expect(await get(`format=json&from=${T0 + 60_000}&to=${T0 + 120_000}`).json()).toEqual([]);
+  });
+
+  it("refuses a time past what a date can hold with 400, and audits no export", async () => {
+    const before = listAuditLog(t.db, { target: "sdwan_policy_stats" }).length;
+
+    const response = get(`format=csv&from=0&to=9000000000000000`);
+
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 400,
+      body: { error: "to must lie between 1970-01-01 and 9999-12-31, not '9000000000000000'" },
+    });
+    expect(listAuditLog(t.db, { target: "sdwan_policy_stats" })).toHaveLength(before);
+  });
+
+  it("refuses a parameter longer than 64 characters without echoing it", async () => {
+    const response = get(`format=csv&from=${"1".repeat(100_000)}&to=${T0}`);
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 400, body: { error: "from is longer than 64 characters" } });
+  });
+
+  it("answers a fault with 500 and a reference, and logs the detail under it", async () => {
+    const broken = createTestDb();
+    broken.destroy(); // a real failure: the connection is gone
+    const logged: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void logged.push(parts.map(String).join(" ")));
+
+    const response = exportResponse(broken.db, viewer, new URLSearchParams(`format=csv&from=${T0}&to=${T0 + 1}`));
+
+    const { error } = (await response.json()) as { error: string };
+    const ref = /^Internal server error \(ref: ([0-9a-f-]+)\)$/.exec(error)?.[1];
+    expect(response.status).toBe(500);
+    expect(logged.find((line) => line.includes(ref!))).toMatch(/database connection is not open/);
+    vi.restoreAllMocks();
   });
 
   it("answers bad parameters with 400 and says which, and an unknown policy with 404", async () => {

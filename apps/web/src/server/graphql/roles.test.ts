@@ -1,0 +1,71 @@
+import { listAuditLog } from "@patronus/core/audit";
+import { createTestDb, type TestDb } from "@patronus/core/testing";
+import { createUser, type User, type UserRole } from "@patronus/core/users";
+import { parse, type ObjectTypeDefinitionNode } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ruleOf, rules } from "./guards";
+import { typeDefs } from "./server";
+import { graphqlClient } from "./test-client";
+
+let t: TestDb;
+let execute: ReturnType<typeof graphqlClient>;
+const users = {} as Record<UserRole, User>;
+
+beforeAll(() => {
+  t = createTestDb();
+  execute = graphqlClient(t.db);
+  for (const role of ["viewer", "operator", "admin"] as const) {
+    users[role] = createUser(t.db, { email: `${role}@example.com`, password: "correct horse battery", role });
+  }
+});
+afterAll(() => t.destroy());
+
+/** One call of each mutation; an unknown id is fine: what is checked is whether the guard lets it through. */
+const calls: Record<string, string> = {
+  deleteSite: `mutation { deleteSite(site_id: "00000000-0000-4000-8000-000000000000") { success } }`,
+  clearCache: "mutation { clearCache { success } }",
+  createApiToken: `mutation { createApiToken(name: "roles") { id } }`,
+  revokeApiToken: `mutation { revokeApiToken(id: "999") }`,
+  createUser: `mutation { createUser(email: "new-${Math.random().toString(36).slice(2)}@example.com", role: viewer) { user { id } } }`,
+  setUserRole: `mutation { setUserRole(user_id: "999", role: viewer) { id } }`,
+  resetPassword: `mutation { resetPassword(user_id: "999") { user { id } } }`,
+  deleteUser: `mutation { deleteUser(user_id: "999") { id } }`,
+};
+const below: Record<UserRole, UserRole | undefined> = { viewer: undefined, operator: "viewer", admin: "operator" };
+const schemaMutations = (parse(typeDefs).definitions.find((d) => d.kind === "ObjectTypeDefinition" && d.name.value === "Mutation") as ObjectTypeDefinitionNode)
+  .fields!.map((f) => f.name.value);
+
+describe("roles", () => {
+  it("give every mutation of the schema its own row in the guard table", () => {
+    expect(Object.keys(rules.Mutation.fields).sort()).toEqual([...schemaMutations].sort());
+    expect(Object.keys(calls).sort()).toEqual([...schemaMutations].sort());
+  });
+
+  it("let operators clear caches and read cache statistics, and keep deletions, users and tokens for admins", () => {
+    expect(ruleOf("Mutation", "clearCache").role).toBe("operator");
+    expect(ruleOf("Query", "cache_stats").role).toBe("operator");
+    for (const field of ["deleteSite", "createApiToken", "revokeApiToken", "createUser", "setUserRole", "resetPassword", "deleteUser"]) {
+      expect(ruleOf("Mutation", field).role).toBe("admin");
+    }
+    expect(ruleOf("Query", "users").role).toBe("admin");
+  });
+
+  describe.each(Object.keys(calls))("%s", (mutation) => {
+    const { role, action } = ruleOf("Mutation", mutation);
+    const lower = below[role];
+
+    it(`refuses the role below the one it needs with FORBIDDEN, audited as denied`, async () => {
+      expect(lower).toBeDefined();
+      const result = await execute(calls[mutation]!, { user: users[lower!] });
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+      expect(listAuditLog(t.db, { limit: 1000 }).some((e) => e.actor === `${lower}@example.com` && e.action === action && e.outcome === "denied")).toBe(true);
+    });
+
+    it(`lets the role it needs through the guard`, async () => {
+      const result = await execute(calls[mutation]!, { user: users[role] });
+      const codes = result.errors?.map((e) => e.extensions?.code) ?? [];
+      expect(codes).not.toContain("FORBIDDEN");
+      expect(codes).not.toContain("UNAUTHENTICATED");
+    });
+  });
+});
