@@ -10,7 +10,7 @@ export {
   type User,
   type UserRole,
 } from "./users";
-export { createApiToken, listApiTokens, revokeApiToken, verifyApiToken, type ApiToken } from "./api-tokens";
+export { apiTokenIsValid, createApiToken, listApiTokens, revokeApiToken, verifyApiToken, type ApiToken } from "./api-tokens";
 export { loadOrCreateAuthSecret } from "./auth-secret";
 export { configurePasswordHashing, passwordHashingLoad, PRODUCTION_COST, type PasswordHashingOptions, type ScryptCost } from "./password";
 export { delayOf, signIn, SignInThrottle, type DelayRule, type SignInResult, type SignInThrottleOptions } from "./sign-in";
