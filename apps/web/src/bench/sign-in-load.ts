@@ -98,15 +98,15 @@ async function wrongSignIn(base: string, email: string): Promise<number> {
 }
 
 async function waitUntilServing(base: string) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1_800; i++) {
     try {
-      if ((await fetch(`${base}/api/graphql?query=%7B__typename%7D`)).ok) return;
+      if ((await fetch(`${base}/signin`)).ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error("next start did not answer within 60 s");
+  throw new Error("next start did not answer within 3 minutes");
 }
 
 await main();
