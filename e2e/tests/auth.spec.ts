@@ -144,7 +144,7 @@ test("a password reset signs the user out of the session they had", async ({ bro
   await context.close();
 });
 
-test("every response carries the security headers, and the dashboard's scripts run under them", async ({ page }) => {
+test("pages carry a nonce-based CSP and the other security headers, and the dashboard's scripts run under them", async ({ page, request }) => {
   const refused: string[] = [];
   page.on("console", (message) => {
     if (message.text().includes("Content Security Policy")) refused.push(message.text());
@@ -152,12 +152,17 @@ test("every response carries the security headers, and the dashboard's scripts r
   const response = await page.goto("/policies");
   const headers = response!.headers();
 
+  const scripts = /script-src ([^;]*)/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(scripts).toMatch(/'nonce-[\w+/=]{16,}' 'strict-dynamic'/);
+  expect(scripts).not.toContain("unsafe-inline");
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("same-origin");
   // The policies are fetched by the browser through Apollo Client: rows appear only if its scripts ran.
   await expect(page.getByRole("table", { name: "Policies" }).getByRole("row")).toHaveCount(26);
   expect(refused).toEqual([]);
+  const api = await request.post("/api/graphql", { data: { query: "{ __typename }" } });
+  expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
 });
 
 test("signing out ends the session", async ({ browser }) => {
