@@ -188,4 +188,13 @@ describe("signIn", () => {
     expect(burst.filter((r) => !r.ok && r.reason === "wrong_credentials")).toHaveLength(3);
     expect(burst.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(7);
   });
+
+  it("answers a password past 1,024 characters as wrong without hashing it, and audits why", async () => {
+    const { throttle } = throttleWithClock();
+
+    const result = await signIn(t.db, { email: "ops@example.com", password: "x".repeat(1_000_000), client: "192.0.2.7" }, throttle);
+
+    expect(result).toEqual({ ok: false, reason: "wrong_credentials" });
+    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({ outcome: "failed", details: { reason: "password longer than 1024 characters" } });
+  });
 });

@@ -2,7 +2,7 @@ import { writeAudit } from "../audit";
 import { Cache } from "../cache";
 import type { Db } from "../db/client";
 import { PasswordHashingBusyError } from "./password";
-import { normalizeEmail, verifyCredentials, type SessionUser } from "./users";
+import { MAX_PASSWORD_LENGTH, normalizeEmail, verifyCredentials, type SessionUser } from "./users";
 
 /** How failures on one kind of key slow the next attempt: free tries, then a wait that doubles per failure. */
 export interface DelayRule {
@@ -144,7 +144,8 @@ export class SignInThrottle {
   }
 
   private keys(email: string, client: string): [string, DelayRule][] {
-    const account = normalizeEmail(email);
+    // Bounded, so a megabyte of made-up email costs no more memory than a real one.
+    const account = normalizeEmail(email).slice(0, 254);
     return [
       [`pair:${account}|${client}`, this.rules.pair],
       [`account:${account}`, this.rules.account],
@@ -186,6 +187,11 @@ export async function signIn(
   if (retryAfterMs > 0) {
     if (firstRefusal) audit("denied", { reason: "too many failed sign-ins", retry_after_ms: retryAfterMs });
     return { ok: false, reason: "throttled", retry_after_ms: retryAfterMs };
+  }
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    throttle.recordFailure(email, client);
+    audit("failed", { reason: `password longer than ${MAX_PASSWORD_LENGTH} characters` });
+    return { ok: false, reason: "wrong_credentials" };
   }
   let user: SessionUser | undefined;
   try {

@@ -28,6 +28,10 @@ describe("users", () => {
     expect(() => createUser(t.db, { email: "a@example.com", password: "short" })).toThrow(ValidationError);
   });
 
+  it("reject a password past 1,024 characters", () => {
+    expect(() => createUser(t.db, { email: "a@example.com", password: "x".repeat(1_025) })).toThrow("password: must be at most 1024 characters");
+  });
+
   it("generate an admin password once and leave an existing admin untouched", () => {
     const first = ensureAdmin(t.db, { email: "admin@example.com" });
     const second = ensureAdmin(t.db, { email: "admin@example.com", password: "another password here" });

@@ -22,11 +22,17 @@ export interface SessionUser extends User {
   session_version: number;
 }
 
+/** Longer is refused before any hashing: more length buys no strength, only work for the server. */
+export const MAX_PASSWORD_LENGTH = 1_024;
+
 /** Emails are compared without case or surrounding space. */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 /** The rule every password meets, at creation and at reset. */
-export const passwordInput = z.string().min(12, "must be at least 12 characters");
+export const passwordInput = z
+  .string()
+  .min(12, "must be at least 12 characters")
+  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
 
 const userInput = z.object({
   email: z.email("must be an email address").transform((e) => e.toLowerCase()),
