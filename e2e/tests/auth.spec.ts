@@ -1,3 +1,4 @@
+import { get } from "node:http";
 import { listAuditLog } from "@patronus/core/audit";
 import { openDatabase } from "@patronus/core/db";
 import { createUser } from "@patronus/core/users";
@@ -163,6 +164,21 @@ test("pages carry a nonce-based CSP and the other security headers, and the dash
   expect(refused).toEqual([]);
   const api = await request.post("/api/graphql", { data: { query: "{ __typename }" } });
   expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+});
+
+test("without NEXTAUTH_URL, sign-in answers only a Host naming this server, and ignores X-Forwarded-Host", async ({ baseURL }) => {
+  const { hostname, port } = new URL(baseURL!);
+  const status = (headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      get({ host: hostname, port, path: "/api/auth/csrf", headers }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      }).on("error", reject);
+    });
+
+  expect(await status({ host: `evil.example:${port}` })).toBe(421);
+  expect(await status({ "x-forwarded-host": "evil.example" })).toBe(200);
+  expect(await status({})).toBe(200);
 });
 
 test("signing out ends the session", async ({ browser }) => {
