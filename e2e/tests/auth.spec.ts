@@ -1,3 +1,4 @@
+import { get } from "node:http";
 import { listAuditLog } from "@patronus/core/audit";
 import { openDatabase } from "@patronus/core/db";
 import { createUser } from "@patronus/core/users";
@@ -47,15 +48,29 @@ test("an API token minted by the admin answers the release note's policies query
   await script.dispose();
 });
 
-test("five wrong passwords lock the sign-in form out of that account for 15 minutes, audited", async ({ browser }) => {
-  // An account of its own: locking the shared admin or viewer out would sign every later test out.
-  const account = { email: "locked@e2e.test", password: "the right password" };
+/** An account of its own for a test: locking or resetting the shared admin or viewer would sign every later test out. */
+function ownAccount(email: string) {
+  const account = { email, password: "the right password" };
   const { db, close } = openDatabase(databaseFile);
   try {
     createUser(db, { ...account, role: "viewer" });
   } finally {
     close();
   }
+  return account;
+}
+
+function signInAudit(email: string) {
+  const log = openDatabase(databaseFile);
+  try {
+    return listAuditLog(log.db, { target: `user:${email}` });
+  } finally {
+    log.close();
+  }
+}
+
+test("repeated wrong passwords make the sign-in form wait, longer each time, audited", async ({ browser }) => {
+  const account = ownAccount("slowed@e2e.test");
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/signin");
@@ -66,24 +81,104 @@ test("five wrong passwords lock the sign-in form out of that account for 15 minu
   };
 
   // The form's own alert (Next's route announcer is one too); each check runs scrypt, slow on a busy machine.
+  // Three failures are free, then each doubles the wait (1 s, 2 s, 4 s...): soon one lands inside it.
   const formError = page.locator("#signin-error");
-  for (let i = 0; i < 5; i++) {
-    await attempt(`wrong password ${i}`);
-    await expect(formError).toHaveText("Wrong email or password.", { timeout: 15_000 });
+  const messages: string[] = [];
+  while (!messages.at(-1)?.startsWith("Too many") && messages.length < 12) {
+    await attempt(`wrong password ${messages.length}`);
+    await expect(formError).toHaveText(/^(Wrong email or password\.|Too many failed sign-ins\. Try again in \d+ seconds?\.)$/, { timeout: 15_000 });
+    messages.push((await formError.textContent())!);
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   }
-  await attempt(account.password);
 
-  await expect(formError).toHaveText("Too many failed sign-ins. Try again in 15 minutes.", { timeout: 15_000 });
+  expect(messages.slice(0, 4)).toEqual(Array(4).fill("Wrong email or password."));
+  expect(messages.at(-1)).toMatch(/^Too many failed sign-ins\./);
+  await context.close();
+  const outcomes = signInAudit(account.email).map((e) => e.outcome);
+  expect(outcomes[0]).toBe("denied");
+  expect(outcomes.filter((o) => o === "failed")).toHaveLength(messages.length - 1);
+});
+
+test("a sign-in is audited from the browser's own address, whatever X-Forwarded-For it sends", async ({ browser }) => {
+  const account = ownAccount("spoofer@e2e.test");
+  const context = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77", "x-real-ip": "198.51.100.78" },
+  });
+  const page = await context.newPage();
+
+  await signIn(page, account);
+
+  await context.close();
+  expect(signInAudit(account.email)[0]).toMatchObject({ outcome: "success", details: { client: "127.0.0.1" } });
+});
+
+test("a callback to another origin in disguise lands on the dashboard after sign-in", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  // %09 is a tab: browsers drop it, so "/\t/evil.example" would be "//evil.example", another origin.
+  await page.goto("/signin?callbackUrl=/%09/evil.example");
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page.getByTestId("signed-in-as")).toContainText(admin.email, { timeout: 15_000 });
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  await context.close();
+});
+
+test("a password reset signs the user out of the session they had", async ({ browser, request }) => {
+  const account = ownAccount("reset@e2e.test");
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, account);
+  const { data } = (await (await request.post("/api/graphql", { data: { query: "{ users { id email } }" } })).json()) as {
+    data: { users: { id: string; email: string }[] };
+  };
+  const id = data.users.find((u) => u.email === account.email)!.id;
+
+  const reset = await request.post("/api/graphql", { data: { query: `mutation { resetPassword(user_id: "${id}") { generated_password } }` } });
+  expect(((await reset.json()) as { errors?: unknown }).errors).toBeUndefined();
+
+  await page.reload();
   await expect(page).toHaveURL(/\/signin/);
   await context.close();
-  const log = openDatabase(databaseFile);
-  try {
-    const outcomes = listAuditLog(log.db, { target: `user:${account.email}` }).map((e) => e.outcome);
-    expect(outcomes).toEqual(["denied", "failed", "failed", "failed", "failed", "failed"]);
-  } finally {
-    log.close();
-  }
+});
+
+test("pages carry a nonce-based CSP and the other security headers, and the dashboard's scripts run under them", async ({ page, request }) => {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) refused.push(message.text());
+  });
+  const response = await page.goto("/policies");
+  const headers = response!.headers();
+
+  const scripts = /script-src ([^;]*)/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(scripts).toMatch(/'nonce-[\w+/=]{16,}' 'strict-dynamic'/);
+  expect(scripts).not.toContain("unsafe-inline");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  // The policies are fetched by the browser through Apollo Client: rows appear only if its scripts ran.
+  await expect(page.getByRole("table", { name: "Policies" }).getByRole("row")).toHaveCount(26);
+  expect(refused).toEqual([]);
+  const api = await request.post("/api/graphql", { data: { query: "{ __typename }" } });
+  expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+});
+
+test("without NEXTAUTH_URL, sign-in answers only a Host naming this server, and ignores X-Forwarded-Host", async ({ baseURL }) => {
+  const { hostname, port } = new URL(baseURL!);
+  const status = (headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      get({ host: hostname, port, path: "/api/auth/csrf", headers }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      }).on("error", reject);
+    });
+
+  expect(await status({ host: `evil.example:${port}` })).toBe(421);
+  expect(await status({ "x-forwarded-host": "evil.example" })).toBe(200);
+  expect(await status({})).toBe(200);
 });
 
 test("signing out ends the session", async ({ browser }) => {

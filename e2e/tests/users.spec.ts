@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { admin } from "../playwright.config";
 import { signIn } from "./sign-in";
 
-test("an admin adds a user who signs in with the generated password, then changes their role and deletes them", async ({ page, browser }) => {
+test("an admin adds a user who signs in with the generated password, then changes their role and deletes them, each ending their session", async ({ page, browser }) => {
   const email = "new.operator@e2e.test";
   await page.goto("/users");
   const form = page.getByRole("form", { name: "Add a user" });
@@ -22,9 +22,12 @@ test("an admin adds a user who signs in with the generated password, then change
   await signIn(theirs, { email, password: password! });
   await expect(theirs.getByTestId("signed-in-as")).toContainText(`${email} operator`);
 
+  // A role change ends the user's sessions at once; they sign in again under the new role.
   await page.getByLabel(`Role of ${email}`).selectOption("viewer");
   await expect(status).toHaveText(`${email} is now viewer.`);
   await theirs.reload();
+  await expect(theirs).toHaveURL(/\/signin/);
+  await signIn(theirs, { email, password: password! });
   await expect(theirs.getByTestId("signed-in-as")).toContainText(`${email} viewer`);
 
   await page.getByRole("button", { name: `Delete ${email}` }).click();

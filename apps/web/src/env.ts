@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "~/server/client-address";
 
 /**
  * The web app's environment, validated once. Every variable has a default that suits the embedded
@@ -10,8 +11,27 @@ const schema = z.object({
   PATRONUS_CONTROL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Signs and encrypts session cookies; generated into the data directory when unset. */
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  /** The dashboard's public URL; when unset, the Host header of each request is trusted instead. */
+  /**
+   * The dashboard's public URL. When unset, sign-in serves only a Host naming this machine (its
+   * loopback and interface addresses, its hostname) on PORT; see docs/configuration.md.
+   */
   NEXTAUTH_URL: z.url("must be a URL like https://patronus.example.com").optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /**
+   * Reverse proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges, comma-separated).
+   * Empty: every request is judged by its socket peer, and forwarded headers are dropped.
+   */
+  PATRONUS_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 function load() {

@@ -1,7 +1,16 @@
-/** Migrates the database when the server starts, not on the first request (the spec's automatic migration). */
+/**
+ * At server start: migrates the database (the spec's automatic migration, not on the first request),
+ * and, before any request is served, makes the socket peer the only source of a client's address
+ * unless a trusted proxy forwarded the request (server/client-address.ts).
+ */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { getDb } = await import("./server/db");
+    const [{ env }, { sanitizeIncomingRequests }, { getDb }] = await Promise.all([
+      import("./env"),
+      import("./server/client-address"),
+      import("./server/db"),
+    ]);
+    sanitizeIncomingRequests(env.PATRONUS_TRUSTED_PROXIES);
     getDb();
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { findUserById, loadOrCreateAuthSecret, signIn, SignInThrottle, type UserRole } from "@patronus/core/users";
+import { findSessionUser, loadOrCreateAuthSecret, signIn, SignInThrottle, type UserRole } from "@patronus/core/users";
 import type { AuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -8,9 +8,11 @@ import { cache } from "react";
 import { connection } from "next/server";
 import { THROTTLED_PREFIX } from "~/components/sign-in-errors";
 import { env } from "~/env";
+import { clientAddress, PEER_HEADER } from "~/server/client-address";
 import { getDb } from "~/server/db";
 import type { Viewer } from "~/server/graphql/context";
 import { resolveViewer, SIGN_IN_HINT } from "~/server/graphql/viewer";
+import { sameOriginPath } from "~/server/safe-callback";
 
 /** The signed-in user as pages and the GraphQL context see them. */
 export interface SessionUser {
@@ -18,17 +20,30 @@ export interface SessionUser {
   email: string;
   name: string;
   role: UserRole;
+  /** The user's session version the cookie was signed under (see findSessionUser). */
+  session_version: number;
 }
 
 declare module "next-auth" {
   interface Session {
     user?: SessionUser;
   }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The user's session_version at sign-in; a reset or role change since then ends the session. */
+    sv?: number;
+  }
 }
 
 // next-auth v4 reads these two from process.env itself, at request time, and has no option for them.
 // Without NEXTAUTH_URL it would build redirects for http://localhost:3000 whatever the port, so the
-// embedded setup trusts each request's Host header instead (there is no e-mail flow to poison).
+// embedded setup builds them from the Host header, which the auth route only accepts when it names this
+// machine (server/served-hosts.ts); forwarded headers reach it only from trusted proxies.
 if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 
 let options: AuthOptions | undefined;
@@ -52,29 +67,47 @@ const createAuthOptions = (secret: string): AuthOptions => ({
     CredentialsProvider({
       name: "email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize(credentials, request) {
+      async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
-        // Next sets X-Forwarded-For to the peer's address unless a proxy in front already did.
-        const forwarded = request.headers?.["x-forwarded-for"] as string | undefined;
-        const client = forwarded?.split(",")[0]?.trim() || "unknown";
-        const result = signIn(getDb(), { email: credentials.email, password: credentials.password, client }, throttle);
-        if (result.ok) return { id: String(result.user.id), email: result.user.email, name: result.user.name };
+        const headers = request.headers as Record<string, string | undefined> | undefined;
+        const client = clientAddress({ peer: headers?.[PEER_HEADER], forwardedFor: headers?.["x-forwarded-for"], trusted: env.PATRONUS_TRUSTED_PROXIES });
+        const result = await signIn(getDb(), { email: credentials.email, password: credentials.password, client }, throttle);
+        if (result.ok) {
+          const { user } = result;
+          return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.session_version };
+        }
         if (result.reason === "wrong_credentials") return null;
         // next-auth hands a thrown message to the sign-in form as its error.
-        const minutes = Math.ceil(result.retry_after_ms / 60_000);
-        throw new Error(`${THROTTLED_PREFIX} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+        throw new Error(`${THROTTLED_PREFIX} Try again in ${waitText(result.retry_after_ms)}.`);
       },
     }),
   ],
   callbacks: {
-    // The cookie carries only the user id (as `sub`); role and email are read afresh on every request,
-    // so a role change or a deleted account takes effect at once, not when the cookie expires.
+    jwt({ token, user }) {
+      if (user) token.sv = user.sessionVersion ?? 0;
+      return token;
+    },
+    // The cookie carries only the user id (as `sub`) and the session version; role and email are read
+    // afresh on every request, and a deleted account or a newer session version (a password reset or
+    // role change) ends the session at once, not when the cookie expires.
     session({ session, token }) {
-      const user = token.sub ? findUserById(getDb(), Number(token.sub)) : undefined;
-      return { ...session, user: user && { id: user.id, email: user.email, name: user.name, role: user.role } };
+      const user = token.sub ? findSessionUser(getDb(), { id: Number(token.sub), sessionVersion: token.sv ?? 0 }) : undefined;
+      const sessionUser = user && { id: user.id, email: user.email, name: user.name, role: user.role, session_version: token.sv ?? 0 };
+      return { ...session, user: sessionUser };
+    },
+    // Only paths on this site: a callbackUrl of another origin (or one a browser would read as one) goes home.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/")) return baseUrl + sameOriginPath(url);
+      return URL.canParse(url) && new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
     },
   },
 });
+
+/** "12 seconds", "1 minute", "15 minutes": how long a throttled client waits, rounded up. */
+function waitText(ms: number): string {
+  const [n, unit] = ms < 60_000 ? [Math.ceil(ms / 1_000), "second"] : [Math.ceil(ms / 60_000), "minute"];
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
 
 /**
  * The signed-in user, read once per server render: the layout and the page both ask, and each read
@@ -99,9 +132,9 @@ export async function requirePageUser(path: string): Promise<SessionUser> {
 
 /**
  * For route handlers: who sent `request`, from its bearer token or else its session (see
- * resolveViewer), with why it is anonymous when it is.
+ * resolveViewer), with why it is anonymous when it is, and how to re-check it later.
  */
-export function viewerOfRequest(request: Request): Promise<{ viewer?: Viewer; authError?: string }> {
+export function viewerOfRequest(request: Request): Promise<{ viewer?: Viewer; authError?: string; stillValid?: () => boolean }> {
   return resolveViewer(getDb(), { authorization: request.headers.get("authorization"), session: getSessionUser });
 }
 

@@ -89,4 +89,34 @@ describe("the dashboard event stream", () => {
 
     expect(await read()).toBe(": keep-alive\n\n");
   });
+
+  it("ends at the next heartbeat once its viewer may no longer listen, and stops listening", async () => {
+    const bus = new EventBus();
+    let valid = true;
+    const read = textReader(eventStreamResponse(bus, new AbortController().signal, { heartbeatMs: 5, stillValid: () => valid }));
+    await read();
+    expect(await read()).toBe(": keep-alive\n\n");
+
+    valid = false;
+
+    let chunk: string | undefined;
+    do chunk = await read();
+    while (chunk === ": keep-alive\n\n");
+    expect(chunk).toBeUndefined();
+    expect(bus.listenerCount).toBe(0);
+  });
+
+  it("ends when checking its viewer fails, rather than throwing out of a timer", async () => {
+    const read = textReader(
+      eventStreamResponse(new EventBus(), new AbortController().signal, {
+        heartbeatMs: 5,
+        stillValid: () => {
+          throw new Error("database is locked");
+        },
+      }),
+    );
+    await read();
+
+    expect(await read()).toBeUndefined();
+  });
 });

@@ -20,6 +20,15 @@ function toBrowser(event: DomainEvent): { name: string; data: SiteDeletedMessage
 
 const encoder = new TextEncoder();
 
+/** A check that throws (the database busy or gone) ends the stream; the browser reconnects and is judged afresh. */
+function allowed(stillValid: () => boolean): boolean {
+  try {
+    return stillValid();
+  } catch {
+    return false;
+  }
+}
+
 /** Ends each open stream; see `closeEventStreams`. */
 const openStreams = new Set<() => void>();
 
@@ -37,9 +46,16 @@ export function closeEventStreams(): number {
 /**
  * A text/event-stream response that carries `bus`'s browser-facing events until the client goes away
  * (`signal` aborts or the stream is cancelled). A comment line every `heartbeatMs` keeps proxies from
- * closing an idle connection. Nothing is replayed: a client that reconnects reloads what it shows.
+ * closing an idle connection; before each, `stillValid` is asked whether the viewer may still listen
+ * (not deleted, sessions not ended, token not revoked), and the stream ends when not, so a revocation
+ * reaches an open stream within one heartbeat. Nothing is replayed: a client that reconnects reloads
+ * what it shows.
  */
-export function eventStreamResponse(bus: EventBus, signal: AbortSignal, { heartbeatMs = 15_000 } = {}): Response {
+export function eventStreamResponse(
+  bus: EventBus,
+  signal: AbortSignal,
+  { heartbeatMs = 15_000, stillValid = () => true }: { heartbeatMs?: number; stillValid?: () => boolean } = {},
+): Response {
   let stop = () => {};
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -48,7 +64,7 @@ export function eventStreamResponse(bus: EventBus, signal: AbortSignal, { heartb
         const message = toBrowser(event);
         if (message) send(`event: ${message.name}\ndata: ${JSON.stringify(message.data)}\n\n`);
       });
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), heartbeatMs);
+      const heartbeat = setInterval(() => (allowed(stillValid) ? send(": keep-alive\n\n") : close()), heartbeatMs);
       let open = true;
       stop = () => {
         if (!open) return;

@@ -139,6 +139,8 @@ export const users = sqliteTable("users", {
   password_hash: text("password_hash").notNull(),
   role: text("role", { enum: userRoles }).notNull().default("viewer"),
   created_at: integer("created_at").notNull(),
+  /** Bumped by a password reset or role change: a session cookie signed with an older one is refused. */
+  session_version: integer("session_version").notNull().default(0),
 });
 
 export const apiTokens = sqliteTable(

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NotFoundError, ValidationError } from "../errors";
 import { createTestDb, type TestDb } from "../testing";
-import { createApiToken, listApiTokens, revokeApiToken, verifyApiToken } from "./api-tokens";
+import { apiTokenIsValid, createApiToken, listApiTokens, revokeApiToken, verifyApiToken } from "./api-tokens";
 import { loadOrCreateAuthSecret } from "./auth-secret";
 import { createUser, type User } from "./users";
 
@@ -81,5 +81,19 @@ describe("the session secret", () => {
     expect(first).toMatch(/^[\w-]{43}$/);
     expect(loadOrCreateAuthSecret(t.dir)).toBe(first);
     expect(statSync(`${t.dir}/auth.secret`).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("a token's standing", () => {
+  it("holds until the token is revoked or its user deleted, and checking it records no use", () => {
+    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "stream" });
+    const second = createApiToken(t.db, { userId: ops.id, name: "other" });
+
+    expect(apiTokenIsValid(t.db, token)).toBe(true);
+    expect(listApiTokens(t.db, { userId: ops.id }).find((k) => k.id === id)!.last_used_at).toBeNull();
+    revokeApiToken(t.db, { tokenId: id });
+    expect(apiTokenIsValid(t.db, token)).toBe(false);
+    t.db.run(sql`DELETE FROM users WHERE id = ${ops.id}`);
+    expect(apiTokenIsValid(t.db, second.token)).toBe(false);
   });
 });

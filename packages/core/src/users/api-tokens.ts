@@ -56,6 +56,18 @@ export function createApiToken(db: Db, input: z.input<typeof tokenInput>, now = 
  * all three). A good token's last_used_at is set to `now`.
  */
 export function verifyApiToken(db: Db, token: string, now = Date.now()): User | null {
+  const found = findTokenUser(db, token, now);
+  if (!found) return null;
+  db.update(apiTokens).set({ last_used_at: now }).where(eq(apiTokens.id, found.tokenId)).run();
+  return found.user;
+}
+
+/** Whether a token still stands (not revoked, expired, nor its user deleted), without recording a use. */
+export function apiTokenIsValid(db: Db, token: string, now = Date.now()): boolean {
+  return findTokenUser(db, token, now) !== null;
+}
+
+function findTokenUser(db: Db, token: string, now: number): { tokenId: number; user: User } | null {
   if (!token.startsWith(PREFIX)) return null;
   const row = db
     .select({ tokenId: apiTokens.id, expires_at: apiTokens.expires_at, id: users.id, email: users.email, name: users.name, role: users.role, created_at: users.created_at })
@@ -64,9 +76,8 @@ export function verifyApiToken(db: Db, token: string, now = Date.now()): User | 
     .where(eq(apiTokens.token_hash, hashToken(token)))
     .get();
   if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
-  db.update(apiTokens).set({ last_used_at: now }).where(eq(apiTokens.id, row.tokenId)).run();
-  const { tokenId: _id, expires_at: _expires, ...user } = row;
-  return user;
+  const { tokenId, expires_at: _expires, ...user } = row;
+  return { tokenId, user };
 }
 
 /** A user's tokens, newest first, without their hashes. */

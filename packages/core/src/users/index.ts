@@ -1,5 +1,17 @@
-export { createUser, ensureAdmin, findUserByEmail, findUserById, listUsers, verifyCredentials, type User, type UserRole } from "./users";
-export { createApiToken, listApiTokens, revokeApiToken, verifyApiToken, type ApiToken } from "./api-tokens";
+export {
+  createUser,
+  ensureAdmin,
+  findSessionUser,
+  findUserByEmail,
+  findUserById,
+  listUsers,
+  verifyCredentials,
+  type SessionUser,
+  type User,
+  type UserRole,
+} from "./users";
+export { apiTokenIsValid, createApiToken, listApiTokens, revokeApiToken, verifyApiToken, type ApiToken } from "./api-tokens";
 export { loadOrCreateAuthSecret } from "./auth-secret";
-export { signIn, SignInThrottle, type SignInResult, type SignInThrottleOptions } from "./sign-in";
+export { configurePasswordHashing, passwordHashingLoad, PRODUCTION_COST, type PasswordHashingOptions, type ScryptCost } from "./password";
+export { delayOf, signIn, SignInThrottle, type DelayRule, type SignInResult, type SignInThrottleOptions } from "./sign-in";
 export { addUser, deleteUser, resetPassword, setUserRole } from "./user-admin";

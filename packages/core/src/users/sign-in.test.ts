@@ -4,81 +4,124 @@ import { createTestDb, type TestDb } from "../testing";
 import { signIn, SignInThrottle } from "./sign-in";
 import { createUser } from "./users";
 
+const SECOND = 1_000;
 const MINUTE = 60_000;
 const RIGHT = "correct horse battery";
 
 /** A throttle on a clock the test moves by hand. */
 function throttleWithClock(options: ConstructorParameters<typeof SignInThrottle>[0] = {}) {
   const clock = { now: 1_000_000 };
-  return { clock, throttle: new SignInThrottle({ ...options, now: () => clock.now }) };
+  return { clock, throttle: new SignInThrottle({ failuresPerMinute: 1_000, ...options, now: () => clock.now }) };
 }
 
+/** Attempts that the throttle lets through and that then fail, as a wrong password does. */
 const failTimes = (throttle: SignInThrottle, n: number, email: string, client: string) => {
-  for (let i = 0; i < n; i++) throttle.recordFailure(email, client);
+  for (let i = 0; i < n; i++) {
+    throttle.begin(email, client);
+    throttle.recordFailure(email, client);
+  }
 };
-const wait = (throttle: SignInThrottle, email: string, client: string) => throttle.check(email, client).retryAfterMs;
+const wait = (throttle: SignInThrottle, email: string, client: string) => {
+  const { retryAfterMs } = throttle.begin(email, client);
+  if (retryAfterMs === 0) throttle.cancel();
+  return retryAfterMs;
+};
 
 describe("the sign-in throttle", () => {
-  it("locks one client out of one account after five failures, until 15 minutes after the first", () => {
-    const { throttle, clock } = throttleWithClock();
-    failTimes(throttle, 4, "ops@example.com", "192.0.2.7");
+  it("lets a client three free failures on an account, then doubles its wait with each further failure", () => {
+    const { throttle } = throttleWithClock();
+    failTimes(throttle, 3, "ops@example.com", "192.0.2.7");
     expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(0);
 
-    clock.now += 5 * MINUTE;
-    throttle.recordFailure("OPS@example.com ", "192.0.2.7");
+    const waits = [];
+    for (let i = 0; i < 5; i++) {
+      throttle.recordFailure("OPS@example.com ", "192.0.2.7");
+      waits.push(wait(throttle, "ops@example.com", "192.0.2.7"));
+    }
 
-    expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(10 * MINUTE);
-    clock.now += 10 * MINUTE;
+    expect(waits).toEqual([1, 2, 4, 8, 16].map((s) => s * SECOND));
+  });
+
+  it("lets a client try again once its wait has passed", () => {
+    const { throttle, clock } = throttleWithClock();
+    failTimes(throttle, 5, "ops@example.com", "192.0.2.7");
+
+    expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(2 * SECOND);
+    clock.now += 2 * SECOND;
     expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(0);
   });
 
-  it("keeps the account open to other clients while one client is locked out", () => {
+  it("caps one client's wait on one account at 15 minutes", () => {
     const { throttle } = throttleWithClock();
-    failTimes(throttle, 5, "ops@example.com", "203.0.113.9");
+    failTimes(throttle, 40, "ops@example.com", "192.0.2.7");
+
+    expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(15 * MINUTE);
+  });
+
+  it("keeps the account open to other clients while one client waits", () => {
+    const { throttle } = throttleWithClock();
+    failTimes(throttle, 10, "ops@example.com", "203.0.113.9");
 
     expect(wait(throttle, "ops@example.com", "203.0.113.9")).toBeGreaterThan(0);
     expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(0);
   });
 
-  it("locks the account for everyone once guesses spread over many clients pass the account limit", () => {
+  it("slows, but never locks, an account for everyone when guesses come from many clients", () => {
     const { throttle } = throttleWithClock();
-    for (let i = 0; i < 20; i++) throttle.recordFailure("ops@example.com", `198.51.100.${i}`);
+    for (let i = 0; i < 200; i++) failTimes(throttle, 1, "ops@example.com", `198.51.100.${i}`);
 
-    expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(15 * MINUTE);
+    expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(MINUTE);
   });
 
-  it("slows one client trying many accounts", () => {
+  it("slows one client trying many accounts, and not the others", () => {
     const { throttle } = throttleWithClock();
-    for (let i = 0; i < 20; i++) throttle.recordFailure(`user${i}@example.com`, "192.0.2.7");
+    for (let i = 0; i < 24; i++) failTimes(throttle, 1, `user${i}@example.com`, "192.0.2.7");
 
-    expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(15 * MINUTE);
+    expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(8 * SECOND);
     expect(wait(throttle, "ops@example.com", "192.0.2.8")).toBe(0);
   });
 
-  it("forgets a client's failures on that account when it signs in, so typos never add up to a lock", () => {
+  it("forgets a client's failures on that account when it signs in, so typos never add up to a wait", () => {
     const { throttle } = throttleWithClock();
     for (let round = 0; round < 3; round++) {
-      failTimes(throttle, 4, "ops@example.com", "192.0.2.7");
+      failTimes(throttle, 3, "ops@example.com", "192.0.2.7");
       throttle.recordSuccess("ops@example.com", "192.0.2.7");
     }
     expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(0);
   });
 
-  it("says which refusal is a lock's first", () => {
+  it("says which refusal is a wait's first", () => {
     const { throttle } = throttleWithClock();
-    failTimes(throttle, 5, "ops@example.com", "192.0.2.7");
+    failTimes(throttle, 4, "ops@example.com", "192.0.2.7");
 
-    expect(throttle.check("ops@example.com", "192.0.2.7").firstRefusal).toBe(true);
-    expect(throttle.check("ops@example.com", "192.0.2.7").firstRefusal).toBe(false);
+    expect(throttle.begin("ops@example.com", "192.0.2.7").firstRefusal).toBe(true);
+    expect(throttle.begin("ops@example.com", "192.0.2.7").firstRefusal).toBe(false);
   });
 
   it("tracks no more keys than it may, under a flood of made-up emails", () => {
     const { throttle } = throttleWithClock({ maxTracked: 30 });
-    for (let i = 0; i < 1_000; i++) throttle.recordFailure(`flood${i}@example.com`, `client${i}`);
+    for (let i = 0; i < 1_000; i++) failTimes(throttle, 1, `flood${i}@example.com`, `client${i}`);
 
     expect(throttle.tracked).toBe(30);
     failTimes(throttle, 5, "ops@example.com", "192.0.2.7");
-    expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(15 * MINUTE);
+    expect(wait(throttle, "ops@example.com", "192.0.2.7")).toBe(2 * SECOND);
+  });
+
+  it("refuses every attempt once the process's failure budget is spent, until it refills", () => {
+    const { throttle, clock } = throttleWithClock({ failuresPerMinute: 3 });
+    for (let i = 0; i < 3; i++) failTimes(throttle, 1, `user${i}@example.com`, `198.51.100.${i}`);
+
+    expect(throttle.begin("ops@example.com", "192.0.2.7")).toEqual({ retryAfterMs: 20 * SECOND, firstRefusal: true });
+    clock.now += 20 * SECOND;
+    expect(throttle.begin("ops@example.com", "192.0.2.7").retryAfterMs).toBe(0);
+  });
+
+  it("counts only failures against the budget: a successful sign-in gives its reservation back", () => {
+    const { throttle } = throttleWithClock({ failuresPerMinute: 2 });
+    for (let i = 0; i < 10; i++) {
+      expect(throttle.begin("ops@example.com", "192.0.2.7").retryAfterMs).toBe(0);
+      throttle.recordSuccess("ops@example.com", "192.0.2.7");
+    }
   });
 });
 
@@ -89,15 +132,15 @@ describe("signIn", () => {
     createUser(t.db, { email: "ops@example.com", password: RIGHT, role: "operator" });
   });
   afterAll(() => t.destroy());
-  // Two failures lock, to keep the scrypt work (about 0.1-1 s a check) of these tests small.
-  const strict = () => throttleWithClock({ perAccountAndClient: 2 });
+  // One free failure, then waits, to keep these tests short.
+  const strict = () => throttleWithClock({ pair: { free: 1, baseMs: 15 * MINUTE, maxMs: 15 * MINUTE } });
 
-  it("lets the right password in and audits who signed in from where", () => {
+  it("lets the right password in and audits who signed in from where", async () => {
     const { throttle } = strict();
 
-    expect(signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({
+    expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({
       ok: true,
-      user: { email: "ops@example.com", role: "operator" },
+      user: { email: "ops@example.com", role: "operator", session_version: 0 },
     });
     expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({
       actor: "ops@example.com",
@@ -108,30 +151,50 @@ describe("signIn", () => {
     });
   });
 
-  it("answers an unknown email as a wrong password, and audits both as failed", () => {
+  it("answers an unknown email as a wrong password, and audits both as failed", async () => {
     const { throttle } = strict();
     const attempt = (email: string) => signIn(t.db, { email, password: "wrong password!!", client: "192.0.2.7" }, throttle);
 
-    expect(attempt("ops@example.com")).toEqual({ ok: false, reason: "wrong_credentials" });
-    expect(attempt("nobody@example.com")).toEqual({ ok: false, reason: "wrong_credentials" });
+    expect(await attempt("ops@example.com")).toEqual({ ok: false, reason: "wrong_credentials" });
+    expect(await attempt("nobody@example.com")).toEqual({ ok: false, reason: "wrong_credentials" });
     expect(listAuditLog(t.db, { limit: 2 }).map((e) => [e.actor, e.outcome])).toEqual([
       ["nobody@example.com", "failed"],
       ["ops@example.com", "failed"],
     ]);
   });
 
-  it("refuses even the right password once locked, and audits only the lock's first refusal", () => {
+  it("refuses even the right password while the client waits, and audits only the wait's first refusal", async () => {
     const { throttle } = strict();
     const attempt = (password: string) => signIn(t.db, { email: "ops@example.com", password, client: "203.0.113.9" }, throttle);
-    attempt("wrong password!!");
-    attempt("wrong password!!");
+    await attempt("wrong password!!");
+    await attempt("wrong password!!");
     const before = listAuditLog(t.db, { limit: 1000 }).length;
 
-    const refusals = Array.from({ length: 50 }, () => attempt(RIGHT));
+    const refusals = await Promise.all(Array.from({ length: 50 }, () => attempt(RIGHT)));
 
     expect(refusals.every((r) => !r.ok && r.reason === "throttled" && r.retry_after_ms === 15 * MINUTE)).toBe(true);
     const log = listAuditLog(t.db, { limit: 1000 });
     expect(log).toHaveLength(before + 1);
     expect(log[0]).toMatchObject({ outcome: "denied", details: { reason: "too many failed sign-ins", client: "203.0.113.9" } });
+  });
+
+  it("refuses a burst of sign-ins past the failure budget before checking their passwords", async () => {
+    const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
+
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => signIn(t.db, { email: "ops@example.com", password: "wrong password!!", client: `198.51.100.${i}` }, throttle)),
+    );
+
+    expect(burst.filter((r) => !r.ok && r.reason === "wrong_credentials")).toHaveLength(3);
+    expect(burst.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(7);
+  });
+
+  it("answers a password past 1,024 characters as wrong without hashing it, and audits why", async () => {
+    const { throttle } = throttleWithClock();
+
+    const result = await signIn(t.db, { email: "ops@example.com", password: "x".repeat(1_000_000), client: "192.0.2.7" }, throttle);
+
+    expect(result).toEqual({ ok: false, reason: "wrong_credentials" });
+    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({ outcome: "failed", details: { reason: "password longer than 1024 characters" } });
   });
 });

@@ -1,16 +1,36 @@
 import { writeAudit } from "../audit";
 import { Cache } from "../cache";
 import type { Db } from "../db/client";
-import { normalizeEmail, verifyCredentials, type User } from "./users";
+import { PasswordHashingBusyError } from "./password";
+import { MAX_PASSWORD_LENGTH, normalizeEmail, verifyCredentials, type SessionUser } from "./users";
+
+/** How failures on one kind of key slow the next attempt: free tries, then a wait that doubles per failure. */
+export interface DelayRule {
+  /** Failures before any wait. */
+  free: number;
+  /** The first wait (ms); each further failure doubles it. */
+  baseMs: number;
+  /** The longest wait (ms). */
+  maxMs: number;
+}
 
 export interface SignInThrottleOptions {
-  /** Failed sign-ins one client may make for one email in a window (default 5). */
-  perAccountAndClient?: number;
-  /** Failed sign-ins for one email from all clients together (default 20): slows a spread-out guesser. */
-  perAccount?: number;
-  /** Failed sign-ins from one client for all emails together (default 20): slows one client spraying accounts. */
-  perClient?: number;
-  /** How long failures count (default 15 minutes, from the first failure of a key). */
+  /** One client on one email (default: 3 free, then 1 s doubling up to 15 minutes). */
+  pair?: DelayRule;
+  /**
+   * One email from all clients together (default: 20 free, then 1 s doubling up to 1 minute). Capped
+   * short on purpose: it slows a guesser spread over many addresses without locking the owner out.
+   */
+  account?: DelayRule;
+  /** One client on all emails together (default: 20 free, then 1 s doubling up to 15 minutes). */
+  client?: DelayRule;
+  /**
+   * Failed sign-ins the whole process allows per minute (default 30), reserved before a password is
+   * hashed and given back on success: it bounds the scrypt work wrong passwords can cost, however many
+   * addresses send them.
+   */
+  failuresPerMinute?: number;
+  /** How long a key's failures count after its last one (default 15 minutes). */
   windowMs?: number;
   /** Keys tracked at most (default 10,000), so a flood of made-up emails cannot exhaust memory. */
   maxTracked?: number;
@@ -20,64 +40,89 @@ export interface SignInThrottleOptions {
 
 interface Failures {
   count: number;
-  /** When this key's window ends (ms, on the throttle's clock). */
-  until: number;
-  /** Whether an attempt was refused on this key yet: only the first refusal of a lock is audited. */
+  /** When this key's latest failure happened (ms, on the throttle's clock). */
+  last: number;
+  /** Whether an attempt was refused since that failure: only the first refusal of a wait is audited. */
   refused?: boolean;
 }
 
+const MINUTE = 60_000;
+
 /**
- * Counts failed sign-ins per (email, client), per email and per client, each in a fixed window, and
- * refuses further attempts on a key that reached its limit until its window ends. A lock on one
- * (email, client) pair does not lock the account out for everyone else, so a guesser cannot lock the
- * admin out from one machine; only the wider per-account limit can, at four times the pace.
+ * Slows guessing progressively instead of locking accounts: each failure for a key (an email and client
+ * pair, an email, a client) past its free ones doubles that key's wait. The per-email wait is capped at a
+ * minute, so a guesser elsewhere can slow the admin but never lock them out; the per-pair and per-client
+ * waits grow to 15 minutes for the guesser itself. A global budget of failures bounds the hashing cost.
+ * See docs/operations.md, "Sign-in and sessions".
  */
 export class SignInThrottle {
   private readonly failures: Cache<string, Failures>;
-  private readonly limits: { pair: number; account: number; client: number };
+  private readonly rules: { pair: DelayRule; account: DelayRule; client: DelayRule };
   private readonly windowMs: number;
   private readonly now: () => number;
+  private readonly budget: { capacity: number; tokens: number; at: number; refused: boolean };
 
-  constructor({ perAccountAndClient = 5, perAccount = 20, perClient = 20, windowMs = 15 * 60_000, maxTracked = 10_000, now }: SignInThrottleOptions = {}) {
-    this.limits = { pair: perAccountAndClient, account: perAccount, client: perClient };
+  constructor({
+    pair = { free: 3, baseMs: 1_000, maxMs: 15 * MINUTE },
+    account = { free: 20, baseMs: 1_000, maxMs: MINUTE },
+    client = { free: 20, baseMs: 1_000, maxMs: 15 * MINUTE },
+    failuresPerMinute = 30,
+    windowMs = 15 * MINUTE,
+    maxTracked = 10_000,
+    now,
+  }: SignInThrottleOptions = {}) {
+    this.rules = { pair, account, client };
     this.windowMs = windowMs;
     this.now = now ?? Date.now;
-    this.failures = new Cache({ ttlMs: windowMs, max: maxTracked, now, sweepIntervalMs: 60_000 });
+    this.failures = new Cache({ ttlMs: windowMs, max: maxTracked, now, sweepIntervalMs: MINUTE });
+    this.budget = { capacity: failuresPerMinute, tokens: failuresPerMinute, at: this.now(), refused: false };
   }
 
   /**
-   * Whether `email` may be tried from `client` now: 0 ms to wait, or how long until the longest lock on
-   * its keys ends, and whether this is the first attempt that lock refuses.
+   * Whether `email` may be tried from `client` now: 0 ms to wait (and one failure of the global budget
+   * reserved for it, see recordSuccess), or how long until its longest wait ends, and whether this is
+   * the first attempt that wait refuses.
    */
-  check(email: string, client: string): { retryAfterMs: number; firstRefusal: boolean } {
+  begin(email: string, client: string): { retryAfterMs: number; firstRefusal: boolean } {
     const now = this.now();
     let retryAfterMs = 0;
     let firstRefusal = false;
-    for (const [key, limit] of this.keys(email, client)) {
+    for (const [key, rule] of this.keys(email, client)) {
       const entry = this.failures.get(key);
-      if (!entry || entry.count < limit) continue;
-      retryAfterMs = Math.max(retryAfterMs, entry.until - now);
+      const wait = entry ? entry.last + delayOf(rule, entry.count) - now : 0;
+      if (!entry || wait <= 0) continue;
+      retryAfterMs = Math.max(retryAfterMs, wait);
       firstRefusal ||= !entry.refused;
       entry.refused = true;
     }
-    return { retryAfterMs, firstRefusal };
+    if (retryAfterMs > 0) return { retryAfterMs, firstRefusal };
+    const budgetWait = this.takeFromBudget(now);
+    if (budgetWait === 0) return { retryAfterMs: 0, firstRefusal: false };
+    const first = !this.budget.refused;
+    this.budget.refused = true;
+    return { retryAfterMs: budgetWait, firstRefusal: first };
   }
 
   recordFailure(email: string, client: string): void {
     const now = this.now();
     for (const [key] of this.keys(email, client)) {
-      const entry = this.failures.get(key);
-      if (entry && entry.until > now) {
-        this.failures.insertWithTtl(key, { ...entry, count: entry.count + 1 }, entry.until - now);
-      } else {
-        this.failures.insert(key, { count: 1, until: now + this.windowMs });
-      }
+      const count = (this.failures.get(key)?.count ?? 0) + 1;
+      this.failures.insertWithTtl(key, { count, last: now }, this.windowMs);
     }
   }
 
-  /** A correct password from this client clears that pair's failures (not the wider counts). */
+  /**
+   * A correct password from this client clears that pair's failures (not the wider counts) and gives
+   * its reservation back to the global budget: the budget counts failures only.
+   */
   recordSuccess(email: string, client: string): void {
     this.failures.remove(this.keys(email, client)[0]![0]);
+    this.cancel();
+  }
+
+  /** Gives back the budget an attempt reserved without it failing (it was never checked). */
+  cancel(): void {
+    this.budget.tokens = Math.min(this.budget.capacity, this.budget.tokens + 1);
   }
 
   /** Keys with failures on record (at most `maxTracked`). */
@@ -85,42 +130,77 @@ export class SignInThrottle {
     return this.failures.stats().entries;
   }
 
-  private keys(email: string, client: string): [string, number][] {
-    const account = normalizeEmail(email);
+  /** A token bucket refilled at `capacity` a minute: 0, or the ms until a token is free. */
+  private takeFromBudget(now: number): number {
+    const b = this.budget;
+    b.tokens = Math.min(b.capacity, b.tokens + ((now - b.at) * b.capacity) / MINUTE);
+    b.at = now;
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      b.refused = false;
+      return 0;
+    }
+    return Math.ceil(((1 - b.tokens) * MINUTE) / b.capacity);
+  }
+
+  private keys(email: string, client: string): [string, DelayRule][] {
+    // Bounded, so a megabyte of made-up email costs no more memory than a real one.
+    const account = normalizeEmail(email).slice(0, 254);
     return [
-      [`pair:${account}|${client}`, this.limits.pair],
-      [`account:${account}`, this.limits.account],
-      [`client:${client}`, this.limits.client],
+      [`pair:${account}|${client}`, this.rules.pair],
+      [`account:${account}`, this.rules.account],
+      [`client:${client}`, this.rules.client],
     ];
   }
 }
 
+/** The wait after `count` failures under `rule`: none for the free ones, then base, 2 base, 4 base... up to max. */
+export function delayOf(rule: DelayRule, count: number): number {
+  if (count <= rule.free) return 0;
+  return Math.min(rule.maxMs, rule.baseMs * 2 ** Math.min(count - rule.free - 1, 30));
+}
+
 export type SignInResult =
-  | { ok: true; user: User }
+  | { ok: true; user: SessionUser }
   | { ok: false; reason: "wrong_credentials" }
   | { ok: false; reason: "throttled"; retry_after_ms: number };
+
+/** How long a sign-in refused because too many hashes were queued is told to wait. */
+const BUSY_RETRY_MS = 1_000;
 
 /**
  * Checks an email and password for a client (its address, or "unknown"), under `throttle`, and audits
  * the outcome as `user.sign_in`: success, failed, or denied while throttled. A throttled attempt never
- * reaches the password check, so it costs no scrypt work; only a lock's first refusal is audited, so a
- * guesser hammering a locked account cannot grow the (append-only) audit log without bound.
+ * reaches the password check, so it costs no scrypt work; only a wait's first refusal is audited, so a
+ * guesser hammering a slowed account cannot grow the (append-only) audit log without bound.
  */
-export function signIn(
+export async function signIn(
   db: Db,
   { email, password, client }: { email: string; password: string; client: string },
   throttle: SignInThrottle,
-): SignInResult {
+): Promise<SignInResult> {
   const actor = normalizeEmail(email).slice(0, 254);
   const audit = (outcome: "success" | "failed" | "denied", details: Record<string, unknown>) =>
     writeAudit(db, { actor, action: "user.sign_in", target: `user:${actor}`, outcome, details: { client, ...details } });
 
-  const { retryAfterMs, firstRefusal } = throttle.check(email, client);
+  const { retryAfterMs, firstRefusal } = throttle.begin(email, client);
   if (retryAfterMs > 0) {
     if (firstRefusal) audit("denied", { reason: "too many failed sign-ins", retry_after_ms: retryAfterMs });
     return { ok: false, reason: "throttled", retry_after_ms: retryAfterMs };
   }
-  const user = verifyCredentials(db, { email, password });
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    throttle.recordFailure(email, client);
+    audit("failed", { reason: `password longer than ${MAX_PASSWORD_LENGTH} characters` });
+    return { ok: false, reason: "wrong_credentials" };
+  }
+  let user: SessionUser | undefined;
+  try {
+    user = await verifyCredentials(db, { email, password });
+  } catch (error) {
+    if (!(error instanceof PasswordHashingBusyError)) throw error;
+    throttle.cancel();
+    return { ok: false, reason: "throttled", retry_after_ms: BUSY_RETRY_MS };
+  }
   if (!user) {
     throttle.recordFailure(email, client);
     audit("failed", { reason: "wrong email or password" });

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db, Queryable } from "../db/client";
 import { userRoles, users } from "../db/schema";
 import { ConflictError } from "../errors";
 import { parseInput } from "../validation";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, hashPasswordSync, verifyPassword } from "./password";
 
 export type UserRole = (typeof userRoles)[number];
 
@@ -17,11 +17,22 @@ export interface User {
   created_at: number;
 }
 
+/** A user as a session cookie records them: with the session version it was signed under. */
+export interface SessionUser extends User {
+  session_version: number;
+}
+
+/** Longer is refused before any hashing: more length buys no strength, only work for the server. */
+export const MAX_PASSWORD_LENGTH = 1_024;
+
 /** Emails are compared without case or surrounding space. */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 /** The rule every password meets, at creation and at reset. */
-export const passwordInput = z.string().min(12, "must be at least 12 characters");
+export const passwordInput = z
+  .string()
+  .min(12, "must be at least 12 characters")
+  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
 
 const userInput = z.object({
   email: z.email("must be an email address").transform((e) => e.toLowerCase()),
@@ -38,12 +49,27 @@ const publicColumns = {
   created_at: users.created_at,
 };
 
+/**
+ * Creates an account, hashing on this thread: for the setup command and test fixtures only. A request
+ * path uses addUser, which hashes off the event loop.
+ */
 export function createUser(db: Db, input: z.input<typeof userInput>, now = Date.now()): User {
   const { password, ...data } = parseInput(userInput, input);
   if (findUserByEmail(db, data.email)) throw new ConflictError(`a user with email ${data.email} already exists`);
+  return insertUser(db, { ...data, password_hash: hashPasswordSync(password) }, now);
+}
+
+/** Validates a new account's fields (the password's rule included) without hashing anything. */
+export const parseNewUser = (input: z.input<typeof userInput>) => parseInput(userInput, input);
+
+export function insertUser(
+  db: Queryable,
+  data: Omit<ReturnType<typeof parseNewUser>, "password"> & { password_hash: string },
+  now = Date.now(),
+): User {
   return db
     .insert(users)
-    .values({ ...data, password_hash: hashPassword(password), created_at: now })
+    .values({ ...data, created_at: now })
     .returning(publicColumns)
     .get();
 }
@@ -52,25 +78,44 @@ export function listUsers(db: Db): User[] {
   return db.select(publicColumns).from(users).orderBy(asc(users.email)).all();
 }
 
-export function findUserByEmail(db: Db, email: string): User | undefined {
+export function findUserByEmail(db: Queryable, email: string): User | undefined {
   return db.select(publicColumns).from(users).where(eq(users.email, email.toLowerCase())).get();
 }
 
-export function findUserById(db: Db, id: number): User | undefined {
+export function findUserById(db: Queryable, id: number): User | undefined {
   return db.select(publicColumns).from(users).where(eq(users.id, id)).get();
 }
 
-let unknownUserHash: string | undefined;
+/**
+ * The user a session cookie names, or undefined when the account is gone or its session version moved
+ * on (a password reset or role change since the cookie was signed), which ends that session at once.
+ */
+export function findSessionUser(db: Db, { id, sessionVersion }: { id: number; sessionVersion: number }): User | undefined {
+  return db
+    .select(publicColumns)
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.session_version, sessionVersion)))
+    .get();
+}
 
-/** The user whose email and password match, or undefined; same answer for unknown email and wrong password. */
-export function verifyCredentials(db: Db, { email, password }: { email: string; password: string }): User | undefined {
+let unknownUserHash: Promise<string> | undefined;
+
+/**
+ * The user whose email and password match, with their session version, or undefined; the same answer
+ * for an unknown email and a wrong password. Hashes off the event loop.
+ */
+export async function verifyCredentials(db: Db, { email, password }: { email: string; password: string }): Promise<SessionUser | undefined> {
   const row = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
   // An unknown email costs the same scrypt work as a wrong password, so timing does not tell which it was.
   if (!row) {
-    verifyPassword(password, (unknownUserHash ??= hashPassword(randomBytes(16).toString("base64"))));
+    unknownUserHash ??= hashPassword(randomBytes(16).toString("base64")).catch((error: unknown) => {
+      unknownUserHash = undefined;
+      throw error;
+    });
+    await verifyPassword(password, await unknownUserHash);
     return undefined;
   }
-  if (!verifyPassword(password, row.password_hash)) return undefined;
+  if (!(await verifyPassword(password, row.password_hash))) return undefined;
   const { password_hash: _hash, ...user } = row;
   return user;
 }

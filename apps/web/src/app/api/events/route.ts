@@ -10,10 +10,14 @@ export const dynamic = "force-dynamic";
 // never finishes by itself: end them so the server can exit.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, closeEventStreams);
 
-/** Server-sent events for open dashboards (site deletions), for any signed-in user or API token. */
+/**
+ * Server-sent events for open dashboards (site deletions), for any signed-in user or API token; the
+ * stream ends within a heartbeat once that user is deleted, their sessions ended, or the token revoked.
+ */
 export async function GET(request: NextRequest): Promise<Response> {
-  const crossSite = crossSiteRefusal(request); if (crossSite) return crossSite;
-  const { viewer, authError } = await viewerOfRequest(request);
+  const crossSite = crossSiteRefusal(request);
+  if (crossSite) return crossSite;
+  const { viewer, authError, stillValid } = await viewerOfRequest(request);
   if (!viewer) return anonymousRefusal(authError);
-  return eventStreamResponse(domainEvents, request.signal);
+  return eventStreamResponse(domainEvents, request.signal, { stillValid });
 }

@@ -7,12 +7,12 @@ export const usersResolvers = {
     users: (_: unknown, __: unknown, ctx: Context) => listUsers(ctx.db),
   },
   Mutation: {
-    createUser: (
+    createUser: async (
       _: unknown,
       args: { email: string; name?: string | null; role: UserRole; password?: string | null },
       ctx: Context,
     ) => {
-      const { user, generatedPassword } = addUser(ctx.db, {
+      const { user, generatedPassword } = await addUser(ctx.db, {
         email: args.email,
         name: args.name ?? undefined,
         role: args.role,
@@ -23,8 +23,8 @@ export const usersResolvers = {
     },
     setUserRole: (_: unknown, { user_id, role }: { user_id: string; role: UserRole }, ctx: Context) =>
       setUserRole(ctx.db, { userId: Number(user_id), role, actor: ctx.viewer!.email }),
-    resetPassword: (_: unknown, { user_id, password }: { user_id: string; password?: string | null }, ctx: Context) => {
-      const { user, generatedPassword } = resetPassword(ctx.db, {
+    resetPassword: async (_: unknown, { user_id, password }: { user_id: string; password?: string | null }, ctx: Context) => {
+      const { user, generatedPassword } = await resetPassword(ctx.db, {
         userId: Number(user_id),
         password: password ?? undefined,
         actor: ctx.viewer!.email,

@@ -1,0 +1,52 @@
+import { createTestDb, type TestDb } from "@patronus/core/testing";
+import { createApiToken, createUser, deleteUser, resetPassword, revokeApiToken, setUserRole, type User } from "@patronus/core/users";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resolveViewer } from "./viewer";
+
+let t: TestDb;
+let ops: User;
+const actor = "admin@example.com";
+beforeEach(() => {
+  t = createTestDb();
+  createUser(t.db, { email: actor, password: "correct horse battery", role: "admin" });
+  ops = createUser(t.db, { email: "ops@example.com", password: "correct horse battery", role: "operator" });
+});
+afterEach(() => t.destroy());
+
+/** Resolves `ops` as the session callback would hand them over, signed under `sessionVersion`. */
+const asSession = (sessionVersion = 0) =>
+  resolveViewer(t.db, { authorization: null, session: async () => ({ id: ops.id, email: ops.email, role: ops.role, session_version: sessionVersion }) });
+const asToken = (token: string) => resolveViewer(t.db, { authorization: `Bearer ${token}`, session: async () => undefined });
+
+describe("a viewer re-checked during a long request", () => {
+  it("still stands while nothing changed", async () => {
+    const { token } = createApiToken(t.db, { userId: ops.id, name: "stream" });
+    expect((await asSession()).stillValid!()).toBe(true);
+    expect((await asToken(token)).stillValid!()).toBe(true);
+  });
+
+  it("falls once the session's user has their password reset", async () => {
+    const { stillValid } = await asSession();
+    await resetPassword(t.db, { userId: ops.id, actor });
+    expect(stillValid!()).toBe(false);
+  });
+
+  it("falls once the session's user has their role changed", async () => {
+    const { stillValid } = await asSession();
+    await setUserRole(t.db, { userId: ops.id, role: "viewer", actor });
+    expect(stillValid!()).toBe(false);
+  });
+
+  it("falls once the session's user is deleted", async () => {
+    const { stillValid } = await asSession();
+    await deleteUser(t.db, { userId: ops.id, actor });
+    expect(stillValid!()).toBe(false);
+  });
+
+  it("falls once the bearer's token is revoked", async () => {
+    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "stream" });
+    const { stillValid } = await asToken(token);
+    revokeApiToken(t.db, { tokenId: id });
+    expect(stillValid!()).toBe(false);
+  });
+});

@@ -1,0 +1,3 @@
+import { useCheapPasswordHashing } from "@patronus/core/testing";
+
+useCheapPasswordHashing();

@@ -1,0 +1,3 @@
+import { useCheapPasswordHashing } from "./src/testing";
+
+useCheapPasswordHashing();
