@@ -12,7 +12,7 @@ import {
   setV9UptimeBase,
   type SetContext,
 } from "./data-set";
-import { decodeV5, V5_HEADER_LENGTH } from "./netflow-v5";
+import { decodeV5, V5_HEADER_LENGTH, V5_MAX_RECORDS, V5_RECORD_LENGTH } from "./netflow-v5";
 import { compileReader, type RecordReader } from "./record-reader";
 import { F_SAMPLING, F_SYS_INIT } from "./field-kinds";
 import {
@@ -219,13 +219,13 @@ export class FlowDecoder {
   }
 
   private readV5(dv: DataView): void {
-    if (dv.byteLength < V5_HEADER_LENGTH) {
+    // nfcapd's rule: at most 30 records, and exactly as many as the datagram holds; anything else is rejected whole.
+    const count = dv.byteLength >= V5_HEADER_LENGTH ? dv.getUint16(2) : -1;
+    if (count < 0 || count > V5_MAX_RECORDS || dv.byteLength !== V5_HEADER_LENGTH + count * V5_RECORD_LENGTH) {
       this.malformed = true;
       return;
     }
-    const n = decodeV5(dv, this.record, this.onRecord);
-    if (n < 0) this.malformed = true;
-    this.emitted += n < 0 ? -1 - n : n;
+    this.emitted += decodeV5(dv, this.record, this.onRecord);
   }
 
   private readV9(dv: DataView, exporter: string): void {
@@ -237,6 +237,10 @@ export class FlowDecoder {
     const unixSecs = dv.getUint32(8);
     const sourceId = dv.getUint32(16);
     // Fewer than 4 octets left after the last set are padding (RFC 3954 §5.3).
+    if (setsEnd(dv, V9_HEADER_LENGTH, dv.byteLength) < 0) {
+      this.malformed = true;
+      return;
+    }
     this.readSets(dv, V9_HEADER_LENGTH, dv.byteLength, exporter, 9, sourceId, unixSecs, sysUptime);
   }
 
@@ -247,22 +251,15 @@ export class FlowDecoder {
     }
     const length = dv.getUint16(2);
     const domain = dv.getUint32(12);
-    if (length < IPFIX_HEADER_LENGTH) {
+    // One message a datagram (RFC 7011 §10.3.2), made of whole sets (§3.1): any disagreement rejects it whole.
+    if (length !== dv.byteLength || setsEnd(dv, IPFIX_HEADER_LENGTH, length) !== length) {
       this.malformed = true;
       return;
     }
-    // A message longer than the datagram was truncated: decode the sets that arrived whole.
-    if (length > dv.byteLength) this.malformed = true;
-    const end = Math.min(length, dv.byteLength);
-    const stop = this.readSets(dv, IPFIX_HEADER_LENGTH, end, exporter, 10, domain, 0, 0);
-    // The message length must be the sum of its sets (RFC 7011 §3.1).
-    if (stop !== end) this.malformed = true;
+    this.readSets(dv, IPFIX_HEADER_LENGTH, length, exporter, 10, domain, 0, 0);
   }
 
-  /**
-   * Walks the sets of one v9 packet or IPFIX message in [p, end): templates, options templates and data.
-   * Returns where it stopped, or -1 at a set that does not fit (marked malformed: the rest cannot be located).
-   */
+  /** Walks the sets of one v9 packet or IPFIX message in [p, end), which `setsEnd` has checked. */
   private readSets(
     dv: DataView,
     p: number,
@@ -272,15 +269,10 @@ export class FlowDecoder {
     domain: number,
     unixSecs: number,
     sysUptime: number,
-  ): number {
-    // Bounded: every set advances p by at least its 4-octet header.
+  ): void {
     while (p + SET_HEADER_LENGTH <= end) {
       const id = dv.getUint16(p);
       const len = dv.getUint16(p + 2);
-      if (len < SET_HEADER_LENGTH || p + len > end) {
-        this.malformed = true;
-        return -1;
-      }
       const start = p + SET_HEADER_LENGTH;
       if (id >= 256) this.dataSet(dv, start, p + len, exporter, version, domain, id, unixSecs, sysUptime);
       else if (version === 9 && id === 0) this.readTemplateSet(dv, start, p + len, exporter, 9, domain, false);
@@ -289,7 +281,6 @@ export class FlowDecoder {
       // Other ids below 256 are reserved (RFC 3954 §5.2, RFC 7011 §3.3.2): skipped.
       p += len;
     }
-    return p;
   }
 
   /**
@@ -572,6 +563,20 @@ export class FlowDecoder {
 }
 
 function noop(): void {}
+
+/**
+ * Where the sets starting at `p` end, or -1 when one is shorter than its header or runs past `end`: checked
+ * before anything is decoded, so a datagram with a bad frame is rejected whole. Bounded: every set advances p
+ * by at least its 4-octet header.
+ */
+function setsEnd(dv: DataView, p: number, end: number): number {
+  while (p + SET_HEADER_LENGTH <= end) {
+    const len = dv.getUint16(p + 2);
+    if (len < SET_HEADER_LENGTH || p + len > end) return -1;
+    p += len;
+  }
+  return p;
+}
 
 function domainKey(version: 9 | 10, domain: number): number {
   return (version === 10 ? 4294967296 : 0) + domain;

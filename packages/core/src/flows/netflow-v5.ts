@@ -3,11 +3,10 @@ import type { FlowRecord } from "./flow-record";
 
 export const V5_HEADER_LENGTH = 24;
 export const V5_RECORD_LENGTH = 48;
+/** The format's own limit: 24 + 30 × 48 octets fit an Ethernet MTU. */
+export const V5_MAX_RECORDS = 30;
 
-/**
- * Decodes the records of a v5 packet; returns how many were emitted, or -1 - emitted when the header's count
- * claims more records than the packet holds (the ones that fit are still emitted).
- */
+/** Decodes the records of a v5 packet whose length the caller has checked against its count; returns the count. */
 export function decodeV5(dv: DataView, r: FlowRecord, onRecord: (r: FlowRecord) => void): number {
   const count = dv.getUint16(2);
   const sysUptime = dv.getUint32(4);
@@ -15,8 +14,7 @@ export function decodeV5(dv: DataView, r: FlowRecord, onRecord: (r: FlowRecord) 
   // sampling_interval: mode in the top 2 bits, interval in the low 14; 0 means unsampled.
   const interval = dv.getUint16(22) & 0x3fff;
   const rate = interval > 1 ? interval : 1;
-  const fit = Math.floor((dv.byteLength - V5_HEADER_LENGTH) / V5_RECORD_LENGTH);
-  const n = Math.min(count, fit);
+  const n = count;
 
   r.ipVersion = 4;
   r.src6.fill(0);
@@ -35,5 +33,5 @@ export function decodeV5(dv: DataView, r: FlowRecord, onRecord: (r: FlowRecord) 
     r.dscp = dv.getUint8(p + 39) >> 2;
     onRecord(r);
   }
-  return count > fit ? -1 - n : n;
+  return n;
 }
