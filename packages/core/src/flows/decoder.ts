@@ -14,7 +14,7 @@ import {
 } from "./data-set";
 import { decodeV5, V5_HEADER_LENGTH, V5_MAX_RECORDS, V5_RECORD_LENGTH } from "./netflow-v5";
 import { compileReader, type RecordReader } from "./record-reader";
-import { F_SAMPLING, F_SYS_INIT } from "./field-kinds";
+import { F_SAMPLING, F_SYS_INIT, MAX_SAMPLING_RATE } from "./field-kinds";
 import {
   compileTemplate,
   MAX_TEMPLATE_FIELDS,
@@ -42,6 +42,8 @@ export interface DecoderCounters {
   /** Packets with any framing or content fault; their records before the fault were still emitted. */
   malformedPackets: number;
   unsupportedVersion: number;
+  /** Records refused: octets impossible for their packets, or a sampling rate out of range (also in options). */
+  insaneRecords: number;
   /** Data sets dropped because their template never arrived (held too long, evicted, or holding disabled). */
   unknownTemplateSets: number;
   /** Data sets ever held waiting for their template. */
@@ -104,6 +106,7 @@ export class FlowDecoder {
     optionsRecords: 0,
     malformedPackets: 0,
     unsupportedVersion: 0,
+    insaneRecords: 0,
     unknownTemplateSets: 0,
     setsHeld: 0,
     setsPending: 0,
@@ -225,7 +228,9 @@ export class FlowDecoder {
       this.malformed = true;
       return;
     }
-    this.emitted += decodeV5(dv, this.record, this.onRecord);
+    const emitted = decodeV5(dv, this.record, this.onRecord);
+    this.counters.insaneRecords += count - emitted;
+    this.emitted += emitted;
   }
 
   private readV9(dv: DataView, exporter: string): void {
@@ -472,6 +477,7 @@ export class FlowDecoder {
   ): void {
     const c = this.ctx;
     c.malformed = false;
+    c.insane = 0;
     c.rate = d.rate;
     if (d.version === 9) setV9UptimeBase(c, unixSecs, sysUptime);
     else setIpfixUptimeBase(c, d.systemInitMs);
@@ -486,6 +492,7 @@ export class FlowDecoder {
       this.emitted += decodeDataRecords(dv, start, end, t, c, this.record, this.onRecord);
     }
     if (c.malformed) this.malformed = true;
+    this.counters.insaneRecords += c.insane;
   }
 
   private readerFor(t: Template): RecordReader {
@@ -504,7 +511,12 @@ export class FlowDecoder {
    */
   private readonly applyOptions = (c: SetContext): void => {
     const d = this.optionsTarget!;
-    if (this.optionsFlags & F_SAMPLING) d.rate = announcedRate(c, this.optionsFlags) || 1;
+    if (this.optionsFlags & F_SAMPLING) {
+      const rate = announcedRate(c, this.optionsFlags);
+      // An absurd rate is not believed: the domain keeps the one it had.
+      if (rate > MAX_SAMPLING_RATE) c.insane++;
+      else d.rate = rate || 1;
+    }
     if (this.optionsFlags & F_SYS_INIT && c.sysInitMs > 0) d.systemInitMs = c.sysInitMs;
   };
 

@@ -4,6 +4,7 @@
  */
 
 import {
+  F_COUNTS,
   F_SAMPLING,
   F_SAMPLING_SPACE,
   F_SYS_INIT,
@@ -200,6 +201,7 @@ export function compileTemplate(
     else if (k === K_SAMPLING_SPACE) flags |= F_SAMPLING_SPACE;
     else if (k === K_SYS_INIT_MS) flags |= F_SYS_INIT;
   }
+  if (kinds.includes(K_PACKETS) && kinds.includes(K_BYTES)) flags |= F_COUNTS;
 
   const triples: number[] = [];
   if (variable) {
