@@ -15,18 +15,20 @@ import {
 import { decodeV5, V5_HEADER_LENGTH, V5_MAX_RECORDS, V5_RECORD_LENGTH } from "./netflow-v5";
 import { compileReader, type RecordReader } from "./record-reader";
 import { F_SAMPLING, F_SYS_INIT, MAX_SAMPLING_RATE } from "./field-kinds";
-import {
-  compileTemplate,
-  MAX_TEMPLATE_FIELDS,
-  sameFields,
-  type Template,
-  type TemplateField,
-} from "./template";
+import { MAX_TEMPLATE_FIELDS, type Template, type TemplateField } from "./template";
+import { TemplateStore, type DomainState, type TemplateChanges } from "./template-store";
 import { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
 
 export interface DecoderOptions {
-  /** Templates kept over all exporters; definitions beyond are rejected (counted). Default 10 000. */
+  /**
+   * Templates kept over all exporters. Past it, the exporter holding the most gives up its least recently
+   * used one (counted as evicted). Default 10,000.
+   */
   maxTemplates?: number;
+  /** Templates kept per (exporter, domain); past it, the domain's least recently used is replaced. Default 256. */
+  maxTemplatesPerDomain?: number;
+  /** A template neither used nor refreshed for this long expires (RFC 7011 §8.4). Default 1 hour. */
+  templateIdleMs?: number;
   /** Data sets held while their template is unknown; the oldest is dropped beyond. Default 256, 0 disables. */
   maxPendingSets?: number;
   /** A held data set is dropped when its template has not arrived after this long. Default 30 s. */
@@ -53,8 +55,12 @@ export interface DecoderCounters {
   /** New or changed template definitions (an identical refresh does not count). */
   templatesLearned: number;
   templatesWithdrawn: number;
-  /** Definitions refused: invalid, or over `maxTemplates`. */
+  /** Definitions refused as invalid (malformed, no usable field, more than 128 fields). */
   templatesRejected: number;
+  /** Templates replaced to stay within `maxTemplatesPerDomain` or `maxTemplates`. */
+  templatesEvicted: number;
+  /** Templates forgotten after `templateIdleMs` unused. */
+  templatesExpired: number;
   /** Templates known right now. */
   templates: number;
 }
@@ -67,16 +73,6 @@ export interface DecodeResult {
   /** Records passed to onRecord during this call, including held sets that a template in it released. */
   records: number;
   status: DecodeStatus;
-}
-
-interface DomainState {
-  exporter: string;
-  version: 9 | 10;
-  domain: number;
-  templates: Map<number, Template>;
-  /** Sampling rate from the latest options record that carried one (1 = unsampled). */
-  rate: number;
-  systemInitMs: number;
 }
 
 interface PendingSet {
@@ -113,16 +109,16 @@ export class FlowDecoder {
     templatesLearned: 0,
     templatesWithdrawn: 0,
     templatesRejected: 0,
+    templatesEvicted: 0,
+    templatesExpired: 0,
     templates: 0,
   };
 
   private readonly record: FlowRecord = createFlowRecord();
   private readonly ctx: SetContext = createSetContext();
-  /** exporter -> (version 10 ? 2^32 : 0) + domain -> state */
-  private readonly exporters = new Map<string, Map<number, DomainState>>();
+  private readonly store: TemplateStore;
   private readonly pending: PendingSet[] = [];
   private readonly readers = new Map<string, RecordReader>();
-  private readonly maxTemplates: number;
   private readonly maxPendingSets: number;
   private readonly pendingMaxAgeMs: number;
 
@@ -135,7 +131,14 @@ export class FlowDecoder {
   private optionsFlags = 0;
 
   constructor(options: DecoderOptions = {}) {
-    this.maxTemplates = options.maxTemplates ?? 10_000;
+    this.store = new TemplateStore(
+      {
+        maxTemplates: options.maxTemplates ?? 10_000,
+        maxTemplatesPerDomain: options.maxTemplatesPerDomain ?? 256,
+        templateIdleMs: options.templateIdleMs ?? 60 * 60_000,
+      },
+      this.counters,
+    );
     this.maxPendingSets = options.maxPendingSets ?? 256;
     this.pendingMaxAgeMs = options.pendingMaxAgeMs ?? 30_000;
   }
@@ -152,6 +155,7 @@ export class FlowDecoder {
     this.malformed = false;
     this.nowMs = nowMs;
     this.expirePending();
+    this.store.expire(nowMs);
 
     let version = 0;
     let status: DecodeStatus = "ok";
@@ -175,47 +179,39 @@ export class FlowDecoder {
     return { version, records: this.emitted, status };
   }
 
-  /** Every template known, with its domain's sampling state, as plain data to persist. */
+  /** Every template known, with its domain's sampling state, as plain data. */
   exportTemplates(): TemplateSnapshot[] {
-    const out: TemplateSnapshot[] = [];
-    for (const domains of this.exporters.values()) {
-      for (const d of domains.values()) {
-        for (const t of d.templates.values()) {
-          out.push({
-            exporter: d.exporter,
-            version: d.version,
-            domain: d.domain,
-            templateId: t.templateId,
-            fields: t.fields.map((f) => ({ ...f })),
-            options: t.options,
-            scopeFieldCount: t.scopeFieldCount,
-            samplingRate: d.rate,
-            systemInitMs: d.systemInitMs,
-          });
-        }
-      }
-    }
-    return out;
+    return this.store.snapshots();
   }
 
   /**
-   * Loads snapshots from `exportTemplates()` (e.g. read back after a restart); invalid entries are skipped.
-   * Returns how many templates were loaded. A template later received on the wire replaces an imported one.
+   * Templates added, changed, withdrawn, evicted or expired since the last call, at most `limit` of them: what
+   * to write to storage (the rest come with the next calls). After a failed write, call `markAllTemplatesChanged`.
    */
-  importTemplates(snapshots: readonly TemplateSnapshot[]): number {
+  takeTemplateChanges(limit = 2000): TemplateChanges {
+    return this.store.takeChanges(limit);
+  }
+
+  /** Makes the next `takeTemplateChanges` start over with every template, replacing what storage holds. */
+  markAllTemplatesChanged(): void {
+    this.store.markAllChanged();
+  }
+
+  /**
+   * Loads snapshots read back from storage after a restart, under the same bounds as templates from the wire;
+   * invalid entries are skipped, and each template's lifetime starts at `nowMs`. Returns how many were loaded.
+   * A template later received on the wire replaces an imported one.
+   */
+  importTemplates(snapshots: readonly TemplateSnapshot[], nowMs = 0): number {
     let loaded = 0;
     for (const raw of snapshots) {
       const parsed = templateSnapshotSchema.safeParse(raw);
       if (!parsed.success) continue;
       const s = parsed.data;
-      if (this.storeTemplate(s.exporter, s.version, s.domain, s.templateId, s.fields, s.options, s.scopeFieldCount) === undefined) {
-        continue;
-      }
-      const d = this.domainState(s.exporter, s.version, s.domain);
-      if (d) {
-        d.rate = s.samplingRate;
-        d.systemInitMs = s.systemInitMs;
-      }
+      if (this.store.learn(s, s.fields, s.options, s.scopeFieldCount, nowMs, true) === undefined) continue;
+      const d = this.store.domain(s.exporter, s.version, s.domain)!;
+      d.rate = s.samplingRate;
+      d.systemInitMs = s.systemInitMs;
       loaded++;
     }
     return loaded;
@@ -308,7 +304,7 @@ export class FlowDecoder {
       if (templateId === 0 && count === 0) return;
       p += 4;
       if (count === 0 && version === 10) {
-        this.withdraw(exporter, domain, templateId, options);
+        this.store.withdraw(exporter, domain, templateId, options);
         continue;
       }
       if (templateId < 256 || count === 0 || count > MAX_TEMPLATE_FIELDS) return this.rejectTemplate();
@@ -371,82 +367,12 @@ export class FlowDecoder {
     options: boolean,
     scopeFieldCount: number,
   ): void {
-    const stored = this.storeTemplate(exporter, version, domain, templateId, fields, options, scopeFieldCount);
+    const stored = this.store.learn({ exporter, version, domain, templateId }, fields, options, scopeFieldCount, this.nowMs);
     if (stored === undefined) {
       this.rejectTemplate();
       return;
     }
     if (this.pending.length > 0) this.releasePending(exporter, version, domain, templateId);
-  }
-
-  /** Stores a definition unless identical to the one known; returns undefined when it is refused. */
-  private storeTemplate(
-    exporter: string,
-    version: 9 | 10,
-    domain: number,
-    templateId: number,
-    fields: TemplateField[],
-    options: boolean,
-    scopeFieldCount: number,
-  ): Template | undefined {
-    const existing = this.domainState(exporter, version, domain)?.templates.get(templateId);
-    if (
-      existing &&
-      existing.options === options &&
-      existing.scopeFieldCount === scopeFieldCount &&
-      sameFields(existing.fields, fields)
-    ) {
-      return existing;
-    }
-    if (!existing && this.counters.templates >= this.maxTemplates) return undefined;
-    const t = compileTemplate(version, templateId, fields, options, scopeFieldCount);
-    if (!t) return undefined;
-    this.domainState(exporter, version, domain, true)!.templates.set(templateId, t);
-    if (!existing) this.counters.templates++;
-    this.counters.templatesLearned++;
-    return t;
-  }
-
-  /**
-   * IPFIX withdrawal (RFC 7011 §8.1): a template record with no fields. Template id 2 (in set 2) or 3 (in
-   * set 3) withdraws all data or all options templates of the domain.
-   */
-  private withdraw(exporter: string, domain: number, templateId: number, options: boolean): void {
-    const d = this.domainState(exporter, 10, domain);
-    if (!d) return;
-    if (templateId === (options ? 3 : 2)) {
-      for (const [id, t] of d.templates) {
-        if (t.options === options) this.dropTemplate(d, id);
-      }
-    } else if (d.templates.has(templateId)) {
-      this.dropTemplate(d, templateId);
-    }
-    // A domain without templates is forgotten, so that withdraw/learn cycles over many domains stay bounded.
-    if (d.templates.size === 0) {
-      const domains = this.exporters.get(exporter)!;
-      domains.delete(domainKey(10, domain));
-      if (domains.size === 0) this.exporters.delete(exporter);
-    }
-  }
-
-  private dropTemplate(d: DomainState, templateId: number): void {
-    d.templates.delete(templateId);
-    this.counters.templates--;
-    this.counters.templatesWithdrawn++;
-  }
-
-  private domainState(exporter: string, version: 9 | 10, domain: number, create = false): DomainState | undefined {
-    let domains = this.exporters.get(exporter);
-    const key = domainKey(version, domain);
-    let d = domains?.get(key);
-    if (d || !create) return d;
-    if (!domains) {
-      domains = new Map();
-      this.exporters.set(exporter, domains);
-    }
-    d = { exporter, version, domain, templates: new Map(), rate: 1, systemInitMs: 0 };
-    domains.set(key, d);
-    return d;
   }
 
   private dataSet(
@@ -460,9 +386,12 @@ export class FlowDecoder {
     unixSecs: number,
     sysUptime: number,
   ): void {
-    const d = this.domainState(exporter, version, domain);
+    const d = this.store.domain(exporter, version, domain);
     const t = d?.templates.get(templateId);
-    if (d && t) this.decodeSet(dv, start, end, d, t, unixSecs, sysUptime);
+    if (d && t) {
+      this.store.touch(d, t, this.nowMs);
+      this.decodeSet(dv, start, end, d, t, unixSecs, sysUptime);
+    }
     else this.hold(dv, start, end, exporter, version, domain, templateId, unixSecs, sysUptime);
   }
 
@@ -511,13 +440,15 @@ export class FlowDecoder {
    */
   private readonly applyOptions = (c: SetContext): void => {
     const d = this.optionsTarget!;
+    const { rate, systemInitMs } = d;
     if (this.optionsFlags & F_SAMPLING) {
-      const rate = announcedRate(c, this.optionsFlags);
+      const announced = announcedRate(c, this.optionsFlags);
       // An absurd rate is not believed: the domain keeps the one it had.
-      if (rate > MAX_SAMPLING_RATE) c.insane++;
-      else d.rate = rate || 1;
+      if (announced > MAX_SAMPLING_RATE) c.insane++;
+      else d.rate = announced || 1;
     }
     if (this.optionsFlags & F_SYS_INIT && c.sysInitMs > 0) d.systemInitMs = c.sysInitMs;
+    if (d.rate !== rate || d.systemInitMs !== systemInitMs) this.store.domainChanged(d);
   };
 
   /** Data sets that arrive before their template (common over UDP: RFC 7011 §8.4) wait in a bounded FIFO. */
@@ -556,7 +487,7 @@ export class FlowDecoder {
         continue;
       }
       this.pending.splice(i, 1);
-      const d = this.domainState(exporter, version, domain)!;
+      const d = this.store.domain(exporter, version, domain)!;
       const t = d.templates.get(templateId)!;
       const dv = new DataView(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength);
       this.decodeSet(dv, 0, s.bytes.byteLength, d, t, s.unixSecs, s.sysUptime);
@@ -588,8 +519,4 @@ function setsEnd(dv: DataView, p: number, end: number): number {
     p += len;
   }
   return p;
-}
-
-function domainKey(version: 9 | 10, domain: number): number {
-  return (version === 10 ? 4294967296 : 0) + domain;
 }

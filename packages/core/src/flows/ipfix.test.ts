@@ -249,15 +249,6 @@ describe("IPFIX templates", () => {
 
     expect(flows).toEqual([]);
   });
-
-  it("refuses templates beyond maxTemplates and counts them", () => {
-    const decoder = new FlowDecoder({ maxTemplates: 2 });
-    const templates = [256, 257, 258].map((id) => template(id, [[1, 4]]));
-
-    decodeFlows(decoder, buildIpfixPacket({ templates }));
-
-    expect({ known: decoder.counters.templates, rejected: decoder.counters.templatesRejected }).toEqual({ known: 2, rejected: 1 });
-  });
 });
 
 describe("IPFIX sampling", () => {

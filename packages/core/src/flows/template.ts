@@ -48,15 +48,17 @@ export interface TemplateField {
 
 
 /**
- * Rejected beyond this: a single set holds at most 16 379 field specifiers, and real templates have well under
- * a hundred; the cap bounds what garbage can make us allocate (times `maxTemplates`).
+ * Rejected beyond this. A set could hold 16,379 field specifiers, but exporters send a few to a few dozen
+ * (softflowd 10-14, pmacct about 20, NSEL and nProbe's long templates under 100); the cap bounds what one
+ * template can make us allocate, times `maxTemplates`. See docs/operations.md, "Flow templates".
  */
-export const MAX_TEMPLATE_FIELDS = 512;
+export const MAX_TEMPLATE_FIELDS = 128;
 
 export interface Template {
   version: 9 | 10;
   templateId: number;
-  fields: TemplateField[];
+  /** The fields as (id, length, enterprise or -1) triples: one allocation, not an object a field. */
+  fieldSpecs: Float64Array;
   options: boolean;
   /** Leading scope fields of an options template. For v9 these are scope types, not field types (RFC 3954 §6.1). */
   scopeFieldCount: number;
@@ -72,6 +74,8 @@ export interface Template {
   flags: number;
   /** Generated decoder, compiled by the FlowDecoder when a data set first uses the template; until then `plan` is walked. */
   reader: RecordReader | undefined;
+  /** When a data set or a refresh last used it (the decoder's clock), for expiry and least-recently-used eviction. */
+  lastUsedMs: number;
 }
 
 // Natural (maximum) lengths of unsigned fields; RFC 7011 §6.2 allows them on the wire in fewer octets.
@@ -143,14 +147,30 @@ const OPTION_KINDS = new Set([K_SYS_INIT_MS, K_SAMPLING_INTERVAL, K_SAMPLING_SPA
 const RANK: Record<number, number> = { 1: 0, 85: 1, 2: 0, 86: 1, 152: 0, 153: 0, 154: 1, 155: 1, 156: 2, 157: 2, 150: 3, 151: 3, 22: 4, 21: 4 };
 const SLOT: Record<number, string> = { [K_FIRST_SEC]: "first", [K_FIRST_MS]: "first", [K_FIRST_NTP]: "first", [K_FIRST_UPTIME]: "first", [K_LAST_SEC]: "last", [K_LAST_MS]: "last", [K_LAST_NTP]: "last", [K_LAST_UPTIME]: "last" };
 
-export function sameFields(a: readonly TemplateField[], b: readonly TemplateField[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.id !== y.id || x.length !== y.length || (x.enterprise ?? 0) !== (y.enterprise ?? 0)) return false;
+export function sameFields(specs: Float64Array, fields: readonly TemplateField[]): boolean {
+  if (specs.length !== fields.length * 3) return false;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    if (specs[i * 3] !== f.id || specs[i * 3 + 1] !== f.length || specs[i * 3 + 2] !== (f.enterprise ?? -1)) return false;
   }
   return true;
+}
+
+export function templateFields(t: Template): TemplateField[] {
+  const out: TemplateField[] = [];
+  const s = t.fieldSpecs;
+  for (let i = 0; i < s.length; i += 3) out.push(s[i + 2]! < 0 ? { id: s[i]!, length: s[i + 1]! } : { id: s[i]!, length: s[i + 1]!, enterprise: s[i + 2]! });
+  return out;
+}
+
+function packFields(fields: readonly TemplateField[]): Float64Array {
+  const specs = new Float64Array(fields.length * 3);
+  fields.forEach((f, i) => {
+    specs[i * 3] = f.id;
+    specs[i * 3 + 1] = f.length;
+    specs[i * 3 + 2] = f.enterprise ?? -1;
+  });
+  return specs;
 }
 
 /**
@@ -224,7 +244,7 @@ export function compileTemplate(
   return {
     version,
     templateId,
-    fields,
+    fieldSpecs: packFields(fields),
     options: isOptions,
     scopeFieldCount,
     plan: Int32Array.from(triples),
@@ -232,5 +252,6 @@ export function compileTemplate(
     minLength,
     flags,
     reader: undefined,
+    lastUsedMs: 0,
   };
 }
