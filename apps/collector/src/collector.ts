@@ -19,8 +19,12 @@ import { startDemoTraffic } from "./demo-traffic";
 import type { CollectorEnv } from "./env";
 import { listenUdp } from "./udp-listener";
 
-/** Template rows written a snapshot: about 10-30 ms of the event loop (docs/operations.md, "Flow templates"). */
-const TEMPLATE_ROWS_PER_SNAPSHOT = 1000;
+/**
+ * Changed templates are written every second, at most this many rows at a time: a few ms of the event loop
+ * however fast templates churn (docs/operations.md, "Flow templates").
+ */
+const TEMPLATE_ROWS_PER_WRITE = 500;
+const TEMPLATE_WRITE_INTERVAL_MS = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -74,6 +78,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
     maxTemplates: env.PATRONUS_MAX_TEMPLATES,
     maxTemplatesPerDomain: env.PATRONUS_MAX_TEMPLATES_PER_DOMAIN,
     templateIdleMs: env.PATRONUS_TEMPLATE_IDLE_TIMEOUT_MS,
+    maxTemplateChangesPerSecond: env.PATRONUS_TEMPLATE_CHANGES_PER_SECOND,
   });
   const stored = loadFlowTemplates(db);
   decoder.importTemplates(stored.templates, Date.now());
@@ -96,10 +101,9 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   let cursor = 0;
   let lastSnapshotAt: number | null = null;
   let snapshotFailures = 0;
-  // Only changed templates, a bounded batch a snapshot, so that a template flood costs the receive loop
-  // milliseconds (docs/operations.md, "Flow templates"); a failed write is redone in full next time.
-  const saveTemplates = (at: number) => {
-    const changes = decoder.takeTemplateChanges(TEMPLATE_ROWS_PER_SNAPSHOT);
+  // Only changed templates, in bounded batches; a failed write is redone in full next time.
+  const saveTemplates = (at: number, limit = TEMPLATE_ROWS_PER_WRITE) => {
+    const changes = decoder.takeTemplateChanges(limit);
     if (!changes.replaceAll && changes.upserts.length + changes.deletes.length === 0) return;
     try {
       storeTemplateChanges(db, { changes, at });
@@ -108,12 +112,19 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       throw error;
     }
   };
-  const snapshot = (): number => {
+  const saveTemplatesQuietly = () => {
+    try {
+      saveTemplates(Date.now());
+    } catch (error) {
+      log(`template write failed (all will be rewritten): ${(error as Error).message}`);
+    }
+  };
+  const snapshot = (final = false): number => {
     const at = Date.now();
     try {
       const written = writeSnapshot(db, collector, { at, cursor });
       cursor = written.cursor;
-      saveTemplates(at);
+      if (final) saveTemplates(at, Number.MAX_SAFE_INTEGER);
       lastSnapshotAt = at;
       return written.rows;
     } catch (error) {
@@ -150,6 +161,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       templates_rejected: c.templatesRejected,
       templates_evicted: c.templatesEvicted,
       templates_expired: c.templatesExpired,
+      templates_throttled: c.templatesThrottled,
     };
   };
 
@@ -178,6 +190,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   pruneRetention();
   const timers = [
     setInterval(snapshot, env.PATRONUS_SNAPSHOT_INTERVAL_MS),
+    setInterval(saveTemplatesQuietly, TEMPLATE_WRITE_INTERVAL_MS),
     setInterval(() => collector.cleanupStaleFlows(env.PATRONUS_FLOW_IDLE_TIMEOUT_MS), env.PATRONUS_FLOW_CLEANUP_INTERVAL_MS),
     setInterval(refreshPolicies, env.PATRONUS_POLICY_POLL_MS),
     setInterval(pruneRetention, RETENTION_PRUNE_INTERVAL_MS),
@@ -199,7 +212,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       for (const timer of timers) clearInterval(timer);
       await listener.close();
       await control.close();
-      const rows = snapshot();
+      const rows = snapshot(true);
       closeDb();
       log(`collector stopped: final snapshot wrote ${rows} rows`);
     },

@@ -15,7 +15,7 @@ import {
 import { decodeV5, V5_HEADER_LENGTH, V5_MAX_RECORDS, V5_RECORD_LENGTH } from "./netflow-v5";
 import { compileReader, type RecordReader } from "./record-reader";
 import { F_SAMPLING, F_SYS_INIT, MAX_SAMPLING_RATE } from "./field-kinds";
-import { MAX_TEMPLATE_FIELDS, type Template, type TemplateField } from "./template";
+import { ensureCompiled, MAX_TEMPLATE_FIELDS, type Template, type TemplateField } from "./template";
 import { TemplateStore, type DomainState, type TemplateChanges } from "./template-store";
 import { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
 
@@ -29,6 +29,11 @@ export interface DecoderOptions {
   maxTemplatesPerDomain?: number;
   /** A template neither used nor refreshed for this long expires (RFC 7011 §8.4). Default 1 hour. */
   templateIdleMs?: number;
+  /**
+   * New or changed template definitions accepted a second; beyond, they are refused (counted as throttled)
+   * until the next second. Identical refreshes and templates read back from storage are not counted. Default 10,000.
+   */
+  maxTemplateChangesPerSecond?: number;
   /** Data sets held while their template is unknown; the oldest is dropped beyond. Default 256, 0 disables. */
   maxPendingSets?: number;
   /** A held data set is dropped when its template has not arrived after this long. Default 30 s. */
@@ -61,6 +66,8 @@ export interface DecoderCounters {
   templatesEvicted: number;
   /** Templates forgotten after `templateIdleMs` unused. */
   templatesExpired: number;
+  /** New definitions refused because `maxTemplateChangesPerSecond` was spent. */
+  templatesThrottled: number;
   /** Templates known right now. */
   templates: number;
 }
@@ -111,6 +118,7 @@ export class FlowDecoder {
     templatesRejected: 0,
     templatesEvicted: 0,
     templatesExpired: 0,
+    templatesThrottled: 0,
     templates: 0,
   };
 
@@ -136,6 +144,7 @@ export class FlowDecoder {
         maxTemplates: options.maxTemplates ?? 10_000,
         maxTemplatesPerDomain: options.maxTemplatesPerDomain ?? 256,
         templateIdleMs: options.templateIdleMs ?? 60 * 60_000,
+        maxTemplateChangesPerSecond: options.maxTemplateChangesPerSecond ?? 10_000,
       },
       this.counters,
     );
@@ -208,7 +217,7 @@ export class FlowDecoder {
       const parsed = templateSnapshotSchema.safeParse(raw);
       if (!parsed.success) continue;
       const s = parsed.data;
-      if (this.store.learn(s, s.fields, s.options, s.scopeFieldCount, nowMs, true) === undefined) continue;
+      if (!this.store.learn(s, s.fields, s.options, s.scopeFieldCount, nowMs, true)) continue;
       const d = this.store.domain(s.exporter, s.version, s.domain)!;
       d.rate = s.samplingRate;
       d.systemInitMs = s.systemInitMs;
@@ -316,17 +325,35 @@ export class FlowDecoder {
         // RFC 7011 §3.4.2.2: the scope field count must not be zero.
         if (scopeFieldCount === 0 || scopeFieldCount > count) return this.rejectTemplate();
       }
+      // A refresh of a known template, or one past this second's budget, costs no allocation: floods are cheap.
+      const fieldsAt = p;
+      p = fieldsEnd(dv, p, end, count, version);
+      if (p < 0) return this.rejectTemplate();
+      const d = this.store.domain(exporter, version, domain);
+      const known = d?.templates.get(templateId);
+      if (
+        known &&
+        known.options === options &&
+        known.scopeFieldCount === scopeFieldCount &&
+        known.fieldSpecs.length === count * 3 &&
+        sameWireFields(dv, fieldsAt, version, known.fieldSpecs)
+      ) {
+        this.store.touch(d!, known, this.nowMs);
+        continue;
+      }
+      if (!this.store.hasBudget(this.nowMs)) {
+        this.counters.templatesThrottled++;
+        continue;
+      }
       const fields: TemplateField[] = [];
-      for (let i = 0; i < count; i++) {
-        if (p + 4 > end) return this.rejectTemplate();
-        const id = dv.getUint16(p);
-        const length = dv.getUint16(p + 2);
-        p += 4;
+      for (let i = 0, q = fieldsAt; i < count; i++) {
+        const id = dv.getUint16(q);
+        const length = dv.getUint16(q + 2);
+        q += 4;
         // The enterprise bit exists in IPFIX only (RFC 7011 §3.2); v9 has no such bit.
         if (version === 10 && id & 0x8000) {
-          if (p + 4 > end) return this.rejectTemplate();
-          fields.push({ id: id & 0x7fff, length, enterprise: dv.getUint32(p) });
-          p += 4;
+          fields.push({ id: id & 0x7fff, length, enterprise: dv.getUint32(q) });
+          q += 4;
         } else {
           fields.push({ id, length });
         }
@@ -368,6 +395,7 @@ export class FlowDecoder {
     scopeFieldCount: number,
   ): void {
     const stored = this.store.learn({ exporter, version, domain, templateId }, fields, options, scopeFieldCount, this.nowMs);
+    if (stored === null) return;
     if (stored === undefined) {
       this.rejectTemplate();
       return;
@@ -404,6 +432,7 @@ export class FlowDecoder {
     unixSecs: number,
     sysUptime: number,
   ): void {
+    ensureCompiled(t);
     const c = this.ctx;
     c.malformed = false;
     c.insane = 0;
@@ -506,6 +535,28 @@ export class FlowDecoder {
 }
 
 function noop(): void {}
+
+/** Where the `count` field specifiers at `p` end, or -1 when they run past `end`. */
+function fieldsEnd(dv: DataView, p: number, end: number, count: number, version: 9 | 10): number {
+  for (let i = 0; i < count; i++) {
+    if (p + 4 > end) return -1;
+    const enterprise = version === 10 && dv.getUint16(p) & 0x8000;
+    p += enterprise ? 8 : 4;
+  }
+  return p > end ? -1 : p;
+}
+
+/** Whether the field specifiers at `p` are those of `specs` (as packed by the template). */
+function sameWireFields(dv: DataView, p: number, version: 9 | 10, specs: readonly number[]): boolean {
+  for (let i = 0; i < specs.length; i += 3) {
+    const raw = dv.getUint16(p);
+    const enterprise = version === 10 && raw & 0x8000;
+    if ((enterprise ? raw & 0x7fff : raw) !== specs[i] || dv.getUint16(p + 2) !== specs[i + 1]) return false;
+    if ((enterprise ? dv.getUint32(p + 4) : -1) !== specs[i + 2]) return false;
+    p += enterprise ? 8 : 4;
+  }
+  return true;
+}
 
 /**
  * Where the sets starting at `p` end, or -1 when one is shorter than its header or runs past `end`: checked

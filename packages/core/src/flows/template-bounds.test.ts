@@ -32,13 +32,14 @@ describe("template bounds", () => {
     const decoder = new FlowDecoder();
     // v9 has no message length: one datagram of two 40 KB flowsets carries 10,000 one-field templates.
     const set = (from: number) => ({ templates: ids(from, 5_000).map((id) => ({ templateId: id, fields: [{ id: 1, length: 4 }] })) });
+    // A second apart, each within the default learning rate of 10,000 a second.
     for (const sourceId of [1, 2]) {
       const flood = buildV9Packet({ sourceId, sets: [set(256), set(5_256)] });
-      decodeFlows(decoder, flood, { exporter: "198.51.100.66" });
+      decodeFlows(decoder, flood, { exporter: "198.51.100.66", nowMs: sourceId * 1000 });
     }
 
     const packet = buildV9Packet({ templates: [V9_IPV4_TEMPLATE], dataSets: [flowDataSet(V9_IPV4_TEMPLATE, [flow])] });
-    const { flows } = decodeFlows(decoder, packet, { exporter: "192.0.2.10" });
+    const { flows } = decodeFlows(decoder, packet, { exporter: "192.0.2.10", nowMs: 3000 });
 
     expect({ flows: flows.length, templates: decoder.counters.templates, evicted: decoder.counters.templatesEvicted }).toEqual({
       flows: 1,
@@ -105,6 +106,16 @@ describe("template bounds", () => {
     learn(decoder, "a", [256], 50_000);
 
     expect(decodable(decoder, "a", [256], 100_000)).toEqual([256]);
+  });
+
+  it("learns a redefinition that only adds fields after the known ones, rather than taking it as a refresh", () => {
+    const decoder = new FlowDecoder();
+    learn(decoder, "a", [256], 0);
+    const longer: TemplateSpec = { templateId: 256, fields: [{ id: 7, length: 2 }, { id: 11, length: 2 }] };
+
+    decodeFlows(decoder, buildIpfixPacket({ templates: [longer] }), { exporter: "a" });
+
+    expect(decoder.exportTemplates()[0]!.fields).toEqual(longer.fields);
   });
 
   it("rejects a template of more than 128 fields and keeps one of 128", () => {
@@ -200,5 +211,34 @@ describe("templates read back after a restart", () => {
     restarted.importTemplates(decoder.exportTemplates(), 500_000);
 
     expect(decodable(restarted, "a", [256], 540_000)).toEqual([256]);
+  });
+});
+
+describe("template learning rate", () => {
+  it("past maxTemplateChangesPerSecond, refuses new definitions until the next second and counts them", () => {
+    const decoder = new FlowDecoder({ maxTemplateChangesPerSecond: 3 });
+
+    learn(decoder, "a", [256, 257, 258, 259, 260], 0);
+    const sameSecond = decoder.exportTemplates().length;
+    learn(decoder, "a", [259, 260], 1_000);
+
+    expect({ sameSecond, next: decoder.exportTemplates().length, throttled: decoder.counters.templatesThrottled }).toEqual({
+      sameSecond: 3,
+      next: 5,
+      throttled: 2,
+    });
+  });
+
+  it("keeps refreshes and data of known templates going while new ones are refused", () => {
+    const decoder = new FlowDecoder({ maxTemplateChangesPerSecond: 1 });
+    learn(decoder, "a", [256], 0);
+
+    learn(decoder, "b", [300], 10);
+    learn(decoder, "a", [256], 20);
+
+    expect({ data: decodable(decoder, "a", [256], 30), status: decodeFlows(decoder, buildIpfixPacket({ templates: [oneField(301)] })).result.status }).toEqual({
+      data: [256],
+      status: "ok",
+    });
   });
 });

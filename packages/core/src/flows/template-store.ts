@@ -5,7 +5,7 @@
  * up its least recently used one, so one exporter never takes more than its share. It also remembers which
  * templates changed, so that only those are persisted.
  */
-import { compileTemplate, sameFields, templateFields, type Template, type TemplateField } from "./template";
+import { defineTemplate, sameFields, templateFields, type Template, type TemplateField } from "./template";
 import type { TemplateSnapshot } from "./template-snapshot";
 
 export interface TemplateLimits {
@@ -15,6 +15,8 @@ export interface TemplateLimits {
   maxTemplatesPerDomain: number;
   /** A template neither used by a data set nor refreshed for this long is forgotten. */
   templateIdleMs: number;
+  /** New or changed definitions accepted a second (of the decoder's clock); identical refreshes are free. */
+  maxTemplateChangesPerSecond: number;
 }
 
 export interface TemplateCounters {
@@ -23,6 +25,7 @@ export interface TemplateCounters {
   templatesRejected: number;
   templatesEvicted: number;
   templatesExpired: number;
+  templatesThrottled: number;
   templates: number;
 }
 
@@ -82,9 +85,16 @@ export class TemplateStore {
   private readonly bySize = new Map<number, Set<ExporterState>>();
   private largest = 0;
   private nextSweepMs = 0;
-  /** Keys of templates added, changed or removed since the last `takeChanges`; bounded (see markChanged). */
+  /** Templates added, changed or removed since they were last taken: at most the templates held plus `stored`. */
   private readonly changed = new Map<string, TemplateKey>();
+  /**
+   * Keys handed out for writing (so present in storage): a template added and removed between two writes is
+   * then never written at all, which keeps a flood's churn from reaching the database.
+   */
+  private readonly stored = new Set<string>();
   private resync = false;
+  private budgetSecond = -1;
+  private budgetLeft = 0;
 
   constructor(
     private readonly limits: TemplateLimits,
@@ -97,7 +107,8 @@ export class TemplateStore {
 
   /**
    * Stores a definition received at `nowMs` (an identical one only counts as use); returns undefined when it
-   * can never describe a record. `persisted`: read back from storage, so not a change to write again.
+   * can never describe a record, null when this second's budget of changes is spent (counted, not stored).
+   * `persisted`: read back from storage, so neither a change to write again nor held to the budget.
    */
   learn(
     key: TemplateKey,
@@ -106,14 +117,18 @@ export class TemplateStore {
     scopeFieldCount: number,
     nowMs: number,
     persisted = false,
-  ): Template | undefined {
+  ): Template | undefined | null {
     const { exporter, version, domain, templateId } = key;
     const existing = this.domain(exporter, version, domain)?.templates.get(templateId);
     if (existing && existing.options === options && existing.scopeFieldCount === scopeFieldCount && sameFields(existing.fieldSpecs, fields)) {
       this.touch(this.domain(exporter, version, domain)!, existing, nowMs);
       return existing;
     }
-    const t = compileTemplate(version, templateId, fields, options, scopeFieldCount);
+    if (!persisted && !this.spend(nowMs)) {
+      this.counters.templatesThrottled++;
+      return null;
+    }
+    const t = defineTemplate(version, templateId, fields, options, scopeFieldCount);
     if (!t) return undefined;
     t.lastUsedMs = nowMs;
     if (existing) this.remove(this.domain(exporter, version, domain)!, templateId, undefined);
@@ -125,7 +140,8 @@ export class TemplateStore {
     this.resized(e, e.lru.size - 1);
     this.counters.templates++;
     this.counters.templatesLearned++;
-    if (!persisted) this.markChanged(key);
+    if (persisted) this.stored.add(changeKey(key));
+    else this.markChanged(key);
     return t;
   }
 
@@ -184,6 +200,7 @@ export class TemplateStore {
   markAllChanged(): void {
     this.resync = true;
     this.changed.clear();
+    this.stored.clear();
   }
 
   /** Up to `limit` changes since the last call, oldest first. */
@@ -200,20 +217,42 @@ export class TemplateStore {
       this.changed.delete(k);
       const d = this.domain(key.exporter, key.version, key.domain);
       const t = d?.templates.get(key.templateId);
-      if (d && t) upserts.push(snapshotOf(d, t));
-      else deletes.push(key);
+      if (d && t) {
+        upserts.push(snapshotOf(d, t));
+        this.stored.add(k);
+      } else {
+        deletes.push(key);
+        this.stored.delete(k);
+      }
     }
     return { replaceAll, upserts, deletes, remaining: this.changed.size };
   }
 
-  private markChanged(key: TemplateKey): void {
-    if (this.resync) return;
-    // Churn can name more keys than there are templates; past this bound, rewriting everything is cheaper.
-    if (this.changed.size >= 2 * this.limits.maxTemplates) {
-      this.markAllChanged();
-      return;
+  /**
+   * Bounds the work a flood of ever-new templates can put on the receive loop (each costs a few µs, and a
+   * wake-up reads up to 1,024 datagrams); known templates keep decoding meanwhile.
+   */
+  private spend(nowMs: number): boolean {
+    if (!this.hasBudget(nowMs)) return false;
+    this.budgetLeft--;
+    return true;
+  }
+
+  /** Whether a new or changed definition would be accepted now. */
+  hasBudget(nowMs: number): boolean {
+    const second = Math.floor(nowMs / 1000);
+    if (second !== this.budgetSecond) {
+      this.budgetSecond = second;
+      this.budgetLeft = this.limits.maxTemplateChangesPerSecond;
     }
-    this.changed.set(`${key.version}:${key.domain}:${key.templateId}:${key.exporter}`, key);
+    return this.budgetLeft > 0;
+  }
+
+  private markChanged(key: TemplateKey, removed = false): void {
+    if (this.resync) return;
+    const k = changeKey(key);
+    if (removed && !this.stored.has(k)) this.changed.delete(k);
+    else this.changed.set(k, key);
   }
 
   /** Frees one place for a new template of (exporter, domain), if a bound requires it. */
@@ -260,7 +299,7 @@ export class TemplateStore {
     this.counters.templates--;
     if (why === undefined) return;
     this.counters[why]++;
-    this.markChanged({ exporter: d.exporter, version: d.version, domain: d.domain, templateId });
+    this.markChanged({ exporter: d.exporter, version: d.version, domain: d.domain, templateId }, true);
     // Empty domains and exporters are forgotten, so that churn over many of them stays bounded.
     if (keep) return;
     if (d.templates.size === 0) e.domains.delete(dk);
@@ -283,6 +322,10 @@ export class TemplateStore {
     if (to > this.largest) this.largest = to;
     else if (from === this.largest && !this.bySize.has(from)) this.largest = from - 1;
   }
+}
+
+function changeKey(key: TemplateKey): string {
+  return `${key.version}:${key.domain}:${key.templateId}:${key.exporter}`;
 }
 
 function snapshotOf(d: DomainState, t: Template): TemplateSnapshot {

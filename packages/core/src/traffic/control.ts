@@ -34,6 +34,8 @@ export interface CollectorStatusReport {
   templates_evicted: number;
   /** Templates forgotten after PATRONUS_TEMPLATE_IDLE_TIMEOUT_MS unused. */
   templates_expired: number;
+  /** New template definitions refused past PATRONUS_TEMPLATE_CHANGES_PER_SECOND. */
+  templates_throttled: number;
 }
 
 export interface LiveStats {
