@@ -8,7 +8,8 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { availableParallelism, loadavg } from "node:os";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { buildIpfixPacket, buildV5Packet, type TemplateSpec } from "@patronus/core/flows";
@@ -114,15 +115,22 @@ async function pauses(dataDir: string): Promise<void> {
   try {
     const delay = monitorEventLoopDelay({ resolution: 5 });
     let baseline = 0;
+    // How busy the loop was: a long pause on an otherwise idle loop is the host's scheduler or GC, not our work.
+    let elu = performance.eventLoopUtilization();
+    let baselineElu = 0;
     const done = await send(Number(running.flowAddress.split(":").at(-1)), {
       onPhase(phase) {
         if (phase === "baseline") delay.enable();
+        if (phase === "baseline") elu = performance.eventLoopUtilization();
         if (phase !== "flood") return;
         baseline = delay.max / 1e6;
+        baselineElu = performance.eventLoopUtilization(elu).utilization;
+        elu = performance.eventLoopUtilization();
         delay.reset();
       },
     });
     const flood = delay.max / 1e6;
+    const floodElu = performance.eventLoopUtilization(elu).utilization;
     delay.disable();
     const drainMs = (buffer / (1_000_000 * V5_BYTES_PER_RECORD)) * 1000;
     console.log(
@@ -132,6 +140,8 @@ async function pauses(dataDir: string): Promise<void> {
     report("longest event-loop pause, flood vs none", flood, baseline, "ms");
     report("longest pause vs receive-buffer drain at 1M rec/s", flood, drainMs, "ms", "ratio < 1");
     console.log(`  (drain: ${buffer} bytes granted / ${V5_BYTES_PER_RECORD.toFixed(1)} bytes a v5 record / 1M records/s)`);
+    report("event-loop utilisation, flood vs none", floodElu * 100, baselineElu * 100, "%");
+    console.log(`  (host load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
     const status = await createCollectorClient({ url: running.controlUrl, secret: testSecret }).status();
     console.log(
       `  decoder: ${status.templates} templates, ${status.templates_evicted} evicted, ${status.templates_throttled} throttled; ` +

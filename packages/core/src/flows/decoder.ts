@@ -66,7 +66,10 @@ export interface DecoderCounters {
   templatesEvicted: number;
   /** Templates forgotten after `templateIdleMs` unused. */
   templatesExpired: number;
-  /** New definitions refused because `maxTemplateChangesPerSecond` was spent. */
+  /**
+   * New definitions refused because `maxTemplateChangesPerSecond` was spent; a template set that arrives once
+   * it is spent is skipped unread and counts once.
+   */
   templatesThrottled: number;
   /** Templates known right now. */
   templates: number;
@@ -284,6 +287,13 @@ export class FlowDecoder {
       const id = dv.getUint16(p);
       const len = dv.getUint16(p + 2);
       const start = p + SET_HEADER_LENGTH;
+      // Once this second's learning budget is spent, template sets are not even parsed: a flood of them costs
+      // the framing walk only. Known templates keep decoding; their refreshes are taken again next second.
+      if (id < 256 && !this.store.hasBudget(this.nowMs)) {
+        this.counters.templatesThrottled++;
+        p += len;
+        continue;
+      }
       if (id >= 256) this.dataSet(dv, start, p + len, exporter, version, domain, id, unixSecs, sysUptime);
       else if (version === 9 && id === 0) this.readTemplateSet(dv, start, p + len, exporter, 9, domain, false);
       else if (version === 9 && id === 1) this.readV9OptionsTemplateSet(dv, start, p + len, exporter, domain);

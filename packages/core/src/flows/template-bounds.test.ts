@@ -229,6 +229,15 @@ describe("template learning rate", () => {
     });
   });
 
+  it("skips a whole template set that arrives once the budget is spent, and counts it once", () => {
+    const decoder = new FlowDecoder({ maxTemplateChangesPerSecond: 1 });
+    learn(decoder, "a", [256, 257], 0);
+
+    learn(decoder, "a", [258, 259, 260], 10);
+
+    expect({ known: decoder.counters.templates, throttled: decoder.counters.templatesThrottled }).toEqual({ known: 1, throttled: 2 });
+  });
+
   it("keeps refreshes and data of known templates going while new ones are refused", () => {
     const decoder = new FlowDecoder({ maxTemplateChangesPerSecond: 1 });
     learn(decoder, "a", [256], 0);
