@@ -48,9 +48,9 @@ export interface TemplateField {
 
 
 /**
- * Rejected beyond this. A set could hold 16,379 field specifiers, but exporters send a few to a few dozen
- * (softflowd 10-14, pmacct about 20, NSEL and nProbe's long templates under 100); the cap bounds what one
- * template can make us allocate, times `maxTemplates`. See docs/operations.md, "Flow templates".
+ * Rejected beyond this. A set could hold 16,379 field specifiers, but exporters send a few dozen at most
+ * (softflowd 14-16 and pmacctd 15 in the golden captures, the longest vendor templates under 100); the cap
+ * bounds what one template can make us allocate, times `maxTemplates`. See docs/operations.md, "Flow templates".
  */
 export const MAX_TEMPLATE_FIELDS = 128;
 
