@@ -15,7 +15,7 @@ import {
 import { decodeV5, V5_HEADER_LENGTH, V5_MAX_RECORDS, V5_RECORD_LENGTH } from "./netflow-v5";
 import { compileReader, type RecordReader } from "./record-reader";
 import { F_SAMPLING, F_SYS_INIT, MAX_SAMPLING_RATE } from "./field-kinds";
-import { ensureCompiled, MAX_TEMPLATE_FIELDS, type Template, type TemplateField } from "./template";
+import { ensureCompiled, MAX_TEMPLATE_FIELDS, packFields, type Template } from "./template";
 import { TemplateStore, type DomainState, type TemplateChanges } from "./template-store";
 import { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
 
@@ -220,7 +220,7 @@ export class FlowDecoder {
       const parsed = templateSnapshotSchema.safeParse(raw);
       if (!parsed.success) continue;
       const s = parsed.data;
-      if (!this.store.learn(s, s.fields, s.options, s.scopeFieldCount, nowMs, true)) continue;
+      if (!this.store.learn(s, packFields(s.fields), s.options, s.scopeFieldCount, nowMs, true)) continue;
       const d = this.store.domain(s.exporter, s.version, s.domain)!;
       d.rate = s.samplingRate;
       d.systemInitMs = s.systemInitMs;
@@ -355,20 +355,21 @@ export class FlowDecoder {
         this.counters.templatesThrottled++;
         continue;
       }
-      const fields: TemplateField[] = [];
+      // Straight into the template's (id, length, enterprise or -1) triples: no object a field.
+      const specs: number[] = [];
       for (let i = 0, q = fieldsAt; i < count; i++) {
         const id = dv.getUint16(q);
         const length = dv.getUint16(q + 2);
         q += 4;
         // The enterprise bit exists in IPFIX only (RFC 7011 §3.2); v9 has no such bit.
         if (version === 10 && id & 0x8000) {
-          fields.push({ id: id & 0x7fff, length, enterprise: dv.getUint32(q) });
+          specs.push(id & 0x7fff, length, dv.getUint32(q));
           q += 4;
         } else {
-          fields.push({ id, length });
+          specs.push(id, length, -1);
         }
       }
-      this.learn(exporter, version, domain, templateId, fields, options, scopeFieldCount);
+      this.learn(exporter, version, domain, templateId, specs, options, scopeFieldCount);
     }
   }
 
@@ -384,9 +385,9 @@ export class FlowDecoder {
       const count = (scopeLength + optionLength) / 4;
       if (templateId < 256 || scopeLength % 4 !== 0 || optionLength % 4 !== 0 || count === 0) return this.rejectTemplate();
       if (count > MAX_TEMPLATE_FIELDS || p + count * 4 > end) return this.rejectTemplate();
-      const fields: TemplateField[] = [];
-      for (let i = 0; i < count; i++, p += 4) fields.push({ id: dv.getUint16(p), length: dv.getUint16(p + 2) });
-      this.learn(exporter, 9, domain, templateId, fields, true, scopeLength / 4);
+      const specs: number[] = [];
+      for (let i = 0; i < count; i++, p += 4) specs.push(dv.getUint16(p), dv.getUint16(p + 2), -1);
+      this.learn(exporter, 9, domain, templateId, specs, true, scopeLength / 4);
     }
   }
 
@@ -400,11 +401,11 @@ export class FlowDecoder {
     version: 9 | 10,
     domain: number,
     templateId: number,
-    fields: TemplateField[],
+    specs: number[],
     options: boolean,
     scopeFieldCount: number,
   ): void {
-    const stored = this.store.learn({ exporter, version, domain, templateId }, fields, options, scopeFieldCount, this.nowMs);
+    const stored = this.store.learn({ exporter, version, domain, templateId }, specs, options, scopeFieldCount, this.nowMs);
     if (stored === null) return;
     if (stored === undefined) {
       this.rejectTemplate();

@@ -5,7 +5,7 @@
  * up its least recently used one, so one exporter never takes more than its share. It also remembers which
  * templates changed, so that only those are persisted.
  */
-import { defineTemplate, sameFields, templateFields, type Template, type TemplateField } from "./template";
+import { defineTemplate, sameSpecs, templateFields, type Template } from "./template";
 import type { TemplateSnapshot } from "./template-snapshot";
 
 export interface TemplateLimits {
@@ -112,7 +112,8 @@ export class TemplateStore {
    */
   learn(
     key: TemplateKey,
-    fields: TemplateField[],
+    /** The fields as `Template.fieldSpecs` triples (packFields); kept, not copied. */
+    specs: number[],
     options: boolean,
     scopeFieldCount: number,
     nowMs: number,
@@ -120,7 +121,7 @@ export class TemplateStore {
   ): Template | undefined | null {
     const { exporter, version, domain, templateId } = key;
     const existing = this.domain(exporter, version, domain)?.templates.get(templateId);
-    if (existing && existing.options === options && existing.scopeFieldCount === scopeFieldCount && sameFields(existing.fieldSpecs, fields)) {
+    if (existing && existing.options === options && existing.scopeFieldCount === scopeFieldCount && sameSpecs(existing.fieldSpecs, specs)) {
       this.touch(this.domain(exporter, version, domain)!, existing, nowMs);
       return existing;
     }
@@ -128,7 +129,7 @@ export class TemplateStore {
       this.counters.templatesThrottled++;
       return null;
     }
-    const t = defineTemplate(version, templateId, fields, options, scopeFieldCount);
+    const t = defineTemplate(version, templateId, specs, options, scopeFieldCount);
     if (!t) return undefined;
     t.lastUsedMs = nowMs;
     if (existing) this.remove(this.domain(exporter, version, domain)!, templateId, undefined);

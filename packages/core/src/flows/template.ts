@@ -152,12 +152,9 @@ const OPTION_KINDS = new Set([K_SYS_INIT_MS, K_SAMPLING_INTERVAL, K_SAMPLING_SPA
 const RANK: Record<number, number> = { 1: 0, 85: 1, 2: 0, 86: 1, 152: 0, 153: 0, 154: 1, 155: 1, 156: 2, 157: 2, 150: 3, 151: 3, 22: 4, 21: 4 };
 const SLOT: Record<number, string> = { [K_FIRST_SEC]: "first", [K_FIRST_MS]: "first", [K_FIRST_NTP]: "first", [K_FIRST_UPTIME]: "first", [K_LAST_SEC]: "last", [K_LAST_MS]: "last", [K_LAST_NTP]: "last", [K_LAST_UPTIME]: "last" };
 
-export function sameFields(specs: readonly number[], fields: readonly TemplateField[]): boolean {
-  if (specs.length !== fields.length * 3) return false;
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i]!;
-    if (specs[i * 3] !== f.id || specs[i * 3 + 1] !== f.length || specs[i * 3 + 2] !== (f.enterprise ?? -1)) return false;
-  }
+export function sameSpecs(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -168,7 +165,8 @@ export function templateFields(t: Template): TemplateField[] {
   return out;
 }
 
-function packFields(fields: readonly TemplateField[]): number[] {
+/** Fields as the (id, length, enterprise or -1) triples of `Template.fieldSpecs`. */
+export function packFields(fields: readonly TemplateField[]): number[] {
   const specs: number[] = [];
   for (const f of fields) specs.push(f.id, f.length, f.enterprise ?? -1);
   return specs;
@@ -184,18 +182,19 @@ const NO_PLAN = new Int32Array(0);
 export function defineTemplate(
   version: 9 | 10,
   templateId: number,
-  fields: TemplateField[],
+  specs: number[],
   isOptions: boolean,
   scopeFieldCount: number,
 ): Template | undefined {
-  if (fields.length === 0 || fields.length > MAX_TEMPLATE_FIELDS || scopeFieldCount > fields.length) return undefined;
+  const count = specs.length / 3;
+  if (count === 0 || count > MAX_TEMPLATE_FIELDS || scopeFieldCount > count) return undefined;
   let minLength = 0;
-  for (const f of fields) minLength += f.length === VARIABLE_LENGTH && version === 10 ? 1 : f.length;
+  for (let i = 1; i < specs.length; i += 3) minLength += specs[i] === VARIABLE_LENGTH && version === 10 ? 1 : specs[i]!;
   if (minLength === 0) return undefined;
   return {
     version,
     templateId,
-    fieldSpecs: packFields(fields),
+    fieldSpecs: specs,
     options: isOptions,
     scopeFieldCount,
     plan: NO_PLAN,
