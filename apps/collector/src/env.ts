@@ -22,7 +22,7 @@ const schema = z.object({
   PATRONUS_MAX_TEMPLATES: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
   PATRONUS_MAX_TEMPLATES_PER_DOMAIN: z.coerce.number().int().min(1).max(65_280).default(256),
   PATRONUS_TEMPLATE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(60_000).default(3_600_000),
-  PATRONUS_TEMPLATE_CHANGES_PER_SECOND: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  PATRONUS_TEMPLATE_CHANGES_PER_SECOND: z.coerce.number().int().min(100).max(1_000_000).default(2_000),
   PATRONUS_DEMO_TRAFFIC: flag.default(true),
 });
 

@@ -31,7 +31,7 @@ export interface DecoderOptions {
   templateIdleMs?: number;
   /**
    * New or changed template definitions accepted a second; beyond, they are refused (counted as throttled)
-   * until the next second. Identical refreshes and templates read back from storage are not counted. Default 10,000.
+   * until the next second. Identical refreshes and templates read back from storage are not counted. Default 2,000.
    */
   maxTemplateChangesPerSecond?: number;
   /** Data sets held while their template is unknown; the oldest is dropped beyond. Default 256, 0 disables. */
@@ -147,7 +147,7 @@ export class FlowDecoder {
         maxTemplates: options.maxTemplates ?? 10_000,
         maxTemplatesPerDomain: options.maxTemplatesPerDomain ?? 256,
         templateIdleMs: options.templateIdleMs ?? 60 * 60_000,
-        maxTemplateChangesPerSecond: options.maxTemplateChangesPerSecond ?? 10_000,
+        maxTemplateChangesPerSecond: options.maxTemplateChangesPerSecond ?? 2_000,
       },
       this.counters,
     );
