@@ -1,15 +1,15 @@
 import { join } from "node:path";
 import { CacheRegistry } from "@patronus/core/cache";
 import { migrateDatabase, openDatabase } from "@patronus/core/db";
-import { FlowDecoder, type FlowRecord, type TemplateSnapshot } from "@patronus/core/flows";
+import { FlowDecoder, type FlowRecord } from "@patronus/core/flows";
 import { listPolicies, policiesVersion } from "@patronus/core/policies";
 import {
-  loadCollectorState,
+  loadFlowTemplates,
   loadOrCreateControlSecret,
   PolicyMatcher,
   pruneStatsBefore,
   restoreCollector,
-  saveCollectorState,
+  storeTemplateChanges,
   TrafficStatsCollector,
   writeSnapshot,
   type CollectorStatusReport,
@@ -19,7 +19,12 @@ import { startDemoTraffic } from "./demo-traffic";
 import type { CollectorEnv } from "./env";
 import { listenUdp } from "./udp-listener";
 
-const TEMPLATES_KEY = "flow_templates";
+/**
+ * Changed templates are written every second, at most this many rows at a time: a few ms of the event loop
+ * however fast templates churn (docs/operations.md, "Flow templates").
+ */
+const TEMPLATE_ROWS_PER_WRITE = 500;
+const TEMPLATE_WRITE_INTERVAL_MS = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -69,9 +74,16 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   refreshPolicies();
   const restored = restoreCollector(db, collector);
 
-  const decoder = new FlowDecoder();
-  const templates = loadCollectorState<TemplateSnapshot[]>(db, { key: TEMPLATES_KEY });
-  if (templates) decoder.importTemplates(templates);
+  const decoder = new FlowDecoder({
+    maxTemplates: env.PATRONUS_MAX_TEMPLATES,
+    maxTemplatesPerDomain: env.PATRONUS_MAX_TEMPLATES_PER_DOMAIN,
+    templateIdleMs: env.PATRONUS_TEMPLATE_IDLE_TIMEOUT_MS,
+    maxTemplateChangesPerSecond: env.PATRONUS_TEMPLATE_CHANGES_PER_SECOND,
+  });
+  const stored = loadFlowTemplates(db);
+  decoder.importTemplates(stored.templates, Date.now());
+  // The older one-document form is rewritten as rows, under the caps, by the next snapshots.
+  if (stored.legacy) decoder.markAllTemplatesChanged();
 
   let datagrams = 0;
   // One clock reading a datagram, and one record callback for all of them (no closure per datagram).
@@ -89,17 +101,30 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   let cursor = 0;
   let lastSnapshotAt: number | null = null;
   let snapshotFailures = 0;
-  let savedTemplateVersion = -1;
-  const snapshot = (): number => {
+  // Only changed templates, in bounded batches; a failed write is redone in full next time.
+  const saveTemplates = (at: number, limit = TEMPLATE_ROWS_PER_WRITE) => {
+    const changes = decoder.takeTemplateChanges(limit);
+    if (!changes.replaceAll && changes.upserts.length + changes.deletes.length === 0) return;
+    try {
+      storeTemplateChanges(db, { changes, at });
+    } catch (error) {
+      decoder.markAllTemplatesChanged();
+      throw error;
+    }
+  };
+  const saveTemplatesQuietly = () => {
+    try {
+      saveTemplates(Date.now());
+    } catch (error) {
+      log(`template write failed (all will be rewritten): ${(error as Error).message}`);
+    }
+  };
+  const snapshot = (final = false): number => {
     const at = Date.now();
     try {
       const written = writeSnapshot(db, collector, { at, cursor });
       cursor = written.cursor;
-      const templateVersion = decoder.counters.templatesLearned + decoder.counters.templatesWithdrawn;
-      if (templateVersion !== savedTemplateVersion) {
-        saveCollectorState(db, { key: TEMPLATES_KEY, value: decoder.exportTemplates(), at });
-        savedTemplateVersion = templateVersion;
-      }
+      if (final) saveTemplates(at, Number.MAX_SAFE_INTEGER);
       lastSnapshotAt = at;
       return written.rows;
     } catch (error) {
@@ -123,6 +148,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       records_received: c.records,
       malformed_packets: c.malformedPackets,
       unsupported_version: c.unsupportedVersion,
+      insane_records: c.insaneRecords,
       unknown_template_sets: c.unknownTemplateSets,
       socket_drops: listener.drops(),
       live_flows: s.liveFlows,
@@ -132,6 +158,10 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       snapshot_failures: snapshotFailures,
       policies: s.policies,
       templates: c.templates,
+      templates_rejected: c.templatesRejected,
+      templates_evicted: c.templatesEvicted,
+      templates_expired: c.templatesExpired,
+      templates_throttled: c.templatesThrottled,
     };
   };
 
@@ -160,6 +190,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   pruneRetention();
   const timers = [
     setInterval(snapshot, env.PATRONUS_SNAPSHOT_INTERVAL_MS),
+    setInterval(saveTemplatesQuietly, TEMPLATE_WRITE_INTERVAL_MS),
     setInterval(() => collector.cleanupStaleFlows(env.PATRONUS_FLOW_IDLE_TIMEOUT_MS), env.PATRONUS_FLOW_CLEANUP_INTERVAL_MS),
     setInterval(refreshPolicies, env.PATRONUS_POLICY_POLL_MS),
     setInterval(pruneRetention, RETENTION_PRUNE_INTERVAL_MS),
@@ -181,7 +212,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       for (const timer of timers) clearInterval(timer);
       await listener.close();
       await control.close();
-      const rows = snapshot();
+      const rows = snapshot(true);
       closeDb();
       log(`collector stopped: final snapshot wrote ${rows} rows`);
     },

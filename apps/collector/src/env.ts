@@ -18,6 +18,11 @@ const schema = z.object({
   PATRONUS_STATS_RETENTION_DAYS: z.coerce.number().positive().default(30),
   PATRONUS_MAX_FLOWS: z.coerce.number().int().min(1000).default(1_000_000),
   PATRONUS_POLICY_POLL_MS: ms.default(2_000),
+  // Template bounds: docs/operations.md, "Flow templates".
+  PATRONUS_MAX_TEMPLATES: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  PATRONUS_MAX_TEMPLATES_PER_DOMAIN: z.coerce.number().int().min(1).max(65_280).default(256),
+  PATRONUS_TEMPLATE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(60_000).default(3_600_000),
+  PATRONUS_TEMPLATE_CHANGES_PER_SECOND: z.coerce.number().int().min(100).max(1_000_000).default(2_000),
   PATRONUS_DEMO_TRAFFIC: flag.default(true),
 });
 

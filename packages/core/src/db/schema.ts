@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * The SD-WAN domain. Times are epoch milliseconds; counters are SQLite integers read as JS numbers
@@ -188,11 +188,36 @@ export const auditLog = sqliteTable(
 );
 
 /**
- * Small named documents a process keeps across restarts: the collector's learned flow templates and
- * its unmatched-traffic counters (which have no policy row for sdwan_policy_stats to point at).
+ * Small named documents a process keeps across restarts: the collector's unmatched-traffic counters (which
+ * have no policy row for sdwan_policy_stats to point at). A `flow_templates` row is the older one-document
+ * form of the templates table below; the collector reads it once and replaces it with rows.
  */
 export const collectorState = sqliteTable("collector_state", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
   updated_at: integer("updated_at").notNull(),
 });
+
+/**
+ * The collector's learned NetFlow v9 / IPFIX templates, one row each, so that after a restart data decodes
+ * before exporters resend them. Written only when a template is added, changed or removed, in bounded batches
+ * with the periodic snapshot (docs/operations.md, "Flow templates"); read back under the decoder's caps.
+ */
+export const flowTemplates = sqliteTable(
+  "flow_templates",
+  {
+    exporter: text("exporter").notNull(),
+    version: integer("version").notNull(),
+    /** IPFIX observation domain id / NetFlow v9 source id. */
+    domain: integer("domain").notNull(),
+    template_id: integer("template_id").notNull(),
+    options: integer("options", { mode: "boolean" }).notNull(),
+    scope_field_count: integer("scope_field_count").notNull(),
+    /** JSON array of {id, length, enterprise?}, validated when read back. */
+    fields: text("fields").notNull(),
+    sampling_rate: real("sampling_rate").notNull(),
+    system_init_ms: integer("system_init_ms").notNull(),
+    updated_at: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.exporter, t.version, t.domain, t.template_id] })],
+);

@@ -5,6 +5,7 @@
  */
 import type { FlowRecord } from "./flow-record";
 import {
+  F_COUNTS,
   F_SAMPLING,
   F_SAMPLING_SPACE,
   F_V4,
@@ -30,6 +31,8 @@ import {
   K_SRC_PORT,
   K_SYS_INIT_MS,
   K_TOS,
+  MAX_SAMPLING_RATE,
+  saneCounts,
   VARIABLE_LENGTH,
 } from "./field-kinds";
 import type { Template } from "./template";
@@ -46,10 +49,12 @@ export interface SetContext {
   space: number;
   sysInitMs: number;
   malformed: boolean;
+  /** Records of the current set refused for impossible counts or an out-of-range sampling rate. */
+  insane: number;
 }
 
 export function createSetContext(): SetContext {
-  return { refMs: 0, refUptime: 0, uptimeOk: false, rate: 1, interval: 0, space: 0, sysInitMs: 0, malformed: false };
+  return { refMs: 0, refUptime: 0, uptimeOk: false, rate: 1, interval: 0, space: 0, sysInitMs: 0, malformed: false, insane: 0 };
 }
 
 const TWO_31 = 2147483648;
@@ -202,18 +207,24 @@ function resetRecord(r: FlowRecord, flags: number): void {
   r.lastMs = 0;
 }
 
-function finishRecord(r: FlowRecord, flags: number, c: SetContext): void {
+/** Applies sampling; false (and counted) when the record's counts or sampling rate cannot be believed. */
+function finishRecord(r: FlowRecord, flags: number, c: SetContext): boolean {
   if ((flags & (F_V4 | F_V6)) === (F_V4 | F_V6)) r.ipVersion = r.src4 === 0 && r.dst4 === 0 ? 6 : 4;
   let rate = c.rate;
   if (flags & F_SAMPLING) rate = announcedRate(c, flags) || c.rate;
+  if ((flags & F_COUNTS && !saneCounts(r.packets, r.bytes)) || rate > MAX_SAMPLING_RATE) {
+    c.insane++;
+    return false;
+  }
   if (rate !== 1) {
     r.packets *= rate;
     r.bytes *= rate;
   }
+  return true;
 }
 
 /**
- * Decodes every record of a data set into `r`, calling `onRecord` after each; returns the count. Trailing
+ * Decodes every record of a data set into `r`, calling `onRecord` after each sane one; returns the count. Trailing
  * octets too short for a record are padding (RFC 7011 §3.3.1).
  */
 export function decodeDataRecords(
@@ -235,7 +246,7 @@ export function decodeDataRecords(
   if (stride > 0) {
     for (let p = start; p + stride <= end; p += stride) {
       for (let i = 0; i < n; i += 3) readField(dv, p + plan[i]!, plan[i + 1]!, plan[i + 2]!, r, c);
-      finishRecord(r, flags, c);
+      if (!finishRecord(r, flags, c)) continue;
       onRecord(r);
       count++;
     }
@@ -247,10 +258,10 @@ export function decodeDataRecords(
       c.malformed = true;
       break;
     }
-    finishRecord(r, flags, c);
+    p = q;
+    if (!finishRecord(r, flags, c)) continue;
     onRecord(r);
     count++;
-    p = q;
   }
   return count;
 }

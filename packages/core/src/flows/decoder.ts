@@ -12,21 +12,28 @@ import {
   setV9UptimeBase,
   type SetContext,
 } from "./data-set";
-import { decodeV5, V5_HEADER_LENGTH } from "./netflow-v5";
+import { decodeV5, V5_HEADER_LENGTH, V5_MAX_RECORDS, V5_RECORD_LENGTH } from "./netflow-v5";
 import { compileReader, type RecordReader } from "./record-reader";
-import { F_SAMPLING, F_SYS_INIT } from "./field-kinds";
-import {
-  compileTemplate,
-  MAX_TEMPLATE_FIELDS,
-  sameFields,
-  type Template,
-  type TemplateField,
-} from "./template";
+import { F_SAMPLING, F_SYS_INIT, MAX_SAMPLING_RATE } from "./field-kinds";
+import { ensureCompiled, MAX_TEMPLATE_FIELDS, packFields, type Template } from "./template";
+import { TemplateStore, type DomainState, type TemplateChanges } from "./template-store";
 import { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
 
 export interface DecoderOptions {
-  /** Templates kept over all exporters; definitions beyond are rejected (counted). Default 10 000. */
+  /**
+   * Templates kept over all exporters. Past it, the exporter holding the most gives up its least recently
+   * used one (counted as evicted). Default 10,000.
+   */
   maxTemplates?: number;
+  /** Templates kept per (exporter, domain); past it, the domain's least recently used is replaced. Default 256. */
+  maxTemplatesPerDomain?: number;
+  /** A template neither used nor refreshed for this long expires (RFC 7011 §8.4). Default 1 hour. */
+  templateIdleMs?: number;
+  /**
+   * New or changed template definitions accepted a second; beyond, they are refused (counted as throttled)
+   * until the next second. Identical refreshes and templates read back from storage are not counted. Default 2,000.
+   */
+  maxTemplateChangesPerSecond?: number;
   /** Data sets held while their template is unknown; the oldest is dropped beyond. Default 256, 0 disables. */
   maxPendingSets?: number;
   /** A held data set is dropped when its template has not arrived after this long. Default 30 s. */
@@ -42,6 +49,8 @@ export interface DecoderCounters {
   /** Packets with any framing or content fault; their records before the fault were still emitted. */
   malformedPackets: number;
   unsupportedVersion: number;
+  /** Records refused: octets impossible for their packets, or a sampling rate out of range (also in options). */
+  insaneRecords: number;
   /** Data sets dropped because their template never arrived (held too long, evicted, or holding disabled). */
   unknownTemplateSets: number;
   /** Data sets ever held waiting for their template. */
@@ -51,8 +60,17 @@ export interface DecoderCounters {
   /** New or changed template definitions (an identical refresh does not count). */
   templatesLearned: number;
   templatesWithdrawn: number;
-  /** Definitions refused: invalid, or over `maxTemplates`. */
+  /** Definitions refused as invalid (malformed, no usable field, more than 128 fields). */
   templatesRejected: number;
+  /** Templates replaced to stay within `maxTemplatesPerDomain` or `maxTemplates`. */
+  templatesEvicted: number;
+  /** Templates forgotten after `templateIdleMs` unused. */
+  templatesExpired: number;
+  /**
+   * New definitions refused because `maxTemplateChangesPerSecond` was spent; a template set that arrives once
+   * it is spent is skipped unread and counts once.
+   */
+  templatesThrottled: number;
   /** Templates known right now. */
   templates: number;
 }
@@ -65,16 +83,6 @@ export interface DecodeResult {
   /** Records passed to onRecord during this call, including held sets that a template in it released. */
   records: number;
   status: DecodeStatus;
-}
-
-interface DomainState {
-  exporter: string;
-  version: 9 | 10;
-  domain: number;
-  templates: Map<number, Template>;
-  /** Sampling rate from the latest options record that carried one (1 = unsampled). */
-  rate: number;
-  systemInitMs: number;
 }
 
 interface PendingSet {
@@ -104,22 +112,24 @@ export class FlowDecoder {
     optionsRecords: 0,
     malformedPackets: 0,
     unsupportedVersion: 0,
+    insaneRecords: 0,
     unknownTemplateSets: 0,
     setsHeld: 0,
     setsPending: 0,
     templatesLearned: 0,
     templatesWithdrawn: 0,
     templatesRejected: 0,
+    templatesEvicted: 0,
+    templatesExpired: 0,
+    templatesThrottled: 0,
     templates: 0,
   };
 
   private readonly record: FlowRecord = createFlowRecord();
   private readonly ctx: SetContext = createSetContext();
-  /** exporter -> (version 10 ? 2^32 : 0) + domain -> state */
-  private readonly exporters = new Map<string, Map<number, DomainState>>();
+  private readonly store: TemplateStore;
   private readonly pending: PendingSet[] = [];
   private readonly readers = new Map<string, RecordReader>();
-  private readonly maxTemplates: number;
   private readonly maxPendingSets: number;
   private readonly pendingMaxAgeMs: number;
 
@@ -132,7 +142,15 @@ export class FlowDecoder {
   private optionsFlags = 0;
 
   constructor(options: DecoderOptions = {}) {
-    this.maxTemplates = options.maxTemplates ?? 10_000;
+    this.store = new TemplateStore(
+      {
+        maxTemplates: options.maxTemplates ?? 10_000,
+        maxTemplatesPerDomain: options.maxTemplatesPerDomain ?? 256,
+        templateIdleMs: options.templateIdleMs ?? 60 * 60_000,
+        maxTemplateChangesPerSecond: options.maxTemplateChangesPerSecond ?? 2_000,
+      },
+      this.counters,
+    );
     this.maxPendingSets = options.maxPendingSets ?? 256;
     this.pendingMaxAgeMs = options.pendingMaxAgeMs ?? 30_000;
   }
@@ -149,6 +167,7 @@ export class FlowDecoder {
     this.malformed = false;
     this.nowMs = nowMs;
     this.expirePending();
+    this.store.expire(nowMs);
 
     let version = 0;
     let status: DecodeStatus = "ok";
@@ -172,60 +191,54 @@ export class FlowDecoder {
     return { version, records: this.emitted, status };
   }
 
-  /** Every template known, with its domain's sampling state, as plain data to persist. */
+  /** Every template known, with its domain's sampling state, as plain data. */
   exportTemplates(): TemplateSnapshot[] {
-    const out: TemplateSnapshot[] = [];
-    for (const domains of this.exporters.values()) {
-      for (const d of domains.values()) {
-        for (const t of d.templates.values()) {
-          out.push({
-            exporter: d.exporter,
-            version: d.version,
-            domain: d.domain,
-            templateId: t.templateId,
-            fields: t.fields.map((f) => ({ ...f })),
-            options: t.options,
-            scopeFieldCount: t.scopeFieldCount,
-            samplingRate: d.rate,
-            systemInitMs: d.systemInitMs,
-          });
-        }
-      }
-    }
-    return out;
+    return this.store.snapshots();
   }
 
   /**
-   * Loads snapshots from `exportTemplates()` (e.g. read back after a restart); invalid entries are skipped.
-   * Returns how many templates were loaded. A template later received on the wire replaces an imported one.
+   * Templates added, changed, withdrawn, evicted or expired since the last call, at most `limit` of them: what
+   * to write to storage (the rest come with the next calls). After a failed write, call `markAllTemplatesChanged`.
    */
-  importTemplates(snapshots: readonly TemplateSnapshot[]): number {
+  takeTemplateChanges(limit = 2000): TemplateChanges {
+    return this.store.takeChanges(limit);
+  }
+
+  /** Makes the next `takeTemplateChanges` start over with every template, replacing what storage holds. */
+  markAllTemplatesChanged(): void {
+    this.store.markAllChanged();
+  }
+
+  /**
+   * Loads snapshots read back from storage after a restart, under the same bounds as templates from the wire;
+   * invalid entries are skipped, and each template's lifetime starts at `nowMs`. Returns how many were loaded.
+   * A template later received on the wire replaces an imported one.
+   */
+  importTemplates(snapshots: readonly TemplateSnapshot[], nowMs = 0): number {
     let loaded = 0;
     for (const raw of snapshots) {
       const parsed = templateSnapshotSchema.safeParse(raw);
       if (!parsed.success) continue;
       const s = parsed.data;
-      if (this.storeTemplate(s.exporter, s.version, s.domain, s.templateId, s.fields, s.options, s.scopeFieldCount) === undefined) {
-        continue;
-      }
-      const d = this.domainState(s.exporter, s.version, s.domain);
-      if (d) {
-        d.rate = s.samplingRate;
-        d.systemInitMs = s.systemInitMs;
-      }
+      if (!this.store.learn(s, packFields(s.fields), s.options, s.scopeFieldCount, nowMs, true)) continue;
+      const d = this.store.domain(s.exporter, s.version, s.domain)!;
+      d.rate = s.samplingRate;
+      d.systemInitMs = s.systemInitMs;
       loaded++;
     }
     return loaded;
   }
 
   private readV5(dv: DataView): void {
-    if (dv.byteLength < V5_HEADER_LENGTH) {
+    // nfcapd's rule: at most 30 records, and exactly as many as the datagram holds; anything else is rejected whole.
+    const count = dv.byteLength >= V5_HEADER_LENGTH ? dv.getUint16(2) : -1;
+    if (count < 0 || count > V5_MAX_RECORDS || dv.byteLength !== V5_HEADER_LENGTH + count * V5_RECORD_LENGTH) {
       this.malformed = true;
       return;
     }
-    const n = decodeV5(dv, this.record, this.onRecord);
-    if (n < 0) this.malformed = true;
-    this.emitted += n < 0 ? -1 - n : n;
+    const emitted = decodeV5(dv, this.record, this.onRecord);
+    this.counters.insaneRecords += count - emitted;
+    this.emitted += emitted;
   }
 
   private readV9(dv: DataView, exporter: string): void {
@@ -237,6 +250,10 @@ export class FlowDecoder {
     const unixSecs = dv.getUint32(8);
     const sourceId = dv.getUint32(16);
     // Fewer than 4 octets left after the last set are padding (RFC 3954 §5.3).
+    if (setsEnd(dv, V9_HEADER_LENGTH, dv.byteLength) < 0) {
+      this.malformed = true;
+      return;
+    }
     this.readSets(dv, V9_HEADER_LENGTH, dv.byteLength, exporter, 9, sourceId, unixSecs, sysUptime);
   }
 
@@ -247,22 +264,15 @@ export class FlowDecoder {
     }
     const length = dv.getUint16(2);
     const domain = dv.getUint32(12);
-    if (length < IPFIX_HEADER_LENGTH) {
+    // One message a datagram (RFC 7011 §10.3.2), made of whole sets (§3.1): any disagreement rejects it whole.
+    if (length !== dv.byteLength || setsEnd(dv, IPFIX_HEADER_LENGTH, length) !== length) {
       this.malformed = true;
       return;
     }
-    // A message longer than the datagram was truncated: decode the sets that arrived whole.
-    if (length > dv.byteLength) this.malformed = true;
-    const end = Math.min(length, dv.byteLength);
-    const stop = this.readSets(dv, IPFIX_HEADER_LENGTH, end, exporter, 10, domain, 0, 0);
-    // The message length must be the sum of its sets (RFC 7011 §3.1).
-    if (stop !== end) this.malformed = true;
+    this.readSets(dv, IPFIX_HEADER_LENGTH, length, exporter, 10, domain, 0, 0);
   }
 
-  /**
-   * Walks the sets of one v9 packet or IPFIX message in [p, end): templates, options templates and data.
-   * Returns where it stopped, or -1 at a set that does not fit (marked malformed: the rest cannot be located).
-   */
+  /** Walks the sets of one v9 packet or IPFIX message in [p, end), which `setsEnd` has checked. */
   private readSets(
     dv: DataView,
     p: number,
@@ -272,16 +282,18 @@ export class FlowDecoder {
     domain: number,
     unixSecs: number,
     sysUptime: number,
-  ): number {
-    // Bounded: every set advances p by at least its 4-octet header.
+  ): void {
     while (p + SET_HEADER_LENGTH <= end) {
       const id = dv.getUint16(p);
       const len = dv.getUint16(p + 2);
-      if (len < SET_HEADER_LENGTH || p + len > end) {
-        this.malformed = true;
-        return -1;
-      }
       const start = p + SET_HEADER_LENGTH;
+      // Once this second's learning budget is spent, template sets are not even parsed: a flood of them costs
+      // the framing walk only. Known templates keep decoding; their refreshes are taken again next second.
+      if (id < 256 && !this.store.hasBudget(this.nowMs)) {
+        this.counters.templatesThrottled++;
+        p += len;
+        continue;
+      }
       if (id >= 256) this.dataSet(dv, start, p + len, exporter, version, domain, id, unixSecs, sysUptime);
       else if (version === 9 && id === 0) this.readTemplateSet(dv, start, p + len, exporter, 9, domain, false);
       else if (version === 9 && id === 1) this.readV9OptionsTemplateSet(dv, start, p + len, exporter, domain);
@@ -289,7 +301,6 @@ export class FlowDecoder {
       // Other ids below 256 are reserved (RFC 3954 §5.2, RFC 7011 §3.3.2): skipped.
       p += len;
     }
-    return p;
   }
 
   /**
@@ -312,7 +323,7 @@ export class FlowDecoder {
       if (templateId === 0 && count === 0) return;
       p += 4;
       if (count === 0 && version === 10) {
-        this.withdraw(exporter, domain, templateId, options);
+        this.store.withdraw(exporter, domain, templateId, options);
         continue;
       }
       if (templateId < 256 || count === 0 || count > MAX_TEMPLATE_FIELDS) return this.rejectTemplate();
@@ -324,22 +335,41 @@ export class FlowDecoder {
         // RFC 7011 §3.4.2.2: the scope field count must not be zero.
         if (scopeFieldCount === 0 || scopeFieldCount > count) return this.rejectTemplate();
       }
-      const fields: TemplateField[] = [];
-      for (let i = 0; i < count; i++) {
-        if (p + 4 > end) return this.rejectTemplate();
-        const id = dv.getUint16(p);
-        const length = dv.getUint16(p + 2);
-        p += 4;
+      // A refresh of a known template, or one past this second's budget, costs no allocation: floods are cheap.
+      const fieldsAt = p;
+      p = fieldsEnd(dv, p, end, count, version);
+      if (p < 0) return this.rejectTemplate();
+      const d = this.store.domain(exporter, version, domain);
+      const known = d?.templates.get(templateId);
+      if (
+        known &&
+        known.options === options &&
+        known.scopeFieldCount === scopeFieldCount &&
+        known.fieldSpecs.length === count * 3 &&
+        sameWireFields(dv, fieldsAt, version, known.fieldSpecs)
+      ) {
+        this.store.touch(d!, known, this.nowMs);
+        continue;
+      }
+      if (!this.store.hasBudget(this.nowMs)) {
+        this.counters.templatesThrottled++;
+        continue;
+      }
+      // Straight into the template's (id, length, enterprise or -1) triples: no object a field.
+      const specs: number[] = [];
+      for (let i = 0, q = fieldsAt; i < count; i++) {
+        const id = dv.getUint16(q);
+        const length = dv.getUint16(q + 2);
+        q += 4;
         // The enterprise bit exists in IPFIX only (RFC 7011 §3.2); v9 has no such bit.
         if (version === 10 && id & 0x8000) {
-          if (p + 4 > end) return this.rejectTemplate();
-          fields.push({ id: id & 0x7fff, length, enterprise: dv.getUint32(p) });
-          p += 4;
+          specs.push(id & 0x7fff, length, dv.getUint32(q));
+          q += 4;
         } else {
-          fields.push({ id, length });
+          specs.push(id, length, -1);
         }
       }
-      this.learn(exporter, version, domain, templateId, fields, options, scopeFieldCount);
+      this.learn(exporter, version, domain, templateId, specs, options, scopeFieldCount);
     }
   }
 
@@ -355,9 +385,9 @@ export class FlowDecoder {
       const count = (scopeLength + optionLength) / 4;
       if (templateId < 256 || scopeLength % 4 !== 0 || optionLength % 4 !== 0 || count === 0) return this.rejectTemplate();
       if (count > MAX_TEMPLATE_FIELDS || p + count * 4 > end) return this.rejectTemplate();
-      const fields: TemplateField[] = [];
-      for (let i = 0; i < count; i++, p += 4) fields.push({ id: dv.getUint16(p), length: dv.getUint16(p + 2) });
-      this.learn(exporter, 9, domain, templateId, fields, true, scopeLength / 4);
+      const specs: number[] = [];
+      for (let i = 0; i < count; i++, p += 4) specs.push(dv.getUint16(p), dv.getUint16(p + 2), -1);
+      this.learn(exporter, 9, domain, templateId, specs, true, scopeLength / 4);
     }
   }
 
@@ -371,86 +401,17 @@ export class FlowDecoder {
     version: 9 | 10,
     domain: number,
     templateId: number,
-    fields: TemplateField[],
+    specs: number[],
     options: boolean,
     scopeFieldCount: number,
   ): void {
-    const stored = this.storeTemplate(exporter, version, domain, templateId, fields, options, scopeFieldCount);
+    const stored = this.store.learn({ exporter, version, domain, templateId }, specs, options, scopeFieldCount, this.nowMs);
+    if (stored === null) return;
     if (stored === undefined) {
       this.rejectTemplate();
       return;
     }
     if (this.pending.length > 0) this.releasePending(exporter, version, domain, templateId);
-  }
-
-  /** Stores a definition unless identical to the one known; returns undefined when it is refused. */
-  private storeTemplate(
-    exporter: string,
-    version: 9 | 10,
-    domain: number,
-    templateId: number,
-    fields: TemplateField[],
-    options: boolean,
-    scopeFieldCount: number,
-  ): Template | undefined {
-    const existing = this.domainState(exporter, version, domain)?.templates.get(templateId);
-    if (
-      existing &&
-      existing.options === options &&
-      existing.scopeFieldCount === scopeFieldCount &&
-      sameFields(existing.fields, fields)
-    ) {
-      return existing;
-    }
-    if (!existing && this.counters.templates >= this.maxTemplates) return undefined;
-    const t = compileTemplate(version, templateId, fields, options, scopeFieldCount);
-    if (!t) return undefined;
-    this.domainState(exporter, version, domain, true)!.templates.set(templateId, t);
-    if (!existing) this.counters.templates++;
-    this.counters.templatesLearned++;
-    return t;
-  }
-
-  /**
-   * IPFIX withdrawal (RFC 7011 §8.1): a template record with no fields. Template id 2 (in set 2) or 3 (in
-   * set 3) withdraws all data or all options templates of the domain.
-   */
-  private withdraw(exporter: string, domain: number, templateId: number, options: boolean): void {
-    const d = this.domainState(exporter, 10, domain);
-    if (!d) return;
-    if (templateId === (options ? 3 : 2)) {
-      for (const [id, t] of d.templates) {
-        if (t.options === options) this.dropTemplate(d, id);
-      }
-    } else if (d.templates.has(templateId)) {
-      this.dropTemplate(d, templateId);
-    }
-    // A domain without templates is forgotten, so that withdraw/learn cycles over many domains stay bounded.
-    if (d.templates.size === 0) {
-      const domains = this.exporters.get(exporter)!;
-      domains.delete(domainKey(10, domain));
-      if (domains.size === 0) this.exporters.delete(exporter);
-    }
-  }
-
-  private dropTemplate(d: DomainState, templateId: number): void {
-    d.templates.delete(templateId);
-    this.counters.templates--;
-    this.counters.templatesWithdrawn++;
-  }
-
-  private domainState(exporter: string, version: 9 | 10, domain: number, create = false): DomainState | undefined {
-    let domains = this.exporters.get(exporter);
-    const key = domainKey(version, domain);
-    let d = domains?.get(key);
-    if (d || !create) return d;
-    if (!domains) {
-      domains = new Map();
-      this.exporters.set(exporter, domains);
-    }
-    d = { exporter, version, domain, templates: new Map(), rate: 1, systemInitMs: 0 };
-    domains.set(key, d);
-    return d;
   }
 
   private dataSet(
@@ -464,9 +425,12 @@ export class FlowDecoder {
     unixSecs: number,
     sysUptime: number,
   ): void {
-    const d = this.domainState(exporter, version, domain);
+    const d = this.store.domain(exporter, version, domain);
     const t = d?.templates.get(templateId);
-    if (d && t) this.decodeSet(dv, start, end, d, t, unixSecs, sysUptime);
+    if (d && t) {
+      this.store.touch(d, t, this.nowMs);
+      this.decodeSet(dv, start, end, d, t, unixSecs, sysUptime);
+    }
     else this.hold(dv, start, end, exporter, version, domain, templateId, unixSecs, sysUptime);
   }
 
@@ -479,8 +443,10 @@ export class FlowDecoder {
     unixSecs: number,
     sysUptime: number,
   ): void {
+    ensureCompiled(t);
     const c = this.ctx;
     c.malformed = false;
+    c.insane = 0;
     c.rate = d.rate;
     if (d.version === 9) setV9UptimeBase(c, unixSecs, sysUptime);
     else setIpfixUptimeBase(c, d.systemInitMs);
@@ -495,6 +461,7 @@ export class FlowDecoder {
       this.emitted += decodeDataRecords(dv, start, end, t, c, this.record, this.onRecord);
     }
     if (c.malformed) this.malformed = true;
+    this.counters.insaneRecords += c.insane;
   }
 
   private readerFor(t: Template): RecordReader {
@@ -513,8 +480,15 @@ export class FlowDecoder {
    */
   private readonly applyOptions = (c: SetContext): void => {
     const d = this.optionsTarget!;
-    if (this.optionsFlags & F_SAMPLING) d.rate = announcedRate(c, this.optionsFlags) || 1;
+    const { rate, systemInitMs } = d;
+    if (this.optionsFlags & F_SAMPLING) {
+      const announced = announcedRate(c, this.optionsFlags);
+      // An absurd rate is not believed: the domain keeps the one it had.
+      if (announced > MAX_SAMPLING_RATE) c.insane++;
+      else d.rate = announced || 1;
+    }
     if (this.optionsFlags & F_SYS_INIT && c.sysInitMs > 0) d.systemInitMs = c.sysInitMs;
+    if (d.rate !== rate || d.systemInitMs !== systemInitMs) this.store.domainChanged(d);
   };
 
   /** Data sets that arrive before their template (common over UDP: RFC 7011 §8.4) wait in a bounded FIFO. */
@@ -553,7 +527,7 @@ export class FlowDecoder {
         continue;
       }
       this.pending.splice(i, 1);
-      const d = this.domainState(exporter, version, domain)!;
+      const d = this.store.domain(exporter, version, domain)!;
       const t = d.templates.get(templateId)!;
       const dv = new DataView(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength);
       this.decodeSet(dv, 0, s.bytes.byteLength, d, t, s.unixSecs, s.sysUptime);
@@ -573,6 +547,38 @@ export class FlowDecoder {
 
 function noop(): void {}
 
-function domainKey(version: 9 | 10, domain: number): number {
-  return (version === 10 ? 4294967296 : 0) + domain;
+/** Where the `count` field specifiers at `p` end, or -1 when they run past `end`. */
+function fieldsEnd(dv: DataView, p: number, end: number, count: number, version: 9 | 10): number {
+  for (let i = 0; i < count; i++) {
+    if (p + 4 > end) return -1;
+    const enterprise = version === 10 && dv.getUint16(p) & 0x8000;
+    p += enterprise ? 8 : 4;
+  }
+  return p > end ? -1 : p;
+}
+
+/** Whether the field specifiers at `p` are those of `specs` (as packed by the template). */
+function sameWireFields(dv: DataView, p: number, version: 9 | 10, specs: readonly number[]): boolean {
+  for (let i = 0; i < specs.length; i += 3) {
+    const raw = dv.getUint16(p);
+    const enterprise = version === 10 && raw & 0x8000;
+    if ((enterprise ? raw & 0x7fff : raw) !== specs[i] || dv.getUint16(p + 2) !== specs[i + 1]) return false;
+    if ((enterprise ? dv.getUint32(p + 4) : -1) !== specs[i + 2]) return false;
+    p += enterprise ? 8 : 4;
+  }
+  return true;
+}
+
+/**
+ * Where the sets starting at `p` end, or -1 when one is shorter than its header or runs past `end`: checked
+ * before anything is decoded, so a datagram with a bad frame is rejected whole. Bounded: every set advances p
+ * by at least its 4-octet header.
+ */
+function setsEnd(dv: DataView, p: number, end: number): number {
+  while (p + SET_HEADER_LENGTH <= end) {
+    const len = dv.getUint16(p + 2);
+    if (len < SET_HEADER_LENGTH || p + len > end) return -1;
+    p += len;
+  }
+  return p;
 }

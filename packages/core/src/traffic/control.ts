@@ -14,8 +14,11 @@ export interface CollectorStatusReport {
   receiver: "recvmmsg" | "dgram";
   datagrams_received: number;
   records_received: number;
+  /** Datagrams rejected whole: bad framing (a header that disagrees with the datagram's size) or content. */
   malformed_packets: number;
   unsupported_version: number;
+  /** Records refused: octets impossible for their packets, or a sampling rate out of range. */
+  insane_records: number;
   unknown_template_sets: number;
   socket_drops: number;
   live_flows: number;
@@ -25,6 +28,14 @@ export interface CollectorStatusReport {
   snapshot_failures: number;
   policies: number;
   templates: number;
+  /** Template definitions refused as invalid. */
+  templates_rejected: number;
+  /** Templates replaced to stay within the per-domain or global cap. */
+  templates_evicted: number;
+  /** Templates forgotten after PATRONUS_TEMPLATE_IDLE_TIMEOUT_MS unused. */
+  templates_expired: number;
+  /** New template definitions refused past PATRONUS_TEMPLATE_CHANGES_PER_SECOND. */
+  templates_throttled: number;
 }
 
 export interface LiveStats {

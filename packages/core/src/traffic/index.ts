@@ -19,7 +19,7 @@ export {
   type PolicyStatsRow,
   type PolicyCounters,
 } from "./snapshots";
-export { restoreCollector, writeSnapshot } from "./persistence";
+export { restoreCollector, writeSnapshot, loadFlowTemplates, storeTemplateChanges } from "./persistence";
 export {
   getTrafficHistory,
   getTrafficHistoryByPolicy,

@@ -1,4 +1,9 @@
+import type Sqlite from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { collectorState, flowTemplates } from "../db/schema";
+import type { TemplateSnapshot } from "../flows/template-snapshot";
+import type { TemplateChanges } from "../flows/template-store";
 import { UNMATCHED_POLICY_ID } from "./policy-matcher";
 import {
   getLatestStatsOfAllPolicies,
@@ -46,4 +51,81 @@ export function writeSnapshot(
     return storePolicyStats(db, { at, stats: changed.stats.filter((s) => s.policy_id !== UNMATCHED_POLICY_ID) });
   });
   return { cursor: changed.cursor, rows };
+}
+
+/** The key of the older one-document form of the templates, read once and then replaced by rows. */
+const LEGACY_TEMPLATES_KEY = "flow_templates";
+
+/**
+ * The flow templates stored, as snapshots for `FlowDecoder.importTemplates` (which validates them and applies
+ * its caps). `legacy`: they came from the older one-document form, to be rewritten as rows (replaceAll).
+ */
+export function loadFlowTemplates(db: Db): { templates: TemplateSnapshot[]; legacy: boolean } {
+  const rows = db.select().from(flowTemplates).all();
+  const templates: TemplateSnapshot[] = [];
+  for (const row of rows) {
+    let fields: unknown;
+    try {
+      fields = JSON.parse(row.fields);
+    } catch {
+      continue; // A damaged row is skipped; the exporter's next refresh brings the template back.
+    }
+    templates.push({
+      exporter: row.exporter,
+      version: row.version as 9 | 10,
+      domain: row.domain,
+      templateId: row.template_id,
+      fields: fields as TemplateSnapshot["fields"],
+      options: row.options,
+      scopeFieldCount: row.scope_field_count,
+      samplingRate: row.sampling_rate,
+      systemInitMs: row.system_init_ms,
+    });
+  }
+  if (templates.length > 0) return { templates, legacy: false };
+  const legacy = loadCollectorState<unknown>(db, { key: LEGACY_TEMPLATES_KEY });
+  return Array.isArray(legacy) ? { templates: legacy as TemplateSnapshot[], legacy: true } : { templates, legacy: false };
+}
+
+/**
+ * Statements prepared once per connection on the driver itself: through drizzle's builder a row cost
+ * 150 µs, through its prepared statements 30-50 µs, directly 8-10 µs (2,000 rows, one transaction).
+ */
+const templateStatements = new WeakMap<Db, { upsert: Sqlite.Statement; remove: Sqlite.Statement }>();
+
+function prepareTemplateStatements(db: Db) {
+  const driver = (db as Db & { $client: Sqlite.Database }).$client;
+  return {
+    upsert: driver.prepare(
+      `INSERT INTO flow_templates (exporter, version, domain, template_id, options, scope_field_count, fields, sampling_rate, system_init_ms, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (exporter, version, domain, template_id) DO UPDATE SET options = excluded.options,
+         scope_field_count = excluded.scope_field_count, fields = excluded.fields, sampling_rate = excluded.sampling_rate,
+         system_init_ms = excluded.system_init_ms, updated_at = excluded.updated_at`,
+    ),
+    remove: driver.prepare("DELETE FROM flow_templates WHERE exporter = ? AND version = ? AND domain = ? AND template_id = ?"),
+  };
+}
+
+/**
+ * Writes one batch of `FlowDecoder.takeTemplateChanges()` in one transaction; returns the rows written or
+ * deleted. `replaceAll` first clears the table and the older one-document form. If it throws, the caller
+ * asks the decoder for everything again (markAllTemplatesChanged): nothing is lost.
+ */
+export function storeTemplateChanges(db: Db, { changes, at }: { changes: TemplateChanges; at: number }): number {
+  let statements = templateStatements.get(db);
+  if (!statements) templateStatements.set(db, (statements = prepareTemplateStatements(db)));
+  const { upsert, remove } = statements;
+  return db.transaction((tx) => {
+    if (changes.replaceAll) {
+      tx.delete(flowTemplates).run();
+      tx.delete(collectorState).where(eq(collectorState.key, LEGACY_TEMPLATES_KEY)).run();
+    }
+    for (const k of changes.deletes) remove.run(k.exporter, k.version, k.domain, k.templateId);
+    for (const t of changes.upserts) {
+      const fields = JSON.stringify(t.fields);
+      upsert.run(t.exporter, t.version, t.domain, t.templateId, t.options ? 1 : 0, t.scopeFieldCount, fields, t.samplingRate, t.systemInitMs, at);
+    }
+    return changes.deletes.length + changes.upserts.length;
+  });
 }
