@@ -4,6 +4,9 @@ import { migrateDatabase, openDatabase } from "@patronus/core/db";
 import { FlowDecoder, type FlowRecord, type TemplateSnapshot } from "@patronus/core/flows";
 import { listPolicies, policiesVersion } from "@patronus/core/policies";
 import {
+  ExporterGate,
+  exporterAddressesVersion,
+  listExporterAddresses,
   loadCollectorState,
   loadOrCreateControlSecret,
   PolicyMatcher,
@@ -69,6 +72,18 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   refreshPolicies();
   const restored = restoreCollector(db, collector);
 
+  // Only known exporters' datagrams are decoded; the set follows endpoint edits on the policy poll.
+  const gate = new ExporterGate({ list: env.PATRONUS_FLOW_EXPORTERS, allowLoopback: env.PATRONUS_FLOW_ALLOW_LOOPBACK });
+  let exportersVersion = "";
+  const refreshExporters = () => {
+    const version = exporterAddressesVersion(db);
+    if (version === exportersVersion) return;
+    gate.setEndpointAddresses(listExporterAddresses(db));
+    if (exportersVersion) log(`exporters changed: ${gate.describe()}`);
+    exportersVersion = version;
+  };
+  refreshExporters();
+
   const decoder = new FlowDecoder();
   const templates = loadCollectorState<TemplateSnapshot[]>(db, { key: TEMPLATES_KEY });
   if (templates) decoder.importTemplates(templates);
@@ -81,6 +96,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
     { host: env.PATRONUS_FLOW_BIND, port: env.PATRONUS_FLOW_PORT, receiveBufferSize: env.PATRONUS_FLOW_RCVBUF, log },
     (message, from) => {
       datagrams += 1;
+      if (gate.admit(from) < 0) return;
       receivedAt = Date.now();
       decoder.decode(message, from, receivedAt, count);
     },
@@ -111,6 +127,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   };
 
   const registry = new CacheRegistry();
+  registry.register("exporter_verdicts", gate.verdicts);
   const status = (): CollectorStatusReport => {
     const c = decoder.counters;
     const s = collector.status();
@@ -132,6 +149,9 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       snapshot_failures: snapshotFailures,
       policies: s.policies,
       templates: c.templates,
+      unknown_exporter: gate.refused,
+      unknown_exporters: gate.unknownExporters(10),
+      exporters_allowed: gate.describe(),
     };
   };
 
@@ -161,7 +181,10 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   const timers = [
     setInterval(snapshot, env.PATRONUS_SNAPSHOT_INTERVAL_MS),
     setInterval(() => collector.cleanupStaleFlows(env.PATRONUS_FLOW_IDLE_TIMEOUT_MS), env.PATRONUS_FLOW_CLEANUP_INTERVAL_MS),
-    setInterval(refreshPolicies, env.PATRONUS_POLICY_POLL_MS),
+    setInterval(() => {
+      refreshPolicies();
+      refreshExporters();
+    }, env.PATRONUS_POLICY_POLL_MS),
     setInterval(pruneRetention, RETENTION_PRUNE_INTERVAL_MS),
   ];
   const demo = env.PATRONUS_DEMO_TRAFFIC ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) }) : undefined;

@@ -1,5 +1,6 @@
 import { loadOrCreateSecretFile } from "../secret-file";
 import type { CacheStats } from "../cache/ttl-cache";
+import type { UnknownExporter } from "./exporter-gate";
 import type { FlowStats, PolicyStats, TrafficTotals } from "./traffic-stats-collector";
 
 /**
@@ -25,6 +26,12 @@ export interface CollectorStatusReport {
   snapshot_failures: number;
   policies: number;
   templates: number;
+  /** Datagrams dropped undecoded because their source is not an allowed exporter. */
+  unknown_exporter: number;
+  /** The unknown sources that sent the most (bounded table; counts are lower bounds within `error`). */
+  unknown_exporters: UnknownExporter[];
+  /** Who may send flows, in words: endpoint count, configured prefixes, loopback, or any. */
+  exporters_allowed: string;
 }
 
 export interface LiveStats {
