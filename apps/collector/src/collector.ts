@@ -3,6 +3,8 @@ import { CacheRegistry } from "@patronus/core/cache";
 import { migrateDatabase, openDatabase } from "@patronus/core/db";
 import { FlowDecoder, type FlowRecord, type TemplateSnapshot } from "@patronus/core/flows";
 import { listPolicies, policiesVersion } from "@patronus/core/policies";
+import { demoSites } from "@patronus/core/seed";
+import { listSites } from "@patronus/core/sites";
 import {
   ExporterGate,
   exporterAddressesVersion,
@@ -152,6 +154,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       unknown_exporter: gate.refused,
       unknown_exporters: gate.unknownExporters(10),
       exporters_allowed: gate.describe(),
+      demo_traffic: demo !== undefined,
     };
   };
 
@@ -187,7 +190,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
     }, env.PATRONUS_POLICY_POLL_MS),
     setInterval(pruneRetention, RETENTION_PRUNE_INTERVAL_MS),
   ];
-  const demo = env.PATRONUS_DEMO_TRAFFIC ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) }) : undefined;
+  const demo = wantsDemoTraffic(env, db) ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) }) : undefined;
 
   log(
     `collector: flows on udp ${listener.address} (${listener.receiver}, receive buffer ${listener.receiveBufferSize} bytes), ` +
@@ -209,4 +212,11 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       log(`collector stopped: final snapshot wrote ${rows} rows`);
     },
   };
+}
+
+/** Demo flows only where the demo network is: on a real network they would mix into real counters. */
+function wantsDemoTraffic(env: CollectorEnv, db: Parameters<typeof listSites>[0]): boolean {
+  if (env.PATRONUS_DEMO_TRAFFIC !== "auto") return env.PATRONUS_DEMO_TRAFFIC === "1";
+  const names = new Set(listSites(db).map((s) => s.name));
+  return demoSites.every((site) => names.has(site.name));
 }

@@ -30,7 +30,8 @@ const schema = z.object({
   PATRONUS_STATS_RETENTION_DAYS: z.coerce.number().positive().default(30),
   PATRONUS_MAX_FLOWS: z.coerce.number().int().min(1000).default(1_000_000),
   PATRONUS_POLICY_POLL_MS: ms.default(2_000),
-  PATRONUS_DEMO_TRAFFIC: flag.default(true),
+  /** auto: only on a database holding the demo network, so real networks' counters never get demo flows. */
+  PATRONUS_DEMO_TRAFFIC: z.enum(["auto", "0", "1"], "must be auto, 0 or 1").default("auto"),
 });
 
 export type CollectorEnv = z.output<typeof schema>;

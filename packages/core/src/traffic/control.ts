@@ -32,6 +32,8 @@ export interface CollectorStatusReport {
   unknown_exporters: UnknownExporter[];
   /** Who may send flows, in words: endpoint count, configured prefixes, loopback, or any. */
   exporters_allowed: string;
+  /** Whether the collector sends itself demo IPFIX (PATRONUS_DEMO_TRAFFIC; auto: only with the demo network). */
+  demo_traffic: boolean;
 }
 
 export interface LiveStats {
