@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { CacheRegistry } from "@patronus/core/cache";
 import { migrateDatabase, openDatabase } from "@patronus/core/db";
 import { FlowDecoder, type FlowRecord, type TemplateSnapshot } from "@patronus/core/flows";
@@ -44,7 +44,10 @@ export interface RunningCollector {
  */
 export async function startCollector(env: CollectorEnv, log: (line: string) => void = console.log): Promise<RunningCollector> {
   const startedAt = Date.now();
-  const { db, close: closeDb } = openDatabase(join(env.PATRONUS_DATA_DIR, "patronus.db"));
+  // A relative PATRONUS_DATA_DIR is relative to the working directory (npm start passes an absolute one): say where.
+  const dbFile = resolve(env.PATRONUS_DATA_DIR, "patronus.db");
+  log(`collector: database ${dbFile}`);
+  const { db, close: closeDb } = openDatabase(dbFile);
   migrateDatabase(db);
 
   const collector = new TrafficStatsCollector({ maxFlows: env.PATRONUS_MAX_FLOWS });
