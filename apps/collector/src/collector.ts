@@ -27,6 +27,8 @@ import { listenUdp } from "./udp-listener";
 const TEMPLATES_KEY = "flow_templates";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+/** Exporters with a flow quota of their own; any beyond share one (docs/operations.md "Flow table fairness"). */
+const EXPORTER_IDS = 256;
 
 export interface RunningCollector {
   flowAddress: string;
@@ -50,7 +52,11 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   const { db, close: closeDb } = openDatabase(dbFile);
   migrateDatabase(db);
 
-  const collector = new TrafficStatsCollector({ maxFlows: env.PATRONUS_MAX_FLOWS });
+  const collector = new TrafficStatsCollector({
+    maxFlows: env.PATRONUS_MAX_FLOWS,
+    maxFlowsPerExporter: Math.ceil(env.PATRONUS_MAX_FLOWS * env.PATRONUS_EXPORTER_FLOW_SHARE),
+    exporters: EXPORTER_IDS,
+  });
   let policyVersion = "";
   let knownPolicies = new Set<number>();
   const refreshPolicies = () => {
@@ -78,7 +84,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   const restored = restoreCollector(db, collector);
 
   // Only known exporters' datagrams are decoded; the set follows endpoint edits on the policy poll.
-  const gate = new ExporterGate({ list: env.PATRONUS_FLOW_EXPORTERS, allowLoopback: env.PATRONUS_FLOW_ALLOW_LOOPBACK });
+  const gate = new ExporterGate({ list: env.PATRONUS_FLOW_EXPORTERS, allowLoopback: env.PATRONUS_FLOW_ALLOW_LOOPBACK, maxExporters: EXPORTER_IDS });
   let exportersVersion = "";
   const refreshExporters = () => {
     const version = exporterAddressesVersion(db);
@@ -96,12 +102,14 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   let datagrams = 0;
   // One clock reading a datagram, and one record callback for all of them (no closure per datagram).
   let receivedAt = 0;
-  const count = (record: FlowRecord) => collector.ingest(record, receivedAt);
+  let exporter = 0;
+  const count = (record: FlowRecord) => collector.ingest(record, receivedAt, exporter);
   const listener = await listenUdp(
     { host: env.PATRONUS_FLOW_BIND, port: env.PATRONUS_FLOW_PORT, receiveBufferSize: env.PATRONUS_FLOW_RCVBUF, log },
     (message, from) => {
       datagrams += 1;
-      if (gate.admit(from) < 0) return;
+      exporter = gate.admit(from);
+      if (exporter < 0) return;
       receivedAt = Date.now();
       decoder.decode(message, from, receivedAt, count);
     },
@@ -150,6 +158,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       live_flows: s.liveFlows,
       max_flows: s.maxFlows,
       evicted_flows: s.evictedFlows,
+      max_flows_per_exporter: s.maxFlowsPerExporter,
       last_snapshot_at: lastSnapshotAt,
       snapshot_failures: snapshotFailures,
       policies: s.policies,

@@ -29,6 +29,8 @@ const schema = z.object({
   PATRONUS_FLOW_CLEANUP_INTERVAL_MS: ms.default(30_000),
   PATRONUS_STATS_RETENTION_DAYS: z.coerce.number().positive().default(30),
   PATRONUS_MAX_FLOWS: z.coerce.number().int().min(1000).default(1_000_000),
+  /** The most of PATRONUS_MAX_FLOWS one exporter may hold, so one exporter's flood cannot evict another's flows. */
+  PATRONUS_EXPORTER_FLOW_SHARE: z.coerce.number().gt(0, "must be above 0").max(1, "must be at most 1").default(0.5),
   PATRONUS_POLICY_POLL_MS: ms.default(2_000),
   /** auto: only on a database holding the demo network, so real networks' counters never get demo flows. */
   PATRONUS_DEMO_TRAFFIC: z.enum(["auto", "0", "1"], "must be auto, 0 or 1").default("auto"),

@@ -79,3 +79,23 @@ describe("the exporter allowlist", () => {
     expect(status.unknown_exporters.map((u) => u.address)).toEqual(["::ffff:127.0.0.5"]);
   });
 });
+
+describe("flow table fairness", () => {
+  it("keeps one exporter's flow through a flood of new flows from another", async () => {
+    await start({ PATRONUS_FLOW_ALLOW_LOOPBACK: "1", PATRONUS_MAX_FLOWS: "1000", PATRONUS_EXPORTER_FLOW_SHARE: "0.5" });
+    await sendFrom("127.0.0.2", port);
+    await vi.waitFor(async () => expect((await client.status()).records_received).toBe(1), { timeout: 5_000 });
+
+    // Ten datagrams of a thousand spoofed flows each (port 80: no policy claims them).
+    for (let d = 0; d < 10; d++) {
+      const spoofed = Array.from({ length: 1000 }, (_, i) => ({ ...webFlow, src: `10.9.${d}.${i % 250}`, srcPort: 1024 + i, dstPort: 80, packets: 1, bytes: 60 }));
+      await sendFrom("127.0.0.3", port, buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, spoofed)] }));
+    }
+    await vi.waitFor(async () => expect((await client.status()).records_received).toBe(10_001), { timeout: 10_000 });
+    await sendFrom("127.0.0.2", port);
+    await vi.waitFor(async () => expect((await client.status()).records_received).toBe(10_002), { timeout: 5_000 });
+
+    expect(await client.status()).toMatchObject({ live_flows: 501, max_flows_per_exporter: 500, evicted_flows: 9_500 });
+    expect((await client.topFlows(1, 10)).map((f) => f.packets)).toEqual([20]); // one flow, never evicted
+  });
+});

@@ -22,6 +22,8 @@ export interface CollectorStatusReport {
   live_flows: number;
   max_flows: number;
   evicted_flows: number;
+  /** Most live flows one exporter may hold (PATRONUS_EXPORTER_FLOW_SHARE of max_flows). */
+  max_flows_per_exporter: number;
   last_snapshot_at: number | null;
   snapshot_failures: number;
   policies: number;
