@@ -17,10 +17,10 @@ const schema = z.object({
   PATRONUS_DATA_DIR: z.string().min(1).default("data"),
   PATRONUS_FLOW_BIND: z.union([z.ipv4(), z.ipv6()], "must be an IP address").default("0.0.0.0"),
   PATRONUS_FLOW_PORT: z.coerce.number().int().min(0).max(65535).default(2055), // 0: any free port (tests)
-  /** Asked of the kernel; it grants at most net.core.rmem_max (the status reports what was granted). */
   /** Exporters beyond the network's endpoint addresses: CIDR list, or `any` (unsafe). docs/operations.md */
   PATRONUS_FLOW_EXPORTERS: exporterList.prefault(""),
   PATRONUS_FLOW_ALLOW_LOOPBACK: flag.default(true),
+  /** Asked of the kernel; it grants at most net.core.rmem_max (the status reports what was granted). */
   PATRONUS_FLOW_RCVBUF: z.coerce.number().int().min(65536).default(8 * 1024 * 1024),
   PATRONUS_CONTROL_PORT: z.coerce.number().int().min(0).max(65535).default(2056),
   PATRONUS_CONTROL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),

@@ -4,6 +4,7 @@ import { addEndpoint, createSite } from "@patronus/core/sites";
 import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startCollector, type RunningCollector } from "./collector";
+import { loadEnv } from "./env";
 import { createDataDir, testEnv } from "./testing/harness";
 
 // Every 127.x address is loopback, which the production default admits; these tests turn loopback off
@@ -20,25 +21,32 @@ function sendFrom(source: string, port: number, bytes: Uint8Array = packet): Pro
   });
 }
 
-let data: ReturnType<typeof createDataDir>;
+let data: ReturnType<typeof createDataDir> | undefined;
 let running: RunningCollector | undefined;
 let client: CollectorClient;
 let port: number;
 
-async function start(overrides: Record<string, string>): Promise<void> {
-  data = createDataDir([{ name: "web", priority: 500, match_rules: { destination_ports: [443] } }]);
-  const env = testEnv(data.dir, { PATRONUS_FLOW_ALLOW_LOOPBACK: "0", ...overrides });
+async function start(overrides: Record<string, string>): Promise<ReturnType<typeof createDataDir>> {
+  const dir = createDataDir([{ name: "web", priority: 500, match_rules: { destination_ports: [443] } }]);
+  data = dir;
+  const env = testEnv(dir.dir, { PATRONUS_FLOW_ALLOW_LOOPBACK: "0", ...overrides });
   running = await startCollector(env, () => {});
   client = createCollectorClient({ url: running.controlUrl, secret: env.secret });
   port = Number(running.flowAddress.split(":").at(-1));
+  return dir;
 }
 afterEach(async () => {
   await running?.stop();
   running = undefined;
-  data.cleanup();
+  data?.cleanup();
+  data = undefined;
 });
 
 describe("the exporter allowlist", () => {
+  it("refuses to start on an exporter list it cannot read, naming the variable and the entry", () => {
+    expect(() => loadEnv({ PATRONUS_FLOW_EXPORTERS: "192.0.2.0/24, 10.0.0.0/33" })).toThrow(/PATRONUS_FLOW_EXPORTERS: "10\.0\.0\.0\/33"/);
+  });
+
   it("drops a stranger's datagrams undecoded, counts them as unknown_exporter and names the source", async () => {
     await start({ PATRONUS_FLOW_EXPORTERS: "127.0.0.2" });
 
@@ -54,12 +62,12 @@ describe("the exporter allowlist", () => {
   });
 
   it("admits an endpoint added to the database within the poll interval, without a restart", async () => {
-    await start({ PATRONUS_POLICY_POLL_MS: "50" });
+    const { db } = await start({ PATRONUS_POLICY_POLL_MS: "50" });
     await sendFrom("127.0.0.4", port);
     await vi.waitFor(async () => expect((await client.status()).unknown_exporter).toBe(1), { timeout: 5_000 });
 
-    const site = createSite(data.db, { name: "edge" });
-    addEndpoint(data.db, { site_id: site.id, address: "127.0.0.4", port: 4500, interface_kind: "fiber" });
+    const site = createSite(db, { name: "edge" });
+    addEndpoint(db, { site_id: site.id, address: "127.0.0.4", port: 4500, interface_kind: "fiber" });
     await vi.waitFor(async () => expect((await client.status()).exporters_allowed).toMatch(/^1 endpoint address/), { timeout: 5_000 });
     await sendFrom("127.0.0.4", port);
 
