@@ -30,7 +30,7 @@ export interface CollectorStatusReport {
   templates: number;
   /** Datagrams dropped undecoded because their source is not an allowed exporter. */
   unknown_exporter: number;
-  /** The unknown sources that sent the most (bounded table; counts are lower bounds within `error`). */
+  /** The unknown sources that sent the most (bounded table; counts are upper bounds, at most `error` over). */
   unknown_exporters: UnknownExporter[];
   /** Who may send flows, in words: endpoint count, configured prefixes, loopback, or any. */
   exporters_allowed: string;

@@ -53,7 +53,7 @@ export function listExporterAddresses(db: Db): string[] {
 
 export interface UnknownExporter {
   address: string;
-  /** At least this many datagrams, at most this plus `error` (space-saving bound). */
+  /** At most this many datagrams, at least this minus `error` (space-saving bounds). */
   datagrams: number;
   error: number;
   last_seen: number;
