@@ -1,4 +1,5 @@
 import { demoPolicies, seedDemoNetwork } from "@patronus/core/seed";
+import { deleteSite, listSites } from "@patronus/core/sites";
 import { createCollectorClient, flowKey, PolicyMatcher } from "@patronus/core/traffic";
 import { matchRulesSchema } from "@patronus/core/policies";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -34,9 +35,10 @@ describe("demo traffic by default (PATRONUS_DEMO_TRAFFIC=auto)", () => {
     data = undefined;
   });
 
-  async function start(seedDemo: boolean) {
+  async function start(seedDemo: boolean, deleteSites = 0) {
     data = createDataDir([]);
     if (seedDemo) seedDemoNetwork(data.db);
+    for (const site of listSites(data.db).slice(0, deleteSites)) deleteSite(data.db, { siteId: site.id, actor: "test" });
     const env = testEnv(data.dir, { PATRONUS_DEMO_TRAFFIC: "auto" });
     running = await startCollector(env, () => {});
     return createCollectorClient({ url: running.controlUrl, secret: env.secret });
@@ -51,5 +53,10 @@ describe("demo traffic by default (PATRONUS_DEMO_TRAFFIC=auto)", () => {
     const client = await start(true);
     expect((await client.status()).demo_traffic).toBe(true);
     await vi.waitFor(async () => expect((await client.status()).records_received).toBeGreaterThan(0), { timeout: 5_000 });
+  });
+
+  it("stays on when a demo site has been deleted", async () => {
+    const client = await start(true, 1);
+    expect((await client.status()).demo_traffic).toBe(true);
   });
 });
