@@ -116,14 +116,18 @@ describe("the collector", () => {
     await vi.waitFor(async () => expect(await client.policyStats(4)).toBeNull(), { timeout: 10_000 });
   });
 
-  it("clears caches in both processes and reports the sum", async () => {
+  it("reports its exporter_verdicts cache, and clearing all caches empties it and the web's, counting both", async () => {
+    send(buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])] }));
+    await vi.waitFor(async () => expect((await client.status()).records_received).toBe(1), { timeout: 5_000 });
+    expect(await client.cacheStats()).toEqual([expect.objectContaining({ name: "exporter_verdicts", entries: 1, misses: 1 })]);
     const local = new CacheRegistry();
     const cache = local.register("path_metrics", createMetricsCache());
     cache.insert(1, { path_id: 1, timestamp: 0, latency_ms: 1, jitter_ms: 0, packet_loss_pct: 0, bandwidth_mbps: 1, mtu: 1500, score: 99 });
     cache.insert(2, { path_id: 2, timestamp: 0, latency_ms: 1, jitter_ms: 0, packet_loss_pct: 0, bandwidth_mbps: 1, mtu: 1500, score: 99 });
 
-    expect(await clearCachesEverywhere(local, client)).toEqual({ cleared_entries: 2, collector_reached: true });
+    expect(await clearCachesEverywhere(local, client)).toEqual({ cleared_entries: 3, collector_reached: true });
     expect(cache.stats().entries).toBe(0);
+    expect((await client.cacheStats())[0]).toMatchObject({ name: "exporter_verdicts", entries: 0 });
   });
 
   it("refuses a control request without the shared secret", async () => {

@@ -1,9 +1,14 @@
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { CacheRegistry } from "@patronus/core/cache";
 import { migrateDatabase, openDatabase } from "@patronus/core/db";
 import { FlowDecoder, type FlowRecord } from "@patronus/core/flows";
 import { listPolicies, policiesVersion } from "@patronus/core/policies";
+import { demoSites } from "@patronus/core/seed";
+import { listSites } from "@patronus/core/sites";
 import {
+  ExporterGate,
+  exporterAddressesVersion,
+  listExporterAddresses,
   loadFlowTemplates,
   loadOrCreateControlSecret,
   PolicyMatcher,
@@ -27,6 +32,8 @@ const TEMPLATE_ROWS_PER_WRITE = 500;
 const TEMPLATE_WRITE_INTERVAL_MS = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+/** Exporters with a flow quota of their own; any beyond share one (docs/operations.md "Flow table fairness"). */
+const EXPORTER_IDS = 256;
 
 export interface RunningCollector {
   flowAddress: string;
@@ -44,10 +51,17 @@ export interface RunningCollector {
  */
 export async function startCollector(env: CollectorEnv, log: (line: string) => void = console.log): Promise<RunningCollector> {
   const startedAt = Date.now();
-  const { db, close: closeDb } = openDatabase(join(env.PATRONUS_DATA_DIR, "patronus.db"));
+  // A relative PATRONUS_DATA_DIR is relative to the working directory (npm start passes an absolute one): say where.
+  const dbFile = resolve(env.PATRONUS_DATA_DIR, "patronus.db");
+  log(`collector: database ${dbFile}`);
+  const { db, close: closeDb } = openDatabase(dbFile);
   migrateDatabase(db);
 
-  const collector = new TrafficStatsCollector({ maxFlows: env.PATRONUS_MAX_FLOWS });
+  const collector = new TrafficStatsCollector({
+    maxFlows: env.PATRONUS_MAX_FLOWS,
+    maxFlowsPerExporter: Math.ceil(env.PATRONUS_MAX_FLOWS * env.PATRONUS_EXPORTER_FLOW_SHARE),
+    exporters: EXPORTER_IDS,
+  });
   let policyVersion = "";
   let knownPolicies = new Set<number>();
   const refreshPolicies = () => {
@@ -74,6 +88,18 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   refreshPolicies();
   const restored = restoreCollector(db, collector);
 
+  // Only known exporters' datagrams are decoded; the set follows endpoint edits on the policy poll.
+  const gate = new ExporterGate({ list: env.PATRONUS_FLOW_EXPORTERS, allowLoopback: env.PATRONUS_FLOW_ALLOW_LOOPBACK, maxExporters: EXPORTER_IDS });
+  let exportersVersion = "";
+  const refreshExporters = () => {
+    const version = exporterAddressesVersion(db);
+    if (version === exportersVersion) return;
+    gate.setEndpointAddresses(listExporterAddresses(db));
+    if (exportersVersion) log(`exporters changed: ${gate.describe()}`);
+    exportersVersion = version;
+  };
+  refreshExporters();
+
   const decoder = new FlowDecoder({
     maxTemplates: env.PATRONUS_MAX_TEMPLATES,
     maxTemplatesPerDomain: env.PATRONUS_MAX_TEMPLATES_PER_DOMAIN,
@@ -88,11 +114,14 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   let datagrams = 0;
   // One clock reading a datagram, and one record callback for all of them (no closure per datagram).
   let receivedAt = 0;
-  const count = (record: FlowRecord) => collector.ingest(record, receivedAt);
+  let exporter = 0;
+  const count = (record: FlowRecord) => collector.ingest(record, receivedAt, exporter);
   const listener = await listenUdp(
     { host: env.PATRONUS_FLOW_BIND, port: env.PATRONUS_FLOW_PORT, receiveBufferSize: env.PATRONUS_FLOW_RCVBUF, log },
     (message, from) => {
       datagrams += 1;
+      exporter = gate.admit(from);
+      if (exporter < 0) return;
       receivedAt = Date.now();
       decoder.decode(message, from, receivedAt, count);
     },
@@ -136,6 +165,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   };
 
   const registry = new CacheRegistry();
+  registry.register("exporter_verdicts", gate.verdicts);
   const status = (): CollectorStatusReport => {
     const c = decoder.counters;
     const s = collector.status();
@@ -154,6 +184,7 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       live_flows: s.liveFlows,
       max_flows: s.maxFlows,
       evicted_flows: s.evictedFlows,
+      max_flows_per_exporter: s.maxFlowsPerExporter,
       last_snapshot_at: lastSnapshotAt,
       snapshot_failures: snapshotFailures,
       policies: s.policies,
@@ -162,6 +193,10 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       templates_evicted: c.templatesEvicted,
       templates_expired: c.templatesExpired,
       templates_throttled: c.templatesThrottled,
+      unknown_exporter: gate.refused,
+      unknown_exporters: gate.unknownExporters(10),
+      exporters_allowed: gate.describe(),
+      demo_traffic: demo !== undefined,
     };
   };
 
@@ -192,10 +227,13 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
     setInterval(snapshot, env.PATRONUS_SNAPSHOT_INTERVAL_MS),
     setInterval(saveTemplatesQuietly, TEMPLATE_WRITE_INTERVAL_MS),
     setInterval(() => collector.cleanupStaleFlows(env.PATRONUS_FLOW_IDLE_TIMEOUT_MS), env.PATRONUS_FLOW_CLEANUP_INTERVAL_MS),
-    setInterval(refreshPolicies, env.PATRONUS_POLICY_POLL_MS),
+    setInterval(() => {
+      refreshPolicies();
+      refreshExporters();
+    }, env.PATRONUS_POLICY_POLL_MS),
     setInterval(pruneRetention, RETENTION_PRUNE_INTERVAL_MS),
   ];
-  const demo = env.PATRONUS_DEMO_TRAFFIC ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) }) : undefined;
+  const demo = wantsDemoTraffic(env, db) ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) }) : undefined;
 
   log(
     `collector: flows on udp ${listener.address} (${listener.receiver}, receive buffer ${listener.receiveBufferSize} bytes), ` +
@@ -217,4 +255,14 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
       log(`collector stopped: final snapshot wrote ${rows} rows`);
     },
   };
+}
+
+/**
+ * Demo flows only where the demo network is: on a real network they would mix into real counters. Half
+ * its sites by name is enough, so that deleting a site or two in the demo keeps it going.
+ */
+function wantsDemoTraffic(env: CollectorEnv, db: Parameters<typeof listSites>[0]): boolean {
+  if (env.PATRONUS_DEMO_TRAFFIC !== "auto") return env.PATRONUS_DEMO_TRAFFIC === "1";
+  const names = new Set(listSites(db).map((s) => s.name));
+  return demoSites.filter((site) => names.has(site.name)).length * 2 >= demoSites.length;
 }

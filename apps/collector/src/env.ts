@@ -1,13 +1,25 @@
+import { parseExporterList } from "@patronus/core/traffic";
 import { z } from "zod";
 
 const flag = z.enum(["0", "1"], "must be 0 or 1").transform((v) => v === "1");
 const ms = z.coerce.number().int().positive();
+const exporterList = z.string().transform((text, ctx) => {
+  try {
+    return parseExporterList(text);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
 
 /** The collector's environment, validated once at start; docs/configuration.md lists every variable. */
 const schema = z.object({
   PATRONUS_DATA_DIR: z.string().min(1).default("data"),
   PATRONUS_FLOW_BIND: z.union([z.ipv4(), z.ipv6()], "must be an IP address").default("0.0.0.0"),
   PATRONUS_FLOW_PORT: z.coerce.number().int().min(0).max(65535).default(2055), // 0: any free port (tests)
+  /** Exporters beyond the network's endpoint addresses: CIDR list, or `any` (unsafe). docs/operations.md */
+  PATRONUS_FLOW_EXPORTERS: exporterList.prefault(""),
+  PATRONUS_FLOW_ALLOW_LOOPBACK: flag.default(true),
   /** Asked of the kernel; it grants at most net.core.rmem_max (the status reports what was granted). */
   PATRONUS_FLOW_RCVBUF: z.coerce.number().int().min(65536).default(8 * 1024 * 1024),
   PATRONUS_CONTROL_PORT: z.coerce.number().int().min(0).max(65535).default(2056),
@@ -17,13 +29,16 @@ const schema = z.object({
   PATRONUS_FLOW_CLEANUP_INTERVAL_MS: ms.default(30_000),
   PATRONUS_STATS_RETENTION_DAYS: z.coerce.number().positive().default(30),
   PATRONUS_MAX_FLOWS: z.coerce.number().int().min(1000).default(1_000_000),
+  /** The most of PATRONUS_MAX_FLOWS one exporter may hold, so one exporter's flood cannot evict another's flows. */
+  PATRONUS_EXPORTER_FLOW_SHARE: z.coerce.number().gt(0, "must be above 0").max(1, "must be at most 1").default(0.5),
   PATRONUS_POLICY_POLL_MS: ms.default(2_000),
   // Template bounds: docs/operations.md, "Flow templates".
   PATRONUS_MAX_TEMPLATES: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
   PATRONUS_MAX_TEMPLATES_PER_DOMAIN: z.coerce.number().int().min(1).max(65_280).default(256),
   PATRONUS_TEMPLATE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(60_000).default(3_600_000),
   PATRONUS_TEMPLATE_CHANGES_PER_SECOND: z.coerce.number().int().min(100).max(1_000_000).default(2_000),
-  PATRONUS_DEMO_TRAFFIC: flag.default(true),
+  /** auto: only on a database holding the demo network, so real networks' counters never get demo flows. */
+  PATRONUS_DEMO_TRAFFIC: z.enum(["auto", "0", "1"], "must be auto, 0 or 1").default("auto"),
 });
 
 export type CollectorEnv = z.output<typeof schema>;

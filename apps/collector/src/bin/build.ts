@@ -6,18 +6,22 @@
  * anything, a third of its budget (under 100 MB with 1,000 policies and 100k flows). tsx still runs the
  * collector in development, tests and benchmarks.
  */
-import { readFile } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 
 /** Native addons load from their own package folders, so they stay outside the bundle. */
 const external = ["better-sqlite3", "@patronus/udp-batch"];
 
 /**
  * A bundle has one `import.meta.url`, but workspace modules locate files beside their source with it
- * (core finds its migrations folder that way): give each module its own, as unbundled.
+ * (core finds its migrations folder that way): give each module its own, as unbundled, but relative
+ * to the bundle (dist/<path from the repository root>), so that no path of the build machine is baked
+ * in and the bundle runs wherever it is installed. The files they look for are copied there (`assets`).
  */
 const ownImportMetaUrl: Plugin = {
   name: "own-import-meta-url",
@@ -25,10 +29,14 @@ const ownImportMetaUrl: Plugin = {
     b.onLoad({ filter: /[\\/]packages[\\/].*\.ts$/ }, async ({ path }) => {
       const source = await readFile(path, "utf8");
       if (!source.includes("import.meta.url")) return undefined;
-      return { contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(path).href)), loader: "ts" };
+      const own = `new URL(${JSON.stringify(relative(repoRoot, path).split(sep).join("/"))}, import.meta.url).href`;
+      return { contents: source.replaceAll("import.meta.url", own), loader: "ts" };
     });
   },
 };
+
+/** What workspace modules read beside their source at run time, copied to the same place under dist/. */
+const assets = ["packages/core/drizzle"];
 
 /** Bundles `entry` (a path under apps/collector) into `outfile` as the sidecar is run. */
 export async function bundle(entry: string, outfile: string): Promise<void> {
@@ -47,6 +55,8 @@ export async function bundle(entry: string, outfile: string): Promise<void> {
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     logLevel: "warning",
   });
+  const outDir = dirname(resolve(root, outfile));
+  for (const asset of assets) await cp(join(repoRoot, asset), join(outDir, asset), { recursive: true });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

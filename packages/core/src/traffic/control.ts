@@ -1,5 +1,6 @@
 import { loadOrCreateSecretFile } from "../secret-file";
 import type { CacheStats } from "../cache/ttl-cache";
+import type { UnknownExporter } from "./exporter-gate";
 import type { FlowStats, PolicyStats, TrafficTotals } from "./traffic-stats-collector";
 
 /**
@@ -24,6 +25,8 @@ export interface CollectorStatusReport {
   live_flows: number;
   max_flows: number;
   evicted_flows: number;
+  /** Most live flows one exporter may hold (PATRONUS_EXPORTER_FLOW_SHARE of max_flows). */
+  max_flows_per_exporter: number;
   last_snapshot_at: number | null;
   snapshot_failures: number;
   policies: number;
@@ -36,6 +39,14 @@ export interface CollectorStatusReport {
   templates_expired: number;
   /** New template definitions refused past PATRONUS_TEMPLATE_CHANGES_PER_SECOND. */
   templates_throttled: number;
+  /** Datagrams dropped undecoded because their source is not an allowed exporter. */
+  unknown_exporter: number;
+  /** The unknown sources that sent the most (bounded table; counts are upper bounds, at most `error` over). */
+  unknown_exporters: UnknownExporter[];
+  /** Who may send flows, in words: endpoint count, configured prefixes, loopback, or any. */
+  exporters_allowed: string;
+  /** Whether the collector sends itself demo IPFIX (PATRONUS_DEMO_TRAFFIC; auto: only with the demo network). */
+  demo_traffic: boolean;
 }
 
 export interface LiveStats {

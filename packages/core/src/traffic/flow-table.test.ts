@@ -14,18 +14,19 @@ function find(table: FlowTable, i: number): number {
 }
 
 describe("FlowTable", () => {
-  it("finds every key after random inserts and removals, and only those (backward-shift deletion)", () => {
+  it("finds every key after random inserts and removals, and only those, each exporter's LRU list intact (backward-shift deletion)", () => {
     const op = fc.record({ kind: fc.constantFrom("insert", "insert", "remove", "touch"), key: fc.nat(pool.length - 1) });
     fc.assert(
       fc.property(fc.array(op, { minLength: 20, maxLength: 200, size: "max" }), fc.integer(), fc.constantFrom(8, 8, 45), (ops, seed, maxEntries) => {
         // Few cells: collisions, wrap-around, and with 45 entries growth from 16 cells.
-        const table = new FlowTable({ maxEntries, initialCells: 16, seed });
+        const table = new FlowTable({ maxEntries, initialCells: 16, seed, exporters: 3 });
         const lru: number[] = [];
+        const exporterOf = (key: number) => key % 3;
         for (const { kind, key } of ops) {
           const cell = find(table, key);
           if (kind === "insert" && cell === -1 && table.size < table.maxEntries) {
             const k = pool[key]!;
-            table.setPolicy(table.insert(k, table.hash(k), key), key);
+            table.setPolicy(table.insert(k, table.hash(k), key, exporterOf(key)), key);
             lru.push(key);
           } else if (kind === "remove" && cell !== -1) {
             table.remove(cell);
@@ -39,8 +40,10 @@ describe("FlowTable", () => {
             const c = find(table, i);
             return c === -1 ? -1 : table.policy(c);
           });
-          const state = { size: table.size, found, lru: table.lruOrder().map((c) => table.policy(c)) };
-          expect(state).toEqual({ size: lru.length, found: pool.map((_, i) => (lru.includes(i) ? i : -1)), lru });
+          const lists = [0, 1, 2].map((e) => table.lruOrder(e).map((c) => table.policy(c)));
+          const state = { size: table.size, found, lists, sizes: [0, 1, 2].map((e) => table.exporterSize(e)) };
+          const expected = [0, 1, 2].map((e) => lru.filter((key) => exporterOf(key) === e));
+          expect(state).toEqual({ size: lru.length, found: pool.map((_, i) => (lru.includes(i) ? i : -1)), lists: expected, sizes: expected.map((l) => l.length) });
         }
       }),
       { numRuns: 100 },

@@ -5,8 +5,9 @@ import type { FlowKey } from "./flow-key";
 const SRC = 0; // IPv4 source, or for IPv6 the flow's row in the address side table
 const DST = 1; // IPv4 destination, or for IPv6 the XOR of the eight address words (a cheap pre-check)
 const PORTS = 2; // srcPort << 16 | dstPort
-const META = 3; // protocol | ipVersion << 8; 0 marks an empty cell
-const PREV = 4; // LRU neighbours (cell indices, -1 at the ends)
+const META = 3; // protocol | ipVersion << 8 | exporter << 16; 0 marks an empty cell
+const KEY_META = 0xffff; // the part of META that belongs to the key
+const PREV = 4; // LRU neighbours within the flow's exporter (cell indices, -1 at the ends)
 const NEXT = 5;
 const POLICY = 6; // the collector's policy slot and matcher generation
 const GENERATION = 7;
@@ -19,7 +20,7 @@ const SHIFT = 4; // log2(CELL_WORDS)
 
 /**
  * The live-flow table: open addressing with linear probing over one ArrayBuffer of 64-byte cells, each
- * holding a flow's key, counters and LRU links, plus an intrusive doubly-linked LRU list.
+ * holding a flow's key, counters and LRU links, plus an intrusive doubly-linked LRU list per exporter.
  *
  * Hand-written because it is the collector's hot path: a Map keyed by a 5-tuple string costs ~1.1 µs
  * an update and ~600 bytes a flow at 100k flows, and lru-cache is a Map underneath. The layout is
@@ -37,6 +38,9 @@ const SHIFT = 4; // log2(CELL_WORDS)
  * - Cells start few and double up to what maxEntries needs; the caller evicts the LRU flow before
  *   inserting into a full table, so memory is bounded by maxEntries whatever arrives (64 bytes x 2-4
  *   cells a flow, plus 32 bytes for each IPv6 flow's addresses in a side table).
+ * - Each flow belongs to an exporter (a small id the caller assigns, in the spare bits of its META word,
+ *   not part of the key), and each exporter has its own LRU list and count: so the caller can evict an
+ *   exporter's own least recently seen flow, in O(1), when that exporter is over its quota.
  * - The hash is multiply-xorshift mixing (hash4) with a random seed per table: colliding keys cannot
  *   be looked up in a table, but it is not a keyed PRF (SipHash would cost more than the whole
  *   update), so a party choosing 5-tuples with care could still lengthen probe runs.
@@ -48,19 +52,27 @@ export class FlowTable {
   private doubles: Float64Array;
   private mask: number;
   private readonly maxCells: number;
-  private head = -1;
-  private tail = -1;
+  /** Per exporter e: its LRU list's ends at 2e (head) and 2e + 1 (tail), cells or -1; and its live flows. */
+  private readonly ends: Int32Array;
+  private readonly counts: Int32Array;
+  /** Exporter ids below this have held flows (bounds the scan in busiestExporter). */
+  private exportersSeen = 1;
   private readonly seed: number;
   /** IPv6 addresses, 8 words a row (src then dst); rows are recycled through `freeRows`. */
   private addresses = new Int32Array(8 * 64);
   private freeRows: number[] = [];
   private rowsUsed = 0;
 
-  constructor(options: { maxEntries: number; initialCells?: number; seed?: number }) {
-    const { maxEntries } = options;
+  constructor(options: { maxEntries: number; initialCells?: number; seed?: number; exporters?: number }) {
+    const { maxEntries, exporters = 1 } = options;
     if (!Number.isInteger(maxEntries) || maxEntries < 1 || maxEntries > 1 << 26) {
       throw new RangeError(`maxEntries must be an integer from 1 to ${1 << 26}`);
     }
+    if (!Number.isInteger(exporters) || exporters < 1 || exporters > 1 << 15) {
+      throw new RangeError(`exporters must be an integer from 1 to ${1 << 15}`);
+    }
+    this.ends = new Int32Array(2 * exporters).fill(-1);
+    this.counts = new Int32Array(exporters);
     this.maxEntries = maxEntries;
     this.maxCells = cellsFor(maxEntries);
     const cells = Math.min(this.maxCells, options.initialCells ?? 2048);
@@ -109,16 +121,17 @@ export class FlowTable {
       const b = i << SHIFT;
       const m = w[b + META]!;
       if (m === 0) return -1;
-      if (w[b + SRC] === src && w[b + DST] === dst && w[b + PORTS] === ports && m === meta) return i;
+      if (w[b + SRC] === src && w[b + DST] === dst && w[b + PORTS] === ports && (m & KEY_META) === meta) return i;
     }
   }
 
   /**
-   * Adds `k` (absent, hash `h`) as the most recently seen flow, counters zero and times `atMs`; returns
-   * its cell. The table must not be full: evict first.
+   * Adds `k` (absent, hash `h`) as `exporter`'s most recently seen flow, counters zero and times `atMs`;
+   * returns its cell. The table must not be full: evict first.
    */
-  insert(k: FlowKey, h: number, atMs: number): number {
+  insert(k: FlowKey, h: number, atMs: number, exporter = 0): number {
     if (this.size >= this.maxEntries) throw new RangeError("flow table is full: evict first");
+    if (!(exporter >= 0 && exporter < this.counts.length)) throw new RangeError(`exporter ${exporter} is not below ${this.counts.length}`);
     if (this.size + 1 > (this.mask + 1) >> 1) this.grow();
     const mask = this.mask;
     let i = h & mask;
@@ -133,7 +146,7 @@ export class FlowTable {
       w[b + DST] = fold6(k.src6, k.dst6);
     }
     w[b + PORTS] = (k.srcPort << 16) | (k.dstPort & 0xffff);
-    w[b + META] = (k.protocol & 0xff) | (k.ipVersion << 8);
+    w[b + META] = (k.protocol & 0xff) | (k.ipVersion << 8) | (exporter << 16);
     w[b + POLICY] = 0;
     w[b + GENERATION] = 0;
     const d = this.doubles;
@@ -142,7 +155,9 @@ export class FlowTable {
     d[f + BYTES] = 0;
     d[f + FIRST_SEEN] = atMs;
     d[f + LAST_SEEN] = atMs;
-    this.linkTail(i);
+    this.linkTail(i, exporter);
+    this.counts[exporter]!++;
+    if (exporter >= this.exportersSeen) this.exportersSeen = exporter + 1;
     this.size++;
     return i;
   }
@@ -152,7 +167,8 @@ export class FlowTable {
     const w = this.words;
     const mask = this.mask;
     this.unlink(i);
-    if (w[(i << SHIFT) + META]! >> 8 === 6) this.freeRows.push(w[(i << SHIFT) + SRC]!);
+    this.counts[w[(i << SHIFT) + META]! >>> 16]!--;
+    if (((w[(i << SHIFT) + META]! >> 8) & 0xff) === 6) this.freeRows.push(w[(i << SHIFT) + SRC]!);
     let hole = i;
     // Backward shift: pull each later cell of the probe run into the hole unless that would put it
     // before its home cell, so every remaining key stays reachable from its home.
@@ -190,34 +206,59 @@ export class FlowTable {
     for (let i = 0; i <= this.mask; i++) if (this.words[(i << SHIFT) + META] !== 0) fn(i);
   }
 
-  /** Marks a flow the most recently seen. */
+  /** Marks a flow its exporter's most recently seen. */
   touch(i: number): void {
-    const tail = this.tail;
+    const w = this.words;
+    const b = i << SHIFT;
+    const ends = this.ends;
+    const t = ((w[b + META]! >>> 16) << 1) | 1; // the flow's exporter's tail
+    const tail = ends[t]!;
     if (i === tail) return;
     // unlink(i) then linkTail(i), written out (see hash6 on the inlining budget). As i is not the
     // tail, it has a next cell and the list a tail.
-    const w = this.words;
-    const b = i << SHIFT;
     const p = w[b + PREV]!;
     const n = w[b + NEXT]!;
-    if (p === -1) this.head = n;
+    if (p === -1) ends[t - 1] = n;
     else w[(p << SHIFT) + NEXT] = n;
     w[(n << SHIFT) + PREV] = p;
     w[b + PREV] = tail;
     w[b + NEXT] = -1;
     w[(tail << SHIFT) + NEXT] = i;
-    this.tail = i;
+    ends[t] = i;
   }
 
-  /** The least recently seen flow's cell, or -1 when empty. */
-  oldest(): number {
-    return this.head;
+  /** The exporter's least recently seen flow's cell, or -1 when it has none. */
+  oldest(exporter = 0): number {
+    return exporter >= 0 && exporter < this.counts.length ? this.ends[2 * exporter]! : -1;
   }
 
-  /** Cells from least to most recently seen (for tests and diagnostics). */
-  lruOrder(): number[] {
+  /** Live flows of `exporter`. */
+  exporterSize(exporter: number): number {
+    return this.counts[exporter] ?? 0;
+  }
+
+  /** Exporter ids the table has room for (0 to exporters - 1). */
+  get exporters(): number {
+    return this.counts.length;
+  }
+
+  /** The exporter holding the most flows (the lowest id among equals); O(exporter ids in use). */
+  busiestExporter(): number {
+    const counts = this.counts;
+    let busiest = 0;
+    for (let e = 1; e < this.exportersSeen; e++) if (counts[e]! > counts[busiest]!) busiest = e;
+    return busiest;
+  }
+
+  /** The exporter of the flow in cell `i`. */
+  exporterOf(i: number): number {
+    return this.words[(i << SHIFT) + META]! >>> 16;
+  }
+
+  /** An exporter's cells from least to most recently seen (for tests and diagnostics). */
+  lruOrder(exporter = 0): number[] {
     const order: number[] = [];
-    for (let i = this.head; i !== -1; i = this.words[(i << SHIFT) + NEXT]!) order.push(i);
+    for (let i = this.oldest(exporter); i !== -1; i = this.words[(i << SHIFT) + NEXT]!) order.push(i);
     return order;
   }
 
@@ -262,7 +303,7 @@ export class FlowTable {
   keyOf(i: number): { ipVersion: 4 | 6; src: number[]; dst: number[]; srcPort: number; dstPort: number; protocol: number } {
     const w = this.words;
     const b = i << SHIFT;
-    const v4 = w[b + META]! >> 8 === 4;
+    const v4 = ((w[b + META]! >> 8) & 0xff) === 4;
     const row = w[b + SRC]! * 8;
     const unsigned = (x: number) => x >>> 0;
     return {
@@ -297,7 +338,7 @@ export class FlowTable {
       const b = i << SHIFT;
       const m = w[b + META]!;
       if (m === 0) return -1;
-      if (w[b + DST] === fold && w[b + PORTS] === ports && m === meta && this.sameAddresses(w[b + SRC]!, k)) return i;
+      if (w[b + DST] === fold && w[b + PORTS] === ports && (m & KEY_META) === meta && this.sameAddresses(w[b + SRC]!, k)) return i;
     }
   }
 
@@ -337,52 +378,56 @@ export class FlowTable {
     const w = this.words;
     w.copyWithin(to << SHIFT, from << SHIFT, (from + 1) << SHIFT);
     const b = to << SHIFT;
+    const e = w[b + META]! >>> 16;
     const p = w[b + PREV]!;
     const n = w[b + NEXT]!;
-    if (p === -1) this.head = to;
+    if (p === -1) this.ends[2 * e] = to;
     else w[(p << SHIFT) + NEXT] = to;
-    if (n === -1) this.tail = to;
+    if (n === -1) this.ends[2 * e + 1] = to;
     else w[(n << SHIFT) + PREV] = to;
   }
 
-  private linkTail(i: number): void {
+  private linkTail(i: number, e: number): void {
     const w = this.words;
-    w[(i << SHIFT) + PREV] = this.tail;
+    const tail = this.ends[2 * e + 1]!;
+    w[(i << SHIFT) + PREV] = tail;
     w[(i << SHIFT) + NEXT] = -1;
-    if (this.tail === -1) this.head = i;
-    else w[(this.tail << SHIFT) + NEXT] = i;
-    this.tail = i;
+    if (tail === -1) this.ends[2 * e] = i;
+    else w[(tail << SHIFT) + NEXT] = i;
+    this.ends[2 * e + 1] = i;
   }
 
   private unlink(i: number): void {
     const w = this.words;
+    const e = w[(i << SHIFT) + META]! >>> 16;
     const p = w[(i << SHIFT) + PREV]!;
     const n = w[(i << SHIFT) + NEXT]!;
-    if (p === -1) this.head = n;
+    if (p === -1) this.ends[2 * e] = n;
     else w[(p << SHIFT) + NEXT] = n;
-    if (n === -1) this.tail = p;
+    if (n === -1) this.ends[2 * e + 1] = p;
     else w[(n << SHIFT) + PREV] = p;
   }
 
-  /** Doubles the cells and re-inserts every flow in LRU order, which rebuilds the list as it goes. */
+  /** Doubles the cells and re-inserts every flow in LRU order, which rebuilds the lists as it goes. */
   private grow(): void {
     const cells = Math.min((this.mask + 1) * 2, this.maxCells);
     const old = this.words;
-    let from = this.head;
+    const oldEnds = this.ends.slice();
     this.words = new Int32Array(cells * CELL_WORDS);
     this.doubles = new Float64Array(this.words.buffer);
     this.mask = cells - 1;
-    this.head = -1;
-    this.tail = -1;
+    this.ends.fill(-1);
     const w = this.words;
-    while (from !== -1) {
-      const src = from << SHIFT;
-      let i = hashStored(old, src, this.addresses, this.seed) & this.mask;
-      while (w[(i << SHIFT) + META] !== 0) i = (i + 1) & this.mask;
-      const dst = i << SHIFT;
-      for (let x = 0; x < CELL_WORDS; x++) w[dst + x] = old[src + x]!;
-      from = old[src + NEXT]!;
-      this.linkTail(i);
+    for (let e = 0; e < this.exportersSeen; e++) {
+      for (let from = oldEnds[2 * e]!; from !== -1; ) {
+        const src = from << SHIFT;
+        let i = hashStored(old, src, this.addresses, this.seed) & this.mask;
+        while (w[(i << SHIFT) + META] !== 0) i = (i + 1) & this.mask;
+        const dst = i << SHIFT;
+        for (let x = 0; x < CELL_WORDS; x++) w[dst + x] = old[src + x]!;
+        from = old[src + NEXT]!;
+        this.linkTail(i, e);
+      }
     }
   }
 }
@@ -395,7 +440,7 @@ function cellsFor(entries: number): number {
 
 /** The hash of a stored cell's key, equal to FlowTable.hash() of the key it was stored from. */
 function hashStored(w: Int32Array, b: number, addresses: Int32Array, seed: number): number {
-  const meta = w[b + META]!;
+  const meta = w[b + META]! & KEY_META;
   if (meta >> 8 === 4) return hash4(seed, w[b + SRC]!, w[b + DST]!, w[b + PORTS]!, meta);
   const r = w[b + SRC]! * 8;
   let h = seed;

@@ -41,3 +41,13 @@ export {
   type LiveStats,
   type CacheStatsReport,
 } from "./control";
+export {
+  ExporterGate,
+  createExporterVerdictCache,
+  parseExporterList,
+  exporterAddressesVersion,
+  listExporterAddresses,
+  type ExporterList,
+  type ExporterGateOptions,
+  type UnknownExporter,
+} from "./exporter-gate";

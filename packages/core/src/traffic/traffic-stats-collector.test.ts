@@ -7,7 +7,7 @@ import { TrafficStatsCollector, type PolicyStats } from "./traffic-stats-collect
 
 const T0 = 1_700_000_000_000;
 
-function setup(options: { maxFlows?: number; matcher?: PolicyClassifier } = {}) {
+function setup(options: { maxFlows?: number; maxFlowsPerExporter?: number; exporters?: number; matcher?: PolicyClassifier } = {}) {
   const clock = { now: T0 };
   const collector = new TrafficStatsCollector({ now: () => clock.now, ...options });
   return { clock, collector };
@@ -171,6 +171,29 @@ describe("TrafficStatsCollector", () => {
     expect(collector.topFlows(2, 10).map((f) => f.key.src_addr)).toEqual(["10.0.0.3"]);
   });
 
+  it("keeps another exporter's flows through a flood of new flows from one exporter over its quota", () => {
+    const { collector } = setup({ maxFlows: 1000, maxFlowsPerExporter: 500, exporters: 4 });
+    for (let i = 0; i < 10; i++) collector.ingest(record(flow(i), 1, 100), T0, 2);
+    for (let i = 0; i < 160_000; i++) {
+      const spoofed = flowKey({ src: "192.0.2.1", dst: "10.0.0.2", srcPort: i % 65536, dstPort: i >> 16, protocol: 17 });
+      collector.ingest(record(spoofed, 1, 60), T0, 1);
+    }
+    for (let i = 0; i < 10; i++) collector.ingest(record(flow(i), 1, 100), T0, 2);
+
+    expect(collector.status()).toMatchObject({ liveFlows: 510, evictedFlows: 159_500, maxFlowsPerExporter: 500 });
+    expect(collector.getPolicyStats(UNMATCHED_POLICY_ID)).toMatchObject({ active_flows: 510, packets_matched: 160_020 });
+    expect(collector.exporterFlows(2)).toBe(10);
+  });
+
+  it("evicts from the exporter holding the most flows when the table is full", () => {
+    const { clock, collector } = setup({ maxFlows: 1000, exporters: 3 });
+    for (let i = 0; i < 600; i++) collector.ingest(record(flowKey({ src: "10.1.0.1", dst: "10.9.0.1", srcPort: i, dstPort: 1, protocol: 6 }), 1, 1), T0, 1);
+    clock.now += 1;
+    for (let i = 0; i < 500; i++) collector.ingest(record(flowKey({ src: "10.2.0.1", dst: "10.9.0.1", srcPort: i, dstPort: 1, protocol: 6 }), 1, 1), T0 + 1, 2);
+
+    expect([collector.exporterFlows(1), collector.exporterFlows(2), collector.status().evictedFlows]).toEqual([500, 500, 100]);
+  });
+
   it("bounds memory under a flood of new flows", () => {
     const { collector } = setup({ maxFlows: 1000 });
     for (let i = 0; i < 20_000; i++) collector.recordFlow(1, flowKey({ src: "10.0.0.1", dst: "10.0.0.2", srcPort: i % 65536, dstPort: i >> 16, protocol: 17 }), 1, 60, T0);
@@ -260,7 +283,7 @@ describe("TrafficStatsCollector", () => {
   });
 
   it("behaves like a plain reference model under random ingest, cleanup, reset, removal and matcher changes", () => {
-    fc.assert(fc.property(fc.array(opArb, { minLength: 10, maxLength: 120, size: "max" }), fc.constantFrom(3, 6, 50), runModel), {
+    fc.assert(fc.property(fc.array(opArb, { minLength: 10, maxLength: 120, size: "max" }), fc.constantFrom(3, 6, 50), fc.constantFrom(2, 4, 50), runModel), {
       numRuns: 150,
     });
   });
@@ -280,7 +303,7 @@ const matchers: PolicyClassifier[] = [
 ];
 
 type Op =
-  | { kind: "ingest"; key: number; packets: number; bytes: number; lateBy: number }
+  | { kind: "ingest"; key: number; packets: number; bytes: number; lateBy: number; exporter: number }
   | { kind: "advance"; ms: number }
   | { kind: "cleanup"; timeout: number }
   | { kind: "reset"; policy: number }
@@ -293,6 +316,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("ingest" as const),
       key: fc.nat(keys.length - 1),
+      exporter: fc.nat(2),
       packets: fc.nat(5),
       bytes: fc.nat(3000),
       // Now and then a record stamped in the past, as a replayed or delayed datagram would be.
@@ -309,6 +333,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 interface ModelFlow {
   key: number;
+  exporter: number;
   policy: number;
   generation: number;
   packets: number;
@@ -318,9 +343,9 @@ interface ModelFlow {
   touched: number;
 }
 
-function runModel(ops: Op[], maxFlows: number): void {
+function runModel(ops: Op[], maxFlows: number, maxFlowsPerExporter: number): void {
   let now = T0;
-  const collector = new TrafficStatsCollector({ now: () => now, maxFlows, matcher: matchers[0] });
+  const collector = new TrafficStatsCollector({ now: () => now, maxFlows, maxFlowsPerExporter, exporters: 3, matcher: matchers[0] });
   let matcher = matchers[0]!;
   let generation = 0;
   let touches = 0;
@@ -340,17 +365,23 @@ function runModel(ops: Op[], maxFlows: number): void {
       case "ingest": {
         const r = record(keys[op.key]!, op.packets, op.bytes);
         const at = now - op.lateBy;
-        collector.ingest(r, at);
+        collector.ingest(r, at, op.exporter);
         let f = flows.get(op.key);
         if (f === undefined) {
           const policy = matcher.match(r);
           policyFor(policy, at);
-          if (flows.size === maxFlows) {
-            const oldest = [...flows.values()].reduce((a, b) => (a.touched < b.touched ? a : b));
+          // The rule: over its quota, an exporter loses its own oldest flow; in a full table, the
+          // exporter with the most flows (lowest id among equals) loses its oldest.
+          const held = (e: number) => [...flows.values()].filter((x) => x.exporter === e);
+          let victim = -1;
+          if (held(op.exporter).length >= Math.min(maxFlowsPerExporter, maxFlows)) victim = op.exporter;
+          else if (flows.size === maxFlows) victim = [0, 1, 2].reduce((a, b) => (held(b).length > held(a).length ? b : a));
+          if (victim >= 0) {
+            const oldest = held(victim).reduce((a, b) => (a.touched < b.touched ? a : b));
             flows.delete(oldest.key);
             evicted++;
           }
-          f = { key: op.key, policy, generation, packets: 0, bytes: 0, first: at, last: at, touched: 0 };
+          f = { key: op.key, exporter: op.exporter, policy, generation, packets: 0, bytes: 0, first: at, last: at, touched: 0 };
           flows.set(op.key, f);
         } else if (f.generation !== generation) {
           f.policy = matcher.match(r);

@@ -38,8 +38,10 @@ export interface CollectorStatus {
   flowCells: number;
   /** Bytes held by the flow table (64 a cell, plus 32 per IPv6 flow for addresses). */
   tableBytes: number;
-  /** Flows dropped because the table was full, since start. */
+  /** Flows dropped because the table was full or their exporter over its quota, since start. */
   evictedFlows: number;
+  /** Most live flows one exporter may hold. */
+  maxFlowsPerExporter: number;
   /** Policies with counters, the unmatched bucket included. */
   policies: number;
   matcherGeneration: number;
@@ -55,8 +57,15 @@ export interface PolicySnapshot {
 export interface TrafficStatsCollectorOptions {
   /** Epoch milliseconds; injected so tests never sleep. */
   now?: () => number;
-  /** Bound on live flows; past it the least recently seen flow is evicted. */
+  /** Bound on live flows; past it the busiest exporter's least recently seen flow is evicted. */
   maxFlows?: number;
+  /**
+   * Bound on one exporter's live flows (default maxFlows); past it that exporter's own least recently
+   * seen flow is evicted, so one exporter's flood cannot push out another's flows.
+   */
+  maxFlowsPerExporter?: number;
+  /** Exporter ids ingest() accepts: 0 to exporters - 1 (default 1: every flow is exporter 0's). */
+  exporters?: number;
   /** Classifies new flows for ingest(); without one every flow is unmatched. */
   matcher?: PolicyClassifier;
 }
@@ -92,6 +101,7 @@ export class TrafficStatsCollector {
   private matcher: PolicyClassifier;
   private generation = 0;
   private evicted = 0;
+  private readonly maxPerExporter: number;
 
   private readonly slotById = new Map<number, number>();
   /** slot + 1 by policy id for ids below DIRECT_IDS; 0 for none. */
@@ -112,19 +122,22 @@ export class TrafficStatsCollector {
 
   constructor(options: TrafficStatsCollectorOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.table = new FlowTable({ maxEntries: options.maxFlows ?? 1_000_000 });
+    this.table = new FlowTable({ maxEntries: options.maxFlows ?? 1_000_000, exporters: options.exporters ?? 1 });
+    this.maxPerExporter = Math.min(options.maxFlowsPerExporter ?? this.table.maxEntries, this.table.maxEntries);
+    if (!(this.maxPerExporter >= 1)) throw new RangeError("maxFlowsPerExporter must be at least 1");
     this.matcher = options.matcher ?? everythingUnmatched;
     this.createSlot(UNMATCHED_POLICY_ID, this.now());
   }
 
   /**
-   * Counts one decoded record (the sidecar's per-record call). A live flow is counted under the policy
-   * it was classified to; a new flow is classified once by the matcher.
+   * Counts one decoded record (the sidecar's per-record call) from `exporter` (an id below the
+   * `exporters` option; the flow quota is per id). A live flow is counted under the policy it was
+   * classified to; a new flow is classified once by the matcher.
    */
-  ingest(record: FlowRecord, atMs: number): void {
+  ingest(record: FlowRecord, atMs: number, exporter?: number): void {
     const t = this.table;
     const entry = t.find(record);
-    if (entry < 0 || t.generation(entry) !== this.generation) return this.ingestClassified(record, t.lastHash, entry, atMs);
+    if (entry < 0 || t.generation(entry) !== this.generation) return this.ingestClassified(record, t.lastHash, entry, atMs, exporter);
     t.touch(entry);
     this.count(entry, t.policy(entry), record.packets, record.bytes, atMs);
   }
@@ -133,10 +146,10 @@ export class TrafficStatsCollector {
    * ingest() for a new flow, or a live one classified before the matcher changed: rare, and kept out of
    * ingest() so that the common path stays small enough for V8 to inline whole (see FlowTable.hash6).
    */
-  private ingestClassified(record: FlowRecord, h: number, entry: number, atMs: number): void {
+  private ingestClassified(record: FlowRecord, h: number, entry: number, atMs: number, exporter = 0): void {
     const slot = this.slotFor(this.matcher.match(record), atMs);
     if (entry < 0) {
-      entry = this.insertFlow(record, h, slot, atMs);
+      entry = this.insertFlow(record, h, slot, atMs, exporter);
     } else {
       this.reclassify(entry, slot);
       this.table.touch(entry);
@@ -163,7 +176,7 @@ export class TrafficStatsCollector {
 
   /** recordFlow() for a flow not in the table yet, out of line like ingestClassified(). */
   private recordNewFlow(flow: FlowKey, h: number, slot: number, packets: number, bytes: number, atMs: number): void {
-    this.count(this.insertFlow(flow, h, slot, atMs), slot, packets, bytes, atMs);
+    this.count(this.insertFlow(flow, h, slot, atMs, 0), slot, packets, bytes, atMs);
   }
 
   /** Classifies flows with `matcher` from now on; live flows are re-classified on their next record. */
@@ -217,10 +230,12 @@ export class TrafficStatsCollector {
     const t = this.table;
     let removed = 0;
     if (this.timesInOrder) {
-      for (let oldest = t.oldest(); oldest !== -1 && t.lastSeen(oldest) < cutoff; oldest = t.oldest()) {
-        this.leaving(oldest);
-        t.remove(oldest);
-        removed++;
+      for (let e = 0; e < t.exporters; e++) {
+        for (let oldest = t.oldest(e); oldest !== -1 && t.lastSeen(oldest) < cutoff; oldest = t.oldest(e)) {
+          this.leaving(oldest);
+          t.remove(oldest);
+          removed++;
+        }
       }
     } else {
       removed = t.removeWhere((entry) => t.lastSeen(entry) < cutoff && this.leaving(entry));
@@ -323,6 +338,11 @@ export class TrafficStatsCollector {
     return entries.slice(0, limit).map((entry) => this.flowStatsOf(entry, policyId));
   }
 
+  /** Live flows `exporter` holds. */
+  exporterFlows(exporter: number): number {
+    return this.table.exporterSize(exporter);
+  }
+
   status(): CollectorStatus {
     return {
       liveFlows: this.table.size,
@@ -330,6 +350,7 @@ export class TrafficStatsCollector {
       flowCells: this.table.cells,
       tableBytes: this.table.bytesAllocated,
       evictedFlows: this.evicted,
+      maxFlowsPerExporter: this.maxPerExporter,
       policies: this.slotById.size,
       matcherGeneration: this.generation,
     };
@@ -352,15 +373,22 @@ export class TrafficStatsCollector {
     else this.latest = atMs;
   }
 
-  private insertFlow(flow: FlowKey, h: number, slot: number, atMs: number): number {
+  /**
+   * Adds a flow, evicting first when its exporter is at its quota (that exporter's least recently seen
+   * flow) or the table is full (the busiest exporter's): a flood only ever displaces its own flows
+   * once it holds the most. docs/operations.md "Flow table fairness".
+   */
+  private insertFlow(flow: FlowKey, h: number, slot: number, atMs: number, exporter: number): number {
     const t = this.table;
-    if (t.size === t.maxEntries) {
-      const oldest = t.oldest();
+    const e = exporter >= 0 && exporter < t.exporters ? exporter : 0;
+    const victim = t.exporterSize(e) >= this.maxPerExporter ? e : t.size === t.maxEntries ? t.busiestExporter() : -1;
+    if (victim >= 0) {
+      const oldest = t.oldest(victim);
       this.leaving(oldest);
       t.remove(oldest);
       this.evicted++;
     }
-    const entry = t.insert(flow, h, atMs);
+    const entry = t.insert(flow, h, atMs, e);
     t.setPolicy(entry, slot);
     t.setGeneration(entry, this.generation);
     this.rows[slot * ROW + ACTIVE]!++;

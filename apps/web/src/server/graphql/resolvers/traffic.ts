@@ -1,5 +1,6 @@
-import { CollectorUnavailableError, UNMATCHED_POLICY_ID } from "@patronus/core/traffic";
+import { CollectorUnavailableError, UNMATCHED_POLICY_ID, type CollectorStatusReport } from "@patronus/core/traffic";
 import type { Context } from "../context";
+import { requireRole } from "../guards";
 
 export const trafficResolvers = {
   Query: {
@@ -15,6 +16,13 @@ export const trafficResolvers = {
         if (error instanceof CollectorUnavailableError) return null;
         throw error;
       }
+    },
+  },
+  CollectorStatus: {
+    // Who probes the flow port is for admins; the rest of the status is for any viewer.
+    unknown_exporters: (status: CollectorStatusReport, _: unknown, ctx: Context) => {
+      requireRole(ctx, "admin", "collector.unknown_exporters");
+      return status.unknown_exporters;
     },
   },
 };

@@ -1,0 +1,53 @@
+import { createServer, type Server } from "node:http";
+import { createTestDb, type TestDb } from "@patronus/core/testing";
+import { createCollectorClient, type CollectorStatusReport } from "@patronus/core/traffic";
+import { createUser, type User } from "@patronus/core/users";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphqlClient } from "./test-client";
+
+// The collector's control interface over real HTTP, answering /status with a fixed report: what is
+// under test is which viewer sees which field, not how the collector fills them (apps/collector tests that).
+const report: Partial<CollectorStatusReport> = {
+  uptime_ms: 1,
+  flow_listener: "0.0.0.0:2055",
+  receiver: "dgram",
+  unknown_exporter: 7,
+  exporters_allowed: "2 endpoint addresses + loopback",
+  unknown_exporters: [{ address: "192.0.2.66", datagrams: 7, error: 0, last_seen: 1000 }],
+};
+
+let t: TestDb;
+let admin: User;
+let viewer: User;
+let control: Server;
+let execute: ReturnType<typeof graphqlClient>;
+
+beforeAll(async () => {
+  t = createTestDb();
+  admin = createUser(t.db, { email: "admin@example.com", password: "correct horse battery", role: "admin" });
+  viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
+  control = createServer((_req, res) => res.end(JSON.stringify(report)));
+  await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
+  const { port } = control.address() as { port: number };
+  execute = graphqlClient(t.db, { collector: createCollectorClient({ url: `http://127.0.0.1:${port}`, secret: "x".repeat(20) }) });
+});
+afterAll(async () => {
+  await new Promise((resolve) => control.close(resolve));
+  t.destroy();
+});
+
+describe("the collector status's exporter fields", () => {
+  it("show any viewer how many datagrams came from unknown exporters and who is allowed", async () => {
+    const result = await execute("{ collector_status { unknown_exporter exporters_allowed } }", { user: viewer });
+    expect(result.data).toEqual({ collector_status: { unknown_exporter: 7, exporters_allowed: "2 endpoint addresses + loopback" } });
+  });
+
+  it("name the unknown sources to an admin only", async () => {
+    const query = "{ collector_status { unknown_exporters { address datagrams error last_seen } } }";
+    const asAdmin = await execute(query, { user: admin });
+    expect(asAdmin.data).toEqual({ collector_status: { unknown_exporters: report.unknown_exporters } });
+
+    const asViewer = await execute(query, { user: viewer });
+    expect(asViewer.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+  });
+});
