@@ -72,6 +72,9 @@ export default defineConfig({
         PATRONUS_CONTROL_PORT: String(controlPort),
         PATRONUS_CONTROL_SECRET: controlSecret,
         PATRONUS_DEMO_TRAFFIC: "0",
+        // Flows only from 127.0.0.1, so a test can play an unknown exporter from 127.0.0.2.
+        PATRONUS_FLOW_ALLOW_LOOPBACK: "0",
+        PATRONUS_FLOW_EXPORTERS: "127.0.0.1/32",
         // Snapshots every second, so a test waits about that long for traffic to reach the history.
         PATRONUS_SNAPSHOT_INTERVAL_MS: "1000",
       },

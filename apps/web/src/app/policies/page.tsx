@@ -1,12 +1,14 @@
+import { FlowInputPanel } from "~/components/flow-input-panel";
 import { PolicyTable } from "~/components/policy-table";
 import { requirePageUser } from "~/server/auth";
 
 export default async function PoliciesPage() {
-  await requirePageUser("/policies");
+  const user = await requirePageUser("/policies");
   return (
     <>
       <h1>Routing policies</h1>
       <PolicyTable />
+      <FlowInputPanel admin={user.role === "admin"} />
     </>
   );
 }
