@@ -54,7 +54,7 @@ export function runTool(aptPackage: string, command: string, args: string[]): st
   } catch (error) {
     const { code, stderr } = error as { code?: string; stderr?: string };
     const reason = code === "ENOENT" ? `${command} is not installed` : (stderr?.trim().split("\n").at(-1) ?? `${command} failed`);
-    throw new Error(`this test needs ${aptPackage} (apt-get install ${aptPackage}): ${reason}`);
+    throw new Error(`this test needs ${aptPackage} (apt-get install ${aptPackage}): ${reason}`, { cause: error });
   }
 }
 
