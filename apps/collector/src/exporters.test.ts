@@ -90,7 +90,13 @@ describe("the exporter allowlist", () => {
 
 describe("flow table fairness", () => {
   it("keeps one exporter's flow through a flood of new flows from another", async () => {
-    await start({ PATRONUS_FLOW_ALLOW_LOOPBACK: "1", PATRONUS_MAX_FLOWS: "1000", PATRONUS_EXPORTER_FLOW_SHARE: "0.5" });
+    // Two exporters on this host: listed one by one, since loopback as such counts as one exporter.
+    await start({
+      PATRONUS_FLOW_ALLOW_LOOPBACK: "0",
+      PATRONUS_FLOW_EXPORTERS: "127.0.0.2,127.0.0.3",
+      PATRONUS_MAX_FLOWS: "1000",
+      PATRONUS_EXPORTER_FLOW_SHARE: "0.5",
+    });
     await sendFrom("127.0.0.2", port);
     await vi.waitFor(async () => expect((await client.status()).records_received).toBe(1), { timeout: 5_000 });
 

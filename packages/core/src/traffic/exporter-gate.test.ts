@@ -20,6 +20,19 @@ describe("ExporterGate", () => {
     expect(gate.refused).toBe(2);
   });
 
+  it("counts every loopback source as one exporter, so local senders cannot claim the flow-quota ids", () => {
+    const gate = new ExporterGate({ list: none, allowLoopback: true, maxExporters: 8 });
+    gate.setEndpointAddresses(["198.51.100.1"]);
+
+    const loopbackIds = new Set(["127.0.0.1", "127.0.0.2", "127.9.9.9", "::1", "::ffff:127.0.0.3"].map((a) => gate.admit(a)));
+
+    expect(loopbackIds.size).toBe(1);
+    for (let i = 10; i < 20; i++) gate.admit(`127.0.0.${i}`);
+    const edge = gate.admit("198.51.100.1");
+    expect(edge).toBeGreaterThan(0);
+    expect(loopbackIds.has(edge)).toBe(false);
+  });
+
   it("matches an IPv4-mapped IPv6 source to its IPv4 endpoint, under the same exporter id", () => {
     const gate = new ExporterGate({ list: none, allowLoopback: false });
     gate.setEndpointAddresses(["198.51.100.1"]);
@@ -109,5 +122,15 @@ describe("endpoint addresses as exporters", () => {
 
     expect(new Set(versions).size).toBe(4);
     expect(listExporterAddresses(t.db)).toEqual(["10.1.0.9"]);
+  });
+
+  it("changes version when an address is edited in place to one of the same length and last character", () => {
+    t = createTestDb();
+    const { endpointIds } = insertSite(t.db, 1, 1); // 10.1.0.1
+    const before = exporterAddressesVersion(t.db);
+
+    t.db.update(endpoints).set({ address: "10.1.9.1" }).where(eq(endpoints.id, endpointIds[0]!)).run();
+
+    expect(exporterAddressesVersion(t.db)).not.toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import { BlockList, isIP } from "node:net";
-import { count, max, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { Cache } from "../cache/ttl-cache";
 import type { Db } from "../db/client";
 import { endpoints } from "../db/schema";
@@ -27,19 +27,17 @@ export function parseExporterList(text: string): ExporterList {
   return { any: false, cidrs };
 }
 
-/** Changes whenever an endpoint is added, removed or re-addressed: the collector polls it (cheap: one aggregate row). */
+/**
+ * Changes whenever an endpoint is added, removed or re-addressed: the collector polls it. The (id,
+ * address) list itself, not a checksum of it, which an edit such as 10.0.1.1 -> 10.0.9.1 could leave
+ * unchanged; one index-ordered pass, well under a millisecond for a thousand endpoints.
+ */
 export function exporterAddressesVersion(db: Db): string {
   const row = db
-    .select({
-      n: count(),
-      last: max(endpoints.id),
-      ids: sql<number>`coalesce(sum(${endpoints.id}), 0)`,
-      // Catches an address edited in place, which no id or count would show.
-      text: sql<number>`coalesce(sum(length(${endpoints.address}) * ${endpoints.id} + unicode(substr(${endpoints.address}, -1))), 0)`,
-    })
+    .select({ list: sql<string | null>`group_concat(${endpoints.id} || '=' || ${endpoints.address}, ',' ORDER BY ${endpoints.id})` })
     .from(endpoints)
     .get();
-  return `${row?.n}:${row?.last}:${row?.ids}:${row?.text}`;
+  return row?.list ?? "";
 }
 
 /** Every endpoint address of the network: the site edges, which are the flow exporters. */
@@ -161,7 +159,10 @@ export class ExporterGate {
       // BlockList matches an IPv4-mapped IPv6 source (::ffff:a.b.c.d, from a dual-stack socket) against v4 rules.
       if (family === 0 || !this.allowed.check(from, family === 4 ? "ipv4" : "ipv6")) return -1;
     }
-    return this.idOf(from.startsWith("::ffff:") && isIP(from.slice(7)) === 4 ? from.slice(7) : from);
+    const address = from.startsWith("::ffff:") && isIP(from.slice(7)) === 4 ? from.slice(7) : from;
+    // Anyone on this host can send from any of 127.0.0.0/8: admitted as loopback, all of it is one
+    // exporter, or local senders could take every flow-quota id before the real edges are seen.
+    return this.idOf(this.options.allowLoopback && isLoopback(address) ? "loopback" : address);
   }
 
   private idOf(address: string): number {
@@ -203,4 +204,8 @@ export class ExporterGate {
     this.unknown.delete(smallest);
     this.unknown.set(from, { datagrams: least + 1, error: least, last_seen: at });
   }
+}
+
+function isLoopback(address: string): boolean {
+  return address === "::1" || (address.startsWith("127.") && isIP(address) === 4);
 }
