@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { writeAudit } from "../audit";
 import { Cache } from "../cache";
 import type { Db } from "../db/client";
@@ -27,9 +28,15 @@ export interface SignInThrottleOptions {
   /**
    * Failed sign-ins the whole process allows per minute (default 30), reserved before a password is
    * hashed and given back on success: it bounds the scrypt work wrong passwords can cost, however many
-   * addresses send them.
+   * addresses send them. An account's recent clients are admitted when it is spent (see recentSuccesses).
    */
   failuresPerMinute?: number;
+  /**
+   * (Account, client) pairs that signed in recently: at most `max` (default 1,000, least recently
+   * successful forgotten first) for `ttlMs` (default 30 days). Such a pair skips the per-account wait
+   * and the global budget, so guessers elsewhere can never lock an account out of its usual machine.
+   */
+  recentSuccesses?: { max: number; ttlMs: number };
   /** How long a key's failures count after its last one (default 15 minutes). */
   windowMs?: number;
   /** Keys tracked at most (default 10,000), so a flood of made-up emails cannot exhaust memory. */
@@ -47,16 +54,19 @@ interface Failures {
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /**
  * Slows guessing progressively instead of locking accounts: each failure for a key (an email and client
  * pair, an email, a client) past its free ones doubles that key's wait. The per-email wait is capped at a
- * minute, so a guesser elsewhere can slow the admin but never lock them out; the per-pair and per-client
- * waits grow to 15 minutes for the guesser itself. A global budget of failures bounds the hashing cost.
+ * minute, and a client the account signed in from recently skips it and the global budget of failures
+ * that bounds the hashing cost, so a guesser elsewhere can slow the admin but never lock them out; the
+ * per-pair and per-client waits grow to 15 minutes for the guesser itself. An IPv6 client is its /64.
  * See docs/operations.md, "Sign-in and sessions".
  */
 export class SignInThrottle {
   private readonly failures: Cache<string, Failures>;
+  private readonly recent: Cache<string, true>;
   private readonly rules: { pair: DelayRule; account: DelayRule; client: DelayRule };
   private readonly windowMs: number;
   private readonly now: () => number;
@@ -69,25 +79,31 @@ export class SignInThrottle {
     failuresPerMinute = 30,
     windowMs = 15 * MINUTE,
     maxTracked = 10_000,
+    recentSuccesses = { max: 1_000, ttlMs: 30 * DAY },
     now,
   }: SignInThrottleOptions = {}) {
     this.rules = { pair, account, client };
     this.windowMs = windowMs;
     this.now = now ?? Date.now;
     this.failures = new Cache({ ttlMs: windowMs, max: maxTracked, now, sweepIntervalMs: MINUTE });
+    this.recent = new Cache({ ...recentSuccesses, now });
     this.budget = { capacity: failuresPerMinute, tokens: failuresPerMinute, at: this.now(), refused: false };
   }
 
   /**
-   * Whether `email` may be tried from `client` now: 0 ms to wait (and one failure of the global budget
-   * reserved for it, see recordSuccess), or how long until its longest wait ends, and whether this is
-   * the first attempt that wait refuses.
+   * Whether `email` may be tried from `client` now: 0 ms to wait, or how long until its longest wait
+   * ends, and whether this is the first attempt that wait refuses. An admitted attempt that will hash
+   * (`hashes`, the default) reserves one failure of the global budget, given back by recordSuccess or
+   * cancel; one that will not (a password too long to hash) neither needs nor spends the budget.
    */
-  begin(email: string, client: string): { retryAfterMs: number; firstRefusal: boolean } {
+  begin(email: string, client: string, { hashes = true }: { hashes?: boolean } = {}): { retryAfterMs: number; firstRefusal: boolean } {
     const now = this.now();
+    const keys = this.keys(email, client);
+    const known = this.recent.get(keys[0]![0]) !== undefined;
     let retryAfterMs = 0;
     let firstRefusal = false;
-    for (const [key, rule] of this.keys(email, client)) {
+    for (const [key, rule] of keys) {
+      if (known && key.startsWith("account:")) continue;
       const entry = this.failures.get(key);
       const wait = entry ? entry.last + delayOf(rule, entry.count) - now : 0;
       if (!entry || wait <= 0) continue;
@@ -96,8 +112,10 @@ export class SignInThrottle {
       entry.refused = true;
     }
     if (retryAfterMs > 0) return { retryAfterMs, firstRefusal };
+    if (!hashes) return { retryAfterMs: 0, firstRefusal: false };
     const budgetWait = this.takeFromBudget(now);
-    if (budgetWait === 0) return { retryAfterMs: 0, firstRefusal: false };
+    // A known pair past the budget hashes on overdraft: its own pair and client waits still bound it.
+    if (budgetWait === 0 || known) return { retryAfterMs: 0, firstRefusal: false };
     const first = !this.budget.refused;
     this.budget.refused = true;
     return { retryAfterMs: budgetWait, firstRefusal: first };
@@ -112,11 +130,14 @@ export class SignInThrottle {
   }
 
   /**
-   * A correct password from this client clears that pair's failures (not the wider counts) and gives
-   * its reservation back to the global budget: the budget counts failures only.
+   * A correct password from this client clears that pair's failures (not the wider counts), remembers
+   * the pair as recent, and gives its reservation back to the global budget: the budget counts failures
+   * only (a known pair admitted on overdraft gives back one it did not take; the bucket's cap bounds that).
    */
   recordSuccess(email: string, client: string): void {
-    this.failures.remove(this.keys(email, client)[0]![0]);
+    const pair = this.keys(email, client)[0]![0];
+    this.failures.remove(pair);
+    this.recent.insert(pair, true);
     this.cancel();
   }
 
@@ -146,12 +167,31 @@ export class SignInThrottle {
   private keys(email: string, client: string): [string, DelayRule][] {
     // Bounded, so a megabyte of made-up email costs no more memory than a real one.
     const account = normalizeEmail(email).slice(0, 254);
+    const from = clientKey(client);
     return [
-      [`pair:${account}|${client}`, this.rules.pair],
+      [`pair:${account}|${from}`, this.rules.pair],
       [`account:${account}`, this.rules.account],
-      [`client:${client}`, this.rules.client],
+      [`client:${from}`, this.rules.client],
     ];
   }
+}
+
+/**
+ * An IPv6 client as its /64: one subscriber is routinely given a whole /64, so counting each address
+ * apart would give one attacker 2^64 clients. Anything else (IPv4, "unknown") as it is.
+ */
+export function clientKey(client: string): string {
+  const address = client.split("%")[0]!;
+  if (isIP(address) !== 6) return client;
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  const width = (gs: string[]) => gs.reduce((n, g) => n + (g.includes(".") ? 2 : 1), 0);
+  const full =
+    tail === undefined ? groups(head) : [...groups(head), ...Array<string>(8 - width(groups(head)) - width(groups(tail))).fill("0"), ...groups(tail)];
+  return `${full
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
 }
 
 /** The wait after `count` failures under `rule`: none for the free ones, then base, 2 base, 4 base... up to max. */
@@ -183,12 +223,15 @@ export async function signIn(
   const audit = (outcome: "success" | "failed" | "denied", details: Record<string, unknown>) =>
     writeAudit(db, { actor, action: "user.sign_in", target: `user:${actor}`, outcome, details: { client, ...details } });
 
-  const { retryAfterMs, firstRefusal } = throttle.begin(email, client);
+  // Too long to hash: refused for free, so it must not spend the budget that bounds hashing either,
+  // or it would drain that budget for everyone at no cost. It still counts on the per-key waits.
+  const tooLong = password.length > MAX_PASSWORD_LENGTH;
+  const { retryAfterMs, firstRefusal } = throttle.begin(email, client, { hashes: !tooLong });
   if (retryAfterMs > 0) {
     if (firstRefusal) audit("denied", { reason: "too many failed sign-ins", retry_after_ms: retryAfterMs });
     return { ok: false, reason: "throttled", retry_after_ms: retryAfterMs };
   }
-  if (password.length > MAX_PASSWORD_LENGTH) {
+  if (tooLong) {
     throttle.recordFailure(email, client);
     audit("failed", { reason: `password longer than ${MAX_PASSWORD_LENGTH} characters` });
     return { ok: false, reason: "wrong_credentials" };
