@@ -127,6 +127,15 @@ test("a callback to another origin in disguise lands on the dashboard after sign
   await context.close();
 });
 
+test("the sign-in route refuses a body over 64 KB with 413", async ({ request }) => {
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: `email=${"a".repeat(100_000)}`,
+  });
+
+  expect(response.status()).toBe(413);
+});
+
 test("a password reset signs the user out of the session they had", async ({ browser, request }) => {
   const account = ownAccount("reset@e2e.test");
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
