@@ -245,6 +245,19 @@ describe("signIn", () => {
     expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({ ok: true });
   });
 
+  it("bounds the audit rows passwords past 1,024 characters can write, on a budget of their own", async () => {
+    const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
+    const before = listAuditLog(t.db, { limit: 10_000 }).length;
+
+    for (let i = 0; i < 10; i++) {
+      await signIn(t.db, { email: `made-up${i}@example.com`, password: "x".repeat(1_025), client: `198.51.100.${i}` }, throttle);
+    }
+
+    const log = listAuditLog(t.db, { limit: 10_000 });
+    const written = log.slice(0, log.length - before);
+    expect(written.map((e) => e.outcome).sort()).toEqual(["denied", "failed", "failed", "failed"]);
+  });
+
   it("lets an account in from its usual client while anonymous clients keep the failure budget spent and the account slowed", async () => {
     const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
     expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({ ok: true });

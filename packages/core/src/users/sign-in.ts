@@ -70,7 +70,8 @@ export class SignInThrottle {
   private readonly rules: { pair: DelayRule; account: DelayRule; client: DelayRule };
   private readonly windowMs: number;
   private readonly now: () => number;
-  private readonly budget: { capacity: number; tokens: number; at: number; refused: boolean };
+  /** Failures the process allows per minute: one bucket for hashed passwords, one for unhashed ones. */
+  private readonly budgets: Record<"hashed" | "unhashed", Bucket>;
 
   constructor({
     pair = { free: 3, baseMs: 1_000, maxMs: 15 * MINUTE },
@@ -87,14 +88,16 @@ export class SignInThrottle {
     this.now = now ?? Date.now;
     this.failures = new Cache({ ttlMs: windowMs, max: maxTracked, now, sweepIntervalMs: MINUTE });
     this.recent = new Cache({ ...recentSuccesses, now });
-    this.budget = { capacity: failuresPerMinute, tokens: failuresPerMinute, at: this.now(), refused: false };
+    const bucket = (): Bucket => ({ capacity: failuresPerMinute, tokens: failuresPerMinute, at: this.now(), refused: false });
+    this.budgets = { hashed: bucket(), unhashed: bucket() };
   }
 
   /**
    * Whether `email` may be tried from `client` now: 0 ms to wait, or how long until its longest wait
    * ends, and whether this is the first attempt that wait refuses. An admitted attempt that will hash
    * (`hashes`, the default) reserves one failure of the global budget, given back by recordSuccess or
-   * cancel; one that will not (a password too long to hash) neither needs nor spends the budget.
+   * cancel. One that will not (a password too long to hash) spends a budget of its own instead, so it
+   * cannot drain the hashing one, and the audit rows such free attempts write stay bounded.
    */
   begin(email: string, client: string, { hashes = true }: { hashes?: boolean } = {}): { retryAfterMs: number; firstRefusal: boolean } {
     const now = this.now();
@@ -112,12 +115,12 @@ export class SignInThrottle {
       entry.refused = true;
     }
     if (retryAfterMs > 0) return { retryAfterMs, firstRefusal };
-    if (!hashes) return { retryAfterMs: 0, firstRefusal: false };
-    const budgetWait = this.takeFromBudget(now);
-    // A known pair past the budget hashes on overdraft: its own pair and client waits still bound it.
+    const budget = this.budgets[hashes ? "hashed" : "unhashed"];
+    const budgetWait = take(budget, now);
+    // A known pair past the budget is let through on overdraft: its own pair and client waits still bound it.
     if (budgetWait === 0 || known) return { retryAfterMs: 0, firstRefusal: false };
-    const first = !this.budget.refused;
-    this.budget.refused = true;
+    const first = !budget.refused;
+    budget.refused = true;
     return { retryAfterMs: budgetWait, firstRefusal: first };
   }
 
@@ -143,25 +146,13 @@ export class SignInThrottle {
 
   /** Gives back the budget an attempt reserved without it failing (it was never checked). */
   cancel(): void {
-    this.budget.tokens = Math.min(this.budget.capacity, this.budget.tokens + 1);
+    const b = this.budgets.hashed;
+    b.tokens = Math.min(b.capacity, b.tokens + 1);
   }
 
   /** Keys with failures on record (at most `maxTracked`). */
   get tracked(): number {
     return this.failures.stats().entries;
-  }
-
-  /** A token bucket refilled at `capacity` a minute: 0, or the ms until a token is free. */
-  private takeFromBudget(now: number): number {
-    const b = this.budget;
-    b.tokens = Math.min(b.capacity, b.tokens + ((now - b.at) * b.capacity) / MINUTE);
-    b.at = now;
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      b.refused = false;
-      return 0;
-    }
-    return Math.ceil(((1 - b.tokens) * MINUTE) / b.capacity);
   }
 
   private keys(email: string, client: string): [string, DelayRule][] {
@@ -194,6 +185,26 @@ export function clientKey(client: string): string {
     .join(":")}::/64`;
 }
 
+interface Bucket {
+  capacity: number;
+  tokens: number;
+  at: number;
+  /** Whether an attempt was refused since the last token was taken: only the first refusal is audited. */
+  refused: boolean;
+}
+
+/** Takes a token from a bucket refilled at `capacity` a minute: 0, or the ms until a token is free. */
+function take(b: Bucket, now: number): number {
+  b.tokens = Math.min(b.capacity, b.tokens + ((now - b.at) * b.capacity) / MINUTE);
+  b.at = now;
+  if (b.tokens >= 1) {
+    b.tokens -= 1;
+    b.refused = false;
+    return 0;
+  }
+  return Math.ceil(((1 - b.tokens) * MINUTE) / b.capacity);
+}
+
 /** The wait after `count` failures under `rule`: none for the free ones, then base, 2 base, 4 base... up to max. */
 export function delayOf(rule: DelayRule, count: number): number {
   if (count <= rule.free) return 0;
@@ -223,8 +234,8 @@ export async function signIn(
   const audit = (outcome: "success" | "failed" | "denied", details: Record<string, unknown>) =>
     writeAudit(db, { actor, action: "user.sign_in", target: `user:${actor}`, outcome, details: { client, ...details } });
 
-  // Too long to hash: refused for free, so it must not spend the budget that bounds hashing either,
-  // or it would drain that budget for everyone at no cost. It still counts on the per-key waits.
+  // Too long to hash: refused for free, so it must not spend the budget that bounds hashing, or it
+  // would drain it for everyone at no cost. It counts on the per-key waits and a budget of its own.
   const tooLong = password.length > MAX_PASSWORD_LENGTH;
   const { retryAfterMs, firstRefusal } = throttle.begin(email, client, { hashes: !tooLong });
   if (retryAfterMs > 0) {
