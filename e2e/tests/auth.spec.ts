@@ -113,18 +113,33 @@ test("a sign-in is audited from the browser's own address, whatever X-Forwarded-
   expect(signInAudit(account.email)[0]).toMatchObject({ outcome: "success", details: { client: "127.0.0.1" } });
 });
 
-test("a callback to another origin in disguise lands on the dashboard after sign-in", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
+for (const [disguise, callbackUrl] of [
   // %09 is a tab: browsers drop it, so "/\t/evil.example" would be "//evil.example", another origin.
-  await page.goto("/signin?callbackUrl=/%09/evil.example");
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  ["a dropped tab", "/%09/evil.example"],
+  // The URL parser removes the "." segment, which leaves "//evil.example".
+  ["a dot segment", "%2F.%2F%2Fevil.example"],
+]) {
+  test(`a callback to another origin disguised by ${disguise} lands on the dashboard after sign-in`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto(`/signin?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
 
-  await expect(page.getByTestId("signed-in-as")).toContainText(admin.email, { timeout: 15_000 });
-  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
-  await context.close();
+    await expect(page.getByTestId("signed-in-as")).toContainText(admin.email, { timeout: 15_000 });
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    await context.close();
+  });
+}
+
+test("the sign-in route refuses a body over 64 KB with 413", async ({ request }) => {
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: `email=${"a".repeat(100_000)}`,
+  });
+
+  expect(response.status()).toBe(413);
 });
 
 test("a password reset signs the user out of the session they had", async ({ browser, request }) => {

@@ -106,6 +106,19 @@ describe("the dashboard event stream", () => {
     expect(bus.listenerCount).toBe(0);
   });
 
+  it("sends no event to a viewer who may no longer listen, and ends instead, before any heartbeat", async () => {
+    const bus = new EventBus();
+    let valid = true;
+    const read = textReader(eventStreamResponse(bus, new AbortController().signal, { heartbeatMs: 60_000, stillValid: () => valid }));
+    await read();
+
+    valid = false;
+    bus.publish(deletion);
+
+    expect(await read()).toBeUndefined();
+    expect(bus.listenerCount).toBe(0);
+  });
+
   it("ends when checking its viewer fails, rather than throwing out of a timer", async () => {
     const read = textReader(
       eventStreamResponse(new EventBus(), new AbortController().signal, {

@@ -46,10 +46,11 @@ export function closeEventStreams(): number {
 /**
  * A text/event-stream response that carries `bus`'s browser-facing events until the client goes away
  * (`signal` aborts or the stream is cancelled). A comment line every `heartbeatMs` keeps proxies from
- * closing an idle connection; before each, `stillValid` is asked whether the viewer may still listen
- * (not deleted, sessions not ended, token not revoked), and the stream ends when not, so a revocation
- * reaches an open stream within one heartbeat. Nothing is replayed: a client that reconnects reloads
- * what it shows.
+ * closing an idle connection. Before each heartbeat and each event, `stillValid` is asked whether the
+ * viewer may still listen (not deleted, sessions not ended, token not revoked), and the stream ends when
+ * not: a revoked viewer is sent no further event, and an idle stream ends within one heartbeat. Asking
+ * per event is cheap: only site deletions (rare, admin-made) reach a browser, and the check is one
+ * indexed lookup. Nothing is replayed: a client that reconnects reloads what it shows.
  */
 export function eventStreamResponse(
   bus: EventBus,
@@ -62,7 +63,9 @@ export function eventStreamResponse(
       const send = (text: string) => controller.enqueue(encoder.encode(text));
       const unsubscribe = bus.subscribe((event) => {
         const message = toBrowser(event);
-        if (message) send(`event: ${message.name}\ndata: ${JSON.stringify(message.data)}\n\n`);
+        if (!message) return;
+        if (!allowed(stillValid)) return close();
+        send(`event: ${message.name}\ndata: ${JSON.stringify(message.data)}\n\n`);
       });
       const heartbeat = setInterval(() => (allowed(stillValid) ? send(": keep-alive\n\n") : close()), heartbeatMs);
       let open = true;

@@ -6,7 +6,9 @@ const unsafeInPath = (c: string) => c <= "\u001f" || c === "\u007f" || c === "\\
  * `value` when it is a path on this site, else "/". Browsers parse a URL leniently (WHATWG URL): they
  * drop tabs and newlines and read "\" as "/", so "/\t/evil.example" and "/\\evil.example" are both
  * "//evil.example", another origin. Refuse control characters and backslashes outright, then let the
- * same parser say whether what is left stays on this origin.
+ * same parser say whether what is left stays on this origin. That parser also removes "." and ".."
+ * segments, so "/.//evil.example" comes out as "//evil.example": the output is checked again, since it
+ * is what the browser will resolve.
  */
 export function sameOriginPath(value: unknown): string {
   if (typeof value !== "string" || !value.startsWith("/") || [...value].some(unsafeInPath)) return "/";
@@ -16,5 +18,7 @@ export function sameOriginPath(value: unknown): string {
   } catch {
     return "/";
   }
-  return url.origin === PROBE_ORIGIN ? url.pathname + url.search + url.hash : "/";
+  if (url.origin !== PROBE_ORIGIN) return "/";
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") || path.startsWith("/\\") ? "/" : path;
 }

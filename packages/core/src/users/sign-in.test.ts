@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditLog } from "../audit";
 import { createTestDb, type TestDb } from "../testing";
-import { signIn, SignInThrottle } from "./sign-in";
+import { clientKey, signIn, SignInThrottle } from "./sign-in";
 import { createUser } from "./users";
 
 const SECOND = 1_000;
@@ -116,6 +116,53 @@ describe("the sign-in throttle", () => {
     expect(throttle.begin("ops@example.com", "192.0.2.7").retryAfterMs).toBe(0);
   });
 
+  it("still admits an account's recent client once the failure budget is spent", () => {
+    const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
+    throttle.begin("admin@example.com", "192.0.2.7");
+    throttle.recordSuccess("admin@example.com", "192.0.2.7");
+    for (let i = 0; i < 3; i++) failTimes(throttle, 1, `user${i}@example.com`, `198.51.100.${i}`);
+
+    expect(throttle.begin("admin@example.com", "192.0.2.7").retryAfterMs).toBe(0);
+    expect(throttle.begin("admin@example.com", "192.0.2.8").retryAfterMs).toBeGreaterThan(0);
+  });
+
+  it("keeps an account open to its recent client however many other clients fail on it", () => {
+    const { throttle } = throttleWithClock();
+    throttle.begin("admin@example.com", "192.0.2.7");
+    throttle.recordSuccess("admin@example.com", "192.0.2.7");
+    for (let i = 0; i < 200; i++) failTimes(throttle, 1, "admin@example.com", `198.51.100.${i}`);
+
+    expect(wait(throttle, "admin@example.com", "192.0.2.7")).toBe(0);
+  });
+
+  it("remembers a bounded number of recent clients, forgetting the least recently successful first", () => {
+    const { throttle } = throttleWithClock({ failuresPerMinute: 1, recentSuccesses: { max: 2, ttlMs: MINUTE } });
+    for (const client of ["192.0.2.1", "192.0.2.2", "192.0.2.3"]) throttle.recordSuccess("admin@example.com", client);
+    failTimes(throttle, 1, "user@example.com", "198.51.100.1");
+
+    expect(throttle.begin("admin@example.com", "192.0.2.1").retryAfterMs).toBeGreaterThan(0);
+    expect(throttle.begin("admin@example.com", "192.0.2.3").retryAfterMs).toBe(0);
+  });
+
+  it("counts failures from addresses in one IPv6 /64 as one client's", () => {
+    const { throttle } = throttleWithClock();
+    for (let i = 0; i < 24; i++) failTimes(throttle, 1, `user${i}@example.com`, `2001:db8:1:2::${(i + 1).toString(16)}`);
+
+    expect(wait(throttle, "ops@example.com", "2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe(8 * SECOND);
+    expect(wait(throttle, "ops@example.com", "2001:db8:1:3::1")).toBe(0);
+  });
+
+  it.each([
+    ["2001:db8:1:2::5", "2001:db8:1:2::/64"],
+    ["2001:0DB8:0001:0002:0000:0000:0000:0007", "2001:db8:1:2::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["fe80::1%eth0", "fe80:0:0:0::/64"],
+    ["192.0.2.7", "192.0.2.7"],
+    ["unknown", "unknown"],
+  ])("keys client %s as %s", (client, key) => {
+    expect(clientKey(client)).toBe(key);
+  });
+
   it("counts only failures against the budget: a successful sign-in gives its reservation back", () => {
     const { throttle } = throttleWithClock({ failuresPerMinute: 2 });
     for (let i = 0; i < 10; i++) {
@@ -187,6 +234,42 @@ describe("signIn", () => {
 
     expect(burst.filter((r) => !r.ok && r.reason === "wrong_credentials")).toHaveLength(3);
     expect(burst.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(7);
+  });
+
+  it("spends no failure budget on passwords past 1,024 characters", async () => {
+    const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
+    for (let i = 0; i < 10; i++) {
+      await signIn(t.db, { email: "ops@example.com", password: "x".repeat(1_025), client: `198.51.100.${i}` }, throttle);
+    }
+
+    expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({ ok: true });
+  });
+
+  it("bounds the audit rows passwords past 1,024 characters can write, on a budget of their own", async () => {
+    const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
+    const before = listAuditLog(t.db, { limit: 10_000 }).length;
+
+    for (let i = 0; i < 10; i++) {
+      await signIn(t.db, { email: `made-up${i}@example.com`, password: "x".repeat(1_025), client: `198.51.100.${i}` }, throttle);
+    }
+
+    const log = listAuditLog(t.db, { limit: 10_000 });
+    const written = log.slice(0, log.length - before);
+    expect(written.map((e) => e.outcome).sort()).toEqual(["denied", "failed", "failed", "failed"]);
+  });
+
+  it("lets an account in from its usual client while anonymous clients keep the failure budget spent and the account slowed", async () => {
+    const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
+    expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({ ok: true });
+    const attackers = [...Array.from({ length: 30 }, (_, i) => `198.51.100.${i}`), ...Array.from({ length: 30 }, (_, i) => `2001:db8::${i + 1}`)];
+    for (const client of attackers) {
+      for (let i = 0; i < 20; i++) {
+        await signIn(t.db, { email: "ops@example.com", password: i % 2 ? "x".repeat(1_025) : "wrong password!!", client }, throttle);
+      }
+    }
+    expect((await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.99" }, throttle)).ok).toBe(false);
+
+    expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({ ok: true });
   });
 
   it("answers a password past 1,024 characters as wrong without hashing it, and audits why", async () => {
