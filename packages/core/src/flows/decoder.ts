@@ -204,6 +204,11 @@ export class FlowDecoder {
     return this.store.takeChanges(limit);
   }
 
+  /** Template changes noted since the decoder was created (a domain counts once until taken): bounds the work of tracking them. */
+  get templateChangeMarks(): number {
+    return this.store.changeMarks;
+  }
+
   /** Makes the next `takeTemplateChanges` start over with every template, replacing what storage holds. */
   markAllTemplatesChanged(): void {
     this.store.markAllChanged();

@@ -251,3 +251,27 @@ describe("template learning rate", () => {
     });
   });
 });
+
+describe("sampling changes", () => {
+  it("a 60 KB options set of 30,000 alternating sampling rates marks its domain of 256 templates once, and the last rate is persisted", () => {
+    const decoder = new FlowDecoder();
+    const sampling: TemplateSpec = { templateId: 1000, fields: [{ id: 149, length: 1 }, { id: 34, length: 1 }], scopeFieldCount: 1 };
+    learn(decoder, "a", ids(256, 256), 0);
+    decodeFlows(decoder, buildIpfixPacket({ templates: [sampling] }), { exporter: "a", nowMs: 0 });
+    decoder.takeTemplateChanges(10_000);
+    const before = decoder.templateChangeMarks;
+    const records = Array.from({ length: 30_000 }, (_, i) => [0, i % 2 === 0 ? 2 : 3]);
+
+    const packet = buildIpfixPacket({ dataSets: [{ template: sampling, records }] });
+    decodeFlows(decoder, packet, { exporter: "a", nowMs: 0 });
+    const marks = decoder.templateChangeMarks - before;
+    const rates = new Set(decoder.takeTemplateChanges(10_000).upserts.map((t) => t.samplingRate));
+
+    expect({ size: packet.byteLength, marks, rates: [...rates], options: decoder.counters.optionsRecords }).toEqual({
+      size: 60_020,
+      marks: 1,
+      rates: [3],
+      options: 30_000,
+    });
+  });
+});

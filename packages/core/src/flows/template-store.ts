@@ -93,6 +93,10 @@ export class TemplateStore {
    */
   private readonly stored = new Set<string>();
   private resync = false;
+  /** Domains whose sampling state changed since the last takeChanges; only live domains (see remove). */
+  private readonly dirtyDomains = new Set<DomainState>();
+  /** Changes noted (a template, or a whole domain once until taken): the work tracking costs the receive loop. */
+  changeMarks = 0;
   private budgetSecond = -1;
   private budgetLeft = 0;
 
@@ -183,8 +187,17 @@ export class TemplateStore {
     }
   }
 
-  /** A domain's sampling or init time changed: its rows carry them, so they are written again. */
+  /**
+   * A domain's sampling or init time changed: its rows carry them, so they are written again. Noted once and
+   * spread over its templates by takeChanges: an options set can change the rate on each of 30,000 records.
+   */
   domainChanged(d: DomainState): void {
+    if (this.resync || this.dirtyDomains.has(d)) return;
+    this.dirtyDomains.add(d);
+    this.changeMarks++;
+  }
+
+  private markDomainTemplates(d: DomainState): void {
     for (const id of d.templates.keys()) this.markChanged({ exporter: d.exporter, version: d.version, domain: d.domain, templateId: id });
   }
 
@@ -201,6 +214,7 @@ export class TemplateStore {
   markAllChanged(): void {
     this.resync = true;
     this.changed.clear();
+    this.dirtyDomains.clear();
     this.stored.clear();
   }
 
@@ -209,8 +223,10 @@ export class TemplateStore {
     const replaceAll = this.resync;
     if (replaceAll) {
       this.resync = false;
-      for (const e of this.exporters.values()) for (const d of e.domains.values()) this.domainChanged(d);
+      for (const e of this.exporters.values()) for (const d of e.domains.values()) this.markDomainTemplates(d);
     }
+    for (const d of this.dirtyDomains) this.markDomainTemplates(d);
+    this.dirtyDomains.clear();
     const upserts: TemplateSnapshot[] = [];
     const deletes: TemplateKey[] = [];
     for (const [k, key] of this.changed) {
@@ -251,6 +267,7 @@ export class TemplateStore {
 
   private markChanged(key: TemplateKey, removed = false): void {
     if (this.resync) return;
+    this.changeMarks++;
     const k = changeKey(key);
     if (removed && !this.stored.has(k)) this.changed.delete(k);
     else this.changed.set(k, key);
@@ -303,7 +320,10 @@ export class TemplateStore {
     this.markChanged({ exporter: d.exporter, version: d.version, domain: d.domain, templateId }, true);
     // Empty domains and exporters are forgotten, so that churn over many of them stays bounded.
     if (keep) return;
-    if (d.templates.size === 0) e.domains.delete(dk);
+    if (d.templates.size === 0) {
+      e.domains.delete(dk);
+      this.dirtyDomains.delete(d);
+    }
     if (e.domains.size === 0) this.exporters.delete(d.exporter);
   }
 
