@@ -49,7 +49,7 @@ export interface DecoderCounters {
   /** Packets with any framing or content fault; their records before the fault were still emitted. */
   malformedPackets: number;
   unsupportedVersion: number;
-  /** Records refused: octets impossible for their packets, or a sampling rate out of range (also in options). */
+  /** Records refused: octets impossible for their packets, counts above the per-record bounds, or a sampling rate out of range (also in options). */
   insaneRecords: number;
   /** Data sets dropped because their template never arrived (held too long, evicted, or holding disabled). */
   unknownTemplateSets: number;

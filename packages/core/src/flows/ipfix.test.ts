@@ -61,19 +61,20 @@ describe("IPFIX data records", () => {
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])("reads %i-octet counters (reduced-size encoding)", (length) => {
     const t = template(256, [[1, length], [2, length]]);
-    const big = 2 ** (8 * Math.min(length, 6)) - 1;
-    // As many packets as those octets can hold, so that the record passes the sanity check.
-    const packets = Math.floor(big / 20);
+    // Up to the bounds a record must meet: at most 2^32 packets, of 20 to 65,535 octets each.
+    const big = Math.min(2 ** (8 * Math.min(length, 6)) - 1, 2 ** 32 * 65535);
+    const packets = Math.min(Math.floor(big / 20), 2 ** 32);
     const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[big, packets]] }] });
 
     expect(decodeFlows(fresh(), packet).flows.map((f) => [f.bytes, f.packets])).toEqual([[big, packets]]);
   });
 
-  it("reads an 8-octet counter exactly up to 2^53", () => {
-    const t = template(256, [[1, 8]]);
+  it("reads an 8-octet field exactly up to 2^53", () => {
+    // flowStartMilliseconds: counts are bounded far lower (see record-sanity.test.ts).
+    const t = template(256, [[152, 8]]);
     const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[2n ** 53n - 1n]] }] });
 
-    expect(decodeFlows(fresh(), packet).flows[0]!.bytes).toBe(Number.MAX_SAFE_INTEGER);
+    expect(decodeFlows(fresh(), packet).flows[0]!.firstMs).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it("falls back to total counts when a template has no delta counts", () => {
