@@ -30,8 +30,9 @@ export interface DecoderOptions {
   /** A template neither used nor refreshed for this long expires (RFC 7011 §8.4). Default 1 hour. */
   templateIdleMs?: number;
   /**
-   * New or changed template definitions accepted a second; beyond, they are refused (counted as throttled)
-   * until the next second. Identical refreshes and templates read back from storage are not counted. Default 2,000.
+   * New or changed template definitions accepted a second, each exporter at most a fair share (docs/operations.md,
+   * "Flow templates"); beyond, they are refused (counted as throttled) until the next second. Identical
+   * refreshes and templates read back from storage are not counted. Default 2,000.
    */
   maxTemplateChangesPerSecond?: number;
   /** Data sets held while their template is unknown; the oldest is dropped beyond. Default 256, 0 disables. */
@@ -67,8 +68,8 @@ export interface DecoderCounters {
   /** Templates forgotten after `templateIdleMs` unused. */
   templatesExpired: number;
   /**
-   * New definitions refused because `maxTemplateChangesPerSecond` was spent; a template set that arrives once
-   * it is spent is skipped unread and counts once.
+   * New definitions refused because `maxTemplateChangesPerSecond`, or the exporter's share of it, was spent; a
+   * template set that arrives once it is spent is skipped unread and counts once.
    */
   templatesThrottled: number;
   /** Templates known right now. */
@@ -292,9 +293,9 @@ export class FlowDecoder {
       const id = dv.getUint16(p);
       const len = dv.getUint16(p + 2);
       const start = p + SET_HEADER_LENGTH;
-      // Once this second's learning budget is spent, template sets are not even parsed: a flood of them costs
+      // Once this source's share of the second's learning budget is spent, template sets are not even parsed: a flood costs
       // the framing walk only. Known templates keep decoding; their refreshes are taken again next second.
-      if (id < 256 && !this.store.hasBudget(this.nowMs)) {
+      if (id < 256 && !this.store.hasBudget(exporter, this.nowMs)) {
         this.counters.templatesThrottled++;
         p += len;
         continue;
@@ -356,7 +357,7 @@ export class FlowDecoder {
         this.store.touch(d!, known, this.nowMs);
         continue;
       }
-      if (!this.store.hasBudget(this.nowMs)) {
+      if (!this.store.hasBudget(exporter, this.nowMs)) {
         this.counters.templatesThrottled++;
         continue;
       }
