@@ -18,6 +18,7 @@ import { F_SAMPLING, F_SYS_INIT, MAX_SAMPLING_RATE } from "./field-kinds";
 import { ensureCompiled, MAX_TEMPLATE_FIELDS, packFields, type Template } from "./template";
 import { TemplateStore, type DomainState, type TemplateChanges } from "./template-store";
 import { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
+import { PendingSets } from "./pending-sets";
 
 export interface DecoderOptions {
   /**
@@ -35,7 +36,10 @@ export interface DecoderOptions {
    * refreshes and templates read back from storage are not counted. Default 2,000.
    */
   maxTemplateChangesPerSecond?: number;
-  /** Data sets held while their template is unknown; the oldest is dropped beyond. Default 256, 0 disables. */
+  /**
+   * Data sets held while their template is unknown; beyond, the exporter holding the most drops its oldest.
+   * Default 256, 0 disables.
+   */
   maxPendingSets?: number;
   /** A held data set is dropped when its template has not arrived after this long. Default 30 s. */
   pendingMaxAgeMs?: number;
@@ -86,17 +90,6 @@ export interface DecodeResult {
   status: DecodeStatus;
 }
 
-interface PendingSet {
-  exporter: string;
-  version: 9 | 10;
-  domain: number;
-  templateId: number;
-  bytes: Uint8Array;
-  receivedMs: number;
-  unixSecs: number;
-  sysUptime: number;
-}
-
 const V9_HEADER_LENGTH = 20;
 const IPFIX_HEADER_LENGTH = 16;
 const SET_HEADER_LENGTH = 4;
@@ -105,6 +98,8 @@ const SET_HEADER_LENGTH = 4;
  * bound keeps a stream of garbage templates from growing the cache.
  */
 const MAX_CACHED_READERS = 1024;
+/** How often held sets are looked over for age; one is also checked when its template releases it. */
+const PENDING_SWEEP_INTERVAL_MS = 1000;
 
 export class FlowDecoder {
   readonly counters: DecoderCounters = {
@@ -129,7 +124,8 @@ export class FlowDecoder {
   private readonly record: FlowRecord = createFlowRecord();
   private readonly ctx: SetContext = createSetContext();
   private readonly store: TemplateStore;
-  private readonly pending: PendingSet[] = [];
+  private readonly pending: PendingSets;
+  private nextPendingSweepMs = 0;
   private readonly readers = new Map<string, RecordReader>();
   private readonly maxPendingSets: number;
   private readonly pendingMaxAgeMs: number;
@@ -153,6 +149,7 @@ export class FlowDecoder {
       this.counters,
     );
     this.maxPendingSets = options.maxPendingSets ?? 256;
+    this.pending = new PendingSets(this.maxPendingSets);
     this.pendingMaxAgeMs = options.pendingMaxAgeMs ?? 30_000;
   }
 
@@ -417,7 +414,7 @@ export class FlowDecoder {
       this.rejectTemplate();
       return;
     }
-    if (this.pending.length > 0) this.releasePending(exporter, version, domain, templateId);
+    if (this.pending.size > 0) this.releasePending(exporter, version, domain, templateId);
   }
 
   private dataSet(
@@ -497,7 +494,7 @@ export class FlowDecoder {
     if (d.rate !== rate || d.systemInitMs !== systemInitMs) this.store.domainChanged(d);
   };
 
-  /** Data sets that arrive before their template (common over UDP: RFC 7011 §8.4) wait in a bounded FIFO. */
+  /** Data sets that arrive before their template (common over UDP: RFC 7011 §8.4) wait, bounded per exporter. */
   private hold(
     dv: DataView,
     start: number,
@@ -513,41 +510,34 @@ export class FlowDecoder {
       this.counters.unknownTemplateSets++;
       return;
     }
-    if (this.pending.length >= this.maxPendingSets) {
-      this.pending.shift();
-      this.counters.unknownTemplateSets++;
-    }
     // A copy: the caller may reuse its receive buffer.
     const bytes = new Uint8Array(end - start);
     bytes.set(new Uint8Array(dv.buffer, dv.byteOffset + start, end - start));
-    this.pending.push({ exporter, version, domain, templateId, bytes, receivedMs: this.nowMs, unixSecs, sysUptime });
+    this.counters.unknownTemplateSets += this.pending.add({ exporter, version, domain, templateId, bytes, receivedMs: this.nowMs, unixSecs, sysUptime });
     this.counters.setsHeld++;
-    this.counters.setsPending = this.pending.length;
+    this.counters.setsPending = this.pending.size;
   }
 
   private releasePending(exporter: string, version: 9 | 10, domain: number, templateId: number): void {
-    for (let i = 0; i < this.pending.length; ) {
-      const s = this.pending[i]!;
-      if (s.templateId !== templateId || s.domain !== domain || s.version !== version || s.exporter !== exporter) {
-        i++;
+    const oldest = this.nowMs - this.pendingMaxAgeMs;
+    for (const s of this.pending.take(exporter, version, domain, templateId)) {
+      if (s.receivedMs < oldest) {
+        this.counters.unknownTemplateSets++;
         continue;
       }
-      this.pending.splice(i, 1);
       const d = this.store.domain(exporter, version, domain)!;
       const t = d.templates.get(templateId)!;
       const dv = new DataView(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength);
       this.decodeSet(dv, 0, s.bytes.byteLength, d, t, s.unixSecs, s.sysUptime);
     }
-    this.counters.setsPending = this.pending.length;
+    this.counters.setsPending = this.pending.size;
   }
 
   private expirePending(): void {
-    const oldest = this.nowMs - this.pendingMaxAgeMs;
-    while (this.pending.length > 0 && this.pending[0]!.receivedMs < oldest) {
-      this.pending.shift();
-      this.counters.unknownTemplateSets++;
-    }
-    this.counters.setsPending = this.pending.length;
+    if (this.nowMs < this.nextPendingSweepMs) return;
+    this.nextPendingSweepMs = this.nowMs + PENDING_SWEEP_INTERVAL_MS;
+    this.counters.unknownTemplateSets += this.pending.expire(this.nowMs - this.pendingMaxAgeMs);
+    this.counters.setsPending = this.pending.size;
   }
 }
 
