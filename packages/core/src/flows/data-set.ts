@@ -31,6 +31,8 @@ import {
   K_SRC_PORT,
   K_SYS_INIT_MS,
   K_TOS,
+  MAX_RECORD_OCTETS,
+  MAX_RECORD_PACKETS,
   MAX_SAMPLING_RATE,
   saneCounts,
   VARIABLE_LENGTH,
@@ -207,7 +209,7 @@ function resetRecord(r: FlowRecord, flags: number): void {
   r.lastMs = 0;
 }
 
-/** Applies sampling; false (and counted) when the record's counts or sampling rate cannot be believed. */
+/** Applies sampling; false (and counted) when the record's counts, sampled or not, or its sampling rate cannot be believed. */
 function finishRecord(r: FlowRecord, flags: number, c: SetContext): boolean {
   if ((flags & (F_V4 | F_V6)) === (F_V4 | F_V6)) r.ipVersion = r.src4 === 0 && r.dst4 === 0 ? 6 : 4;
   let rate = c.rate;
@@ -219,6 +221,10 @@ function finishRecord(r: FlowRecord, flags: number, c: SetContext): boolean {
   if (rate !== 1) {
     r.packets *= rate;
     r.bytes *= rate;
+  }
+  if (r.packets > MAX_RECORD_PACKETS || r.bytes > MAX_RECORD_OCTETS) {
+    c.insane++;
+    return false;
   }
   return true;
 }

@@ -18,6 +18,7 @@ import { F_SAMPLING, F_SYS_INIT, MAX_SAMPLING_RATE } from "./field-kinds";
 import { ensureCompiled, MAX_TEMPLATE_FIELDS, packFields, type Template } from "./template";
 import { TemplateStore, type DomainState, type TemplateChanges } from "./template-store";
 import { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
+import { PendingSets } from "./pending-sets";
 
 export interface DecoderOptions {
   /**
@@ -30,11 +31,15 @@ export interface DecoderOptions {
   /** A template neither used nor refreshed for this long expires (RFC 7011 §8.4). Default 1 hour. */
   templateIdleMs?: number;
   /**
-   * New or changed template definitions accepted a second; beyond, they are refused (counted as throttled)
-   * until the next second. Identical refreshes and templates read back from storage are not counted. Default 2,000.
+   * New or changed template definitions accepted a second, each exporter at most a fair share (docs/operations.md,
+   * "Flow templates"); beyond, they are refused (counted as throttled) until the next second. Identical
+   * refreshes and templates read back from storage are not counted. Default 2,000.
    */
   maxTemplateChangesPerSecond?: number;
-  /** Data sets held while their template is unknown; the oldest is dropped beyond. Default 256, 0 disables. */
+  /**
+   * Data sets held while their template is unknown; beyond, the exporter holding the most drops its oldest.
+   * Default 256, 0 disables.
+   */
   maxPendingSets?: number;
   /** A held data set is dropped when its template has not arrived after this long. Default 30 s. */
   pendingMaxAgeMs?: number;
@@ -49,7 +54,7 @@ export interface DecoderCounters {
   /** Packets with any framing or content fault; their records before the fault were still emitted. */
   malformedPackets: number;
   unsupportedVersion: number;
-  /** Records refused: octets impossible for their packets, or a sampling rate out of range (also in options). */
+  /** Records refused: octets impossible for their packets, counts above the per-record bounds, or a sampling rate out of range (also in options). */
   insaneRecords: number;
   /** Data sets dropped because their template never arrived (held too long, evicted, or holding disabled). */
   unknownTemplateSets: number;
@@ -67,8 +72,8 @@ export interface DecoderCounters {
   /** Templates forgotten after `templateIdleMs` unused. */
   templatesExpired: number;
   /**
-   * New definitions refused because `maxTemplateChangesPerSecond` was spent; a template set that arrives once
-   * it is spent is skipped unread and counts once.
+   * New definitions refused because `maxTemplateChangesPerSecond`, or the exporter's share of it, was spent; a
+   * template set that arrives once it is spent is skipped unread and counts once.
    */
   templatesThrottled: number;
   /** Templates known right now. */
@@ -85,17 +90,6 @@ export interface DecodeResult {
   status: DecodeStatus;
 }
 
-interface PendingSet {
-  exporter: string;
-  version: 9 | 10;
-  domain: number;
-  templateId: number;
-  bytes: Uint8Array;
-  receivedMs: number;
-  unixSecs: number;
-  sysUptime: number;
-}
-
 const V9_HEADER_LENGTH = 20;
 const IPFIX_HEADER_LENGTH = 16;
 const SET_HEADER_LENGTH = 4;
@@ -104,6 +98,8 @@ const SET_HEADER_LENGTH = 4;
  * bound keeps a stream of garbage templates from growing the cache.
  */
 const MAX_CACHED_READERS = 1024;
+/** How often held sets are looked over for age; one is also checked when its template releases it. */
+const PENDING_SWEEP_INTERVAL_MS = 1000;
 
 export class FlowDecoder {
   readonly counters: DecoderCounters = {
@@ -128,7 +124,8 @@ export class FlowDecoder {
   private readonly record: FlowRecord = createFlowRecord();
   private readonly ctx: SetContext = createSetContext();
   private readonly store: TemplateStore;
-  private readonly pending: PendingSet[] = [];
+  private readonly pending: PendingSets;
+  private nextPendingSweepMs = 0;
   private readonly readers = new Map<string, RecordReader>();
   private readonly maxPendingSets: number;
   private readonly pendingMaxAgeMs: number;
@@ -152,6 +149,7 @@ export class FlowDecoder {
       this.counters,
     );
     this.maxPendingSets = options.maxPendingSets ?? 256;
+    this.pending = new PendingSets(this.maxPendingSets);
     this.pendingMaxAgeMs = options.pendingMaxAgeMs ?? 30_000;
   }
 
@@ -202,6 +200,11 @@ export class FlowDecoder {
    */
   takeTemplateChanges(limit = 2000): TemplateChanges {
     return this.store.takeChanges(limit);
+  }
+
+  /** Template changes noted since the decoder was created (a domain counts once until taken): bounds the work of tracking them. */
+  get templateChangeMarks(): number {
+    return this.store.changeMarks;
   }
 
   /** Makes the next `takeTemplateChanges` start over with every template, replacing what storage holds. */
@@ -287,9 +290,9 @@ export class FlowDecoder {
       const id = dv.getUint16(p);
       const len = dv.getUint16(p + 2);
       const start = p + SET_HEADER_LENGTH;
-      // Once this second's learning budget is spent, template sets are not even parsed: a flood of them costs
+      // Once this source's share of the second's learning budget is spent, template sets are not even parsed: a flood costs
       // the framing walk only. Known templates keep decoding; their refreshes are taken again next second.
-      if (id < 256 && !this.store.hasBudget(this.nowMs)) {
+      if (id < 256 && !this.store.hasBudget(exporter, this.nowMs)) {
         this.counters.templatesThrottled++;
         p += len;
         continue;
@@ -351,7 +354,7 @@ export class FlowDecoder {
         this.store.touch(d!, known, this.nowMs);
         continue;
       }
-      if (!this.store.hasBudget(this.nowMs)) {
+      if (!this.store.hasBudget(exporter, this.nowMs)) {
         this.counters.templatesThrottled++;
         continue;
       }
@@ -411,7 +414,7 @@ export class FlowDecoder {
       this.rejectTemplate();
       return;
     }
-    if (this.pending.length > 0) this.releasePending(exporter, version, domain, templateId);
+    if (this.pending.size > 0) this.releasePending(exporter, version, domain, templateId);
   }
 
   private dataSet(
@@ -491,7 +494,7 @@ export class FlowDecoder {
     if (d.rate !== rate || d.systemInitMs !== systemInitMs) this.store.domainChanged(d);
   };
 
-  /** Data sets that arrive before their template (common over UDP: RFC 7011 §8.4) wait in a bounded FIFO. */
+  /** Data sets that arrive before their template (common over UDP: RFC 7011 §8.4) wait, bounded per exporter. */
   private hold(
     dv: DataView,
     start: number,
@@ -507,41 +510,34 @@ export class FlowDecoder {
       this.counters.unknownTemplateSets++;
       return;
     }
-    if (this.pending.length >= this.maxPendingSets) {
-      this.pending.shift();
-      this.counters.unknownTemplateSets++;
-    }
     // A copy: the caller may reuse its receive buffer.
     const bytes = new Uint8Array(end - start);
     bytes.set(new Uint8Array(dv.buffer, dv.byteOffset + start, end - start));
-    this.pending.push({ exporter, version, domain, templateId, bytes, receivedMs: this.nowMs, unixSecs, sysUptime });
+    this.counters.unknownTemplateSets += this.pending.add({ exporter, version, domain, templateId, bytes, receivedMs: this.nowMs, unixSecs, sysUptime });
     this.counters.setsHeld++;
-    this.counters.setsPending = this.pending.length;
+    this.counters.setsPending = this.pending.size;
   }
 
   private releasePending(exporter: string, version: 9 | 10, domain: number, templateId: number): void {
-    for (let i = 0; i < this.pending.length; ) {
-      const s = this.pending[i]!;
-      if (s.templateId !== templateId || s.domain !== domain || s.version !== version || s.exporter !== exporter) {
-        i++;
+    const oldest = this.nowMs - this.pendingMaxAgeMs;
+    for (const s of this.pending.take(exporter, version, domain, templateId)) {
+      if (s.receivedMs < oldest) {
+        this.counters.unknownTemplateSets++;
         continue;
       }
-      this.pending.splice(i, 1);
       const d = this.store.domain(exporter, version, domain)!;
       const t = d.templates.get(templateId)!;
       const dv = new DataView(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength);
       this.decodeSet(dv, 0, s.bytes.byteLength, d, t, s.unixSecs, s.sysUptime);
     }
-    this.counters.setsPending = this.pending.length;
+    this.counters.setsPending = this.pending.size;
   }
 
   private expirePending(): void {
-    const oldest = this.nowMs - this.pendingMaxAgeMs;
-    while (this.pending.length > 0 && this.pending[0]!.receivedMs < oldest) {
-      this.pending.shift();
-      this.counters.unknownTemplateSets++;
-    }
-    this.counters.setsPending = this.pending.length;
+    if (this.nowMs < this.nextPendingSweepMs) return;
+    this.nextPendingSweepMs = this.nowMs + PENDING_SWEEP_INTERVAL_MS;
+    this.counters.unknownTemplateSets += this.pending.expire(this.nowMs - this.pendingMaxAgeMs);
+    this.counters.setsPending = this.pending.size;
   }
 }
 

@@ -50,6 +50,14 @@ export const MAX_PACKET_OCTETS = 65535;
 /** The largest sampling rate believed: routers configure 1-in-N with N in 16 bits (v5's header has 14). */
 export const MAX_SAMPLING_RATE = 65535;
 
+/**
+ * The most packets one record may stand for, after sampling: a 10 Gb/s link full of minimum-size frames for
+ * about 5 minutes. Beyond it one datagram could push counters past where doubles count single packets.
+ */
+export const MAX_RECORD_PACKETS = 2 ** 32;
+/** The octets of MAX_RECORD_PACKETS full-size packets: bounds records that carry octets alone. */
+export const MAX_RECORD_OCTETS = MAX_RECORD_PACKETS * MAX_PACKET_OCTETS;
+
 /** Whether `bytes` octets are possible for `packets` packets. */
 export function saneCounts(packets: number, bytes: number): boolean {
   return packets * MIN_PACKET_OCTETS <= bytes && bytes <= packets * MAX_PACKET_OCTETS;

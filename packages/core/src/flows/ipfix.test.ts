@@ -61,19 +61,20 @@ describe("IPFIX data records", () => {
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])("reads %i-octet counters (reduced-size encoding)", (length) => {
     const t = template(256, [[1, length], [2, length]]);
-    const big = 2 ** (8 * Math.min(length, 6)) - 1;
-    // As many packets as those octets can hold, so that the record passes the sanity check.
-    const packets = Math.floor(big / 20);
+    // Up to the bounds a record must meet: at most 2^32 packets, of 20 to 65,535 octets each.
+    const big = Math.min(2 ** (8 * Math.min(length, 6)) - 1, 2 ** 32 * 65535);
+    const packets = Math.min(Math.floor(big / 20), 2 ** 32);
     const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[big, packets]] }] });
 
     expect(decodeFlows(fresh(), packet).flows.map((f) => [f.bytes, f.packets])).toEqual([[big, packets]]);
   });
 
-  it("reads an 8-octet counter exactly up to 2^53", () => {
-    const t = template(256, [[1, 8]]);
+  it("reads an 8-octet field exactly up to 2^53", () => {
+    // flowStartMilliseconds: counts are bounded far lower (see record-sanity.test.ts).
+    const t = template(256, [[152, 8]]);
     const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[2n ** 53n - 1n]] }] });
 
-    expect(decodeFlows(fresh(), packet).flows[0]!.bytes).toBe(Number.MAX_SAFE_INTEGER);
+    expect(decodeFlows(fresh(), packet).flows[0]!.firstMs).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it("falls back to total counts when a template has no delta counts", () => {
@@ -334,6 +335,20 @@ describe("data sets that arrive before their template", () => {
     expect({ flows: flows.length, dropped: decoder.counters.unknownTemplateSets }).toEqual({ flows: 0, dropped: 1 });
   });
 
+  it("are dropped and counted once older than pendingMaxAgeMs, also between two looks for old ones", () => {
+    const decoder = new FlowDecoder({ pendingMaxAgeMs: 30_000 });
+    decodeFlows(decoder, dataOnly, { nowMs: 0 });
+    decodeFlows(decoder, buildIpfixPacket({}), { nowMs: 29_900 });
+
+    const { flows } = decodeFlows(decoder, templateOnly, { nowMs: 30_500 });
+
+    expect({ flows: flows.length, pending: decoder.counters.setsPending, dropped: decoder.counters.unknownTemplateSets }).toEqual({
+      flows: 0,
+      pending: 0,
+      dropped: 1,
+    });
+  });
+
   it("are held at most maxPendingSets at a time, the oldest dropped first", () => {
     const decoder = new FlowDecoder({ maxPendingSets: 2 });
     for (const srcPort of [1, 2, 3]) {
@@ -343,6 +358,39 @@ describe("data sets that arrive before their template", () => {
     const { flows } = decodeFlows(decoder, templateOnly);
 
     expect({ ports: flows.map((f) => f.srcPort), dropped: decoder.counters.unknownTemplateSets }).toEqual({ ports: [2, 3], dropped: 1 });
+  });
+
+  it("of one exporter are not pushed out by 300 sets of unknown templates from another, which gives up its own oldest", () => {
+    const decoder = fresh();
+    decodeFlows(decoder, dataOnly, { exporter: "192.0.2.10" });
+    const unknown = (templateId: number) => ({ template: { ...IPFIX_IPV4_TEMPLATE, templateId }, records: [] });
+    const flood = buildIpfixPacket({ dataSets: Array.from({ length: 300 }, (_, i) => unknown(1000 + i)) });
+    decodeFlows(decoder, flood, { exporter: "198.51.100.66" });
+
+    const { flows } = decodeFlows(decoder, templateOnly, { exporter: "192.0.2.10" });
+
+    expect({ flows: flows.length, pending: decoder.counters.setsPending, dropped: decoder.counters.unknownTemplateSets }).toEqual({
+      flows: 1,
+      pending: 255,
+      dropped: 45,
+    });
+  });
+
+  it("past maxPendingSets, are dropped from the exporter holding the most, not the oldest of all", () => {
+    const decoder = new FlowDecoder({ maxPendingSets: 4 });
+    const held = (exporter: string, srcPort: number) =>
+      decodeFlows(decoder, buildIpfixPacket({ dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [{ ...flow, srcPort }])] }), { exporter });
+    held("small", 11);
+    for (const port of [1, 2, 3]) held("big", port);
+
+    held("small", 12);
+    const ports = (exporter: string) => decodeFlows(decoder, templateOnly, { exporter }).flows.map((f) => f.srcPort);
+
+    expect({ big: ports("big"), small: ports("small"), dropped: decoder.counters.unknownTemplateSets }).toEqual({
+      big: [2, 3],
+      small: [11, 12],
+      dropped: 1,
+    });
   });
 
   it("are dropped at once when holding is disabled", () => {

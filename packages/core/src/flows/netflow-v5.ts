@@ -1,5 +1,5 @@
 /** NetFlow v5: a fixed 24-octet header and 48-octet records, no templates (Cisco's "NetFlow Export Datagram Format"). */
-import { saneCounts } from "./field-kinds";
+import { MAX_RECORD_PACKETS, saneCounts } from "./field-kinds";
 import type { FlowRecord } from "./flow-record";
 
 export const V5_HEADER_LENGTH = 24;
@@ -9,7 +9,8 @@ export const V5_MAX_RECORDS = 30;
 
 /**
  * Decodes the records of a v5 packet whose length the caller has checked against its count; returns how many
- * were emitted. A record whose octets are impossible for its packets is skipped (the caller counts it).
+ * were emitted. A record whose octets are impossible for its packets, or that stands for more than MAX_RECORD_PACKETS once
+ * sampled, is skipped (the caller counts it).
  */
 export function decodeV5(dv: DataView, r: FlowRecord, onRecord: (r: FlowRecord) => void): number {
   const count = dv.getUint16(2);
@@ -27,7 +28,8 @@ export function decodeV5(dv: DataView, r: FlowRecord, onRecord: (r: FlowRecord) 
   for (let i = 0, p = V5_HEADER_LENGTH; i < n; i++, p += V5_RECORD_LENGTH) {
     const packets = dv.getUint32(p + 16);
     const bytes = dv.getUint32(p + 20);
-    if (!saneCounts(packets, bytes)) continue;
+    // Octets are then bounded too: at most 65,535 a packet.
+    if (!saneCounts(packets, bytes) || packets * rate > MAX_RECORD_PACKETS) continue;
     r.src4 = dv.getUint32(p);
     r.dst4 = dv.getUint32(p + 4);
     r.packets = packets * rate;

@@ -36,6 +36,8 @@ import {
   K_SYS_INIT_MS,
   K_TOS,
   MAX_PACKET_OCTETS,
+  MAX_RECORD_OCTETS,
+  MAX_RECORD_PACKETS,
   MAX_SAMPLING_RATE,
   MIN_PACKET_OCTETS,
   VARIABLE_LENGTH,
@@ -134,6 +136,7 @@ function finishCode(flags: number): string {
     lines.push("const rate = domainRate;");
   }
   lines.push("if (rate !== 1) { r.packets *= rate; r.bytes *= rate; }");
+  lines.push(`if (r.packets > ${MAX_RECORD_PACKETS} || r.bytes > ${MAX_RECORD_OCTETS}) { c.insane++; continue records; }`);
   return lines.join("\n");
 }
 

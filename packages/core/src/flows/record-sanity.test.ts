@@ -45,6 +45,13 @@ describe("NetFlow v5 record sanity", () => {
     expect(outcome(new FlowDecoder(), packet)).toEqual({ counts: [], refused: 1 });
   });
 
+  it("refuses 30 records of 214,748,364 packets sampled 1 in 16,383: no record may stand for more than 2^32 packets", () => {
+    const huge = { ...flow, packets: 214_748_364, bytes: 4_294_967_280 };
+    const packet = buildV5Packet({ samplingInterval: 16383, flows: Array.from({ length: 30 }, () => huge) });
+
+    expect({ length: packet.byteLength, ...outcome(new FlowDecoder(), packet) }).toEqual({ length: 1464, counts: [], refused: 30 });
+  });
+
   it("accepts the bounds themselves: 20 and 65,535 octets a packet", () => {
     const packet = buildV5Packet({ flows: [{ ...flow, packets: 3, bytes: 60 }, { ...flow, packets: 2, bytes: 131_070 }] });
 
@@ -74,6 +81,39 @@ describe("NetFlow v9 and IPFIX record sanity", () => {
     const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[new Uint8Array(2), 7, 6], [new Uint8Array(1), 2, 80]] }] });
 
     expect(outcome(new FlowDecoder(), packet)).toEqual({ counts: [[2, 80]], refused: 1 });
+  });
+
+  it("refuses the 76-byte IPFIX datagram that added 1.15×10¹⁸ packets (2^44 packets sampled 1 in 65,535), through the generated reader too", () => {
+    const decoder = new FlowDecoder();
+    const t = template(262, [[8, 4], [12, 4], [2, 8], [1, 8], [34, 4]]);
+    const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[1, 2, 2n ** 44n, 2n ** 44n * 65535n, 65535]] }] });
+
+    const first = outcome(decoder, packet);
+    const second = outcome(decoder, packet);
+
+    expect({ length: packet.byteLength, first, second }).toEqual({
+      length: 76,
+      first: { counts: [], refused: 1 },
+      second: { counts: [], refused: 2 },
+    });
+  });
+
+  it("accepts a record standing for exactly 2^32 packets after sampling", () => {
+    const t = template(263, [[2, 8], [1, 8], [34, 4]]);
+    const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[2n ** 31n, 2n ** 31n * 20n, 2]] }] });
+
+    expect(outcome(new FlowDecoder(), packet)).toEqual({ counts: [[2 ** 32, 2 ** 32 * 20]], refused: 0 });
+  });
+
+  it("refuses a record of octets only above 2^32 × 65,535 octets, through the generated reader too", () => {
+    const decoder = new FlowDecoder();
+    const t = template(264, [[8, 4], [1, 8]]);
+    const packet = buildIpfixPacket({ templates: [t], dataSets: [{ template: t, records: [[1, 2n ** 63n], [1, 7]] }] });
+
+    expect([outcome(decoder, packet), outcome(decoder, packet)]).toEqual([
+      { counts: [[0, 7]], refused: 1 },
+      { counts: [[0, 7]], refused: 2 },
+    ]);
   });
 
   it("does not judge octets where the template carries no packet count", () => {

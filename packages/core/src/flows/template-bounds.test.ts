@@ -215,8 +215,8 @@ describe("templates read back after a restart", () => {
 });
 
 describe("template learning rate", () => {
-  it("past maxTemplateChangesPerSecond, refuses new definitions until the next second and counts them", () => {
-    const decoder = new FlowDecoder({ maxTemplateChangesPerSecond: 3 });
+  it("past its share of maxTemplateChangesPerSecond (half, alone), refuses a source's new definitions until the next second and counts them", () => {
+    const decoder = new FlowDecoder({ maxTemplateChangesPerSecond: 6 });
 
     learn(decoder, "a", [256, 257, 258, 259, 260], 0);
     const sameSecond = decoder.exportTemplates().length;
@@ -249,5 +249,61 @@ describe("template learning rate", () => {
       data: [256],
       status: "ok",
     });
+  });
+});
+
+describe("sampling changes", () => {
+  it("a 60 KB options set of 30,000 alternating sampling rates marks its domain of 256 templates once, and the last rate is persisted", () => {
+    const decoder = new FlowDecoder();
+    const sampling: TemplateSpec = { templateId: 1000, fields: [{ id: 149, length: 1 }, { id: 34, length: 1 }], scopeFieldCount: 1 };
+    learn(decoder, "a", ids(256, 256), 0);
+    decodeFlows(decoder, buildIpfixPacket({ templates: [sampling] }), { exporter: "a", nowMs: 0 });
+    decoder.takeTemplateChanges(10_000);
+    const before = decoder.templateChangeMarks;
+    const records = Array.from({ length: 30_000 }, (_, i) => [0, i % 2 === 0 ? 2 : 3]);
+
+    const packet = buildIpfixPacket({ dataSets: [{ template: sampling, records }] });
+    decodeFlows(decoder, packet, { exporter: "a", nowMs: 0 });
+    const marks = decoder.templateChangeMarks - before;
+    const rates = new Set(decoder.takeTemplateChanges(10_000).upserts.map((t) => t.samplingRate));
+
+    expect({ size: packet.byteLength, marks, rates: [...rates], options: decoder.counters.optionsRecords }).toEqual({
+      size: 60_020,
+      marks: 1,
+      rates: [3],
+      options: 30_000,
+    });
+  });
+});
+
+describe("learning budget shared between exporters", () => {
+  it("four datagrams a second of 500 changed templates from one source no longer stop another exporter learning", () => {
+    const decoder = new FlowDecoder();
+    const legit = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [flow])] });
+    const decodedEachSecond: number[] = [];
+
+    for (let second = 0; second < 5; second++) {
+      for (let d = 0; d < 4; d++) {
+        // A second field that differs every second makes each of the 500 a changed definition.
+        const templates = ids(256 + d * 500, 500).map((templateId) => ({
+          templateId,
+          fields: [{ id: 7, length: 2 }, { id: 11, length: 2 + (second % 2) * 2 }],
+        }));
+        decodeFlows(decoder, buildIpfixPacket({ templates }), { exporter: "198.51.100.66", nowMs: second * 1000 + d });
+      }
+      decodedEachSecond.push(decodeFlows(decoder, legit, { exporter: "192.0.2.10", nowMs: second * 1000 + 500 }).flows.length);
+    }
+
+    expect(decodedEachSecond).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it("gives each of the sources learning this or last second budget ÷ (sources + 1), leaving a share for a newcomer", () => {
+    const decoder = new FlowDecoder({ maxTemplateChangesPerSecond: 12 });
+    for (const source of ["a", "b", "c"]) learn(decoder, source, ids(256, 12), 0);
+
+    for (const source of ["a", "b", "c", "d"]) learn(decoder, source, ids(300, 12), 1_000);
+
+    const learnt = (source: string) => decoder.exportTemplates().filter((t) => t.exporter === source && t.templateId >= 300).length;
+    expect(["a", "b", "c", "d"].map(learnt)).toEqual([3, 3, 3, 2]);
   });
 });

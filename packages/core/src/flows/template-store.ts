@@ -15,7 +15,10 @@ export interface TemplateLimits {
   maxTemplatesPerDomain: number;
   /** A template neither used by a data set nor refreshed for this long is forgotten. */
   templateIdleMs: number;
-  /** New or changed definitions accepted a second (of the decoder's clock); identical refreshes are free. */
+  /**
+   * New or changed definitions accepted a second (of the decoder's clock), each source at most a share of it;
+   * identical refreshes are free.
+   */
   maxTemplateChangesPerSecond: number;
 }
 
@@ -93,8 +96,18 @@ export class TemplateStore {
    */
   private readonly stored = new Set<string>();
   private resync = false;
+  /** Domains whose sampling state changed since the last takeChanges; only live domains (see remove). */
+  private readonly dirtyDomains = new Set<DomainState>();
+  /** Changes noted (a template, or a whole domain once until taken): the work tracking costs the receive loop. */
+  changeMarks = 0;
   private budgetSecond = -1;
   private budgetLeft = 0;
+  /** New definitions each source asked for this second (refused ones too: it is still waiting to learn). */
+  private spentBy = new Map<string, number>();
+  /** The sources that asked last second, so that a source learning every second is counted from its start. */
+  private askedBefore = new Map<string, number>();
+  /** Sources in spentBy or askedBefore. */
+  private learners = 0;
 
   constructor(
     private readonly limits: TemplateLimits,
@@ -125,7 +138,7 @@ export class TemplateStore {
       this.touch(this.domain(exporter, version, domain)!, existing, nowMs);
       return existing;
     }
-    if (!persisted && !this.spend(nowMs)) {
+    if (!persisted && !this.spend(exporter, nowMs)) {
       this.counters.templatesThrottled++;
       return null;
     }
@@ -183,8 +196,17 @@ export class TemplateStore {
     }
   }
 
-  /** A domain's sampling or init time changed: its rows carry them, so they are written again. */
+  /**
+   * A domain's sampling or init time changed: its rows carry them, so they are written again. Noted once and
+   * spread over its templates by takeChanges: an options set can change the rate on each of 30,000 records.
+   */
   domainChanged(d: DomainState): void {
+    if (this.resync || this.dirtyDomains.has(d)) return;
+    this.dirtyDomains.add(d);
+    this.changeMarks++;
+  }
+
+  private markDomainTemplates(d: DomainState): void {
     for (const id of d.templates.keys()) this.markChanged({ exporter: d.exporter, version: d.version, domain: d.domain, templateId: id });
   }
 
@@ -201,6 +223,7 @@ export class TemplateStore {
   markAllChanged(): void {
     this.resync = true;
     this.changed.clear();
+    this.dirtyDomains.clear();
     this.stored.clear();
   }
 
@@ -209,8 +232,10 @@ export class TemplateStore {
     const replaceAll = this.resync;
     if (replaceAll) {
       this.resync = false;
-      for (const e of this.exporters.values()) for (const d of e.domains.values()) this.domainChanged(d);
+      for (const e of this.exporters.values()) for (const d of e.domains.values()) this.markDomainTemplates(d);
     }
+    for (const d of this.dirtyDomains) this.markDomainTemplates(d);
+    this.dirtyDomains.clear();
     const upserts: TemplateSnapshot[] = [];
     const deletes: TemplateKey[] = [];
     for (const [k, key] of this.changed) {
@@ -231,26 +256,52 @@ export class TemplateStore {
 
   /**
    * Bounds the work a flood of ever-new templates can put on the receive loop (each costs a few µs, and a
-   * wake-up reads up to 1,024 datagrams); known templates keep decoding meanwhile.
+   * wake-up reads up to 1,024 datagrams); known templates keep decoding meanwhile. Each source takes at most a
+   * fair share, so one cannot starve the others (docs/operations.md, "Flow templates").
    */
-  private spend(nowMs: number): boolean {
-    if (!this.hasBudget(nowMs)) return false;
+  private spend(exporter: string, nowMs: number): boolean {
+    this.roll(nowMs);
+    let used = this.spentBy.get(exporter);
+    if (used === undefined) {
+      used = 0;
+      this.spentBy.set(exporter, 0);
+      if (!this.askedBefore.has(exporter)) this.learners++;
+    }
+    if (this.budgetLeft <= 0 || used >= this.share(0)) return false;
+    this.spentBy.set(exporter, used + 1);
     this.budgetLeft--;
     return true;
   }
 
-  /** Whether a new or changed definition would be accepted now. */
-  hasBudget(nowMs: number): boolean {
+  /** Whether a new or changed definition from `exporter` would be accepted now. */
+  hasBudget(exporter: string, nowMs: number): boolean {
+    this.roll(nowMs);
+    const used = this.spentBy.get(exporter);
+    const newcomer = used === undefined && !this.askedBefore.has(exporter) ? 1 : 0;
+    return this.budgetLeft > 0 && (used ?? 0) < this.share(newcomer);
+  }
+
+  /**
+   * A source's share of a second's budget: the budget over the sources learning this or last second, plus
+   * one, so that a share is always left for a source that has not asked yet.
+   */
+  private share(newcomers: number): number {
+    return Math.max(1, Math.floor(this.limits.maxTemplateChangesPerSecond / (this.learners + newcomers + 1)));
+  }
+
+  private roll(nowMs: number): void {
     const second = Math.floor(nowMs / 1000);
-    if (second !== this.budgetSecond) {
-      this.budgetSecond = second;
-      this.budgetLeft = this.limits.maxTemplateChangesPerSecond;
-    }
-    return this.budgetLeft > 0;
+    if (second === this.budgetSecond) return;
+    this.askedBefore = second === this.budgetSecond + 1 ? this.spentBy : new Map();
+    this.spentBy = new Map();
+    this.learners = this.askedBefore.size;
+    this.budgetSecond = second;
+    this.budgetLeft = this.limits.maxTemplateChangesPerSecond;
   }
 
   private markChanged(key: TemplateKey, removed = false): void {
     if (this.resync) return;
+    this.changeMarks++;
     const k = changeKey(key);
     if (removed && !this.stored.has(k)) this.changed.delete(k);
     else this.changed.set(k, key);
@@ -303,7 +354,10 @@ export class TemplateStore {
     this.markChanged({ exporter: d.exporter, version: d.version, domain: d.domain, templateId }, true);
     // Empty domains and exporters are forgotten, so that churn over many of them stays bounded.
     if (keep) return;
-    if (d.templates.size === 0) e.domains.delete(dk);
+    if (d.templates.size === 0) {
+      e.domains.delete(dk);
+      this.dirtyDomains.delete(d);
+    }
     if (e.domains.size === 0) this.exporters.delete(d.exporter);
   }
 
