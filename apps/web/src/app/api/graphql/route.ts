@@ -7,7 +7,7 @@ import { createContext } from "~/server/graphql/context";
 import { createGraphqlHandler } from "~/server/graphql/http-handler";
 import { createApolloServer } from "~/server/graphql/server";
 
-// Our own handler rather than @as-integrations/next: it caps the body before anything reads it all.
+// Our own handler over Apollo's executeHTTPGraphQLRequest (no @as-integrations/next): it caps the body before anything reads it all.
 const handler = createGraphqlHandler(createApolloServer(), async (request) => {
   const { caches, registry } = getCaches();
   const auth = await viewerOfRequest(request as NextRequest);
