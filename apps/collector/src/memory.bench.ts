@@ -4,10 +4,8 @@
  * its RSS read from /proc with no forced GC (what `top` shows an admin). The baseline is the same
  * sidecar with the same policies before any flow arrives; each figure is the smallest of fresh runs.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createSocket } from "node:dgram";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   buildIpfixPacket,
@@ -17,17 +15,14 @@ import {
   type TestFlow,
 } from "@patronus/core/flows";
 import { report } from "@patronus/core/testing";
-import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
-import { bundle } from "./bin/build";
 import { BENCH_FLOWS, benchPolicies, createFlowSource } from "./testing/bench-policies";
-import { createDataDir, testEnvVars, testSecret } from "./testing/harness";
+import { createDataDir } from "./testing/harness";
+import { rssOf, startSidecar, type Sidecar } from "./testing/sidecar";
 
 const ROUNDS = 3;
 const RECORDS_PER_PACKET = 30;
-const SIDECAR = fileURLToPath(new URL("../dist/main.mjs", import.meta.url));
 
 export async function run(): Promise<void> {
-  await bundle("src/main.ts", SIDECAR);
   const policies = benchPolicies();
   const source = createFlowSource(policies);
   const packets = ipfixPackets(Array.from({ length: BENCH_FLOWS }, (_, i) => source.testFlow(i)));
@@ -38,7 +33,7 @@ export async function run(): Promise<void> {
     let loaded = Infinity;
     let tableNote = "";
     for (let round = 0; round < ROUNDS; round++) {
-      const sidecar = await startSidecar(data.dir);
+      const sidecar = await startSidecar(data.dir, { PATRONUS_SNAPSHOT_INTERVAL_MS: "3600000" });
       try {
         idle = Math.min(idle, rssOf(sidecar.child));
         const status = await deliver(sidecar, packets, BENCH_FLOWS);
@@ -56,40 +51,6 @@ export async function run(): Promise<void> {
   } finally {
     data.cleanup();
   }
-}
-
-interface Sidecar {
-  child: ChildProcess;
-  client: CollectorClient;
-  flowPort: number;
-  stop(): Promise<void>;
-}
-
-/** Starts dist/main.mjs and waits for its start-up line, which names the ports it bound. */
-async function startSidecar(dataDir: string): Promise<Sidecar> {
-  const env = { ...process.env, ...testEnvVars(dataDir, { PATRONUS_SNAPSHOT_INTERVAL_MS: "3600000" }) };
-  const child = spawn(process.execPath, [SIDECAR], { env, stdio: ["ignore", "pipe", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("control on")) resolve(out);
-    });
-    child.once("exit", (code) => reject(new Error(`the sidecar exited (${code}) before it started: ${out}`)));
-  });
-  const flowPort = Number(/flows on udp [^ ]+:(\d+)/.exec(line)?.[1]);
-  const controlUrl = /control on (http:\/\/[^ ,]+)/.exec(line)?.[1];
-  if (!flowPort || !controlUrl) throw new Error(`unexpected start-up line: ${line}`);
-  return {
-    child,
-    flowPort,
-    client: createCollectorClient({ url: controlUrl, secret: testSecret }),
-    async stop() {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
 }
 
 /**
@@ -142,8 +103,3 @@ function ipfixPackets(flows: TestFlow[]): Uint8Array[] {
   return packets;
 }
 
-function rssOf(child: ChildProcess): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
-  if (kb === undefined) throw new Error("no VmRSS in /proc status");
-  return Number(kb) * 1024;
-}

@@ -6,18 +6,15 @@
  * beside the time the receive buffer lasts at 1M records/s; then the bundled sidecar's peak RSS through the
  * same flood beside 150 MB.
  */
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { buildIpfixPacket, buildV5Packet, type TemplateSpec } from "@patronus/core/flows";
 import { report } from "@patronus/core/testing";
 import { createCollectorClient } from "@patronus/core/traffic";
-import { bundle } from "./bin/build";
 import { startCollector } from "./collector";
-import { createDataDir, testEnv, testEnvVars, testSecret } from "./testing/harness";
+import { createDataDir, testEnv, testSecret } from "./testing/harness";
+import { rssOf, startSidecar } from "./testing/sidecar";
 
 const EXPORTERS = 1000;
 const FLOOD_MS = 10_000;
@@ -27,7 +24,6 @@ const FLOOD_DATAGRAMS_PER_S = 1000; // 100 templates of 10 fields each: 100k tem
 const TEMPLATES_PER_DATAGRAM = 100;
 const FLOOD_VARIANTS = 64; // distinct template-id ranges, cycled, so that every domain keeps churning
 const V5_BYTES_PER_RECORD = (24 + 30 * 48) / 30;
-const SIDECAR = fileURLToPath(new URL("../dist/main.mjs", import.meta.url));
 
 const SENDER = `
 const { workerData, parentPort } = require("node:worker_threads");
@@ -154,37 +150,19 @@ async function pauses(dataDir: string): Promise<void> {
 
 /** The bundled sidecar as `npm start` runs it, its RSS read from /proc (what `top` shows) through the flood. */
 async function residentMemory(dataDir: string): Promise<void> {
-  await bundle("src/main.ts", SIDECAR);
-  const env = { ...process.env, ...testEnvVars(dataDir, { PATRONUS_SNAPSHOT_INTERVAL_MS: "1000" }) };
-  const child = spawn(process.execPath, [SIDECAR], { env, stdio: ["ignore", "pipe", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const sidecar = await startSidecar(dataDir, { PATRONUS_SNAPSHOT_INTERVAL_MS: "1000" });
   try {
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout!.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes("control on")) resolve(out);
-      });
-      child.once("exit", (code) => reject(new Error(`the sidecar exited (${code}) before it started: ${out}`)));
-    });
-    const port = Number(/flows on udp [^ ]+:(\d+)/.exec(line)?.[1]);
     const rss = { baseline: 0, flood: 0 };
     let phase: "baseline" | "flood" = "baseline";
-    const sample = setInterval(() => (rss[phase] = Math.max(rss[phase], rssOf(child.pid!))), 100);
-    await send(port, { onPhase: (p) => (phase = p) });
+    const sample = setInterval(() => (rss[phase] = Math.max(rss[phase], rssOf(sidecar.child))), 100);
+    await send(sidecar.flowPort, { onPhase: (p) => (phase = p) });
     clearInterval(sample);
     const mb = (bytes: number) => bytes / 2 ** 20;
     report("sidecar peak RSS during the flood vs 150 MB", mb(rss.flood), 150, "MB", "ratio < 1");
     console.log(`  (before the flood, same stream: ${mb(rss.baseline).toFixed(0)} MB)`);
   } finally {
-    child.kill("SIGTERM");
-    await exited;
+    await sidecar.stop();
   }
-}
-
-function rssOf(pid: number): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-  return Number(kb ?? 0) * 1024;
 }
 
 /** 64 prebuilt v5 datagrams of 30 sane records each, cycled. */

@@ -16,7 +16,7 @@ import { decodeV5, V5_HEADER_LENGTH, V5_MAX_RECORDS, V5_RECORD_LENGTH } from "./
 import { compileReader, type RecordReader } from "./record-reader";
 import { F_SAMPLING, F_SYS_INIT, MAX_SAMPLING_RATE } from "./field-kinds";
 import { ensureCompiled, MAX_TEMPLATE_FIELDS, packFields, type Template } from "./template";
-import { TemplateStore, type DomainState, type TemplateChanges } from "./template-store";
+import { TemplateStore, type DomainState, type TemplateChanges, type TemplateCounters } from "./template-store";
 import { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
 import { PendingSets } from "./pending-sets";
 
@@ -46,12 +46,12 @@ export interface DecoderOptions {
 }
 
 /** Running totals since the decoder was created, for the collector's status page. */
-export interface DecoderCounters {
+export interface DecoderCounters extends TemplateCounters {
   packets: number;
   records: number;
   /** Options records read (sampling, system init time, and others that are skipped). */
   optionsRecords: number;
-  /** Packets with any framing or content fault; their records before the fault were still emitted. */
+  /** Packets with a framing fault (a header that disagrees with the size): rejected whole, nothing of them counted. */
   malformedPackets: number;
   unsupportedVersion: number;
   /** Records refused: octets impossible for their packets, counts above the per-record bounds, or a sampling rate out of range (also in options). */
@@ -62,22 +62,6 @@ export interface DecoderCounters {
   setsHeld: number;
   /** Data sets held right now. */
   setsPending: number;
-  /** New or changed template definitions (an identical refresh does not count). */
-  templatesLearned: number;
-  templatesWithdrawn: number;
-  /** Definitions refused as invalid (malformed, no usable field, more than 128 fields). */
-  templatesRejected: number;
-  /** Templates replaced to stay within `maxTemplatesPerDomain` or `maxTemplates`. */
-  templatesEvicted: number;
-  /** Templates forgotten after `templateIdleMs` unused. */
-  templatesExpired: number;
-  /**
-   * New definitions refused because `maxTemplateChangesPerSecond`, or the exporter's share of it, was spent; a
-   * template set that arrives once it is spent is skipped unread and counts once.
-   */
-  templatesThrottled: number;
-  /** Templates known right now. */
-  templates: number;
 }
 
 export type DecodeStatus = "ok" | "malformed" | "unsupported-version";

@@ -22,13 +22,23 @@ export interface TemplateLimits {
   maxTemplateChangesPerSecond: number;
 }
 
+/** The template part of the decoder's counters (DecoderCounters). */
 export interface TemplateCounters {
+  /** New or changed template definitions (an identical refresh does not count). */
   templatesLearned: number;
   templatesWithdrawn: number;
+  /** Definitions refused as invalid (malformed, no usable field, more than 128 fields). */
   templatesRejected: number;
+  /** Templates replaced to stay within `maxTemplatesPerDomain` or `maxTemplates`. */
   templatesEvicted: number;
+  /** Templates forgotten after `templateIdleMs` unused. */
   templatesExpired: number;
+  /**
+   * New definitions refused because `maxTemplateChangesPerSecond`, or the exporter's share of it, was spent; a
+   * template set that arrives once it is spent is skipped unread and counts once.
+   */
   templatesThrottled: number;
+  /** Templates known right now. */
   templates: number;
 }
 

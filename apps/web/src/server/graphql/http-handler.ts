@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { Context } from "./context";
 import { parse, type DocumentNode } from "graphql";
 import { LIMITS, limitProblems } from "./limits";
+import { readCapped } from "~/server/read-capped";
 
 /**
  * The GraphQL endpoint as a fetch-style handler, what a Next route exports: reads the body up to the
@@ -45,23 +46,6 @@ export function createGraphqlHandler(
     });
     return new Response(stream, { status: result.status ?? 200, headers: responseHeaders });
   };
-}
-
-/**
- * The body as text, or undefined once it passes `max` bytes: refused at once from Content-Length, else
- * counted as it streams in (a chunked body has no length), and the rest is never read.
- */
-async function readCapped(request: Request, max: number): Promise<string | undefined> {
-  if (Number(request.headers.get("content-length") ?? 0) > max) return undefined;
-  if (!request.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > max) return undefined; // leaving the loop cancels the stream
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** The operation's text, from a JSON body or a GET query string; undefined for anything else (Apollo says what is wrong). */

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { env } from "~/env";
 import { isServedHost } from "~/server/served-hosts";
+import { readCapped } from "~/server/read-capped";
 
 /** Far above any sign-in form (email, password of at most 1,024 characters, CSRF token, callback URL). */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -21,23 +22,6 @@ async function handler(request: NextRequest, context: { params: Promise<{ nextau
   // Imported here, after the checks: auth.ts is server-only, and the checks above are tested without Next.
   const { getAuthOptions } = await import("~/server/auth");
   return NextAuth(capped, context, getAuthOptions()) as Promise<Response>;
-}
-
-/**
- * The body as text (next-auth reads only JSON and form bodies), or undefined once it passes `max` bytes: refused at once from Content-Length, else counted
- * as it streams in (a chunked body has no length), and the rest is never read.
- */
-async function readCapped(request: Request, max: number): Promise<string | undefined> {
-  if (Number(request.headers.get("content-length") ?? 0) > max) return undefined;
-  if (!request.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > max) return undefined; // leaving the loop cancels the stream
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 export { handler as GET, handler as POST };
