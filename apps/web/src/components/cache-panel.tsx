@@ -2,6 +2,7 @@
 
 import { gql } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
+import { formatCount, plural } from "@patronus/core/format";
 import { useRef, useState } from "react";
 
 interface CacheRow {
@@ -38,7 +39,6 @@ const CLEAR_CACHE = gql`
   }
 `;
 
-const number = new Intl.NumberFormat("en");
 const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
 
 /** Every cache's statistics, refreshed every three seconds, and "Clear all caches" behind a confirmation. */
@@ -82,11 +82,11 @@ export function CachePanel() {
             <tr key={`${c.process}/${c.name}`}>
               <td>{c.name}</td>
               <td>{c.process}</td>
-              <td>{number.format(c.entries)}</td>
+              <td>{formatCount(c.entries)}</td>
               <td>{percent.format(c.hit_rate)}</td>
-              <td>{number.format(c.hits)}</td>
-              <td>{number.format(c.misses)}</td>
-              <td>{number.format(c.evictions)}</td>
+              <td>{formatCount(c.hits)}</td>
+              <td>{formatCount(c.misses)}</td>
+              <td>{formatCount(c.evictions)}</td>
             </tr>
           ))}
         </tbody>
@@ -102,12 +102,12 @@ export function CachePanel() {
       <dialog ref={dialog} aria-labelledby="clear-title" aria-describedby="clear-description">
         <h2 id="clear-title">Clear all caches?</h2>
         <p id="clear-description">
-          {number.format(total)} {total === 1 ? "entry" : "entries"} will be removed from the web and collector caches. Routing
+          {plural(total, "entry", "entries")} will be removed from the web and collector caches. Routing
           decisions and path metrics are then read from the database again.
         </p>
         <p className="actions">
           <button type="button" className="danger" onClick={() => void confirmClear()}>
-            Clear {number.format(total)} {total === 1 ? "entry" : "entries"}
+            Clear {plural(total, "entry", "entries")}
           </button>
           <button type="button" onClick={() => dialog.current?.close()}>
             Cancel

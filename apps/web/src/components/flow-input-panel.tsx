@@ -2,6 +2,7 @@
 
 import { gql } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
+import { formatCount } from "@patronus/core/format";
 
 interface UnknownExporter {
   address: string;
@@ -57,8 +58,6 @@ const FLOW_INPUT = gql`
   }
 `;
 
-const number = new Intl.NumberFormat();
-
 /** What the collector received and what it refused, and for admins who sent flows it does not accept. */
 export function FlowInputPanel({ admin }: { admin: boolean }) {
   const { data } = useQuery<{ collector_status: FlowInput | null }>(FLOW_INPUT, { variables: { admin }, pollInterval: 10_000 });
@@ -79,17 +78,17 @@ export function FlowInputPanel({ admin }: { admin: boolean }) {
   return (
     <details className="flow-input">
       <summary>
-        Flow input: {number.format(status.datagrams_received)} datagrams, {number.format(status.records_received)} records,{" "}
-        {number.format(refused.reduce((sum, [, n]) => sum + n, 0))} refused or dropped
+        Flow input: {formatCount(status.datagrams_received)} datagrams, {formatCount(status.records_received)} records,{" "}
+        {formatCount(refused.reduce((sum, [, n]) => sum + n, 0))} refused or dropped
       </summary>
       <p className="muted">
-        Accepting flows from {status.exporters_allowed}; receiving with {status.receiver}; {number.format(status.templates)} templates held.
+        Accepting flows from {status.exporters_allowed}; receiving with {status.receiver}; {formatCount(status.templates)} templates held.
       </p>
       <dl aria-label="Refused and dropped">
         {refused.map(([name, n]) => (
           <div key={name}>
             <dt>{name}</dt>
-            <dd>{number.format(n)}</dd>
+            <dd>{formatCount(n)}</dd>
           </div>
         ))}
       </dl>
@@ -107,7 +106,7 @@ export function FlowInputPanel({ admin }: { admin: boolean }) {
             {status.unknown_exporters.map((u) => (
               <tr key={u.address}>
                 <td>{u.address}</td>
-                <td>{number.format(u.datagrams)}</td>
+                <td>{formatCount(u.datagrams)}</td>
                 <td>{new Date(u.last_seen).toLocaleString()}</td>
               </tr>
             ))}

@@ -2,6 +2,7 @@
 
 import { gql } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
+import { formatBytes, formatCount } from "@patronus/core/format";
 
 interface PolicyRow {
   id: string;
@@ -39,18 +40,6 @@ const POLICIES = gql`
   }
 `;
 
-const number = new Intl.NumberFormat("en");
-
-function formatBytes(bytes: number): string {
-  const units = ["B", "kB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
-}
 
 /** Routing policies with their live counters, refreshed every two seconds. */
 export function PolicyTable() {
@@ -82,9 +71,9 @@ export function PolicyTable() {
               <td>{p.priority}</td>
               <td>{p.name}</td>
               <td>{p.path_preference.replaceAll("_", " ")}</td>
-              <td>{number.format(p.packets_matched)}</td>
+              <td>{formatCount(p.packets_matched)}</td>
               <td>{formatBytes(p.bytes_matched)}</td>
-              <td>{number.format(p.active_flows)}</td>
+              <td>{formatCount(p.active_flows)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 
 import { gql } from "@apollo/client";
 import { useApolloClient, useMutation } from "@apollo/client/react";
+import { plural } from "@patronus/core/format";
 import { useEffect, useRef, useState } from "react";
 import type { SiteDeletedMessage } from "~/server/event-stream";
 
@@ -62,8 +63,6 @@ const DELETE_SITE = gql`
   }
 `;
 
-const number = new Intl.NumberFormat("en");
-const count = (n: number, one: string, many = `${one}s`) => `${number.format(n)} ${n === 1 ? one : many}`;
 
 /**
  * The sites, kept current by the server's event stream: a site deleted anywhere leaves this table at
@@ -90,7 +89,7 @@ export function SitesTable({ initialSites, canDelete }: { initialSites: SiteRow[
       setSites((rows) => rows.filter((row) => row.id !== deleted.site_id));
       if (deletingHere.current === deleted.site_id) return;
       setNotice(
-        `${deleted.site_name} was deleted by ${deleted.actor}, with ${count(deleted.endpoints, "endpoint")} and ${count(deleted.paths, "path")}.`,
+        `${deleted.site_name} was deleted by ${deleted.actor}, with ${plural(deleted.endpoints, "endpoint")} and ${plural(deleted.paths, "path")}.`,
       );
       if (targetId.current === deleted.site_id) setTarget(undefined);
     });
@@ -213,13 +212,13 @@ function DeleteSiteDialog({
           <p>One transaction removes all of this; it cannot be undone:</p>
           <ul aria-label="What will be deleted">
             <li>the site {dependencies.site_name}</li>
-            <li>{count(dependencies.endpoints, "endpoint")}</li>
-            <li>{count(dependencies.paths, "path")} that start or end at them, other sites&apos; paths included</li>
-            <li>{count(dependencies.path_metrics, "path metric row")}</li>
+            <li>{plural(dependencies.endpoints, "endpoint")}</li>
+            <li>{plural(dependencies.paths, "path")} that start or end at them, other sites&apos; paths included</li>
+            <li>{plural(dependencies.path_metrics, "path metric row")}</li>
           </ul>
           {dependencies.pinned_policies.length > 0 && (
             <p>
-              {count(dependencies.pinned_policies.length, "policy", "policies")} pinned to these paths will be kept, unpinned, and
+              {plural(dependencies.pinned_policies.length, "policy", "policies")} pinned to these paths will be kept, unpinned, and
               fall back to their path preference: {dependencies.pinned_policies.map((p) => p.name).join(", ")}.
             </p>
           )}

@@ -2,6 +2,7 @@
 
 import { gql } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
+import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import type { TrafficPoint } from "@patronus/core/traffic";
 import { useEffect, useState, type ReactNode } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -52,22 +53,6 @@ const ranges = {
   "7d": { label: "Last 7 days", ms: 7 * 24 * 60 * MINUTE, buckets: 337, refreshMs: 60_000 },
 } as const;
 export type RangeKey = keyof typeof ranges;
-
-const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat("en");
-
-function scaled(value: number, units: string[]): string {
-  let unit = 0;
-  while (Math.abs(value) >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${number.format(value)} ${units[unit]}`;
-}
-
-const formatBytes = (bytes: number) => scaled(bytes, ["B", "kB", "MB", "GB", "TB", "PB"]);
-const formatByteRate = (rate: number) => scaled(rate, ["B/s", "kB/s", "MB/s", "GB/s", "TB/s"]);
-const formatPacketRate = (rate: number) => scaled(rate, ["pkt/s", "kpkt/s", "Mpkt/s", "Gpkt/s"]);
 
 function formatStep(ms: number): string {
   if (ms % (24 * 60 * MINUTE) === 0) return `${ms / (24 * 60 * MINUTE)}-day`;
@@ -173,14 +158,14 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
   return (
     <>
       <dl className="summary" aria-label="Totals in range">
-        <Stat name="Packets" testId="total-packets" value={whole.format(packets)} />
+        <Stat name="Packets" testId="total-packets" value={formatCount(packets)} />
         <Stat name="Bytes" testId="total-bytes" value={formatBytes(bytes)} />
         <Stat name="Peak" testId="peak-rate" value={formatPacketRate(peak)} />
       </dl>
       <div className="charts">
         <Chart title="Packets per second" points={points} dataKey="packets_per_second" format={formatPacketRate} tick={tick} domain={[from, to]} />
         <Chart title="Bytes per second" points={points} dataKey="bytes_per_second" format={formatByteRate} tick={tick} domain={[from, to]} />
-        <Chart title="Active flows" points={points} dataKey="active_flows" format={(v) => whole.format(v)} tick={tick} domain={[from, to]} wholeTicks />
+        <Chart title="Active flows" points={points} dataKey="active_flows" format={(v) => formatCount(v)} tick={tick} domain={[from, to]} wholeTicks />
       </div>
       <p className="muted" data-testid="time-zone">
         Times in {zone}. Gaps: nothing was recorded (the collector was down).

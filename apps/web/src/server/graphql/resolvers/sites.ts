@@ -1,4 +1,5 @@
 import { NotFoundError, ValidationError } from "@patronus/core/errors";
+import { plural } from "@patronus/core/format";
 import { latestPathMetrics } from "@patronus/core/routing";
 import { countSiteDependencies, deleteSite, getSite, listPaths, listSites, type DeleteSiteResult, type PathDetail } from "@patronus/core/sites";
 import type { Context } from "../context";
@@ -29,14 +30,13 @@ export const sitesResolvers = {
 const nothingDeleted = { endpoints_deleted: 0, paths_deleted: 0, path_metrics_deleted: 0, unpinned_policies: [] };
 
 function deleted(result: DeleteSiteResult) {
-  const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
   const unpinned = result.pinned_policies.map((p) => p.name);
   return {
     success: true,
     message:
-      `Deleted site ${result.site_name} with ${count(result.endpoints, "endpoint")}, ${count(result.paths, "path")} ` +
-      `and ${count(result.path_metrics, "path metric row")}.` +
-      (unpinned.length > 0 ? ` Unpinned ${count(unpinned.length, "policy", "policies")}: ${unpinned.join(", ")}.` : ""),
+      `Deleted site ${result.site_name} with ${plural(result.endpoints, "endpoint")}, ${plural(result.paths, "path")} ` +
+      `and ${plural(result.path_metrics, "path metric row")}.` +
+      (unpinned.length > 0 ? ` Unpinned ${plural(unpinned.length, "policy", "policies")}: ${unpinned.join(", ")}.` : ""),
     code: null,
     site_id: result.site_id,
     site_name: result.site_name,
