@@ -1,5 +1,5 @@
 import { createSocket } from "node:dgram";
-import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type TestFlow } from "@patronus/core/flows";
+import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
 import { expect, test } from "@playwright/test";
 import { flowPort } from "../playwright.config";
 
@@ -11,7 +11,7 @@ interface PolicyRow {
 }
 
 /** Sends one IPFIX datagram (template + data) to the collector the e2e run started. */
-async function sendIpfix(flows: TestFlow[]): Promise<void> {
+async function sendIpfix(flows: FlowSpec[]): Promise<void> {
   const packet = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, flows)] });
   const socket = createSocket("udp4");
   await new Promise<void>((resolve) => socket.send(packet, flowPort, "127.0.0.1", () => socket.close(() => resolve())));

@@ -1,11 +1,11 @@
 import { createSocket } from "node:dgram";
-import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, IPFIX_IPV6_TEMPLATE, type TestFlow } from "@patronus/core/flows";
+import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, IPFIX_IPV6_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
 
 /**
  * Demo traffic for `npm start`: a small IPFIX exporter sending real datagrams over loopback, once a
  * second, for flows that each match one of the demo policies (LAN of site n is 10.n.0.0/16).
  */
-export const demoFlows: (Omit<TestFlow, "packets" | "bytes"> & { pps: number; size: number })[] = [
+export const demoFlows: (Omit<FlowSpec, "packets" | "bytes"> & { pps: number; size: number })[] = [
   { src: "10.4.1.20", dst: "10.1.1.30", srcPort: 16384, dstPort: 16500, protocol: 17, dscp: 46, pps: 50, size: 214 },
   { src: "10.5.1.21", dst: "10.1.1.31", srcPort: 17000, dstPort: 17100, protocol: 17, dscp: 46, pps: 50, size: 214 },
   { src: "10.4.1.20", dst: "10.1.1.5", srcPort: 5060, dstPort: 5060, protocol: 17, dscp: 24, pps: 1, size: 900 },
@@ -33,7 +33,7 @@ export const demoFlows: (Omit<TestFlow, "packets" | "bytes"> & { pps: number; si
   { src: "10.5.1.1", dst: "10.6.1.1", srcPort: 40000, dstPort: 40001, protocol: 17, pps: 10, size: 600 },
 ];
 
-export const demoFlows6: (Omit<TestFlow, "packets" | "bytes"> & { pps: number; size: number })[] = [
+export const demoFlows6: (Omit<FlowSpec, "packets" | "bytes"> & { pps: number; size: number })[] = [
   { src: "fd00:10::1:5", dst: "fd00:10::2:6", srcPort: 50161, dstPort: 161, protocol: 17, pps: 5, size: 300 },
 ];
 

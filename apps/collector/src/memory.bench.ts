@@ -12,7 +12,7 @@ import {
   flowDataSet,
   IPFIX_IPV4_TEMPLATE,
   IPFIX_IPV6_TEMPLATE,
-  type TestFlow,
+  type FlowSpec,
 } from "@patronus/core/flows";
 import { report } from "@patronus/core/testing";
 import { BENCH_FLOWS, benchPolicies, createFlowSource } from "./testing/bench-policies";
@@ -83,7 +83,7 @@ async function deliver(sidecar: Sidecar, packets: Uint8Array[], flows: number) {
 }
 
 /** IPFIX packets of RECORDS_PER_PACKET flows each, templates included in every packet. */
-function ipfixPackets(flows: TestFlow[]): Uint8Array[] {
+function ipfixPackets(flows: FlowSpec[]): Uint8Array[] {
   const packets: Uint8Array[] = [];
   for (let at = 0; at < flows.length; at += RECORDS_PER_PACKET) {
     const chunk = flows.slice(at, at + RECORDS_PER_PACKET);

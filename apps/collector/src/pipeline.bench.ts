@@ -10,7 +10,7 @@ import {
   IPFIX_IPV4_TEMPLATE,
   IPFIX_IPV6_TEMPLATE,
   type FlowRecord,
-  type TestFlow,
+  type FlowSpec,
 } from "@patronus/core/flows";
 import { keep, msMedian, nsPerOp, prng, report } from "@patronus/core/testing";
 import { ExporterGate, parseExporterList, PolicyMatcher, TrafficStatsCollector, UNMATCHED_POLICY_ID } from "@patronus/core/traffic";
@@ -25,7 +25,7 @@ const EXPORTER = "192.0.2.1";
 export async function run(): Promise<void> {
   const policies = benchPolicies();
   const source = createFlowSource(policies);
-  const packetOf = (flows: TestFlow[], sequence: number) => {
+  const packetOf = (flows: FlowSpec[], sequence: number) => {
     const v4 = flows.filter((f) => !f.src.includes(":"));
     const v6 = flows.filter((f) => f.src.includes(":"));
     const dataSets = [];

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createSocket } from "node:dgram";
 import { fileURLToPath } from "node:url";
-import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type TestFlow } from "@patronus/core/flows";
+import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
 import { checkIntegrity } from "@patronus/core/db";
 import { createCollectorClient, getLatestStatsOfAllPolicies, type CollectorClient } from "@patronus/core/traffic";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -39,13 +39,13 @@ async function startProcess(dataDir: string, snapshotMs: number): Promise<Starte
   return { child, flowPort, client: createCollectorClient({ url: controlUrl, secret: testSecret }), exited };
 }
 
-function send(port: number, flows: TestFlow[]): Promise<void> {
+function send(port: number, flows: FlowSpec[]): Promise<void> {
   const socket = createSocket("udp4");
   const packet = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, flows)] });
   return new Promise((resolve) => socket.send(packet, port, "127.0.0.1", () => socket.close(() => resolve())));
 }
 
-const flows = (round: number): TestFlow[] => [
+const flows = (round: number): FlowSpec[] => [
   { src: "10.0.0.1", dst: "192.0.2.1", srcPort: 40000, dstPort: 443, protocol: 6, packets: 10 + round, bytes: 9000 + round },
   { src: "10.0.0.2", dst: "192.0.2.2", srcPort: 5000, dstPort: 53, protocol: 17, packets: 3, bytes: 300 },
 ];

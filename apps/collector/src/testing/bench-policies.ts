@@ -3,7 +3,7 @@
  * population that hits them the way exported traffic does. Seeded, so every process (a bench and the
  * UDP sender it forks) builds the same ones.
  */
-import { createFlowRecord, formatIPv4, toDecodedFlow, type FlowRecord, type TestFlow } from "@patronus/core/flows";
+import { createFlowRecord, formatIPv4, toDecodedFlow, type FlowRecord, type FlowSpec } from "@patronus/core/flows";
 import type { MatchRules } from "@patronus/core/policies";
 import { prng } from "@patronus/core/testing";
 import type { MatchablePolicy } from "@patronus/core/traffic";
@@ -77,7 +77,7 @@ export interface FlowSource {
   /** Writes flow `i` into `r`; flows with different `i` have different keys. */
   fill(i: number, r: FlowRecord): void;
   /** Flow `i` for the packet builders. */
-  testFlow(i: number): TestFlow;
+  testFlow(i: number): FlowSpec;
 }
 
 /**

@@ -15,13 +15,13 @@ import {
   IPFIX_IPV6_TEMPLATE,
   V9_IPV4_TEMPLATE,
   type TemplateSpec,
-  type TestFlow,
-} from "./testing/build-packets";
+  type FlowSpec,
+} from "./encode";
 
 const PACKETS = 64;
 const BASE_MS = 1_700_000_000_000;
 
-function flows(count: number, seed: number, v6: boolean): TestFlow[] {
+function flows(count: number, seed: number, v6: boolean): FlowSpec[] {
   return Array.from({ length: count }, (_, i) => {
     const n = seed * count + i;
     return {

@@ -11,11 +11,11 @@ import {
   flowDataSet,
   IPFIX_IPV4_TEMPLATE,
   V9_IPV4_TEMPLATE,
-  type TestFlow,
-} from "./testing/build-packets";
+  type FlowSpec,
+} from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 
-const flow: TestFlow = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 1, bytes: 100 };
+const flow: FlowSpec = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 1, bytes: 100 };
 
 function rejectedWhole(decoder: FlowDecoder, packet: Uint8Array) {
   const { flows, result } = decodeFlows(decoder, packet);

@@ -12,17 +12,17 @@ import {
   IPFIX_IPV6_TEMPLATE,
   V9_IPV4_TEMPLATE,
   type TemplateSpec,
-  type TestFlow,
-} from "./testing/build-packets";
+  type FlowSpec,
+} from "./encode";
 import { decodeFlows, toDecodedFlow, type DecodedFlow } from "./testing/decoded-flow";
 
 const T = 1_700_000_000_000;
 const clock = { unixSecs: T / 1000, sysUptimeMs: 600_000 };
-const flows: TestFlow[] = [
+const flows: FlowSpec[] = [
   { src: "10.0.0.1", dst: "192.0.2.1", srcPort: 1234, dstPort: 443, protocol: 6, dscp: 46, packets: 10, bytes: 1500, firstMs: T - 9000, lastMs: T - 1000 },
   { src: "10.0.0.2", dst: "192.0.2.2", srcPort: 53, dstPort: 5353, protocol: 17, dscp: 0, packets: 1, bytes: 80, firstMs: T - 500, lastMs: T - 500 },
 ];
-const v6Flow: TestFlow = { ...flows[0]!, src: "2001:db8::1", dst: "2001:db8::2" };
+const v6Flow: FlowSpec = { ...flows[0]!, src: "2001:db8::1", dst: "2001:db8::2" };
 
 /** Sampling 1 in 1, so that a valid packet also resets whatever rate a mutated one announced. */
 const IPFIX_SAMPLING = { templateId: 300, fields: [{ id: 149, length: 4 }, { id: 305, length: 4 }, { id: 306, length: 4 }], scopeFieldCount: 1 };

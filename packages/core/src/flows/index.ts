@@ -9,7 +9,7 @@
  *   storeTemplateChanges(db, { changes: decoder.takeTemplateChanges(), at }); // now and then, and at shutdown
  *   status(decoder.counters);
  *
- * The packet builders and decodeFlows are for tests, benchmarks and the demo traffic generator.
+ * The packet encoders (encode.ts) serve the demo exporter, tests and benchmarks; decodeFlows is for tests.
  */
 export { createFlowRecord, type FlowRecord } from "./flow-record";
 export {
@@ -40,9 +40,9 @@ export {
   type SetSpec,
   type TemplateFieldSpec,
   type TemplateSpec,
-  type TestFlow,
+  type FlowSpec,
   type UptimeClock,
   type V5PacketSpec,
   type V9PacketSpec,
-} from "./testing/build-packets";
+} from "./encode";
 export { decodeFlows, formatIPv4, formatIPv6, toDecodedFlow, type DecodedFlow } from "./testing/decoded-flow";

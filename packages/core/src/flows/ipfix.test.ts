@@ -6,12 +6,12 @@ import {
   IPFIX_IPV4_TEMPLATE,
   IPFIX_IPV6_TEMPLATE,
   type TemplateSpec,
-  type TestFlow,
-} from "./testing/build-packets";
+  type FlowSpec,
+} from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 
 const T = 1_700_000_000_000;
-const flow: TestFlow = {
+const flow: FlowSpec = {
   src: "10.1.2.3",
   dst: "192.0.2.77",
   srcPort: 51515,

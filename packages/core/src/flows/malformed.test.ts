@@ -10,11 +10,11 @@ import {
   flowDataSet,
   IPFIX_IPV4_TEMPLATE,
   type TemplateSpec,
-  type TestFlow,
-} from "./testing/build-packets";
+  type FlowSpec,
+} from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 
-const flow: TestFlow = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 1, bytes: 100 };
+const flow: FlowSpec = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 1, bytes: 100 };
 const goodData = flowDataSet(IPFIX_IPV4_TEMPLATE, [flow]);
 
 function u16(packet: Uint8Array, at: number, value: number): Uint8Array {

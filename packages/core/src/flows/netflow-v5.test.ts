@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { FlowDecoder } from "./decoder";
-import { buildV5Packet, type TestFlow } from "./testing/build-packets";
+import { buildV5Packet, type FlowSpec } from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 
 const T = 1_700_000_000_000;
-const flow: TestFlow = {
+const flow: FlowSpec = {
   src: "10.9.8.7",
   dst: "203.0.113.9",
   srcPort: 60001,

@@ -8,13 +8,13 @@ import {
   V9_IPV4_TEMPLATE,
   V9_IPV6_TEMPLATE,
   type TemplateSpec,
-  type TestFlow,
-} from "./testing/build-packets";
+  type FlowSpec,
+} from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 
 const T = 1_700_000_000_000;
 const clock = { unixSecs: T / 1000, sysUptimeMs: 86_400_000 };
-const flow: TestFlow = {
+const flow: FlowSpec = {
   src: "172.16.5.4",
   dst: "198.51.100.20",
   srcPort: 33000,

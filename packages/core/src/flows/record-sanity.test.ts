@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { FlowDecoder } from "./decoder";
-import { buildIpfixPacket, buildV5Packet, buildV9Packet, type TemplateSpec, type TestFlow } from "./testing/build-packets";
+import { buildIpfixPacket, buildV5Packet, buildV9Packet, type TemplateSpec, type FlowSpec } from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 
-const flow: TestFlow = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 10, bytes: 4000 };
+const flow: FlowSpec = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 10, bytes: 4000 };
 
 const template = (templateId: number, fields: [id: number, length: number][], scopeFieldCount?: number): TemplateSpec => ({
   templateId,

@@ -8,12 +8,12 @@ import {
   IPFIX_IPV4_TEMPLATE,
   V9_IPV4_TEMPLATE,
   type TemplateSpec,
-  type TestFlow,
-} from "./testing/build-packets";
+  type FlowSpec,
+} from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 import type { TemplateSnapshot } from "./template-snapshot";
 
-const flow: TestFlow = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 1, bytes: 100 };
+const flow: FlowSpec = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 1, bytes: 100 };
 const oneField = (templateId: number): TemplateSpec => ({ templateId, fields: [{ id: 7, length: 2 }] });
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 

@@ -6,14 +6,14 @@ import {
   flowDataSet,
   IPFIX_IPV4_TEMPLATE,
   V9_IPV4_TEMPLATE,
-  type TestFlow,
-} from "./testing/build-packets";
+  type FlowSpec,
+} from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 import type { TemplateSnapshot } from "./template-snapshot";
 
 const T = 1_700_000_000_000;
 const clock = { unixSecs: T / 1000, sysUptimeMs: 50_000 };
-const flow: TestFlow = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 7, dstPort: 9, protocol: 17, packets: 2, bytes: 64, firstMs: T - 4000, lastMs: T - 2000 };
+const flow: FlowSpec = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 7, dstPort: 9, protocol: 17, packets: 2, bytes: 64, firstMs: T - 4000, lastMs: T - 2000 };
 const SAMPLING = { templateId: 300, fields: [{ id: 149, length: 4 }, { id: 305, length: 4 }], scopeFieldCount: 1 };
 
 /** Through JSON, as the collector stores snapshots. */

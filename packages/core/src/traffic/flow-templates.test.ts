@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FlowDecoder } from "../flows/decoder";
-import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type TemplateSpec } from "../flows/testing/build-packets";
+import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type TemplateSpec } from "../flows/encode";
 import { decodeFlows } from "../flows/testing/decoded-flow";
 import { createTestDb, type TestDb } from "../testing/test-db";
 import { loadFlowTemplates, storeTemplateChanges } from "./persistence";

@@ -1,7 +1,7 @@
 /**
- * Builds NetFlow v5, v9 and IPFIX packets for tests, benchmarks and the demo traffic generator. Not used by
- * the decoder. Throws on a spec it cannot encode (a value that does not fit its field), since a wrong test
- * packet should fail loudly.
+ * Encodes NetFlow v5, v9 and IPFIX packets from plain specs: the demo exporter's traffic, and the packets
+ * tests and benchmarks send. Not used by the decoder. Throws on a spec it cannot encode (a value that does
+ * not fit its field): a wrong packet should fail loudly, not go out half right.
  */
 
 export type FieldValue = number | bigint | string | Uint8Array;
@@ -35,7 +35,7 @@ export type SetSpec =
   | { setId: number; body: Uint8Array; /** Overrides the set header's length, to lie. */ length?: number };
 
 /** A flow in friendly terms, mapped onto whatever fields a template has by `flowValues`. */
-export interface TestFlow {
+export interface FlowSpec {
   /** Dotted IPv4 or IPv6 text. */
   src: string;
   dst: string;
@@ -130,7 +130,7 @@ export interface V5PacketSpec {
   /** Top 2 bits of the header's sampling field. */
   samplingMode?: number;
   /** Times are epoch ms, turned into uptimes relative to the header; at most 30 by the format. */
-  flows: readonly TestFlow[];
+  flows: readonly FlowSpec[];
   /** Overrides the header's record count, to lie. */
   count?: number;
 }
@@ -155,7 +155,7 @@ export function buildV5Packet(spec: V5PacketSpec): Uint8Array {
 }
 
 /** The values of `flow` for each field of `template`; fields it does not know are zero (or empty if variable). */
-export function flowValues(template: TemplateSpec, flow: TestFlow, clock?: UptimeClock): FieldValue[] {
+export function flowValues(template: TemplateSpec, flow: FlowSpec, clock?: UptimeClock): FieldValue[] {
   const uptime = (ms: number | undefined): number => {
     if (ms === undefined || !clock) return 0;
     if ("systemInitMs" in clock) return ms - clock.systemInitMs;
@@ -214,7 +214,7 @@ export function flowValues(template: TemplateSpec, flow: TestFlow, clock?: Uptim
 }
 
 /** A data set of `flows` encoded with `template`. */
-export function flowDataSet(template: TemplateSpec, flows: readonly TestFlow[], clock?: UptimeClock): DataSetSpec {
+export function flowDataSet(template: TemplateSpec, flows: readonly FlowSpec[], clock?: UptimeClock): DataSetSpec {
   return { template, records: flows.map((fl) => flowValues(template, fl, clock)) };
 }
 
