@@ -1,29 +1,21 @@
+import { loadEnv as loadFrom, parsedVariable, sharedEnv } from "@patronus/core/env";
 import { parseExporterList } from "@patronus/core/traffic";
 import { z } from "zod";
 
 const flag = z.enum(["0", "1"], "must be 0 or 1").transform((v) => v === "1");
 const ms = z.coerce.number().int().positive();
-const exporterList = z.string().transform((text, ctx) => {
-  try {
-    return parseExporterList(text);
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: (error as Error).message });
-    return z.NEVER;
-  }
-});
 
 /** The collector's environment, validated once at start; docs/configuration.md lists every variable. */
 const schema = z.object({
-  PATRONUS_DATA_DIR: z.string().min(1).default("data"),
+  ...sharedEnv,
   PATRONUS_FLOW_BIND: z.union([z.ipv4(), z.ipv6()], "must be an IP address").default("0.0.0.0"),
   PATRONUS_FLOW_PORT: z.coerce.number().int().min(0).max(65535).default(2055), // 0: any free port (tests)
   /** Exporters beyond the network's endpoint addresses: CIDR list, or `any` (unsafe). docs/operations.md */
-  PATRONUS_FLOW_EXPORTERS: exporterList.prefault(""),
+  PATRONUS_FLOW_EXPORTERS: parsedVariable(parseExporterList).prefault(""),
   PATRONUS_FLOW_ALLOW_LOOPBACK: flag.default(true),
   /** Asked of the kernel; it grants at most net.core.rmem_max (the status reports what was granted). */
   PATRONUS_FLOW_RCVBUF: z.coerce.number().int().min(65536).default(8 * 1024 * 1024),
   PATRONUS_CONTROL_PORT: z.coerce.number().int().min(0).max(65535).default(2056),
-  PATRONUS_CONTROL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   PATRONUS_SNAPSHOT_INTERVAL_MS: ms.default(10_000),
   PATRONUS_FLOW_IDLE_TIMEOUT_MS: ms.default(300_000),
   PATRONUS_FLOW_CLEANUP_INTERVAL_MS: ms.default(30_000),
@@ -43,11 +35,7 @@ const schema = z.object({
 
 export type CollectorEnv = z.output<typeof schema>;
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): CollectorEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ");
-    throw new Error(`invalid environment: ${problems}`);
-  }
-  return parsed.data;
+/** The collector's variables from `source` (the process's own by default; tests pass theirs). */
+export function loadEnv(source?: Record<string, string | undefined>): CollectorEnv {
+  return loadFrom(schema, source);
 }

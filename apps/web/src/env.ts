@@ -1,3 +1,4 @@
+import { loadEnv as loadFrom, parsedVariable, sharedEnv } from "@patronus/core/env";
 import { z } from "zod";
 import { parseTrustedProxies } from "~/server/client-address";
 
@@ -6,9 +7,8 @@ import { parseTrustedProxies } from "~/server/client-address";
  * single-machine setup; docs/configuration.md lists them.
  */
 const schema = z.object({
-  PATRONUS_DATA_DIR: z.string().min(1).default("data"),
+  ...sharedEnv,
   PATRONUS_COLLECTOR_URL: z.url("must be a URL like http://127.0.0.1:2056").default("http://127.0.0.1:2056"),
-  PATRONUS_CONTROL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Signs and encrypts session cookies; generated into the data directory when unset. */
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /**
@@ -21,26 +21,12 @@ const schema = z.object({
    * Reverse proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges, comma-separated).
    * Empty: every request is judged by its socket peer, and forwarded headers are dropped.
    */
-  PATRONUS_TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((value, ctx) => {
-      try {
-        return parseTrustedProxies(value);
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+  PATRONUS_TRUSTED_PROXIES: parsedVariable(parseTrustedProxies).prefault(""),
 });
 
-function load() {
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ");
-    throw new Error(`invalid environment: ${problems}`);
-  }
-  return parsed.data;
+/** The web app's variables from `source` (the process's own by default; tests pass theirs). */
+export function loadEnv(source?: Record<string, string | undefined>): z.output<typeof schema> {
+  return loadFrom(schema, source);
 }
 
-export const env = load();
+export const env = loadEnv();

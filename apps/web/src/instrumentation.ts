@@ -4,6 +4,7 @@
  * unless a trusted proxy forwarded the request (server/client-address.ts).
  */
 export async function register(): Promise<void> {
+  // eslint-disable-next-line no-restricted-properties -- Next inlines NEXT_RUNTIME at build time, dropping the Node-only imports from other runtimes
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const [{ env }, { sanitizeIncomingRequests }, { getDb }] = await Promise.all([
       import("./env"),

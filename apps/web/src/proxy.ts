@@ -6,6 +6,7 @@ import { newNonce, pageContentSecurityPolicy } from "~/server/content-security-p
  * its CSP guide). The other security headers, and the API's policy, come from next.config.ts.
  */
 export function proxy(request: NextRequest): NextResponse {
+  // eslint-disable-next-line no-restricted-properties -- NODE_ENV is set by next itself (dev or start) and inlined at build time
   const policy = pageContentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);

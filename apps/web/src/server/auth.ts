@@ -44,6 +44,7 @@ declare module "next-auth/jwt" {
 // Without NEXTAUTH_URL it would build redirects for http://localhost:3000 whatever the port, so the
 // embedded setup builds them from the Host header, which the auth route only accepts when it names this
 // machine (server/served-hosts.ts); forwarded headers reach it only from trusted proxies.
+// eslint-disable-next-line no-restricted-properties -- next-auth reads AUTH_TRUST_HOST from process.env itself (see above)
 if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 
 let options: AuthOptions | undefined;

@@ -6,23 +6,18 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { migrateDatabase, openDatabase } from "../db";
+import { loadEnvOrExit, sharedEnv } from "../env";
 import { seedDemoNetwork } from "../seed";
 import { ensureAdmin } from "../users";
 
-const env = z
-  .object({
-    PATRONUS_DATA_DIR: z.string().min(1).default("data"),
-    PATRONUS_ADMIN_EMAIL: z.email("PATRONUS_ADMIN_EMAIL must be an email address").default("admin@patronus.local"),
-    PATRONUS_ADMIN_PASSWORD: z.string().min(12, "PATRONUS_ADMIN_PASSWORD must be at least 12 characters").optional(),
-    PATRONUS_SEED_DEMO: z.enum(["0", "1"], "PATRONUS_SEED_DEMO must be 0 or 1").default("1"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  })
-  .safeParse(process.env);
-if (!env.success) {
-  console.error(`setup: ${env.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}`);
-  process.exit(1);
-}
-const { PATRONUS_DATA_DIR, PATRONUS_ADMIN_EMAIL, PATRONUS_ADMIN_PASSWORD, PATRONUS_SEED_DEMO, PORT } = env.data;
+const schema = z.object({
+  PATRONUS_DATA_DIR: sharedEnv.PATRONUS_DATA_DIR,
+  PATRONUS_ADMIN_EMAIL: z.email("PATRONUS_ADMIN_EMAIL must be an email address").default("admin@patronus.local"),
+  PATRONUS_ADMIN_PASSWORD: z.string().min(12, "PATRONUS_ADMIN_PASSWORD must be at least 12 characters").optional(),
+  PATRONUS_SEED_DEMO: z.enum(["0", "1"], "PATRONUS_SEED_DEMO must be 0 or 1").default("1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+const { PATRONUS_DATA_DIR, PATRONUS_ADMIN_EMAIL, PATRONUS_ADMIN_PASSWORD, PATRONUS_SEED_DEMO, PORT } = loadEnvOrExit(schema, "setup");
 
 const file = join(PATRONUS_DATA_DIR, "patronus.db");
 const { db, close } = openDatabase(file);

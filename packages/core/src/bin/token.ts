@@ -6,11 +6,13 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "../db";
+import { loadEnvOrExit, sharedEnv } from "../env";
 import { createApiToken, findUserByEmail } from "../users";
 
 const DAY_MS = 86_400_000;
 
-const env = z.object({ PATRONUS_DATA_DIR: z.string().min(1).default("data") }).parse(process.env);
+const schema = z.object({ PATRONUS_DATA_DIR: sharedEnv.PATRONUS_DATA_DIR });
+const env = loadEnvOrExit(schema, "token");
 const { values } = parseArgs({
   // pnpm 10 passes the `--` of `run token -- --email …` through to the script.
   args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--")),
