@@ -52,6 +52,13 @@ describe("the control server", () => {
     expect(await post("/reset", "{policy_id: 1")).toEqual({ status: 400, body: { error: "body must be a JSON object" } });
   });
 
+  it("refuses a policy id that is not a number, or not valid percent-encoding, with 400", async () => {
+    for (const path of ["/stats/abc", "/stats/%E0"]) {
+      const response = await fetch(new URL(path, control.url), { headers: { authorization: `Bearer ${secret}` } });
+      expect(response.status).toBe(400);
+    }
+  });
+
   it("passes a valid request's fields to its handler", async () => {
     expect(await post("/cleanup", JSON.stringify({ timeout_ms: 250 }))).toEqual({ status: 200, body: { removed: 250 } });
     expect(await client.cleanup(7)).toEqual({ removed: 7 });

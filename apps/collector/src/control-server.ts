@@ -69,7 +69,7 @@ export async function startControlServer(
       const match = route.endpoint.method === req.method ? route.pattern.exec(url.pathname) : null;
       if (!match) continue;
       const fields = req.method === "POST" ? await readJson(req) : fromText(Object.fromEntries(url.searchParams));
-      route.params.forEach((param, i) => (fields[param] = fromText({ [param]: decodeURIComponent(match[i + 1]!) })[param]));
+      route.params.forEach((param, i) => (fields[param] = fromText({ [param]: decodeSegment(match[i + 1]!) })[param]));
       const request = route.endpoint.request.safeParse(fields);
       if (!request.success) throw new HttpError(400, `bad ${route.name} request: ${describeIssues(request.error)}`);
       return send(res, 200, answer(route.name, request.data as ControlParams<ControlEndpointName>));
@@ -112,6 +112,14 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
     // fall through
   }
   throw new HttpError(400, "body must be a JSON object");
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `"${segment}" is not a valid path segment`);
+  }
 }
 
 /** Path segments and query values arrive as text: numerals become numbers so the schema judges their value, not their type. */
