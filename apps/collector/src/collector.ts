@@ -205,14 +205,14 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
     { port: env.PATRONUS_CONTROL_PORT, secret },
     {
       stats: () => ({ policies: collector.getAllPolicyStats(), totals: collector.totals(), at: Date.now() }),
-      policyStats: (id) => collector.getPolicyStats(id),
-      topFlows: (id, limit) => collector.topFlows(id, limit),
+      policyStats: ({ policy_id }) => collector.getPolicyStats(policy_id) ?? null,
+      topFlows: ({ policy_id, limit }) => collector.topFlows(policy_id, limit),
       status,
-      reset: (id) => {
-        if (id === undefined) collector.resetStats();
-        return { reset: id === undefined ? true : collector.resetPolicyStats(id) };
+      reset: ({ policy_id }) => {
+        if (policy_id === undefined) collector.resetStats();
+        return { reset: policy_id === undefined ? true : collector.resetPolicyStats(policy_id) };
       },
-      cleanup: (timeoutMs) => ({ removed: collector.cleanupStaleFlows(timeoutMs ?? env.PATRONUS_FLOW_IDLE_TIMEOUT_MS) }),
+      cleanup: ({ timeout_ms }) => ({ removed: collector.cleanupStaleFlows(timeout_ms ?? env.PATRONUS_FLOW_IDLE_TIMEOUT_MS) }),
       cacheStats: () => registry.stats(),
       clearCaches: () => ({ cleared_entries: registry.clearAll() }),
     },

@@ -1,17 +1,23 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
-/** What the control interface can do; the collector runtime implements it. */
-export interface ControlHandlers {
-  stats(): unknown;
-  policyStats(policyId: number): unknown;
-  topFlows(policyId: number, limit: number): unknown;
-  status(): unknown;
-  reset(policyId: number | undefined): unknown;
-  cleanup(timeoutMs: number | undefined): unknown;
-  cacheStats(): unknown;
-  clearCaches(): unknown;
-}
+import {
+  controlEndpoints,
+  describeIssues,
+  type ControlEndpoint,
+  type ControlEndpointName,
+  type ControlParams,
+} from "@patronus/core/traffic";
+import type { z } from "zod";
+
+/**
+ * What the control interface can do; the collector runtime implements it. Each handler gets its
+ * endpoint's validated request and returns what the endpoint's response schema describes
+ * (core's control-protocol.ts).
+ */
+export type ControlHandlers = {
+  [Name in ControlEndpointName]: (params: ControlParams<Name>) => z.input<(typeof controlEndpoints)[Name]["response"]>;
+};
 
 class HttpError extends Error {
   constructor(
@@ -22,9 +28,26 @@ class HttpError extends Error {
   }
 }
 
+interface Route {
+  name: ControlEndpointName;
+  endpoint: ControlEndpoint;
+  /** The path pattern as a regular expression, one capture group per `:name` segment. */
+  pattern: RegExp;
+  params: string[];
+}
+
+const routes: Route[] = Object.entries(controlEndpoints).map(([name, endpoint]) => {
+  const params: string[] = [];
+  const source = endpoint.path.replace(/:(\w+)/g, (_, param: string) => {
+    params.push(param);
+    return "([^/]+)";
+  });
+  return { name: name as ControlEndpointName, endpoint, pattern: new RegExp(`^${source}$`), params };
+});
+
 /**
- * JSON over HTTP, bound to loopback only, every request authenticated by the shared secret. The web
- * app is its one client (core's createCollectorClient).
+ * JSON over HTTP, bound to loopback only, every request authenticated by the shared secret and
+ * validated against its endpoint's schema. The web app is its one client (core's createCollectorClient).
  */
 export async function startControlServer(
   { port, secret }: { port: number; secret: string },
@@ -42,34 +65,20 @@ export async function startControlServer(
     const given = Buffer.from(req.headers.authorization ?? "");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HttpError(401, "bad or missing secret");
     const url = new URL(req.url ?? "/", "http://control");
-    const body = req.method === "POST" ? await readJson(req) : {};
-    const id = (text: string | undefined) => {
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < 0) throw new HttpError(400, `"${text}" is not a policy id`);
-      return n;
-    };
-    const route = `${req.method} ${url.pathname.replace(/\/\d+$/, "/:id")}`;
-    const param = url.pathname.split("/").at(-1);
-    switch (route) {
-      case "GET /stats":
-        return send(res, 200, handlers.stats());
-      case "GET /stats/:id":
-        return send(res, 200, handlers.policyStats(id(param)) ?? null);
-      case "GET /flows/:id":
-        return send(res, 200, handlers.topFlows(id(param), Math.min(Number(url.searchParams.get("limit")) || 10, 1000)));
-      case "GET /status":
-        return send(res, 200, handlers.status());
-      case "POST /reset":
-        return send(res, 200, handlers.reset(body.policy_id === undefined ? undefined : id(String(body.policy_id))));
-      case "POST /cleanup":
-        return send(res, 200, handlers.cleanup(typeof body.timeout_ms === "number" ? body.timeout_ms : undefined));
-      case "GET /caches":
-        return send(res, 200, handlers.cacheStats());
-      case "POST /caches/clear":
-        return send(res, 200, handlers.clearCaches());
-      default:
-        throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
+    for (const route of routes) {
+      const match = route.endpoint.method === req.method ? route.pattern.exec(url.pathname) : null;
+      if (!match) continue;
+      const fields = req.method === "POST" ? await readJson(req) : fromText(Object.fromEntries(url.searchParams));
+      route.params.forEach((param, i) => (fields[param] = fromText({ [param]: decodeSegment(match[i + 1]!) })[param]));
+      const request = route.endpoint.request.safeParse(fields);
+      if (!request.success) throw new HttpError(400, `bad ${route.name} request: ${describeIssues(request.error)}`);
+      return send(res, 200, answer(route.name, request.data as ControlParams<ControlEndpointName>));
     }
+    throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
+  }
+
+  function answer<Name extends ControlEndpointName>(name: Name, params: ControlParams<Name>): unknown {
+    return (handlers[name] as (params: ControlParams<Name>) => unknown)(params);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -103,6 +112,19 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
     // fall through
   }
   throw new HttpError(400, "body must be a JSON object");
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `"${segment}" is not a valid path segment`);
+  }
+}
+
+/** Path segments and query values arrive as text: numerals become numbers so the schema judges their value, not their type. */
+function fromText(fields: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([key, text]) => [key, /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text]));
 }
 
 function send(res: ServerResponse, status: number, value: unknown): void {

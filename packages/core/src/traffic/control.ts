@@ -1,65 +1,18 @@
 import { loadOrCreateSecretFile } from "../secret-file";
-import type { CacheStats } from "../cache/ttl-cache";
-import type { UnknownExporter } from "./exporter-gate";
-import type { FlowStats, PolicyStats, TrafficTotals } from "./traffic-stats-collector";
+import {
+  controlEndpoints,
+  controlErrorSchema,
+  describeIssues,
+  type CacheStatsReport,
+  type CollectorStatusReport,
+  type ControlEndpointName,
+  type ControlRequest,
+  type ControlResponse,
+  type LiveStats,
+} from "./control-protocol";
+import type { FlowStats, PolicyStats } from "./traffic-stats-collector";
 
-/**
- * The collector's control interface, as the web app sees it: JSON over HTTP on loopback, each
- * request carrying `Authorization: Bearer <secret>`.
- */
-export interface CollectorStatusReport {
-  uptime_ms: number;
-  started_at: number;
-  flow_listener: string;
-  /** How datagrams are received: recvmmsg batches through @patronus/udp-batch, or Node's dgram as a fallback. */
-  receiver: "recvmmsg" | "dgram";
-  datagrams_received: number;
-  records_received: number;
-  /** Datagrams rejected whole: bad framing (a header that disagrees with the datagram's size) or content. */
-  malformed_packets: number;
-  unsupported_version: number;
-  /** Records refused: octets impossible for their packets, or a sampling rate out of range. */
-  insane_records: number;
-  unknown_template_sets: number;
-  socket_drops: number;
-  live_flows: number;
-  max_flows: number;
-  evicted_flows: number;
-  /** Most live flows one exporter may hold (PATRONUS_EXPORTER_FLOW_SHARE of max_flows). */
-  max_flows_per_exporter: number;
-  last_snapshot_at: number | null;
-  snapshot_failures: number;
-  policies: number;
-  templates: number;
-  /** Template definitions refused as invalid. */
-  templates_rejected: number;
-  /** Templates replaced to stay within the per-domain or global cap. */
-  templates_evicted: number;
-  /** Templates forgotten after PATRONUS_TEMPLATE_IDLE_TIMEOUT_MS unused. */
-  templates_expired: number;
-  /** New template definitions refused past PATRONUS_TEMPLATE_CHANGES_PER_SECOND. */
-  templates_throttled: number;
-  /** Datagrams dropped undecoded because their source is not an allowed exporter. */
-  unknown_exporter: number;
-  /** The unknown sources that sent the most (bounded table; counts are upper bounds, at most `error` over). */
-  unknown_exporters: UnknownExporter[];
-  /** Who may send flows, in words: endpoint count, configured prefixes, loopback, or any. */
-  exporters_allowed: string;
-  /** Whether the collector sends itself demo IPFIX (PATRONUS_DEMO_TRAFFIC; auto: only with the demo network). */
-  demo_traffic: boolean;
-}
-
-export interface LiveStats {
-  policies: PolicyStats[];
-  totals: TrafficTotals;
-  at: number;
-}
-
-/** One cache's statistics as the collector reports them (CacheStats plus the cache's name). */
-export interface CacheStatsReport extends CacheStats {
-  name: string;
-}
-
+/** The collector's control interface as the web app sees it; control-protocol.ts defines each request. */
 export interface CollectorClient {
   stats(): Promise<LiveStats>;
   policyStats(policyId: number): Promise<PolicyStats | null>;
@@ -71,7 +24,22 @@ export interface CollectorClient {
   clearCaches(): Promise<{ cleared_entries: number }>;
 }
 
+/** The collector could not be reached, or did not answer in time: callers may fall back to snapshots. */
 export class CollectorUnavailableError extends Error {}
+
+/**
+ * The collector answered, but with an error status or an answer that breaks the protocol: a bug or a
+ * misconfiguration (a wrong secret), never an outage, so callers must not hide it behind a fallback.
+ */
+export class CollectorProtocolError extends Error {
+  constructor(
+    /** The HTTP status the collector answered with (200 when the body broke the protocol). */
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export function createCollectorClient({
   url,
@@ -82,31 +50,68 @@ export function createCollectorClient({
   secret: string;
   timeoutMs?: number;
 }): CollectorClient {
-  async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-    let response: Response;
+  async function call<Name extends ControlEndpointName>(name: Name, request: ControlRequest<Name>): Promise<ControlResponse<Name>> {
+    const { method, path, response: schema } = controlEndpoints[name];
+    const target = requestTarget(method, path, request as Record<string, unknown>);
+    const what = `${method} ${target.path}`;
+    let status: number;
+    let text: string;
     try {
-      response = await fetch(new URL(path, url), {
+      const response = await fetch(new URL(target.path, url), {
         method,
         headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: target.body,
         signal: AbortSignal.timeout(timeoutMs),
       });
+      status = response.status;
+      text = await response.text();
     } catch (error) {
       throw new CollectorUnavailableError(`collector at ${url} is unreachable: ${(error as Error).message}`, { cause: error });
     }
-    if (!response.ok) throw new CollectorUnavailableError(`collector answered ${response.status} to ${method} ${path}`);
-    return (await response.json()) as T;
+    const body = parseJson(text);
+    if (status < 200 || status > 299) {
+      const refusal = controlErrorSchema.safeParse(body);
+      const reason = refusal.success ? refusal.data.error : text.slice(0, 200);
+      throw new CollectorProtocolError(status, `collector answered ${status} to ${what}: ${reason}`);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new CollectorProtocolError(status, `collector's answer to ${what} breaks the protocol: ${describeIssues(parsed.error)}`);
+    }
+    return parsed.data as ControlResponse<Name>;
   }
   return {
-    stats: () => call("GET", "/stats"),
-    policyStats: (policyId) => call("GET", `/stats/${policyId}`),
-    topFlows: (policyId, limit) => call("GET", `/flows/${policyId}?limit=${limit}`),
-    status: () => call("GET", "/status"),
-    reset: (policyId) => call("POST", "/reset", { policy_id: policyId }),
-    cleanup: (timeoutMs) => call("POST", "/cleanup", { timeout_ms: timeoutMs }),
-    cacheStats: () => call("GET", "/caches"),
-    clearCaches: () => call("POST", "/caches/clear"),
+    stats: () => call("stats", {}),
+    policyStats: (policyId) => call("policyStats", { policy_id: policyId }),
+    topFlows: (policyId, limit) => call("topFlows", { policy_id: policyId, limit }),
+    status: () => call("status", {}),
+    reset: (policyId) => call("reset", { policy_id: policyId }),
+    cleanup: (timeoutMs) => call("cleanup", { timeout_ms: timeoutMs }),
+    cacheStats: () => call("cacheStats", {}),
+    clearCaches: () => call("clearCaches", {}),
   };
+}
+
+/** Fills the path's `:name` segments from the request; the rest go in the query string (GET) or the JSON body (POST). */
+function requestTarget(method: "GET" | "POST", pattern: string, request: Record<string, unknown>): { path: string; body?: string } {
+  const rest: Record<string, unknown> = { ...request };
+  const path = pattern.replace(/:(\w+)/g, (_, name: string) => {
+    const value = rest[name];
+    delete rest[name];
+    return encodeURIComponent(String(value));
+  });
+  const defined = Object.entries(rest).filter(([, value]) => value !== undefined);
+  if (method === "POST") return { path, body: JSON.stringify(Object.fromEntries(defined)) };
+  const query = new URLSearchParams(defined.map(([key, value]): [string, string] => [key, String(value)])).toString();
+  return { path: query ? `${path}?${query}` : path };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The control secret when none is configured: a random one in the data directory, shared by both processes. */

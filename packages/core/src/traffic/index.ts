@@ -3,7 +3,7 @@ export type {
   PolicyStats,
   FlowStats,
   TrafficTotals,
-  CollectorStatus,
+  CollectorEngineStatus,
   PolicySnapshot,
   TrafficStatsCollectorOptions,
 } from "./traffic-stats-collector";
@@ -36,11 +36,24 @@ export {
   loadOrCreateControlSecret,
   clearCachesEverywhere,
   CollectorUnavailableError,
+  CollectorProtocolError,
   type CollectorClient,
+} from "./control";
+export {
+  controlEndpoints,
+  controlErrorSchema,
+  describeIssues,
+  MAX_TOP_FLOWS,
+  type ControlEndpoint,
+  type ControlEndpoints,
+  type ControlEndpointName,
+  type ControlRequest,
+  type ControlParams,
+  type ControlResponse,
   type CollectorStatusReport,
   type LiveStats,
   type CacheStatsReport,
-} from "./control";
+} from "./control-protocol";
 export {
   ExporterGate,
   createExporterVerdictCache,

@@ -31,7 +31,8 @@ export interface TrafficTotals {
   active_flows: number;
 }
 
-export interface CollectorStatus {
+/** The in-memory engine's own state (not the sidecar's CollectorStatusReport, which the control interface sends). */
+export interface CollectorEngineStatus {
   liveFlows: number;
   maxFlows: number;
   /** Hash table cells allocated: 2-4 per live flow, doubling up to what maxFlows needs, never shrinking. */
@@ -343,7 +344,7 @@ export class TrafficStatsCollector {
     return this.table.exporterSize(exporter);
   }
 
-  status(): CollectorStatus {
+  status(): CollectorEngineStatus {
     return {
       liveFlows: this.table.size,
       maxFlows: this.table.maxEntries,

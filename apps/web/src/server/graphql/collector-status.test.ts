@@ -7,13 +7,34 @@ import { graphqlClient } from "./test-client";
 
 // The collector's control interface over real HTTP, answering /status with a fixed report: what is
 // under test is which viewer sees which field, not how the collector fills them (apps/collector tests that).
-const report: Partial<CollectorStatusReport> = {
+const report: CollectorStatusReport = {
   uptime_ms: 1,
+  started_at: 0,
   flow_listener: "0.0.0.0:2055",
   receiver: "dgram",
+  datagrams_received: 7,
+  records_received: 0,
+  malformed_packets: 0,
+  unsupported_version: 0,
+  insane_records: 0,
+  unknown_template_sets: 0,
+  socket_drops: 0,
+  live_flows: 0,
+  max_flows: 1000,
+  evicted_flows: 0,
+  max_flows_per_exporter: 1000,
+  last_snapshot_at: null,
+  snapshot_failures: 0,
+  policies: 0,
+  templates: 0,
+  templates_rejected: 0,
+  templates_evicted: 0,
+  templates_expired: 0,
+  templates_throttled: 0,
   unknown_exporter: 7,
-  exporters_allowed: "2 endpoint addresses + loopback",
   unknown_exporters: [{ address: "192.0.2.66", datagrams: 7, error: 0, last_seen: 1000 }],
+  exporters_allowed: "2 endpoint addresses + loopback",
+  demo_traffic: false,
 };
 
 let t: TestDb;

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer } from "node:net";
 import { createPolicy } from "@patronus/core/policies";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
@@ -34,8 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-async function execute<T>(query: string): Promise<T> {
-  const collector = createCollectorClient({ url: `http://127.0.0.1:${deadPort}`, secret: "x".repeat(20), timeoutMs: 500 });
+async function execute<T>(query: string, url = `http://127.0.0.1:${deadPort}`): Promise<T> {
+  const collector = createCollectorClient({ url, secret: "x".repeat(20), timeoutMs: 500 });
   const response = await server.executeOperation({ query }, { contextValue: createContext({ db: t.db, collector, viewer }) });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   if (response.body.singleResult.errors) throw new Error(JSON.stringify(response.body.singleResult.errors));
@@ -61,5 +62,23 @@ describe("traffic statistics when the collector is down", () => {
 
   it("report no collector status", async () => {
     expect(await execute("{ collector_status { uptime_ms } }")).toEqual({ collector_status: null });
+  });
+});
+
+describe("traffic statistics when the collector answers with an error", () => {
+  let control: Server;
+  let url: string;
+  beforeAll(async () => {
+    // A collector that is up but refuses the request, as a protocol bug on either side would make it.
+    control = createHttpServer((_req, res) => res.writeHead(400, { "content-type": "application/json" }).end('{"error":"bad stats request"}'));
+    await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(control.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise((resolve) => control.close(resolve)));
+
+  it("surface an internal error with a reference instead of falling back to snapshots", async () => {
+    await expect(execute("{ traffic_stats { source } }", url)).rejects.toThrow(
+      /"message":"Internal server error \(ref: [0-9a-f-]+\)".*"code":"INTERNAL_SERVER_ERROR"/,
+    );
   });
 });
