@@ -1,4 +1,26 @@
-/** Small timing helpers for `*.bench.ts` files (not for tests: tests never time things). */
+/** Small timing helpers for `*.bench.ts` files (not for tests: tests never time things), and their runner. */
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/**
+ * Every workspace's `pnpm bench`: imports each `*.bench.ts` under `root` in turn (or those whose path
+ * contains one of `filters`) and awaits its `run()`. Each bench prints its figures beside a baseline
+ * measured in the same run, as a ratio: the machines are shared and absolute numbers drift.
+ */
+export async function runBenches(root: URL, filters: string[] = process.argv.slice(2)): Promise<void> {
+  const dir = fileURLToPath(root);
+  const files = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".bench.ts"))
+    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+    .sort();
+  if (files.length === 0) console.log(`no bench matches ${filters.join(" ")}`);
+  for (const file of files) {
+    console.log(`\n## ${relative(dir, join(dir, file))}`);
+    const bench = (await import(pathToFileURL(join(dir, file)).href)) as { run: () => Promise<void> | void };
+    await bench.run();
+  }
+}
 
 /** Nanoseconds per call of `fn(i)`, the best of `rounds` runs of `iterations` calls, after a warm-up. */
 export function nsPerOp(fn: (i: number) => unknown, iterations: number, rounds = 5): number {
