@@ -36,7 +36,7 @@ export async function run(): Promise<void> {
   migrateDatabase(db);
   seedDemoNetwork(db);
   const viewer = createUser(db, { email: "bench@example.com", password: "bench password!!", role: "viewer" });
-  const { token } = createApiToken(db, { userId: viewer.id, name: "bench" });
+  const { token } = createApiToken(db, { actor: "bench", userId: viewer.id, name: "bench" });
   close();
 
   const port = await freePort();

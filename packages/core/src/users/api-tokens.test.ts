@@ -17,7 +17,7 @@ afterEach(() => t.destroy());
 
 describe("API tokens", () => {
   it("authenticate as their user and record when they were last used", () => {
-    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "nightly export" }, 1_000);
+    const { token, id } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "nightly export" }, 1_000);
 
     expect(verifyApiToken(t.db, token, 5_000)).toEqual(ops);
     expect(listApiTokens(t.db, { userId: ops.id })).toEqual([
@@ -26,12 +26,12 @@ describe("API tokens", () => {
   });
 
   it("are stored only as a hash", () => {
-    const { token } = createApiToken(t.db, { userId: ops.id, name: "ci" });
+    const { token } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "ci" });
     expect(JSON.stringify(t.db.all(sql`SELECT * FROM api_tokens`))).not.toContain(token.slice(4));
   });
 
   it("are refused from the moment they expire", () => {
-    const { token } = createApiToken(t.db, { userId: ops.id, name: "short-lived", expiresAt: 10_000 }, 1_000);
+    const { token } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "short-lived", expiresAt: 10_000 }, 1_000);
 
     expect(verifyApiToken(t.db, token, 9_999)).toMatchObject({ id: ops.id });
     expect(verifyApiToken(t.db, token, 10_000)).toBeNull();
@@ -39,7 +39,7 @@ describe("API tokens", () => {
   });
 
   it("refuse an unknown, altered or malformed token alike", () => {
-    const { token } = createApiToken(t.db, { userId: ops.id, name: "ci" });
+    const { token } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "ci" });
     const altered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
 
     expect(verifyApiToken(t.db, altered)).toBeNull();
@@ -47,31 +47,46 @@ describe("API tokens", () => {
     expect(verifyApiToken(t.db, "")).toBeNull();
   });
 
+  it("are created and revoked with their audit rows, in core's own transaction", () => {
+    const { id } = createApiToken(t.db, { actor: "admin@example.com", userId: ops.id, name: "ci" }, 1_000);
+    revokeApiToken(t.db, { tokenId: id, actor: "admin@example.com" });
+    revokeApiToken(t.db, { tokenId: id, actor: "admin@example.com" });
+
+    const rows = t.db.all<{ actor: string; action: string; target: string; outcome: string }>(
+      sql`SELECT actor, action, target, outcome FROM audit_log ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { actor: "admin@example.com", action: "api_token.create", target: `user:${ops.id}`, outcome: "success" },
+      { actor: "admin@example.com", action: "api_token.revoke", target: `api_token:${id}`, outcome: "success" },
+      { actor: "admin@example.com", action: "api_token.revoke", target: `api_token:${id}`, outcome: "not_found" },
+    ]);
+  });
+
   it("stop working once revoked, and only their owner revokes them", () => {
     const other = createUser(t.db, { email: "other@example.com", password: "correct horse battery" });
-    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "ci" });
+    const { token, id } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "ci" });
 
-    expect(revokeApiToken(t.db, { tokenId: id, userId: other.id })).toBe(false);
-    expect(revokeApiToken(t.db, { tokenId: id, userId: ops.id })).toBe(true);
+    expect(revokeApiToken(t.db, { tokenId: id, userId: other.id, actor: "test" })).toBe(false);
+    expect(revokeApiToken(t.db, { tokenId: id, userId: ops.id, actor: "test" })).toBe(true);
     expect(verifyApiToken(t.db, token)).toBeNull();
   });
 
   it("can be revoked by id alone, as an admin does", () => {
-    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "ci" });
-    expect(revokeApiToken(t.db, { tokenId: id })).toBe(true);
-    expect(revokeApiToken(t.db, { tokenId: id })).toBe(false);
+    const { token, id } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "ci" });
+    expect(revokeApiToken(t.db, { tokenId: id, actor: "test" })).toBe(true);
+    expect(revokeApiToken(t.db, { tokenId: id, actor: "test" })).toBe(false);
     expect(verifyApiToken(t.db, token)).toBeNull();
   });
 
   it("go with their user when the user is deleted", () => {
-    const { token } = createApiToken(t.db, { userId: ops.id, name: "ci" });
+    const { token } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "ci" });
     t.db.run(sql`DELETE FROM users WHERE id = ${ops.id}`);
     expect(verifyApiToken(t.db, token)).toBeNull();
   });
 
   it("need an existing user and a name", () => {
-    expect(() => createApiToken(t.db, { userId: 999, name: "ci" })).toThrow(NotFoundError);
-    expect(() => createApiToken(t.db, { userId: ops.id, name: "  " })).toThrow(ValidationError);
+    expect(() => createApiToken(t.db, { actor: "test", userId: 999, name: "ci" })).toThrow(NotFoundError);
+    expect(() => createApiToken(t.db, { actor: "test", userId: ops.id, name: "  " })).toThrow(ValidationError);
   });
 });
 
@@ -86,12 +101,12 @@ describe("the session secret", () => {
 
 describe("a token's standing", () => {
   it("holds until the token is revoked or its user deleted, and checking it records no use", () => {
-    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "stream" });
-    const second = createApiToken(t.db, { userId: ops.id, name: "other" });
+    const { token, id } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "stream" });
+    const second = createApiToken(t.db, { actor: "test", userId: ops.id, name: "other" });
 
     expect(apiTokenIsValid(t.db, token)).toBe(true);
     expect(listApiTokens(t.db, { userId: ops.id }).find((k) => k.id === id)!.last_used_at).toBeNull();
-    revokeApiToken(t.db, { tokenId: id });
+    revokeApiToken(t.db, { tokenId: id, actor: "test" });
     expect(apiTokenIsValid(t.db, token)).toBe(false);
     t.db.run(sql`DELETE FROM users WHERE id = ${ops.id}`);
     expect(apiTokenIsValid(t.db, second.token)).toBe(false);

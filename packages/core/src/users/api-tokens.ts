@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
 import { apiTokens, users } from "../db/schema";
 import { NotFoundError } from "../errors";
@@ -24,6 +25,8 @@ const PREFIX = "ptk_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 const tokenInput = z.object({
+  /** Who creates it, for the audit row. */
+  actor: z.string().min(1),
   userId: z.number().int().positive(),
   name: z.string().trim().min(1, "must not be empty").max(100),
   expiresAt: z.number().int().positive().nullish(),
@@ -38,16 +41,30 @@ const publicColumns = {
   expires_at: apiTokens.expires_at,
 };
 
-/** Creates a token for a user; the returned `token` is the only time it exists outside its hash. */
+/**
+ * Creates a token for a user, with its audit row in the same transaction; the returned `token` is the
+ * only time it exists outside its hash.
+ */
 export function createApiToken(db: Db, input: z.input<typeof tokenInput>, now = Date.now()): ApiToken & { token: string } {
-  const { userId, name, expiresAt } = parseInput(tokenInput, input);
-  if (!db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw new NotFoundError(`no user has id ${userId}`);
+  const { actor, userId, name, expiresAt } = parseInput(tokenInput, input);
   const token = PREFIX + randomBytes(32).toString("base64url");
-  const row = db
-    .insert(apiTokens)
-    .values({ user_id: userId, name, token_hash: hashToken(token), created_at: now, expires_at: expiresAt ?? null })
-    .returning(publicColumns)
-    .get();
+  const row = db.transaction((tx) => {
+    if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw new NotFoundError(`no user has id ${userId}`);
+    const created = tx
+      .insert(apiTokens)
+      .values({ user_id: userId, name, token_hash: hashToken(token), created_at: now, expires_at: expiresAt ?? null })
+      .returning(publicColumns)
+      .get();
+    writeAudit(tx, {
+      actor,
+      action: "api_token.create",
+      target: `user:${userId}`,
+      outcome: "success",
+      details: { token_id: created.id, name, expires_at: created.expires_at },
+      at: now,
+    });
+    return created;
+  });
   return { ...row, token };
 }
 
@@ -86,10 +103,15 @@ export function listApiTokens(db: Db, { userId }: { userId: number }): ApiToken[
 }
 
 /**
- * Deletes a token; false when there is none with this id. With `userId`, only that user's token
- * (a user revoking their own); without, any (an admin).
+ * Deletes a token, with its audit row (`not_found` when there is none with this id) in the same
+ * transaction; false when there was none. With `userId`, only that user's token (a user revoking their
+ * own); without, any (an admin).
  */
-export function revokeApiToken(db: Db, { tokenId, userId }: { tokenId: number; userId?: number }): boolean {
+export function revokeApiToken(db: Db, { tokenId, userId, actor }: { tokenId: number; userId?: number; actor: string }): boolean {
   const owner = userId === undefined ? undefined : eq(apiTokens.user_id, userId);
-  return db.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), owner)).run().changes > 0;
+  return db.transaction((tx) => {
+    const revoked = tx.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), owner)).run().changes > 0;
+    writeAudit(tx, { actor, action: "api_token.revoke", target: `api_token:${tokenId}`, outcome: revoked ? "success" : "not_found", details: {} });
+    return revoked;
+  });
 }

@@ -60,7 +60,7 @@ describe("user administration", () => {
 
   it("deletes a user with their API tokens, but never the acting admin's own account", async () => {
     const ops = createUser(t.db, { email: "ops@example.com", password: "correct horse battery", role: "operator" });
-    const { token } = createApiToken(t.db, { userId: ops.id, name: "script" });
+    const { token } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "script" });
 
     await expect(deleteUser(t.db, { userId: admin.id, actor })).rejects.toThrow("you cannot delete your own account");
     expect(await deleteUser(t.db, { userId: ops.id, actor })).toMatchObject({ email: "ops@example.com" });

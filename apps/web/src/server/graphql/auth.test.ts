@@ -49,7 +49,7 @@ describe("GraphQL authentication", () => {
   });
 
   it("accepts an API token as a bearer of its user", async () => {
-    const { token } = createApiToken(t.db, { userId: viewer.id, name: "script" });
+    const { token } = createApiToken(t.db, { actor: "test", userId: viewer.id, name: "script" });
     const result = await execute<{ api_tokens: { name: string; last_used_at: number }[] }>("{ api_tokens { name last_used_at } }", {
       authorization: `Bearer ${token}`,
     });
@@ -58,7 +58,7 @@ describe("GraphQL authentication", () => {
   });
 
   it("refuses an expired token and says why", async () => {
-    const { token } = createApiToken(t.db, { userId: admin.id, name: "old", expiresAt: Date.now() - 60_000 });
+    const { token } = createApiToken(t.db, { actor: "test", userId: admin.id, name: "old", expiresAt: Date.now() - 60_000 });
     const result = await execute(POLICIES, { authorization: `Bearer ${token}` });
     expect(codes(result)).toEqual(["UNAUTHENTICATED"]);
     expect(result.errors![0]!.message).toMatch(/expired/);

@@ -18,8 +18,8 @@ beforeAll(async () => {
   t = createTestDb();
   const viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
   const other = createUser(t.db, { email: "other@example.com", password: "correct horse battery", role: "viewer" });
-  viewerToken = createApiToken(t.db, { userId: viewer.id, name: "limits" }).token;
-  otherToken = createApiToken(t.db, { userId: other.id, name: "limits" }).token;
+  viewerToken = createApiToken(t.db, { actor: "test", userId: viewer.id, name: "limits" }).token;
+  otherToken = createApiToken(t.db, { actor: "test", userId: other.id, name: "limits" }).token;
   const server = createApolloServer({ now: () => clock });
   const handler = createGraphqlHandler(server, async (request) => {
     const auth = await resolveViewer(t.db, { authorization: request.headers.get("authorization"), session: async () => undefined });

@@ -20,7 +20,7 @@ const asToken = (token: string) => resolveViewer(t.db, { authorization: `Bearer 
 
 describe("a viewer re-checked during a long request", () => {
   it("still stands while nothing changed", async () => {
-    const { token } = createApiToken(t.db, { userId: ops.id, name: "stream" });
+    const { token } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "stream" });
     expect((await asSession()).stillValid!()).toBe(true);
     expect((await asToken(token)).stillValid!()).toBe(true);
   });
@@ -44,9 +44,9 @@ describe("a viewer re-checked during a long request", () => {
   });
 
   it("falls once the bearer's token is revoked", async () => {
-    const { token, id } = createApiToken(t.db, { userId: ops.id, name: "stream" });
+    const { token, id } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "stream" });
     const { stillValid } = await asToken(token);
-    revokeApiToken(t.db, { tokenId: id });
+    revokeApiToken(t.db, { tokenId: id, actor: "test" });
     expect(stillValid!()).toBe(false);
   });
 });

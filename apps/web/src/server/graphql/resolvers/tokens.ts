@@ -1,4 +1,3 @@
-import { writeAudit } from "@patronus/core/audit";
 import { NotFoundError } from "@patronus/core/errors";
 import { createApiToken, findUserByEmail, listApiTokens, revokeApiToken } from "@patronus/core/users";
 import type { Context } from "../context";
@@ -19,26 +18,11 @@ export const tokensResolvers = {
       const owner = email ? findUserByEmail(ctx.db, email) : { id: viewer.id, email: viewer.email };
       if (!owner) throw new NotFoundError(`no user has the email ${email}`);
       const expiresAt = expires_in_days ? Date.now() + expires_in_days * DAY_MS : undefined;
-      const created = createApiToken(ctx.db, { userId: owner.id, name, expiresAt });
-      writeAudit(ctx.db, {
-        actor: viewer.email,
-        action: "api_token.create",
-        target: `user:${owner.id}`,
-        outcome: "success",
-        details: { token_id: created.id, name, expires_at: created.expires_at },
-      });
+      const created = createApiToken(ctx.db, { actor: viewer.email, userId: owner.id, name, expiresAt });
       return { ...created, email: owner.email };
     },
     revokeApiToken: (_: unknown, { id }: { id: string }, ctx: Context) => {
-      const revoked = revokeApiToken(ctx.db, { tokenId: Number(id) });
-      writeAudit(ctx.db, {
-        actor: ctx.viewer!.email,
-        action: "api_token.revoke",
-        target: `api_token:${id}`,
-        outcome: revoked ? "success" : "not_found",
-        details: {},
-      });
-      return revoked;
+      return revokeApiToken(ctx.db, { tokenId: Number(id), actor: ctx.viewer!.email });
     },
   },
 };
