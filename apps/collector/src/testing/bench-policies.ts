@@ -3,7 +3,8 @@
  * population that hits them the way exported traffic does. Seeded, so every process (a bench and the
  * UDP sender it forks) builds the same ones.
  */
-import { createFlowRecord, formatIPv4, toDecodedFlow, type FlowRecord, type FlowSpec } from "@patronus/core/flows";
+import { formatIPv4 } from "@patronus/core/net";
+import { createFlowRecord, toDecodedFlow, type FlowRecord, type FlowSpec } from "@patronus/core/flows";
 import type { MatchRules } from "@patronus/core/policies";
 import { prng } from "@patronus/core/testing";
 import type { MatchablePolicy } from "@patronus/core/traffic";

@@ -1,6 +1,7 @@
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
-import { BlockList, isIP } from "node:net";
+import { BlockList } from "node:net";
+import { ipFamily, parseCidr, unmapIPv4 } from "@patronus/core/net";
 
 /** The header this process stamps with each request's socket peer; whatever a client sent under it is replaced. */
 export const PEER_HEADER = "x-patronus-peer";
@@ -9,7 +10,7 @@ export const PEER_HEADER = "x-patronus-peer";
 const PROXY_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 
 /** "::ffff:192.0.2.7" (an IPv4 peer on a dual-stack socket) is 192.0.2.7. */
-const normalize = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+const normalize = (address: string) => unmapIPv4(address.trim());
 
 /**
  * The trusted proxies of PATRONUS_TRUSTED_PROXIES: addresses and CIDR ranges, comma-separated. Throws
@@ -18,15 +19,11 @@ const normalize = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\
 export function parseTrustedProxies(value: string): BlockList {
   const list = new BlockList();
   for (const entry of value.split(",").map((e) => e.trim()).filter(Boolean)) {
-    const [address = "", bits, extra] = entry.split("/");
-    const family = isIP(address);
-    const prefix = Number(bits);
-    const maxBits = family === 6 ? 128 : 32;
-    if (!family || extra !== undefined || (bits !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= maxBits))) {
-      throw new Error(`"${entry}" is not an IP address or CIDR range`);
-    }
+    const parsed = parseCidr(entry);
+    if ("error" in parsed) throw new Error(`"${entry}" is not an IP address or CIDR range`);
+    const { address, prefix, family } = parsed.cidr;
     const type = family === 6 ? "ipv6" : "ipv4";
-    if (bits === undefined) list.addAddress(address, type);
+    if (!entry.includes("/")) list.addAddress(address, type);
     else list.addSubnet(address, prefix, type);
   }
   return list;
@@ -34,7 +31,7 @@ export function parseTrustedProxies(value: string): BlockList {
 
 export function isTrusted(trusted: BlockList, address: string): boolean {
   const a = normalize(address);
-  const family = isIP(a);
+  const family = ipFamily(a);
   return family !== 0 && trusted.check(a, family === 6 ? "ipv6" : "ipv4");
 }
 
@@ -48,7 +45,7 @@ export function clientAddress({ peer, forwardedFor, trusted }: { peer: string | 
   if (!isTrusted(trusted, direct)) return direct;
   const hops = (forwardedFor ?? "").split(",").map(normalize).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
-    if (!isIP(hops[i]!)) return direct; // a malformed hop: do not guess past it
+    if (!ipFamily(hops[i]!)) return direct; // a malformed hop: do not guess past it
     if (!isTrusted(trusted, hops[i]!)) return hops[i]!;
   }
   return hops[0] ?? direct;

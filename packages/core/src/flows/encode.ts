@@ -3,6 +3,7 @@
  * tests and benchmarks send. Not used by the decoder. Throws on a spec it cannot encode (a value that does
  * not fit its field): a wrong packet should fail loudly, not go out half right.
  */
+import { clip, ipv4ToNumber, ipv6ToWords } from "../net/ip";
 
 export type FieldValue = number | bigint | string | Uint8Array;
 
@@ -218,17 +219,6 @@ export function flowDataSet(template: TemplateSpec, flows: readonly FlowSpec[], 
   return { template, records: flows.map((fl) => flowValues(template, fl, clock)) };
 }
 
-/** IPv4 text to the unsigned 32-bit number FlowRecord uses. */
-export function ipv4ToNumber(text: string): number {
-  return new DataView(ipBytes(text, 4).buffer).getUint32(0);
-}
-
-/** IPv6 text to the four unsigned 32-bit words FlowRecord uses. */
-export function ipv6ToWords(text: string): number[] {
-  const dv = new DataView(ipBytes(text, 16).buffer);
-  return [0, 4, 8, 12].map((o) => dv.getUint32(o));
-}
-
 function orderedSets(
   templates: readonly TemplateSpec[] = [],
   dataSets: readonly DataSetSpec[] = [],
@@ -301,25 +291,14 @@ function writeRecord(w: ByteWriter, t: TemplateSpec, values: readonly FieldValue
   });
 }
 
+/** An address as the octets a packet carries: 4 for IPv4, 16 for IPv6. */
 function ipBytes(text: string, length: number): Uint8Array {
   const out = new Uint8Array(length);
-  if (length === 4 && /^\d+\.\d+\.\d+\.\d+$/.test(text)) {
-    text.split(".").forEach((part, i) => (out[i] = Number(part)));
-    return out;
-  }
-  if (length === 16 && text.includes(":")) {
-    const [head = "", tail] = text.split("::");
-    const words = (s: string) => (s === "" ? [] : s.split(":").map((h) => parseInt(h, 16)));
-    const hi = words(head);
-    const lo = tail === undefined ? [] : words(tail);
-    const all = [...hi, ...new Array<number>(8 - hi.length - lo.length).fill(0), ...lo];
-    all.forEach((word, i) => {
-      out[i * 2] = word >> 8;
-      out[i * 2 + 1] = word & 0xff;
-    });
-    return out;
-  }
-  throw new Error(`cannot encode address ${text} in ${length} octets`);
+  const view = new DataView(out.buffer);
+  if (length === 4) view.setUint32(0, ipv4ToNumber(text));
+  else if (length === 16) ipv6ToWords(text).forEach((word, i) => view.setUint32(i * 4, word));
+  else throw new Error(`cannot encode address ${clip(text)} in ${length} octets`);
+  return out;
 }
 
 class ByteWriter {

@@ -28,8 +28,6 @@ export {
   buildV9Packet,
   flowDataSet,
   flowValues,
-  ipv4ToNumber,
-  ipv6ToWords,
   IPFIX_IPV4_TEMPLATE,
   IPFIX_IPV6_TEMPLATE,
   V9_IPV4_TEMPLATE,
@@ -45,4 +43,4 @@ export {
   type V5PacketSpec,
   type V9PacketSpec,
 } from "./encode";
-export { decodeFlows, formatIPv4, formatIPv6, toDecodedFlow, type DecodedFlow } from "./testing/decoded-flow";
+export { decodeFlows, toDecodedFlow, type DecodedFlow } from "./testing/decoded-flow";

@@ -8,4 +8,4 @@ export {
   type Policy,
   type PolicyInput,
 } from "./policies";
-export { matchRulesSchema, cidrProblem, addressToBigInt, ipFamily, MAX_ADDRESS_LENGTH, type MatchRules, type PortRange } from "./match-rules";
+export { matchRulesSchema, cidrProblem, type MatchRules, type PortRange } from "./match-rules";

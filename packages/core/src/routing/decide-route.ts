@@ -6,7 +6,8 @@ import { endpoints, paths } from "../db/schema";
 import type { EventBus } from "../events";
 import { listPolicies, policiesVersion, type Policy } from "../policies";
 import { getLatestPathMetrics } from "../sites";
-import { flowKey, formatIPv4, formatIPv6, type FlowKeyInput } from "../traffic/flow-key";
+import { formatIPv4, formatIPv6 } from "../net/ip";
+import { flowKey, type FlowKeyInput } from "../traffic/flow-key";
 import { PolicyMatcher, UNMATCHED_POLICY_ID } from "../traffic/policy-matcher";
 
 export interface RoutingCaches {

@@ -1,4 +1,3 @@
-import { isIP } from "node:net";
 import { randomUUID } from "node:crypto";
 import { aliasedTable, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -6,6 +5,7 @@ import type { Db } from "../db/client";
 import { endpoints, interfaceKinds, pathMetrics, paths, pathStatuses, sites, siteStatuses } from "../db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { domainEvents } from "../events";
+import { ipFamily } from "../net/ip";
 import { parseInput } from "../validation";
 
 export type Site = typeof sites.$inferSelect;
@@ -30,7 +30,7 @@ const siteInput = z.object({
 
 const endpointInput = z.object({
   site_id: z.uuid("must be a UUID"),
-  address: z.string().refine((a) => isIP(a) !== 0, "must be an IPv4 or IPv6 address"),
+  address: z.string().refine((a) => ipFamily(a) !== 0, "must be an IPv4 or IPv6 address"),
   port: z.number().int().min(1).max(65535),
   interface_kind: z.enum(interfaceKinds),
   cost_per_gb: z.number().min(0).default(0),

@@ -1,8 +1,9 @@
-import { BlockList, isIP } from "node:net";
+import { BlockList } from "node:net";
 import { sql } from "drizzle-orm";
 import { Cache } from "../cache/ttl-cache";
 import type { Db } from "../db/client";
 import { endpoints } from "../db/schema";
+import { ipFamily, isLoopback, parseCidr, unmapIPv4 } from "../net/ip";
 
 /** `PATRONUS_FLOW_EXPORTERS`: `any`, or addresses and CIDR prefixes separated by commas. */
 export type ExporterList = { any: true } | { any: false; cidrs: { address: string; prefix: number; family: 4 | 6 }[] };
@@ -15,14 +16,10 @@ export function parseExporterList(text: string): ExporterList {
     .filter(Boolean);
   if (entries.length === 1 && entries[0]!.toLowerCase() === "any") return { any: true };
   const cidrs = entries.map((entry) => {
-    const [address = "", prefixText, extra] = entry.split("/");
-    const family = isIP(address);
-    const bits = family === 4 ? 32 : 128;
-    const prefix = prefixText === undefined ? bits : Number(prefixText);
-    if (family === 0 || extra !== undefined || !/^\d*$/.test(prefixText ?? "") || !(prefix >= 0 && prefix <= bits)) {
-      throw new Error(`"${entry}" is not an address or CIDR prefix (or "any" alone)`);
-    }
-    return { address, prefix, family: family as 4 | 6 };
+    const parsed = parseCidr(entry);
+    if ("error" in parsed) throw new Error(`"${entry}" is not an address or CIDR prefix (or "any" alone)`);
+    const { address, prefix, family } = parsed.cidr;
+    return { address, prefix, family };
   });
   return { any: false, cidrs };
 }
@@ -115,7 +112,7 @@ export class ExporterGate {
     }
     let valid = 0;
     for (const address of addresses) {
-      const family = isIP(address);
+      const family = ipFamily(address);
       if (family === 0) continue; // endpoints are validated on write; a row edited behind core's back is skipped
       allowed.addAddress(address, family === 4 ? "ipv4" : "ipv6");
       valid++;
@@ -155,11 +152,11 @@ export class ExporterGate {
 
   private decide(from: string): number {
     if (!this.options.list.any) {
-      const family = isIP(from);
+      const family = ipFamily(from);
       // BlockList matches an IPv4-mapped IPv6 source (::ffff:a.b.c.d, from a dual-stack socket) against v4 rules.
       if (family === 0 || !this.allowed.check(from, family === 4 ? "ipv4" : "ipv6")) return -1;
     }
-    const address = from.startsWith("::ffff:") && isIP(from.slice(7)) === 4 ? from.slice(7) : from;
+    const address = unmapIPv4(from);
     // Anyone on this host can send from any of 127.0.0.0/8: admitted as loopback, all of it is one
     // exporter, or local senders could take every flow-quota id before the real edges are seen.
     return this.idOf(this.options.allowLoopback && isLoopback(address) ? "loopback" : address);
@@ -204,8 +201,4 @@ export class ExporterGate {
     this.unknown.delete(smallest);
     this.unknown.set(from, { datagrams: least + 1, error: least, last_seen: at });
   }
-}
-
-function isLoopback(address: string): boolean {
-  return address === "::1" || (address.startsWith("127.") && isIP(address) === 4);
 }

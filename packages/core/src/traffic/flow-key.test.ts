@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
-import { addressToBigInt } from "../policies/match-rules";
-import { flowKey, formatIPv4, formatIPv6, writeWords } from "./flow-key";
+import { addressToBigInt, formatIPv4, formatIPv6, writeWords } from "../net/ip";
+import { flowKey } from "./flow-key";
 
 describe("flowKey", () => {
   it("builds a record with numeric IPv4 addresses", () => {

@@ -1,6 +1,6 @@
 import { ValidationError } from "../errors";
 import { createFlowRecord, type FlowRecord } from "../flows/flow-record";
-import { addressToBigInt, ipFamily } from "../policies/match-rules";
+import { clip, ipFamily, parseIPv4, parseIPv6 } from "../net/ip";
 
 /**
  * The 5-tuple that identifies a flow. A decoded FlowRecord is one, so the sidecar hands records over
@@ -35,11 +35,11 @@ export function flowKey(input: FlowKeyInput): FlowRecord {
   const record = createFlowRecord();
   record.ipVersion = family as 4 | 6;
   if (family === 4) {
-    record.src4 = Number(addressToBigInt(input.src, 4));
-    record.dst4 = Number(addressToBigInt(input.dst, 4));
+    record.src4 = parseIPv4(input.src);
+    record.dst4 = parseIPv4(input.dst);
   } else {
-    writeWords(addressToBigInt(input.src, 6), record.src6);
-    writeWords(addressToBigInt(input.dst, 6), record.dst6);
+    parseIPv6(input.src, record.src6);
+    parseIPv6(input.dst, record.dst6);
   }
   record.srcPort = input.srcPort;
   record.dstPort = input.dstPort;
@@ -48,45 +48,8 @@ export function flowKey(input: FlowKeyInput): FlowRecord {
   return record;
 }
 
-/** Enough of a rejected input to recognise it; an error message never echoes 80 KB back. */
-function clip(text: string): string {
-  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
-}
-
 function checkRange(value: number, max: number, field: string): void {
   if (!Number.isInteger(value) || value < 0 || value > max) {
     throw new ValidationError(`${field} must be an integer from 0 to ${max}`, field);
   }
-}
-
-/** A 128-bit address into four 32-bit words, most significant first (the FlowRecord layout). */
-export function writeWords(address: bigint, words: Uint32Array): void {
-  for (let i = 3; i >= 0; i--) {
-    words[i] = Number(address & 0xffffffffn);
-    address >>= 32n;
-  }
-}
-
-export function formatIPv4(address: number): string {
-  return `${address >>> 24}.${(address >>> 16) & 255}.${(address >>> 8) & 255}.${address & 255}`;
-}
-
-/** RFC 5952 text: lower case, leading zeros dropped, the longest run (2+) of zero groups as "::". */
-export function formatIPv6(words: ArrayLike<number>): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const w = (words[i] ?? 0) >>> 0;
-    groups.push(w >>> 16, w & 0xffff);
-  }
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
-    i = j === i ? i + 1 : j;
-  }
-  const hex = (gs: number[]) => gs.map((g) => g.toString(16)).join(":");
-  if (bestStart === -1) return hex(groups);
-  return `${hex(groups.slice(0, bestStart))}::${hex(groups.slice(bestStart + bestLength))}`;
 }

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FlowRecord } from "../flows/flow-record";
-import { addressToBigInt, type MatchRules } from "../policies/match-rules";
-import { flowKey, formatIPv4, formatIPv6, writeWords, type FlowKeyInput } from "./flow-key";
+import { addressToBigInt, formatIPv4, formatIPv6, writeWords } from "../net/ip";
+import type { MatchRules } from "../policies/match-rules";
+import { flowKey, type FlowKeyInput } from "./flow-key";
 import { PolicyMatcher, UNMATCHED_POLICY_ID, type MatchablePolicy } from "./policy-matcher";
 
 const web: FlowKeyInput = { src: "10.1.2.3", dst: "192.168.10.20", srcPort: 40000, dstPort: 443, protocol: 6, dscp: 0 };

@@ -1,5 +1,6 @@
 import type { FlowRecord } from "../flows/flow-record";
-import { formatIPv4, formatIPv6, type FlowKey } from "./flow-key";
+import { formatIPv4, formatIPv6 } from "../net/ip";
+import type { FlowKey } from "./flow-key";
 import { FlowTable } from "./flow-table";
 import { UNMATCHED_POLICY_ID, type PolicyClassifier } from "./policy-matcher";
 

@@ -1,5 +1,6 @@
 import { createFlowRecord, type FlowRecord } from "../flows/flow-record";
-import { addressToBigInt, type MatchRules } from "../policies/match-rules";
+import { addressToBigInt } from "../net/ip";
+import type { MatchRules } from "../policies/match-rules";
 import { keep, nsPerOp, prng, report } from "../testing/bench";
 import { PolicyMatcher, UNMATCHED_POLICY_ID, type MatchablePolicy } from "./policy-matcher";
 import { TrafficStatsCollector } from "./traffic-stats-collector";

@@ -1,7 +1,7 @@
-import { isIP } from "node:net";
 import { writeAudit } from "../audit";
 import { Cache } from "../cache";
 import type { Db } from "../db/client";
+import { prefix64Key } from "../net/ip";
 import { PasswordHashingBusyError } from "./password";
 import { MAX_PASSWORD_LENGTH, normalizeEmail, verifyCredentials, type SessionUser } from "./users";
 
@@ -172,17 +172,7 @@ export class SignInThrottle {
  * apart would give one attacker 2^64 clients. Anything else (IPv4, "unknown") as it is.
  */
 export function clientKey(client: string): string {
-  const address = client.split("%")[0]!;
-  if (isIP(address) !== 6) return client;
-  const [head = "", tail] = address.toLowerCase().split("::");
-  const groups = (part: string | undefined) => (part ? part.split(":") : []);
-  const width = (gs: string[]) => gs.reduce((n, g) => n + (g.includes(".") ? 2 : 1), 0);
-  const full =
-    tail === undefined ? groups(head) : [...groups(head), ...Array<string>(8 - width(groups(head)) - width(groups(tail))).fill("0"), ...groups(tail)];
-  return `${full
-    .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(":")}::/64`;
+  return prefix64Key(client.split("%")[0]!) ?? client;
 }
 
 interface Bucket {

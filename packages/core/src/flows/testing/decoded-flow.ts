@@ -1,6 +1,7 @@
 /** Test helpers: decoded records copied out of the reused FlowRecord, with addresses as text for readable asserts. */
 import type { DecodeResult, FlowDecoder } from "../decoder";
 import type { FlowRecord } from "../flow-record";
+import { formatIPv4, formatIPv6 } from "../../net/ip";
 
 export interface DecodedFlow {
   ipVersion: 4 | 6;
@@ -43,28 +44,4 @@ export function decodeFlows(
     flows.push(toDecodedFlow(r)),
   );
   return { result, flows };
-}
-
-export function formatIPv4(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
-}
-
-/** RFC 5952 text: lower case, no leading zeros, the longest run of two or more zero groups as "::". */
-export function formatIPv6(words: ArrayLike<number>): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 4; i++) groups.push(words[i]! >>> 16, words[i]! & 0xffff);
-  let best = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      best = i;
-      bestLength = j - i;
-    }
-    i = j === i ? i + 1 : j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (best < 0) return hex.join(":");
-  return `${hex.slice(0, best).join(":")}::${hex.slice(best + bestLength).join(":")}`;
 }
