@@ -149,6 +149,8 @@ function startBusyWriter(file: string) {
     let open = true;
     process.stdin.on("end", () => { open = false; });
     process.stdin.resume();
+    // The 20 ms between writes is the behaviour under test (a writer like the collector's snapshots),
+    // not synchronisation: the test waits on the writer's "ready" line and on the admin calls themselves.
     (function loop() { if (!open) { db.close(); return; } write.immediate(); setTimeout(loop, 20); })();
   `;
   const child = spawn(process.execPath, ["-e", script], { stdio: ["pipe", "pipe", "inherit"] });
