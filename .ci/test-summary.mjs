@@ -10,7 +10,10 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 // Every workspace with a test script, and the report its runner writes (Playwright or vitest), so a
 // new workspace's tests are counted without anyone remembering to list it here.
-const workspaces = ["e2e", ...["apps", "packages"].flatMap((dir) => readdirSync(join(root, dir)).map((name) => `${dir}/${name}`))];
+const workspaces = [
+  "e2e",
+  ...["apps", "packages"].flatMap((dir) => readdirSync(join(root, dir)).map((name) => `${dir}/${name}`)),
+];
 const reports = {};
 for (const workspace of workspaces.sort()) {
   const manifest = join(root, workspace, "package.json");
@@ -23,14 +26,27 @@ for (const workspace of workspaces.sort()) {
 for (const file of Object.values(reports)) rmSync(join(root, file), { force: true });
 
 // Type and lint errors are failures too: tsc and ESLint over every workspace first.
-const typecheck = spawnSync("pnpm", ["exec", "turbo", "run", "typecheck", "lint", "--continue", "--output-logs=errors-only"], {
+const typecheck = spawnSync(
+  "pnpm",
+  ["exec", "turbo", "run", "typecheck", "lint", "--continue", "--output-logs=errors-only"],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
+// Formatting is checked, not fixed, so a commit that skipped `pnpm format` fails here.
+const format = spawnSync("pnpm", ["exec", "prettier", "--check", "--log-level=warn", "."], {
   cwd: root,
   stdio: "inherit",
 });
-const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", "--output-logs=full", ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-});
+const turbo = spawnSync(
+  "pnpm",
+  ["exec", "turbo", "run", "test", "--continue", "--output-logs=full", ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
 
 let passed = 0;
 let failed = 0;
@@ -53,6 +69,10 @@ for (const [workspace, file] of Object.entries(reports)) {
 if (typecheck.status !== 0) {
   failed += 1;
   lines.push("typecheck/lint: failed (see the tsc and ESLint output above)");
+}
+if (format.status !== 0) {
+  failed += 1;
+  lines.push("format: files differ from Prettier's output (run `pnpm format`)");
 }
 if (turbo.status !== 0 && failed === 0) {
   failed += 1;

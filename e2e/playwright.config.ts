@@ -8,7 +8,10 @@ export const databaseFile = join(dataDir, "patronus.db");
 export const admin = { email: "admin@e2e.test", password: "e2e-admin-password" };
 /** Created by tests/auth.setup.ts, which signs both in and saves their cookies here. */
 export const viewer = { email: "viewer@e2e.test", password: "e2e-viewer-password" };
-export const storageState = { admin: join(dataDir, "auth", "admin.json"), viewer: join(dataDir, "auth", "viewer.json") };
+export const storageState = {
+  admin: join(dataDir, "auth", "admin.json"),
+  viewer: join(dataDir, "auth", "viewer.json"),
+};
 
 /** The web server's port; the collector's flow and control ports follow it. Set it to run two checkouts at once. */
 const port = Number(process.env.PATRONUS_E2E_PORT ?? 3107);

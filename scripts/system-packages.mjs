@@ -38,7 +38,10 @@ if (!isRoot || !onPath("apt-get")) {
 
 console.log(`installing the system packages the tests drive: ${missing.join(" ")}`);
 const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", ...missing]]) {
+for (const args of [
+  ["update", "-qq"],
+  ["install", "-y", "-qq", "--no-install-recommends", ...missing],
+]) {
   const result = spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env });
   if (result.status !== 0) {
     console.error(`apt-get ${args[0]} failed (exit ${result.status}); run it by hand:\n  apt-get update && ${install}`);

@@ -33,18 +33,29 @@ test.describe("signed out", () => {
   });
 });
 
-test("an API token minted by the admin answers the release note's policies query over curl-style HTTP", async ({ request, playwright, baseURL }) => {
+test("an API token minted by the admin answers the release note's policies query over curl-style HTTP", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const minted = await request.post("/api/graphql", {
     data: { query: 'mutation { createApiToken(name: "e2e script", expires_in_days: 1) { token } }' },
   });
   const { token } = ((await minted.json()) as { data: { createApiToken: { token: string } } }).data.createApiToken;
 
   // A fresh context: no cookies, only the bearer token.
-  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const script = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
   const response = await script.post("/api/graphql", { data: { query: POLICIES } });
   const { data } = (await response.json()) as { data: { policies: { priority: number }[] } };
   expect(data.policies).toHaveLength(25);
-  expect(data.policies[0]).toMatchObject({ priority: 950, packets_matched: expect.any(Number), bytes_matched: expect.any(Number) });
+  expect(data.policies[0]).toMatchObject({
+    priority: 950,
+    packets_matched: expect.any(Number),
+    bytes_matched: expect.any(Number),
+  });
   await script.dispose();
 });
 
@@ -86,7 +97,10 @@ test("repeated wrong passwords make the sign-in form wait, longer each time, aud
   const messages: string[] = [];
   while (!messages.at(-1)?.startsWith("Too many") && messages.length < 12) {
     await attempt(`wrong password ${messages.length}`);
-    await expect(formError).toHaveText(/^(Wrong email or password\.|Too many failed sign-ins\. Try again in \d+ seconds?\.)$/, { timeout: 15_000 });
+    await expect(formError).toHaveText(
+      /^(Wrong email or password\.|Too many failed sign-ins\. Try again in \d+ seconds?\.)$/,
+      { timeout: 15_000 },
+    );
     messages.push((await formError.textContent())!);
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   }
@@ -119,7 +133,10 @@ for (const [disguise, callbackUrl] of [
   // The URL parser removes the "." segment, which leaves "//evil.example".
   ["a dot segment", "%2F.%2F%2Fevil.example"],
 ]) {
-  test(`a callback to another origin disguised by ${disguise} lands on the dashboard after sign-in`, async ({ browser, baseURL }) => {
+  test(`a callback to another origin disguised by ${disguise} lands on the dashboard after sign-in`, async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
     await page.goto(`/signin?callbackUrl=${callbackUrl}`);
@@ -147,12 +164,16 @@ test("a password reset signs the user out of the session they had", async ({ bro
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signIn(page, account);
-  const { data } = (await (await request.post("/api/graphql", { data: { query: "{ users { id email } }" } })).json()) as {
+  const { data } = (await (
+    await request.post("/api/graphql", { data: { query: "{ users { id email } }" } })
+  ).json()) as {
     data: { users: { id: string; email: string }[] };
   };
   const id = data.users.find((u) => u.email === account.email)!.id;
 
-  const reset = await request.post("/api/graphql", { data: { query: `mutation { resetPassword(user_id: "${id}") { generated_password } }` } });
+  const reset = await request.post("/api/graphql", {
+    data: { query: `mutation { resetPassword(user_id: "${id}") { generated_password } }` },
+  });
   expect(((await reset.json()) as { errors?: unknown }).errors).toBeUndefined();
 
   await page.reload();
@@ -160,7 +181,10 @@ test("a password reset signs the user out of the session they had", async ({ bro
   await context.close();
 });
 
-test("pages carry a nonce-based CSP and the other security headers, and the dashboard's scripts run under them", async ({ page, request }) => {
+test("pages carry a nonce-based CSP and the other security headers, and the dashboard's scripts run under them", async ({
+  page,
+  request,
+}) => {
   const refused: string[] = [];
   page.on("console", (message) => {
     if (message.text().includes("Content Security Policy")) refused.push(message.text());
@@ -181,7 +205,9 @@ test("pages carry a nonce-based CSP and the other security headers, and the dash
   expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
 });
 
-test("without NEXTAUTH_URL, sign-in answers only a Host naming this server, and ignores X-Forwarded-Host", async ({ baseURL }) => {
+test("without NEXTAUTH_URL, sign-in answers only a Host naming this server, and ignores X-Forwarded-Host", async ({
+  baseURL,
+}) => {
   const { hostname, port } = new URL(baseURL!);
   const status = (headers: Record<string, string>) =>
     new Promise<number>((resolve, reject) => {

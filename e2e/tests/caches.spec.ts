@@ -12,7 +12,8 @@ test("an admin clears every cache from the caches page and sees the entries drop
   // The collector's exporter_verdicts holds an entry per source that has sent flows, if any has yet.
   let total = 0;
   for (const row of await table.getByRole("row").all()) {
-    if ((await row.getByRole("cell").count()) > 0) total += Number((await row.getByRole("cell").nth(2).textContent())?.replaceAll(",", ""));
+    if ((await row.getByRole("cell").count()) > 0)
+      total += Number((await row.getByRole("cell").nth(2).textContent())?.replaceAll(",", ""));
   }
   expect(total).toBeGreaterThanOrEqual(40);
 
@@ -21,7 +22,9 @@ test("an admin clears every cache from the caches page and sees the entries drop
   await expect(dialog).toContainText(`${total} entries will be removed`);
   await dialog.getByRole("button", { name: `Clear ${total} entries` }).click();
 
-  await expect(page.getByTestId("clear-result")).toHaveText(`Cleared ${total} entries from the web and collector caches.`);
+  await expect(page.getByTestId("clear-result")).toHaveText(
+    `Cleared ${total} entries from the web and collector caches.`,
+  );
   await expect(metricsRow.getByRole("cell").nth(2)).toHaveText("0");
   for (const row of await table.getByRole("row").all()) {
     if ((await row.getByRole("cell").count()) > 0) await expect(row.getByRole("cell").nth(2)).toHaveText("0");

@@ -14,9 +14,21 @@ const stranger = "127.0.0.2";
 // The 72-byte datagram that once added 7×10¹³ packets: dPkts and dOctets at their maximum, sampled 1 in 16,383.
 const absurd = buildV5Packet({
   samplingInterval: 0x3fff,
-  flows: [{ src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1234, dstPort: 80, protocol: 6, packets: 0xffffffff, bytes: 0xffffffff }],
+  flows: [
+    {
+      src: "10.0.0.1",
+      dst: "10.0.0.2",
+      srcPort: 1234,
+      dstPort: 80,
+      protocol: 6,
+      packets: 0xffffffff,
+      bytes: 0xffffffff,
+    },
+  ],
 });
-const plausible = buildV5Packet({ flows: [{ src: "10.9.9.1", dst: "10.9.9.2", srcPort: 4000, dstPort: 443, protocol: 6, packets: 3, bytes: 180 }] });
+const plausible = buildV5Packet({
+  flows: [{ src: "10.9.9.1", dst: "10.9.9.2", srcPort: 4000, dstPort: 443, protocol: 6, packets: 3, bytes: 180 }],
+});
 
 test("an admin sees the flow input's refusals and the unknown exporter that sent flows", async ({ page }) => {
   await send(absurd);
@@ -25,9 +37,15 @@ test("an admin sees the flow input's refusals and the unknown exporter that sent
 
   const panel = page.locator("details.flow-input");
   await panel.locator("summary").click();
-  await expect(panel.getByText("Impossible records").locator("xpath=following-sibling::dd")).not.toHaveText("0", { timeout: 15_000 });
+  await expect(panel.getByText("Impossible records").locator("xpath=following-sibling::dd")).not.toHaveText("0", {
+    timeout: 15_000,
+  });
   await expect(panel.getByText("From unknown exporters").locator("xpath=following-sibling::dd")).not.toHaveText("0");
-  await expect(page.getByRole("table", { name: "Unknown exporters" }).getByRole("row", { name: new RegExp(stranger.replaceAll(".", "\\.")) })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "Unknown exporters" })
+      .getByRole("row", { name: new RegExp(stranger.replaceAll(".", "\\.")) }),
+  ).toBeVisible();
 });
 
 test.describe("as a viewer", () => {
@@ -39,7 +57,9 @@ test.describe("as a viewer", () => {
 
     const panel = page.locator("details.flow-input");
     await panel.locator("summary").click();
-    await expect(panel.getByText("From unknown exporters").locator("xpath=following-sibling::dd")).not.toHaveText("0", { timeout: 15_000 });
+    await expect(panel.getByText("From unknown exporters").locator("xpath=following-sibling::dd")).not.toHaveText("0", {
+      timeout: 15_000,
+    });
     await expect(page.getByRole("table", { name: "Unknown exporters" })).toHaveCount(0);
   });
 });

@@ -1,6 +1,14 @@
 import { listAuditLog } from "@patronus/core/audit";
 import { openDatabase } from "@patronus/core/db";
-import { addEndpoint, createPath, createSite, getSite, listPaths, listSites, recordPathMetrics } from "@patronus/core/sites";
+import {
+  addEndpoint,
+  createPath,
+  createSite,
+  getSite,
+  listPaths,
+  listSites,
+  recordPathMetrics,
+} from "@patronus/core/sites";
 import { expect, test } from "@playwright/test";
 import { admin, databaseFile, storageState } from "../playwright.config";
 
@@ -47,7 +55,10 @@ function createThrowawaySite(name: string): { id: string; name: string } {
   }
 }
 
-test("an admin deletes a site through the dialog; an open viewer dashboard drops it at once", async ({ page, browser }) => {
+test("an admin deletes a site through the dialog; an open viewer dashboard drops it at once", async ({
+  page,
+  browser,
+}) => {
   const site = createThrowawaySite("Branch Reno");
   const row = (p: typeof page) => p.getByRole("table", { name: "Sites" }).getByRole("row", { name: /Branch Reno/ });
   const viewerContext = await browser.newContext({ storageState: storageState.viewer });
@@ -73,11 +84,15 @@ test("an admin deletes a site through the dialog; an open viewer dashboard drops
   await dialog.getByLabel("Type Branch Reno to confirm").fill("Branch Reno");
   await confirm.click();
 
-  await expect(page.getByTestId("sites-notice")).toHaveText("Deleted site Branch Reno with 2 endpoints, 3 paths and 6 path metric rows.");
+  await expect(page.getByTestId("sites-notice")).toHaveText(
+    "Deleted site Branch Reno with 2 endpoints, 3 paths and 6 path metric rows.",
+  );
   await expect(dialog).toBeHidden();
   await expect(row(page)).toHaveCount(0);
   // The viewer's page was never reloaded: the deletion reached it over the event stream.
-  await expect(viewerPage.getByTestId("sites-notice")).toHaveText(`Branch Reno was deleted by ${admin.email}, with 2 endpoints and 3 paths.`);
+  await expect(viewerPage.getByTestId("sites-notice")).toHaveText(
+    `Branch Reno was deleted by ${admin.email}, with 2 endpoints and 3 paths.`,
+  );
   await expect(row(viewerPage)).toHaveCount(0);
   await viewerContext.close();
 

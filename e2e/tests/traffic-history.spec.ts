@@ -5,18 +5,32 @@ import { expect, test, type Page } from "@playwright/test";
 import { flowPort } from "../playwright.config";
 
 // Guest Wi-Fi: no other spec sends its traffic, so its counters are this file's alone.
-const guest = { src: "172.16.5.5", dst: "198.51.100.99", srcPort: 49003, dstPort: 8443, protocol: 6, packets: 4321, bytes: 4_321_000 };
+const guest = {
+  src: "172.16.5.5",
+  dst: "198.51.100.99",
+  srcPort: 49003,
+  dstPort: 8443,
+  protocol: 6,
+  packets: 4321,
+  bytes: 4_321_000,
+};
 const HEADER = "timestamp,time,policy_id,policy_name,packets_matched,bytes_matched,active_flows";
 
 async function sendGuestFlow(): Promise<void> {
-  const packet = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [guest])] });
+  const packet = buildIpfixPacket({
+    templates: [IPFIX_IPV4_TEMPLATE],
+    dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [guest])],
+  });
   const socket = createSocket("udp4");
   await new Promise<void>((resolve) => socket.send(packet, flowPort, "127.0.0.1", () => socket.close(() => resolve())));
 }
 
-const totalPackets = async (page: Page) => Number((await page.getByTestId("total-packets").textContent())?.replaceAll(",", ""));
+const totalPackets = async (page: Page) =>
+  Number((await page.getByTestId("total-packets").textContent())?.replaceAll(",", ""));
 
-test("the traffic page charts the recorded history, follows the range and policy pickers, and exports it as CSV", async ({ page }) => {
+test("the traffic page charts the recorded history, follows the range and policy pickers, and exports it as CSV", async ({
+  page,
+}) => {
   await page.goto("/traffic");
   const caption = page.getByTestId("history-caption");
   // The demo seed's day of snapshots: a chart from the first start.
@@ -37,11 +51,14 @@ test("the traffic page charts the recorded history, follows the range and policy
   await sendGuestFlow();
   // The collector's next snapshot (every second here) records it; the page keeps range and policy in its address.
   await expect
-    .poll(async () => {
-      await page.reload();
-      await expect(caption).toHaveText("Last 7 days · 30-minute buckets · Guest Wi-Fi");
-      return totalPackets(page);
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        await page.reload();
+        await expect(caption).toHaveText("Last 7 days · 30-minute buckets · Guest Wi-Fi");
+        return totalPackets(page);
+      },
+      { timeout: 15_000 },
+    )
     .toBe(seeded + guest.packets);
 
   await page.getByRole("combobox", { name: "Range" }).selectOption({ label: "Last hour" });
@@ -63,7 +80,11 @@ test("the traffic page charts the recorded history, follows the range and policy
   expect(rows.at(-1)?.slice(4, 6)).toEqual([String(guest.packets), String(guest.bytes)]);
 });
 
-test("the export refuses anonymous callers and says what is wrong with bad parameters", async ({ page, playwright, baseURL }) => {
+test("the export refuses anonymous callers and says what is wrong with bad parameters", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const refused = await anonymous.get("/api/stats/export?format=csv&from=0&to=1");
   expect(refused.status()).toBe(401);

@@ -12,13 +12,27 @@ interface PolicyRow {
 
 /** Sends one IPFIX datagram (template + data) to the collector the e2e run started. */
 async function sendIpfix(flows: FlowSpec[]): Promise<void> {
-  const packet = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, flows)] });
+  const packet = buildIpfixPacket({
+    templates: [IPFIX_IPV4_TEMPLATE],
+    dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, flows)],
+  });
   const socket = createSocket("udp4");
   await new Promise<void>((resolve) => socket.send(packet, flowPort, "127.0.0.1", () => socket.close(() => resolve())));
 }
 
 test("IPFIX records sent to the collector show up in the release note's policies query", async ({ request }) => {
-  await sendIpfix([{ src: "10.4.1.20", dst: "10.1.1.30", srcPort: 16384, dstPort: 16500, protocol: 17, dscp: 46, packets: 120, bytes: 25680 }]);
+  await sendIpfix([
+    {
+      src: "10.4.1.20",
+      dst: "10.1.1.30",
+      srcPort: 16384,
+      dstPort: 16500,
+      protocol: 17,
+      dscp: 46,
+      packets: 120,
+      bytes: 25680,
+    },
+  ]);
 
   const query = "{ policies { id priority packets_matched bytes_matched } }";
   await expect
@@ -29,7 +43,9 @@ test("IPFIX records sent to the collector show up in the release note's policies
     })
     .toMatchObject({ packets_matched: 120, bytes_matched: 25680 });
 
-  const stats = await request.post("/api/graphql", { data: { query: "{ traffic_stats { source totals { packets } } }" } });
+  const stats = await request.post("/api/graphql", {
+    data: { query: "{ traffic_stats { source totals { packets } } }" },
+  });
   expect((await stats.json()).data.traffic_stats).toMatchObject({ source: "live" });
 });
 

@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { admin } from "../playwright.config";
 import { signIn } from "./sign-in";
 
-test("an admin adds a user who signs in with the generated password, then changes their role and deletes them, each ending their session", async ({ page, browser }) => {
+test("an admin adds a user who signs in with the generated password, then changes their role and deletes them, each ending their session", async ({
+  page,
+  browser,
+}) => {
   const email = "new.operator@e2e.test";
   await page.goto("/users");
   const form = page.getByRole("form", { name: "Add a user" });
@@ -15,7 +18,9 @@ test("an admin adds a user who signs in with the generated password, then change
   await expect(status).toHaveText(`Added ${email}.`);
   const password = await page.getByTestId("generated-password").locator("code").textContent();
   expect(password).toMatch(/^[\w-]{22}$/);
-  await expect(page.getByRole("table", { name: "Users" }).getByRole("row", { name: new RegExp(email) })).toContainText("New Operator");
+  await expect(page.getByRole("table", { name: "Users" }).getByRole("row", { name: new RegExp(email) })).toContainText(
+    "New Operator",
+  );
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const theirs = await context.newPage();
@@ -31,7 +36,10 @@ test("an admin adds a user who signs in with the generated password, then change
   await expect(theirs.getByTestId("signed-in-as")).toContainText(`${email} viewer`);
 
   await page.getByRole("button", { name: `Delete ${email}` }).click();
-  await page.getByRole("dialog", { name: `Delete ${email}?` }).getByRole("button", { name: "Delete user" }).click();
+  await page
+    .getByRole("dialog", { name: `Delete ${email}?` })
+    .getByRole("button", { name: "Delete user" })
+    .click();
   await expect(status).toHaveText(`Deleted ${email}.`);
   await expect(page.getByRole("row", { name: new RegExp(email) })).toHaveCount(0);
   await theirs.goto("/");

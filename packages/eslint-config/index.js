@@ -4,17 +4,32 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-const envMessage = "Read variables through the process's env module (src/env.ts, built on @patronus/core/env), which validates them.";
+const envMessage =
+  "Read variables through the process's env module (src/env.ts, built on @patronus/core/env), which validates them.";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/.next/**", "**/.reports/**", "**/test-results/**", "**/next-env.d.ts", "**/dist/**"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/.reports/**",
+      "**/test-results/**",
+      "**/next-env.d.ts",
+      "**/dist/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" },
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          caughtErrors: "none",
+        },
       ],
       "no-restricted-properties": ["error", { object: "process", property: "env", message: envMessage }],
       "no-restricted-imports": [

@@ -63,13 +63,18 @@ describe.each([
     }
 
     runTool("softflowd", "softflowd", ["-r", pcap, "-n", running!.flowAddress, ...versionArgs, "-a"]);
-    await vi.waitFor(async () => expect((await client.status()).records_received).toBe(flows.length), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await client.status()).records_received).toBe(flows.length), {
+      timeout: 10_000,
+    });
 
     const live = await client.stats();
     const counted = new Map(
       live.policies
         .filter((p) => p.packets_matched > 0)
-        .map((p) => [p.policy_id, { packets_matched: p.packets_matched, bytes_matched: p.bytes_matched, active_flows: p.active_flows }]),
+        .map((p) => [
+          p.policy_id,
+          { packets_matched: p.packets_matched, bytes_matched: p.bytes_matched, active_flows: p.active_flows },
+        ]),
     );
     expect(counted).toEqual(expected);
     expect(expected.size).toBe(v5 ? 4 : 5); // every policy gets traffic (the IPv6 one but in v5)
@@ -83,10 +88,21 @@ describe("the collector", () => {
     const [host, port] = [running!.flowAddress.split(":")[0]!, Number(running!.flowAddress.split(":")[1])];
     socket.send(packet, port, host, () => socket.close());
   }
-  const webFlow = { src: "10.0.0.1", dst: "192.0.2.1", srcPort: 40000, dstPort: 443, protocol: 6, packets: 10, bytes: 5000 };
+  const webFlow = {
+    src: "10.0.0.1",
+    dst: "192.0.2.1",
+    srcPort: 40000,
+    dstPort: 443,
+    protocol: 6,
+    packets: 10,
+    bytes: 5000,
+  };
 
   it("counts garbage and truncated datagrams as malformed and keeps counting the valid ones around them", async () => {
-    const valid = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])] });
+    const valid = buildIpfixPacket({
+      templates: [IPFIX_IPV4_TEMPLATE],
+      dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])],
+    });
     send(Uint8Array.from([0, 10, 0, 200, 1, 2, 3]));
     send(valid.subarray(0, valid.length - 7));
     send(Uint8Array.from({ length: 300 }, (_, i) => (i * 37) % 256));
@@ -101,15 +117,25 @@ describe("the collector", () => {
   it("picks up a policy added through the database without a restart", async () => {
     createPolicy(data.db, { name: "https only", priority: 800, match_rules: { destination_ports: [443] } });
 
-    await vi.waitFor(() => expect(running!.collector.status().matcherGeneration).toBeGreaterThan(1), { timeout: 10_000 });
-    send(buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])] }));
+    await vi.waitFor(() => expect(running!.collector.status().matcherGeneration).toBeGreaterThan(1), {
+      timeout: 10_000,
+    });
+    send(
+      buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])] }),
+    );
 
-    await vi.waitFor(async () => expect(await client.policyStats(6)).toMatchObject({ packets_matched: 10 }), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await client.policyStats(6)).toMatchObject({ packets_matched: 10 }), {
+      timeout: 5_000,
+    });
   });
 
   it("drops a deleted policy's live counters", async () => {
-    send(buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])] }));
-    await vi.waitFor(async () => expect(await client.policyStats(4)).toMatchObject({ packets_matched: 10 }), { timeout: 5_000 });
+    send(
+      buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])] }),
+    );
+    await vi.waitFor(async () => expect(await client.policyStats(4)).toMatchObject({ packets_matched: 10 }), {
+      timeout: 5_000,
+    });
 
     deletePolicy(data.db, { policyId: 4 });
 
@@ -117,13 +143,35 @@ describe("the collector", () => {
   });
 
   it("reports its exporter_verdicts cache, and clearing all caches empties it and the web's, counting both", async () => {
-    send(buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])] }));
+    send(
+      buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])] }),
+    );
     await vi.waitFor(async () => expect((await client.status()).records_received).toBe(1), { timeout: 5_000 });
-    expect(await client.cacheStats()).toEqual([expect.objectContaining({ name: "exporter_verdicts", entries: 1, misses: 1 })]);
+    expect(await client.cacheStats()).toEqual([
+      expect.objectContaining({ name: "exporter_verdicts", entries: 1, misses: 1 }),
+    ]);
     const local = new CacheRegistry();
     const cache = local.register("path_metrics", createMetricsCache());
-    cache.insert(1, { path_id: 1, timestamp: 0, latency_ms: 1, jitter_ms: 0, packet_loss_pct: 0, bandwidth_mbps: 1, mtu: 1500, score: 99 });
-    cache.insert(2, { path_id: 2, timestamp: 0, latency_ms: 1, jitter_ms: 0, packet_loss_pct: 0, bandwidth_mbps: 1, mtu: 1500, score: 99 });
+    cache.insert(1, {
+      path_id: 1,
+      timestamp: 0,
+      latency_ms: 1,
+      jitter_ms: 0,
+      packet_loss_pct: 0,
+      bandwidth_mbps: 1,
+      mtu: 1500,
+      score: 99,
+    });
+    cache.insert(2, {
+      path_id: 2,
+      timestamp: 0,
+      latency_ms: 1,
+      jitter_ms: 0,
+      packet_loss_pct: 0,
+      bandwidth_mbps: 1,
+      mtu: 1500,
+      score: 99,
+    });
 
     expect(await clearCachesEverywhere(local, client)).toEqual({ cleared_entries: 3, collector_reached: true });
     expect(cache.stats().entries).toBe(0);

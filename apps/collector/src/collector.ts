@@ -49,7 +49,10 @@ export interface RunningCollector {
  * Wires the sidecar: UDP listener -> decoder -> classifier + counters -> periodic snapshots, plus the
  * loopback control interface and the timers that keep policies, flows and retention current.
  */
-export async function startCollector(env: CollectorEnv, log: (line: string) => void = console.log): Promise<RunningCollector> {
+export async function startCollector(
+  env: CollectorEnv,
+  log: (line: string) => void = console.log,
+): Promise<RunningCollector> {
   const startedAt = Date.now();
   // A relative PATRONUS_DATA_DIR is relative to the working directory (npm start passes an absolute one): say where.
   const dbFile = resolve(env.PATRONUS_DATA_DIR, "patronus.db");
@@ -89,7 +92,11 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
   const restored = restoreCollector(db, collector);
 
   // Only known exporters' datagrams are decoded; the set follows endpoint edits on the policy poll.
-  const gate = new ExporterGate({ list: env.PATRONUS_FLOW_EXPORTERS, allowLoopback: env.PATRONUS_FLOW_ALLOW_LOOPBACK, maxExporters: EXPORTER_IDS });
+  const gate = new ExporterGate({
+    list: env.PATRONUS_FLOW_EXPORTERS,
+    allowLoopback: env.PATRONUS_FLOW_ALLOW_LOOPBACK,
+    maxExporters: EXPORTER_IDS,
+  });
   let exportersVersion = "";
   const refreshExporters = () => {
     const version = exporterAddressesVersion(db);
@@ -212,7 +219,9 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
         if (policy_id === undefined) collector.resetStats();
         return { reset: policy_id === undefined ? true : collector.resetPolicyStats(policy_id) };
       },
-      cleanup: ({ timeout_ms }) => ({ removed: collector.cleanupStaleFlows(timeout_ms ?? env.PATRONUS_FLOW_IDLE_TIMEOUT_MS) }),
+      cleanup: ({ timeout_ms }) => ({
+        removed: collector.cleanupStaleFlows(timeout_ms ?? env.PATRONUS_FLOW_IDLE_TIMEOUT_MS),
+      }),
       cacheStats: () => registry.stats(),
       clearCaches: () => ({ cleared_entries: registry.clearAll() }),
     },
@@ -220,20 +229,26 @@ export async function startCollector(env: CollectorEnv, log: (line: string) => v
 
   const pruneRetention = () => {
     const removed = pruneStatsBefore(db, { before: Date.now() - env.PATRONUS_STATS_RETENTION_DAYS * DAY_MS });
-    if (removed > 0) log(`retention: removed ${removed} snapshot rows older than ${env.PATRONUS_STATS_RETENTION_DAYS} days`);
+    if (removed > 0)
+      log(`retention: removed ${removed} snapshot rows older than ${env.PATRONUS_STATS_RETENTION_DAYS} days`);
   };
   pruneRetention();
   const timers = [
     setInterval(snapshot, env.PATRONUS_SNAPSHOT_INTERVAL_MS),
     setInterval(saveTemplatesQuietly, TEMPLATE_WRITE_INTERVAL_MS),
-    setInterval(() => collector.cleanupStaleFlows(env.PATRONUS_FLOW_IDLE_TIMEOUT_MS), env.PATRONUS_FLOW_CLEANUP_INTERVAL_MS),
+    setInterval(
+      () => collector.cleanupStaleFlows(env.PATRONUS_FLOW_IDLE_TIMEOUT_MS),
+      env.PATRONUS_FLOW_CLEANUP_INTERVAL_MS,
+    ),
     setInterval(() => {
       refreshPolicies();
       refreshExporters();
     }, env.PATRONUS_POLICY_POLL_MS),
     setInterval(pruneRetention, RETENTION_PRUNE_INTERVAL_MS),
   ];
-  const demo = wantsDemoTraffic(env, db) ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) }) : undefined;
+  const demo = wantsDemoTraffic(env, db)
+    ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) })
+    : undefined;
 
   log(
     `collector: flows on udp ${listener.address} (${listener.receiver}, receive buffer ${listener.receiveBufferSize} bytes), ` +

@@ -49,7 +49,10 @@ describe("the control server", () => {
   });
 
   it("refuses a body that is not JSON with 400", async () => {
-    expect(await post("/reset", "{policy_id: 1")).toEqual({ status: 400, body: { error: "body must be a JSON object" } });
+    expect(await post("/reset", "{policy_id: 1")).toEqual({
+      status: 400,
+      body: { error: "body must be a JSON object" },
+    });
   });
 
   it("refuses a policy id that is not a number, or not valid percent-encoding, with 400", async () => {
@@ -60,7 +63,10 @@ describe("the control server", () => {
   });
 
   it("passes a valid request's fields to its handler", async () => {
-    expect(await post("/cleanup", JSON.stringify({ timeout_ms: 250 }))).toEqual({ status: 200, body: { removed: 250 } });
+    expect(await post("/cleanup", JSON.stringify({ timeout_ms: 250 }))).toEqual({
+      status: 200,
+      body: { removed: 250 },
+    });
     expect(await client.cleanup(7)).toEqual({ removed: 7 });
   });
 });

@@ -63,7 +63,8 @@ export async function startControlServer(
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const given = Buffer.from(req.headers.authorization ?? "");
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HttpError(401, "bad or missing secret");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new HttpError(401, "bad or missing secret");
     const url = new URL(req.url ?? "/", "http://control");
     for (const route of routes) {
       const match = route.endpoint.method === req.method ? route.pattern.exec(url.pathname) : null;
@@ -124,7 +125,9 @@ function decodeSegment(segment: string): string {
 
 /** Path segments and query values arrive as text: numerals become numbers so the schema judges their value, not their type. */
 function fromText(fields: Record<string, string>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([key, text]) => [key, /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, text]) => [key, /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text]),
+  );
 }
 
 function send(res: ServerResponse, status: number, value: unknown): void {

@@ -38,7 +38,8 @@ describe("demo traffic by default (PATRONUS_DEMO_TRAFFIC=auto)", () => {
   async function start(seedDemo: boolean, deleteSites = 0) {
     data = createDataDir([]);
     if (seedDemo) seedDemoNetwork(data.db);
-    for (const site of listSites(data.db).slice(0, deleteSites)) deleteSite(data.db, { siteId: site.id, actor: "test" });
+    for (const site of listSites(data.db).slice(0, deleteSites))
+      deleteSite(data.db, { siteId: site.id, actor: "test" });
     const env = testEnv(data.dir, { PATRONUS_DEMO_TRAFFIC: "auto" });
     running = await startCollector(env, () => {});
     return createCollectorClient({ url: running.controlUrl, secret: env.secret });
@@ -52,7 +53,9 @@ describe("demo traffic by default (PATRONUS_DEMO_TRAFFIC=auto)", () => {
   it("is on, and counted, on a database holding the demo network", async () => {
     const client = await start(true);
     expect((await client.status()).demo_traffic).toBe(true);
-    await vi.waitFor(async () => expect((await client.status()).records_received).toBeGreaterThan(0), { timeout: 5_000 });
+    await vi.waitFor(async () => expect((await client.status()).records_received).toBeGreaterThan(0), {
+      timeout: 5_000,
+    });
   });
 
   it("stays on when a demo site has been deleted", async () => {

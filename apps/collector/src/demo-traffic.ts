@@ -1,5 +1,11 @@
 import { createSocket } from "node:dgram";
-import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, IPFIX_IPV6_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
+import {
+  buildIpfixPacket,
+  flowDataSet,
+  IPFIX_IPV4_TEMPLATE,
+  IPFIX_IPV6_TEMPLATE,
+  type FlowSpec,
+} from "@patronus/core/flows";
 
 /**
  * Demo traffic for `npm start`: a small IPFIX exporter sending real datagrams over loopback, once a
@@ -9,7 +15,16 @@ export const demoFlows: (Omit<FlowSpec, "packets" | "bytes"> & { pps: number; si
   { src: "10.4.1.20", dst: "10.1.1.30", srcPort: 16384, dstPort: 16500, protocol: 17, dscp: 46, pps: 50, size: 214 },
   { src: "10.5.1.21", dst: "10.1.1.31", srcPort: 17000, dstPort: 17100, protocol: 17, dscp: 46, pps: 50, size: 214 },
   { src: "10.4.1.20", dst: "10.1.1.5", srcPort: 5060, dstPort: 5060, protocol: 17, dscp: 24, pps: 1, size: 900 },
-  { src: "10.6.2.10", dst: "198.51.100.77", srcPort: 52000, dstPort: 8801, protocol: 17, dscp: 34, pps: 90, size: 1100 },
+  {
+    src: "10.6.2.10",
+    dst: "198.51.100.77",
+    srcPort: 52000,
+    dstPort: 8801,
+    protocol: 17,
+    dscp: 34,
+    pps: 90,
+    size: 1100,
+  },
   { src: "10.7.2.11", dst: "198.51.100.88", srcPort: 50000, dstPort: 3478, protocol: 17, pps: 60, size: 1000 },
   { src: "10.10.2.12", dst: "198.51.100.66", srcPort: 52100, dstPort: 9000, protocol: 17, pps: 45, size: 1050 },
   { src: "10.3.6.6", dst: "10.1.60.6", srcPort: 443, dstPort: 53000, protocol: 6, dscp: 34, pps: 180, size: 1400 },
@@ -37,7 +52,9 @@ export const demoFlows6: (Omit<FlowSpec, "packets" | "bytes"> & { pps: number; s
   { src: "fd00:10::1:5", dst: "fd00:10::2:6", srcPort: 50161, dstPort: 161, protocol: 17, pps: 5, size: 300 },
 ];
 
-export function startDemoTraffic({ port, intervalMs = 1_000 }: { port: number; intervalMs?: number }): { stop(): void } {
+export function startDemoTraffic({ port, intervalMs = 1_000 }: { port: number; intervalMs?: number }): {
+  stop(): void;
+} {
   const socket = createSocket("udp4");
   let sequence = 0;
   let tick = 0;

@@ -14,7 +14,11 @@ const schema = z.object({
   PATRONUS_FLOW_EXPORTERS: parsedVariable(parseExporterList).prefault(""),
   PATRONUS_FLOW_ALLOW_LOOPBACK: flag.default(true),
   /** Asked of the kernel; it grants at most net.core.rmem_max (the status reports what was granted). */
-  PATRONUS_FLOW_RCVBUF: z.coerce.number().int().min(65536).default(8 * 1024 * 1024),
+  PATRONUS_FLOW_RCVBUF: z.coerce
+    .number()
+    .int()
+    .min(65536)
+    .default(8 * 1024 * 1024),
   PATRONUS_CONTROL_PORT: z.coerce.number().int().min(0).max(65535).default(2056),
   PATRONUS_SNAPSHOT_INTERVAL_MS: ms.default(10_000),
   PATRONUS_FLOW_IDLE_TIMEOUT_MS: ms.default(300_000),

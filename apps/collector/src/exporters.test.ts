@@ -10,8 +10,19 @@ import { createDataDir, testEnv } from "./testing/harness";
 // Every 127.x address is loopback, which the production default admits; these tests turn loopback off
 // (PATRONUS_FLOW_ALLOW_LOOPBACK=0) so that one loopback address can play a known exporter and another a
 // stranger, with real datagrams from real sockets bound to each.
-const webFlow = { src: "10.0.0.1", dst: "192.0.2.1", srcPort: 40000, dstPort: 443, protocol: 6, packets: 10, bytes: 5000 };
-const packet = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])] });
+const webFlow = {
+  src: "10.0.0.1",
+  dst: "192.0.2.1",
+  srcPort: 40000,
+  dstPort: 443,
+  protocol: 6,
+  packets: 10,
+  bytes: 5000,
+};
+const packet = buildIpfixPacket({
+  templates: [IPFIX_IPV4_TEMPLATE],
+  dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [webFlow])],
+});
 
 function sendFrom(source: string, port: number, bytes: Uint8Array = packet): Promise<void> {
   const socket = createSocket("udp4");
@@ -44,7 +55,9 @@ afterEach(async () => {
 
 describe("the exporter allowlist", () => {
   it("refuses to start on an exporter list it cannot read, naming the variable and the entry", () => {
-    expect(() => loadEnv({ PATRONUS_FLOW_EXPORTERS: "192.0.2.0/24, 10.0.0.0/33" })).toThrow(/PATRONUS_FLOW_EXPORTERS: "10\.0\.0\.0\/33"/);
+    expect(() => loadEnv({ PATRONUS_FLOW_EXPORTERS: "192.0.2.0/24, 10.0.0.0/33" })).toThrow(
+      /PATRONUS_FLOW_EXPORTERS: "10\.0\.0\.0\/33"/,
+    );
   });
 
   it("drops a stranger's datagrams undecoded, counts them as unknown_exporter and names the source", async () => {
@@ -57,7 +70,9 @@ describe("the exporter allowlist", () => {
     await vi.waitFor(async () => expect((await client.status()).datagrams_received).toBe(3), { timeout: 5_000 });
     const status = await client.status();
     expect(status).toMatchObject({ records_received: 1, unknown_exporter: 2, templates: 1 });
-    expect(status.unknown_exporters).toEqual([{ address: "127.0.0.3", datagrams: 2, error: 0, last_seen: expect.any(Number) }]);
+    expect(status.unknown_exporters).toEqual([
+      { address: "127.0.0.3", datagrams: 2, error: 0, last_seen: expect.any(Number) },
+    ]);
     expect(await client.policyStats(1)).toMatchObject({ packets_matched: 10, active_flows: 1 });
   });
 
@@ -68,10 +83,14 @@ describe("the exporter allowlist", () => {
 
     const site = createSite(db, { name: "edge" });
     addEndpoint(db, { site_id: site.id, address: "127.0.0.4", port: 4500, interface_kind: "fiber" });
-    await vi.waitFor(async () => expect((await client.status()).exporters_allowed).toMatch(/^1 endpoint address/), { timeout: 5_000 });
+    await vi.waitFor(async () => expect((await client.status()).exporters_allowed).toMatch(/^1 endpoint address/), {
+      timeout: 5_000,
+    });
     await sendFrom("127.0.0.4", port);
 
-    await vi.waitFor(async () => expect(await client.policyStats(1)).toMatchObject({ packets_matched: 10 }), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await client.policyStats(1)).toMatchObject({ packets_matched: 10 }), {
+      timeout: 5_000,
+    });
     expect((await client.status()).unknown_exporter).toBe(1);
   });
 
@@ -102,8 +121,19 @@ describe("flow table fairness", () => {
 
     // Ten datagrams of a thousand spoofed flows each (port 80: no policy claims them).
     for (let d = 0; d < 10; d++) {
-      const spoofed = Array.from({ length: 1000 }, (_, i) => ({ ...webFlow, src: `10.9.${d}.${i % 250}`, srcPort: 1024 + i, dstPort: 80, packets: 1, bytes: 60 }));
-      await sendFrom("127.0.0.3", port, buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, spoofed)] }));
+      const spoofed = Array.from({ length: 1000 }, (_, i) => ({
+        ...webFlow,
+        src: `10.9.${d}.${i % 250}`,
+        srcPort: 1024 + i,
+        dstPort: 80,
+        packets: 1,
+        bytes: 60,
+      }));
+      await sendFrom(
+        "127.0.0.3",
+        port,
+        buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, spoofed)] }),
+      );
     }
     await vi.waitFor(async () => expect((await client.status()).records_received).toBe(10_001), { timeout: 10_000 });
     await sendFrom("127.0.0.2", port);

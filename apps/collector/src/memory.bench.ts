@@ -46,7 +46,9 @@ export async function run(): Promise<void> {
     const mb = (bytes: number) => bytes / 2 ** 20;
     report(`sidecar RSS, ${tableNote}`, mb(loaded), mb(idle), "MB", "< 100 MB");
     console.log(`  (baseline: the same sidecar before any flow; smallest of ${ROUNDS} fresh processes each)`);
-    const bare = Number(execFileSync(process.execPath, ["-e", "console.log(process.memoryUsage().rss)"], { encoding: "utf8" }));
+    const bare = Number(
+      execFileSync(process.execPath, ["-e", "console.log(process.memoryUsage().rss)"], { encoding: "utf8" }),
+    );
     console.log(`  for scale: node alone ${mb(bare).toFixed(0)} MB`);
   } finally {
     data.cleanup();
@@ -102,4 +104,3 @@ function ipfixPackets(flows: FlowSpec[]): Uint8Array[] {
   }
   return packets;
 }
-

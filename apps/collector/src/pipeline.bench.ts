@@ -13,7 +13,13 @@ import {
   type FlowSpec,
 } from "@patronus/core/flows";
 import { keep, msMedian, nsPerOp, prng, report } from "@patronus/core/testing";
-import { ExporterGate, parseExporterList, PolicyMatcher, TrafficStatsCollector, UNMATCHED_POLICY_ID } from "@patronus/core/traffic";
+import {
+  ExporterGate,
+  parseExporterList,
+  PolicyMatcher,
+  TrafficStatsCollector,
+  UNMATCHED_POLICY_ID,
+} from "@patronus/core/traffic";
 import { BlockList } from "node:net";
 import { asMatchable, BENCH_BASE_MS, BENCH_FLOWS, benchPolicies, createFlowSource } from "./testing/bench-policies";
 
@@ -37,12 +43,20 @@ export async function run(): Promise<void> {
   const population: Uint8Array[] = [];
   for (let i = 0; i < BENCH_FLOWS; i += RECORDS_PER_PACKET) {
     const n = Math.min(RECORDS_PER_PACKET, BENCH_FLOWS - i);
-    population.push(packetOf(Array.from({ length: n }, (_, k) => source.testFlow(i + k)), i));
+    population.push(
+      packetOf(
+        Array.from({ length: n }, (_, k) => source.testFlow(i + k)),
+        i,
+      ),
+    );
   }
   // An export packet carries whichever flows expired together: consecutive records land anywhere in the table.
   const random = prng(7);
   const stream = Array.from({ length: STREAM_PACKETS }, (_, p) =>
-    packetOf(Array.from({ length: RECORDS_PER_PACKET }, () => source.testFlow(Math.floor(random() * BENCH_FLOWS))), BENCH_FLOWS + p),
+    packetOf(
+      Array.from({ length: RECORDS_PER_PACKET }, () => source.testFlow(Math.floor(random() * BENCH_FLOWS))),
+      BENCH_FLOWS + p,
+    ),
   );
   const templates = buildIpfixPacket({ domainId: 1, templates: [IPFIX_IPV4_TEMPLATE, IPFIX_IPV6_TEMPLATE] });
   const matcherStart = process.hrtime.bigint();
@@ -90,13 +104,16 @@ export async function run(): Promise<void> {
   }
   keep(sum);
 
-  const records = stream.reduce((n, p) => n + onlyDecoder.decode(p, EXPORTER, now, sumBytes).records, 0) / STREAM_PACKETS;
+  const records =
+    stream.reduce((n, p) => n + onlyDecoder.decode(p, EXPORTER, now, sumBytes).records, 0) / STREAM_PACKETS;
   const perRecord = (nsPerPacket: number) => nsPerPacket / records;
   const recsPerSecond = (nsPerPacket: number) => (records / nsPerPacket) * 1e9;
-  const faults = decoder.counters.malformedPackets + decoder.counters.unknownTemplateSets + onlyDecoder.counters.malformedPackets;
+  const faults =
+    decoder.counters.malformedPackets + decoder.counters.unknownTemplateSets + onlyDecoder.counters.malformedPackets;
   if (faults > 0) throw new Error(`decode faults: ${JSON.stringify(decoder.counters)}`);
   const status = collector.status();
-  if (status.liveFlows !== BENCH_FLOWS || status.evictedFlows !== 0) throw new Error(`flow table changed: ${JSON.stringify(status)}`);
+  if (status.liveFlows !== BENCH_FLOWS || status.evictedFlows !== 0)
+    throw new Error(`flow table changed: ${JSON.stringify(status)}`);
 
   report(
     `decode + classify + count, ${policies.length} policies, ${live / 1000}k flows`,
@@ -133,11 +150,17 @@ export async function run(): Promise<void> {
     },
     3,
   );
-  report(`  first pass: ${BENCH_FLOWS / 1000}k new flows, classified and inserted`, BENCH_FLOWS / firstPassMs / 1e3, BENCH_FLOWS / floorMs / 1e3, "Mrec/s");
+  report(
+    `  first pass: ${BENCH_FLOWS / 1000}k new flows, classified and inserted`,
+    BENCH_FLOWS / firstPassMs / 1e3,
+    BENCH_FLOWS / floorMs / 1e3,
+    "Mrec/s",
+  );
 
   const stats = collector.getAllPolicyStats();
   const catchAll = policies.length;
-  const flowsOf = (pick: (id: number) => boolean) => stats.filter((s) => pick(s.policy_id)).reduce((n, s) => n + s.active_flows, 0);
+  const flowsOf = (pick: (id: number) => boolean) =>
+    stats.filter((s) => pick(s.policy_id)).reduce((n, s) => n + s.active_flows, 0);
   const pct = (n: number) => `${((n / live) * 100).toFixed(0)}%`;
   console.log(
     `  flows: ${pct(flowsOf((id) => id !== UNMATCHED_POLICY_ID && id !== catchAll))} to ${stats.length - 2} specific policies, ` +
@@ -158,8 +181,14 @@ function exporterCheck(): void {
   let gateNs = Infinity;
   let listNs = Infinity;
   for (let round = 0; round < 5; round++) {
-    listNs = Math.min(listNs, nsPerOp((i) => list.check(from(i), "ipv4"), 100_000, 2));
-    gateNs = Math.min(gateNs, nsPerOp((i) => gate.admit(from(i)), 100_000, 2));
+    listNs = Math.min(
+      listNs,
+      nsPerOp((i) => list.check(from(i), "ipv4"), 100_000, 2),
+    );
+    gateNs = Math.min(
+      gateNs,
+      nsPerOp((i) => gate.admit(from(i)), 100_000, 2),
+    );
   }
   report("exporter check, a datagram (baseline: BlockList.check)", gateNs, listNs, "ns/op");
 }

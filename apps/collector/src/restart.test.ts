@@ -41,18 +41,33 @@ async function startProcess(dataDir: string, snapshotMs: number): Promise<Starte
 
 function send(port: number, flows: FlowSpec[]): Promise<void> {
   const socket = createSocket("udp4");
-  const packet = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, flows)] });
+  const packet = buildIpfixPacket({
+    templates: [IPFIX_IPV4_TEMPLATE],
+    dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, flows)],
+  });
   return new Promise((resolve) => socket.send(packet, port, "127.0.0.1", () => socket.close(() => resolve())));
 }
 
 const flows = (round: number): FlowSpec[] => [
-  { src: "10.0.0.1", dst: "192.0.2.1", srcPort: 40000, dstPort: 443, protocol: 6, packets: 10 + round, bytes: 9000 + round },
+  {
+    src: "10.0.0.1",
+    dst: "192.0.2.1",
+    srcPort: 40000,
+    dstPort: 443,
+    protocol: 6,
+    packets: 10 + round,
+    bytes: 9000 + round,
+  },
   { src: "10.0.0.2", dst: "192.0.2.2", srcPort: 5000, dstPort: 53, protocol: 17, packets: 3, bytes: 300 },
 ];
 
 async function countersOf(client: CollectorClient) {
   const { policies } = await client.stats();
-  return policies.map(({ policy_id, packets_matched, bytes_matched }) => ({ policy_id, packets_matched, bytes_matched }));
+  return policies.map(({ policy_id, packets_matched, bytes_matched }) => ({
+    policy_id,
+    packets_matched,
+    bytes_matched,
+  }));
 }
 
 let data: ReturnType<typeof createDataDir>;
@@ -74,7 +89,9 @@ describe("counters across a restart", () => {
   it("are the same after SIGTERM and a restart as before", async () => {
     running = await startProcess(data.dir, 60_000);
     for (let round = 0; round < 5; round++) await send(running.flowPort, flows(round));
-    await vi.waitFor(async () => expect((await running!.client.status()).records_received).toBe(10), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await running!.client.status()).records_received).toBe(10), {
+      timeout: 10_000,
+    });
     const before = await countersOf(running.client);
 
     running.child.kill("SIGTERM");
@@ -89,7 +106,9 @@ describe("counters across a restart", () => {
     running = await startProcess(data.dir, 100);
     await send(running.flowPort, flows(0));
     const counted = Date.now();
-    await vi.waitFor(async () => expect((await running!.client.status()).last_snapshot_at).toBeGreaterThan(counted), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await running!.client.status()).last_snapshot_at).toBeGreaterThan(counted), {
+      timeout: 10_000,
+    });
     await send(running.flowPort, flows(1));
 
     running.child.kill("SIGKILL");
@@ -110,16 +129,22 @@ describe("counters across a restart", () => {
   it("decode data-only records at once after a restart, from the templates it saved", async () => {
     running = await startProcess(data.dir, 60_000);
     await send(running.flowPort, flows(0));
-    await vi.waitFor(async () => expect((await running!.client.status()).records_received).toBe(2), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await running!.client.status()).records_received).toBe(2), {
+      timeout: 10_000,
+    });
     running.child.kill("SIGTERM");
     await running.exited;
 
     running = await startProcess(data.dir, 60_000);
     const dataOnly = buildIpfixPacket({ dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, flows(0))] });
     const socket = createSocket("udp4");
-    await new Promise<void>((resolve) => socket.send(dataOnly, running!.flowPort, "127.0.0.1", () => socket.close(() => resolve())));
+    await new Promise<void>((resolve) =>
+      socket.send(dataOnly, running!.flowPort, "127.0.0.1", () => socket.close(() => resolve())),
+    );
 
-    await vi.waitFor(async () => expect((await running!.client.status()).records_received).toBe(2), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await running!.client.status()).records_received).toBe(2), {
+      timeout: 10_000,
+    });
     expect((await running.client.status()).unknown_template_sets).toBe(0);
   });
 });

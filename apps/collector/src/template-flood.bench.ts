@@ -135,7 +135,9 @@ async function pauses(dataDir: string): Promise<void> {
     );
     report("longest event-loop pause, flood vs none", flood, baseline, "ms");
     report("longest pause vs receive-buffer drain at 1M rec/s", flood, drainMs, "ms", "ratio < 1");
-    console.log(`  (drain: ${buffer} bytes granted / ${V5_BYTES_PER_RECORD.toFixed(1)} bytes a v5 record / 1M records/s)`);
+    console.log(
+      `  (drain: ${buffer} bytes granted / ${V5_BYTES_PER_RECORD.toFixed(1)} bytes a v5 record / 1M records/s)`,
+    );
     report("event-loop utilisation, flood vs none", floodElu * 100, baselineElu * 100, "%");
     console.log(`  (host load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
     const status = await createCollectorClient({ url: running.controlUrl, secret: testSecret }).status();
@@ -187,7 +189,10 @@ function floodDatagrams(): Uint8Array[] {
   return Array.from({ length: FLOOD_VARIANTS }, (_, k) => {
     const templates: TemplateSpec[] = Array.from({ length: TEMPLATES_PER_DATAGRAM }, (_, i) => ({
       templateId: 256 + k * TEMPLATES_PER_DATAGRAM + i,
-      fields: Array.from({ length: 10 }, (_, f) => ({ id: [8, 12, 7, 11, 4, 5, 2, 1, 152, 153][f]!, length: [4, 4, 2, 2, 1, 1, 8, 8, 8, 8][f]! })),
+      fields: Array.from({ length: 10 }, (_, f) => ({
+        id: [8, 12, 7, 11, 4, 5, 2, 1, 152, 153][f]!,
+        length: [4, 4, 2, 2, 1, 1, 8, 8, 8, 8][f]!,
+      })),
     }));
     return buildIpfixPacket({ domainId: k % 4, templates });
   });

@@ -13,10 +13,13 @@ async function roundTrip(receiver: "dgram" | undefined, payloads: Uint8Array[]) 
   const got: Array<{ bytes: Uint8Array; from: string }> = [];
   let done!: () => void;
   const all = new Promise<void>((resolve) => (done = resolve));
-  listener = await listenUdp({ host: "127.0.0.1", port: 0, receiveBufferSize: 1 << 20, receiver, log: () => {} }, (message, from) => {
-    got.push({ bytes: new Uint8Array(message), from });
-    if (got.length === payloads.length) done();
-  });
+  listener = await listenUdp(
+    { host: "127.0.0.1", port: 0, receiveBufferSize: 1 << 20, receiver, log: () => {} },
+    (message, from) => {
+      got.push({ bytes: new Uint8Array(message), from });
+      if (got.length === payloads.length) done();
+    },
+  );
   const socket = createSocket("udp4");
   const port = Number(listener.address.split(":").at(-1));
   for (const p of payloads) socket.send(p, port, "127.0.0.1");

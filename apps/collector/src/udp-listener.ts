@@ -84,7 +84,9 @@ async function listenDgram(
 function socketDrops(port: number, v6: boolean): number {
   try {
     const portHex = `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
-    const lines = readFileSync(v6 ? "/proc/net/udp6" : "/proc/net/udp", "utf8").split("\n").slice(1);
+    const lines = readFileSync(v6 ? "/proc/net/udp6" : "/proc/net/udp", "utf8")
+      .split("\n")
+      .slice(1);
     let drops = 0;
     for (const line of lines) {
       const columns = line.trim().split(/\s+/);

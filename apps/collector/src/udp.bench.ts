@@ -89,16 +89,26 @@ export async function run(): Promise<void> {
     const client = createCollectorClient({ url: running.controlUrl, secret: env.secret });
     const ours = ourReceiver(running.flowAddress, client);
     const nfcapd = nfcapdReceiver();
-    console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
-    console.log(`stream: ${ready.packets} NetFlow v5 packets of ${ready.recordsPerPacket} records, cycled, ${DURATION_MS / 1000} s a step`);
+    console.log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")} on ${availableParallelism()} cores`,
+    );
+    console.log(
+      `stream: ${ready.packets} NetFlow v5 packets of ${ready.recordsPerPacket} records, cycled, ${DURATION_MS / 1000} s a step`,
+    );
     const { receiver } = (await client.status()) as { receiver?: string };
-    console.log(`ours receives with ${receiver}; receive buffers granted (ss rb): ours ${grantedBuffer(port(running.flowAddress))} bytes, nfcapd shown at its first step`);
+    console.log(
+      `ours receives with ${receiver}; receive buffers granted (ss rb): ours ${grantedBuffer(port(running.flowAddress))} bytes, nfcapd shown at its first step`,
+    );
 
     // Warm-up: every flow once, so the ramp measures live flows rather than new ones.
     const warm = await ours.measure((p) => send(p, 250_000, 500));
     console.log(`warm-up (ours): sent ${n(warm.sent.records)}, counted ${n(warm.counted)}`);
     idleShare = await idleCpuShare();
-    console.log(`idle CPU of this process (taken off the in-process figures): ${(idleShare * 1000).toFixed(1)} ms a second`);
+    console.log(
+      `idle CPU of this process (taken off the in-process figures): ${(idleShare * 1000).toFixed(1)} ms a second`,
+    );
 
     let senderLimit: number | undefined;
     for (const rate of RATES) {
@@ -131,10 +141,19 @@ export async function run(): Promise<void> {
       }
       if (ours.failed && nfcapd.failed) break;
     }
-    if (senderLimit !== undefined) console.log(`  the sender could not reach ${mega(senderLimit)}M rec/s: the ramp stops there`);
+    if (senderLimit !== undefined)
+      console.log(`  the sender could not reach ${mega(senderLimit)}M rec/s: the ramp stops there`);
     const top = (r: Receiver) => (r.failed ? "" : " (at least: it lost nothing the sender could send)");
-    console.log(`highest zero-loss rate: ours ${mega(ours.best)}M rec/s${top(ours)}, nfcapd ${mega(nfcapd.best)}M rec/s${top(nfcapd)}`);
-    report("zero-loss rate over UDP, ours vs nfcapd", ours.best / 1e6, nfcapd.best / 1e6, "Mrec/s", ">= 1 Mrec/s, ratio >= 1.0");
+    console.log(
+      `highest zero-loss rate: ours ${mega(ours.best)}M rec/s${top(ours)}, nfcapd ${mega(nfcapd.best)}M rec/s${top(nfcapd)}`,
+    );
+    report(
+      "zero-loss rate over UDP, ours vs nfcapd",
+      ours.best / 1e6,
+      nfcapd.best / 1e6,
+      "Mrec/s",
+      ">= 1 Mrec/s, ratio >= 1.0",
+    );
 
     // Where ours spends its CPU, stage by stage, at the same rates and buffer: receiving alone (with the
     // addon, and with dgram for comparison), then receiving and decoding; the rest of ours is counting.
@@ -164,17 +183,27 @@ export async function run(): Promise<void> {
       `CPU a datagram (${ready.recordsPerPacket} records), least over attempts (- where not reached, or lossy for the bare stages):` +
         stageRates.map((r) => `${mega(r)}M rec/s`.padStart(14)).join(""),
     );
-    const row = (name: string, at: (rate: number) => string) => console.log(`  ${name.padEnd(38)}${stageRates.map((r) => at(r).padStart(14)).join("")}`);
+    const row = (name: string, at: (rate: number) => string) =>
+      console.log(`  ${name.padEnd(38)}${stageRates.map((r) => at(r).padStart(14)).join("")}`);
     row("nfcapd (its own process)", (r) => us(nfcapd.cpuPerDatagram.get(r)));
     row("ours: receive, decode, count", (r) => us(ours.cpuPerDatagram.get(r)));
     for (const [name, kind] of stages) row(name, (r) => us(figures.get(kind)!.get(r)?.perDatagram));
     row("  datagrams a batch, addon", (r) => figures.get("recvmmsg")!.get(r)?.perBatch.toFixed(1) ?? "-");
-    row("  datagrams a batch, no coalescing", (r) => figures.get("recvmmsg, no coalescing")!.get(r)?.perBatch.toFixed(1) ?? "-");
+    row(
+      "  datagrams a batch, no coalescing",
+      (r) => figures.get("recvmmsg, no coalescing")!.get(r)?.perBatch.toFixed(1) ?? "-",
+    );
     const topRate = stageRates.at(-1)!;
     const addon = figures.get("recvmmsg")!.get(topRate)?.perDatagram;
     const dgram = figures.get("dgram")!.get(topRate)?.perDatagram;
     if (addon !== undefined && dgram !== undefined) {
-      report(`CPU a datagram to receive at ${mega(topRate)}M rec/s, recvmmsg vs dgram`, addon, dgram, "µs", "a small fraction of dgram's");
+      report(
+        `CPU a datagram to receive at ${mega(topRate)}M rec/s, recvmmsg vs dgram`,
+        addon,
+        dgram,
+        "µs",
+        "a small fraction of dgram's",
+      );
     }
   } finally {
     sender.disconnect();
@@ -211,7 +240,13 @@ function ourReceiver(address: string, client: ReturnType<typeof createCollectorC
       const preempted = used.involuntaryContextSwitches - usage.involuntaryContextSwitches;
       const note = `longest stall ${(loop.max / 1e6).toFixed(0)} ms, preempted ${preempted}x`;
       const after = await client.status();
-      return { sent, counted: after.records_received - before.records_received, drops: after.socket_drops - before.socket_drops, cpuMs, note };
+      return {
+        sent,
+        counted: after.records_received - before.records_received,
+        drops: after.socket_drops - before.socket_drops,
+        cpuMs,
+        note,
+      };
     },
   };
 }
@@ -235,7 +270,8 @@ function nfcapdReceiver(): Receiver {
       child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
       try {
         for (let waited = 0; udpSocket(flowPort).bound === false; waited += 20) {
-          if (waited > 5000 || child.exitCode !== null) throw new Error(`nfcapd did not bind port ${flowPort}: ${output}`);
+          if (waited > 5000 || child.exitCode !== null)
+            throw new Error(`nfcapd did not bind port ${flowPort}: ${output}`);
           await sleep(20);
         }
         if (first) {
@@ -277,7 +313,11 @@ interface Bare {
  * A socket that only sums the v5 header's record counts (Node's dgram, or the recvmmsg addon), or the
  * addon feeding the real decoder with a record callback that does nothing: one stage's cost a datagram.
  */
-async function bareReceiver(kind: Stage, recordsPerPacket: number, send: (port: number) => Promise<Sent>): Promise<Bare> {
+async function bareReceiver(
+  kind: Stage,
+  recordsPerPacket: number,
+  send: (port: number) => Promise<Sent>,
+): Promise<Bare> {
   let counted = 0;
   const decoder = new FlowDecoder();
   const ignore = () => {};
@@ -383,7 +423,11 @@ function udpSocket(port: number): { bound: boolean; rxQueue: number; drops: numb
   for (const line of readFileSync("/proc/net/udp", "utf8").split("\n").slice(1)) {
     const columns = line.trim().split(/\s+/);
     if (columns[1] !== local) continue;
-    return { bound: true, rxQueue: Number.parseInt(columns[4]?.split(":")[1] ?? "0", 16), drops: Number(columns.at(-1)) || 0 };
+    return {
+      bound: true,
+      rxQueue: Number.parseInt(columns[4]?.split(":")[1] ?? "0", 16),
+      drops: Number(columns.at(-1)) || 0,
+    };
   }
   return { bound: false, rxQueue: 0, drops: 0 };
 }

@@ -4,7 +4,11 @@ import { loadEnv } from "~/env";
 describe("the web app's environment", () => {
   it("has a default for every variable it needs (docs/configuration.md)", () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ PATRONUS_DATA_DIR: "data", PATRONUS_COLLECTOR_URL: "http://127.0.0.1:2056", PORT: 3000 });
+    expect(env).toMatchObject({
+      PATRONUS_DATA_DIR: "data",
+      PATRONUS_COLLECTOR_URL: "http://127.0.0.1:2056",
+      PORT: 3000,
+    });
     expect(env.NEXTAUTH_SECRET).toBeUndefined();
     expect(env.PATRONUS_TRUSTED_PROXIES.check("127.0.0.1")).toBe(false);
   });

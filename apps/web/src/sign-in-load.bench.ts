@@ -43,7 +43,12 @@ export async function run(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(join(webDir, "node_modules/.bin/next"), ["start"], {
     cwd: webDir,
-    env: { ...process.env, PORT: String(port), PATRONUS_DATA_DIR: dataDir, PATRONUS_COLLECTOR_URL: `http://127.0.0.1:${await freePort()}` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PATRONUS_DATA_DIR: dataDir,
+      PATRONUS_COLLECTOR_URL: `http://127.0.0.1:${await freePort()}`,
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -69,14 +74,18 @@ export async function run(): Promise<void> {
 
     const busy: number[] = [];
     let signingIn = true;
-    const signIns = Promise.all(Array.from({ length: SIGN_INS }, (_, i) => wrongSignIn(base, `guess${i}@example.com`))).finally(() => {
+    const signIns = Promise.all(
+      Array.from({ length: SIGN_INS }, (_, i) => wrongSignIn(base, `guess${i}@example.com`)),
+    ).finally(() => {
       signingIn = false;
     });
     while (signingIn) busy.push(await query());
     const statuses = await signIns;
     for (let i = 0; i < BASELINE_QUERIES / 2; i++) quiet.push(await query());
 
-    console.log(`${SIGN_INS} sign-ins (HTTP ${[...new Set(statuses)].join(", ")}); ${busy.length} queries while they ran, ${quiet.length} without`);
+    console.log(
+      `${SIGN_INS} sign-ins (HTTP ${[...new Set(statuses)].join(", ")}); ${busy.length} queries while they ran, ${quiet.length} without`,
+    );
     report("policies query p99 while 20 sign-ins run", p99(busy), p99(quiet), "ms", "<= 1.5");
   } finally {
     process.kill(-server.pid!, "SIGTERM");
@@ -89,7 +98,10 @@ export async function run(): Promise<void> {
 async function wrongSignIn(base: string, email: string): Promise<number> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },

@@ -41,9 +41,18 @@ export const unavailable = typeof native === "string" ? native : undefined;
  */
 export function openBatchSocket(options, onDatagram) {
   if (typeof native === "string") throw new Error(`@patronus/udp-batch: ${native}`);
-  const { host, port, receiveBufferSize = 0, slots = 64, maxDatagramSize = 65_536, maxBatchesPerWake = 16, coalesceMs = 1 } = options;
+  const {
+    host,
+    port,
+    receiveBufferSize = 0,
+    slots = 64,
+    maxDatagramSize = 65_536,
+    maxBatchesPerWake = 16,
+    coalesceMs = 1,
+  } = options;
   const version = isIP(host);
-  if (version === 0) throw Object.assign(new Error(`bind ${host}:${port}: EINVAL (not an IP address)`), { code: "EINVAL" });
+  if (version === 0)
+    throw Object.assign(new Error(`bind ${host}:${port}: EINVAL (not an IP address)`), { code: "EINVAL" });
   const family = version === 6 ? 6 : 4;
   const stride = native.metaStride;
   const data = new ArrayBuffer(slots * maxDatagramSize);
@@ -125,7 +134,10 @@ class AddressNames {
     let found = bucket?.find(({ words: w }) => w[0] === a && w[1] === b && w[2] === c && w[3] === d);
     if (!found) {
       if (this.buckets.size >= MAX_NAMES) this.buckets.clear();
-      found = { words: [a, b, c, d], name: this.native.ntop(this.family, this.metaBytes.subarray(at * 4, at * 4 + 16)) };
+      found = {
+        words: [a, b, c, d],
+        name: this.native.ntop(this.family, this.metaBytes.subarray(at * 4, at * 4 + 16)),
+      };
       if (!bucket) this.buckets.set(key, (bucket = []));
       bucket.push(found);
     }

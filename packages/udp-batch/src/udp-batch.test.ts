@@ -36,7 +36,9 @@ async function sender(type: "udp4" | "udp6", host: string): Promise<Socket> {
 
 function send(socket: Socket, payloads: Uint8Array[], port: number, host: string): Promise<void> {
   return Promise.all(
-    payloads.map((p) => new Promise<void>((resolve, reject) => socket.send(p, port, host, (e) => (e ? reject(e) : resolve())))),
+    payloads.map(
+      (p) => new Promise<void>((resolve, reject) => socket.send(p, port, host, (e) => (e ? reject(e) : resolve()))),
+    ),
   ).then(() => undefined);
 }
 
@@ -74,10 +76,18 @@ describe("openBatchSocket", () => {
   it("delivers a burst of many batches, across wake-ups, in order", async () => {
     const count = 150;
     // 4 slots and 2 calls a wake-up: the burst needs some 38 recvmmsg calls over 19 wake-ups.
-    const { socket, all } = receiver({ host: "127.0.0.1", port: 0, slots: 4, maxBatchesPerWake: 2, receiveBufferSize: 1 << 20 }, count);
+    const { socket, all } = receiver(
+      { host: "127.0.0.1", port: 0, slots: 4, maxBatchesPerWake: 2, receiveBufferSize: 1 << 20 },
+      count,
+    );
     const from = await sender("udp4", "127.0.0.1");
 
-    await send(from, Array.from({ length: count }, (_, seq) => payload(seq, 64)), socket.port, "127.0.0.1");
+    await send(
+      from,
+      Array.from({ length: count }, (_, seq) => payload(seq, 64)),
+      socket.port,
+      "127.0.0.1",
+    );
 
     expect((await all).map((r) => r.bytes[0])).toEqual(Array.from({ length: count }, (_, seq) => payload(seq, 64)[0]));
     // Queued before the loop polled, so they came up to 4 a call, not one by one.
@@ -126,7 +136,9 @@ describe("openBatchSocket", () => {
   });
 
   it("a host that is not an IP address is refused with EINVAL", () => {
-    expect(() => openBatchSocket({ host: "collector.example", port: 0 }, () => {})).toThrow(expect.objectContaining({ code: "EINVAL" }));
+    expect(() => openBatchSocket({ host: "collector.example", port: 0 }, () => {})).toThrow(
+      expect.objectContaining({ code: "EINVAL" }),
+    );
   });
 
   it("an IPv6 socket on :: receives IPv4 senders as v4-mapped addresses, as dgram does", async () => {

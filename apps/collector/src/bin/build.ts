@@ -52,7 +52,9 @@ export async function bundle(entry: string, outfile: string): Promise<void> {
     plugins: [ownImportMetaUrl],
     sourcemap: "linked",
     // ESM output still meets CommonJS dependencies that call require() for node built-ins.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
     logLevel: "warning",
   });
   const outDir = dirname(resolve(root, outfile));

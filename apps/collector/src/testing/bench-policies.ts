@@ -38,13 +38,20 @@ export function benchPolicies(count = BENCH_POLICIES, seed = 1): BenchPolicy[] {
     return `${formatIPv4(masked)}/${prefix}`;
   };
   const v6cidr = () => `2001:db8:${Math.floor(random() * 0xffff).toString(16)}::/48`;
-  const cidrs = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.8 ? v4cidr() : v6cidr()));
+  const cidrs = () =>
+    Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.8 ? v4cidr() : v6cidr()));
   const ports = () => {
     if (random() < 0.7) {
       const p = pick([22, 53, 80, 443, 443, 3389, 5060, 8080]);
       return [{ from: p, to: p }];
     }
-    return [pick([{ from: 10_000, to: 20_000 }, { from: 16_384, to: 32_767 }, { from: 5060, to: 5061 }])];
+    return [
+      pick([
+        { from: 10_000, to: 20_000 },
+        { from: 16_384, to: 32_767 },
+        { from: 5060, to: 5061 },
+      ]),
+    ];
   };
   const policies = Array.from({ length: count - 1 }, (_, i): BenchPolicy => {
     const rules: MatchRules = {};
@@ -63,7 +70,12 @@ export function benchPolicies(count = BENCH_POLICIES, seed = 1): BenchPolicy[] {
     } else {
       rules.dscp = pick([[46], [34, 36], [26]]);
     }
-    return { name: `bench policy ${i + 1}`, priority: Math.floor(random() * 1001), enabled: random() < 0.95, match_rules: rules };
+    return {
+      name: `bench policy ${i + 1}`,
+      priority: Math.floor(random() * 1001),
+      enabled: random() < 0.95,
+      match_rules: rules,
+    };
   });
   policies.push({ name: "bench catch-all", priority: 0, enabled: true, match_rules: {} });
   return policies;

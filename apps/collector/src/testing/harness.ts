@@ -53,7 +53,8 @@ export function runTool(aptPackage: string, command: string, args: string[]): st
     return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   } catch (error) {
     const { code, stderr } = error as { code?: string; stderr?: string };
-    const reason = code === "ENOENT" ? `${command} is not installed` : (stderr?.trim().split("\n").at(-1) ?? `${command} failed`);
+    const reason =
+      code === "ENOENT" ? `${command} is not installed` : (stderr?.trim().split("\n").at(-1) ?? `${command} failed`);
     throw new Error(`this test needs ${aptPackage} (apt-get install ${aptPackage}): ${reason}`, { cause: error });
   }
 }
@@ -84,8 +85,30 @@ export interface PcapFlow {
 
 /** The pcap's own flows (one per direction), read with tshark. */
 export function flowsInPcap(file: string): PcapFlow[] {
-  const fields = ["ip.src", "ipv6.src", "ip.dst", "ipv6.dst", "tcp.srcport", "udp.srcport", "tcp.dstport", "udp.dstport", "ip.proto", "ipv6.nxt", "ip.dsfield.dscp", "ip.len", "ipv6.plen"];
-  const out = runTool("tshark", "tshark", ["-r", file, "-T", "fields", "-E", "separator=,", ...fields.flatMap((f) => ["-e", f])]);
+  const fields = [
+    "ip.src",
+    "ipv6.src",
+    "ip.dst",
+    "ipv6.dst",
+    "tcp.srcport",
+    "udp.srcport",
+    "tcp.dstport",
+    "udp.dstport",
+    "ip.proto",
+    "ipv6.nxt",
+    "ip.dsfield.dscp",
+    "ip.len",
+    "ipv6.plen",
+  ];
+  const out = runTool("tshark", "tshark", [
+    "-r",
+    file,
+    "-T",
+    "fields",
+    "-E",
+    "separator=,",
+    ...fields.flatMap((f) => ["-e", f]),
+  ]);
   const flows = new Map<string, PcapFlow>();
   const conversations = new Set<string>();
   for (const line of out.trim().split("\n")) {

@@ -21,7 +21,10 @@ export interface Sidecar {
  */
 export async function startSidecar(dataDir: string, env: Record<string, string> = {}): Promise<Sidecar> {
   await bundle("src/main.ts", SIDECAR);
-  const child = spawn(process.execPath, [SIDECAR], { env: { ...process.env, ...testEnvVars(dataDir, env) }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [SIDECAR], {
+    env: { ...process.env, ...testEnvVars(dataDir, env) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const line = await new Promise<string>((resolve, reject) => {
     let out = "";

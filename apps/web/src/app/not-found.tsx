@@ -3,7 +3,9 @@ export default function NotFound() {
   return (
     <section className="narrow">
       <h1>Page not found</h1>
-      <p className="muted">There is no page at this address. It may have been a site or a link that no longer exists.</p>
+      <p className="muted">
+        There is no page at this address. It may have been a site or a link that no longer exists.
+      </p>
       <p>
         <a href="/">Go to the sites</a>
       </p>

@@ -7,7 +7,13 @@ export const dynamic = "force-dynamic";
 
 export default async function SitesPage() {
   const user = await requirePageUser("/");
-  const sites = listSites(getDb()).map(({ id, name, location, status, endpoint_count }) => ({ id, name, location, status, endpoint_count }));
+  const sites = listSites(getDb()).map(({ id, name, location, status, endpoint_count }) => ({
+    id,
+    name,
+    location,
+    status,
+    endpoint_count,
+  }));
   return (
     <>
       <h1>Sites</h1>

@@ -44,7 +44,9 @@ const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionD
 /** Every cache's statistics, refreshed every three seconds, and "Clear all caches" behind a confirmation. */
 export function CachePanel() {
   const { data, error, refetch } = useQuery<{ cache_stats: CacheRow[] }>(CACHE_STATS, { pollInterval: 3_000 });
-  const [clear, { loading: clearing }] = useMutation<{ clearCache: { success: boolean; message: string; cleared_entries: number } }>(CLEAR_CACHE);
+  const [clear, { loading: clearing }] = useMutation<{
+    clearCache: { success: boolean; message: string; cleared_entries: number };
+  }>(CLEAR_CACHE);
   const [result, setResult] = useState<string>();
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -102,8 +104,8 @@ export function CachePanel() {
       <dialog ref={dialog} aria-labelledby="clear-title" aria-describedby="clear-description">
         <h2 id="clear-title">Clear all caches?</h2>
         <p id="clear-description">
-          {plural(total, "entry", "entries")} will be removed from the web and collector caches. Routing
-          decisions and path metrics are then read from the database again.
+          {plural(total, "entry", "entries")} will be removed from the web and collector caches. Routing decisions and
+          path metrics are then read from the database again.
         </p>
         <p className="actions">
           <button type="button" className="danger" onClick={() => void confirmClear()}>

@@ -60,7 +60,10 @@ const FLOW_INPUT = gql`
 
 /** What the collector received and what it refused, and for admins who sent flows it does not accept. */
 export function FlowInputPanel({ admin }: { admin: boolean }) {
-  const { data } = useQuery<{ collector_status: FlowInput | null }>(FLOW_INPUT, { variables: { admin }, pollInterval: 10_000 });
+  const { data } = useQuery<{ collector_status: FlowInput | null }>(FLOW_INPUT, {
+    variables: { admin },
+    pollInterval: 10_000,
+  });
   const status = data?.collector_status;
   if (!status) return null;
   const refused: [string, number][] = [
@@ -82,7 +85,8 @@ export function FlowInputPanel({ admin }: { admin: boolean }) {
         {formatCount(refused.reduce((sum, [, n]) => sum + n, 0))} refused or dropped
       </summary>
       <p className="muted">
-        Accepting flows from {status.exporters_allowed}; receiving with {status.receiver}; {formatCount(status.templates)} templates held.
+        Accepting flows from {status.exporters_allowed}; receiving with {status.receiver};{" "}
+        {formatCount(status.templates)} templates held.
       </p>
       <dl aria-label="Refused and dropped">
         {refused.map(([name, n]) => (
@@ -94,7 +98,9 @@ export function FlowInputPanel({ admin }: { admin: boolean }) {
       </dl>
       {status.unknown_exporters && status.unknown_exporters.length > 0 && (
         <table aria-label="Unknown exporters">
-          <caption>Sources that sent flows but are not endpoints: add an endpoint, or list them in PATRONUS_FLOW_EXPORTERS.</caption>
+          <caption>
+            Sources that sent flows but are not endpoints: add an endpoint, or list them in PATRONUS_FLOW_EXPORTERS.
+          </caption>
           <thead>
             <tr>
               <th scope="col">Address</th>

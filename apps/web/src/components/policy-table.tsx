@@ -40,7 +40,6 @@ const POLICIES = gql`
   }
 `;
 
-
 /** Routing policies with their live counters, refreshed every two seconds. */
 export function PolicyTable() {
   const { data, error } = useQuery<PoliciesData>(POLICIES, { pollInterval: 2_000 });

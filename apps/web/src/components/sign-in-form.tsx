@@ -27,7 +27,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(false);
     const reason = result?.error ?? "";
     setError(
-      reason === "CredentialsSignin" ? "Wrong email or password." : reason.startsWith(THROTTLED_PREFIX) ? reason : "Sign-in failed; try again.",
+      reason === "CredentialsSignin"
+        ? "Wrong email or password."
+        : reason.startsWith(THROTTLED_PREFIX)
+          ? reason
+          : "Sign-in failed; try again.",
     );
   }
 

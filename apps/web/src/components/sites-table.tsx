@@ -63,7 +63,6 @@ const DELETE_SITE = gql`
   }
 `;
 
-
 /**
  * The sites, kept current by the server's event stream: a site deleted anywhere leaves this table at
  * once, with a notice of who deleted it. Admins get a Delete button per site, behind a dialog that
@@ -137,7 +136,12 @@ export function SitesTable({ initialSites, canDelete }: { initialSites: SiteRow[
                 <td>{site.endpoint_count}</td>
                 {canDelete && (
                   <td>
-                    <button type="button" className="danger" aria-label={`Delete ${site.name}`} onClick={() => setTarget(site)}>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Delete ${site.name}`}
+                      onClick={() => setTarget(site)}
+                    >
                       Delete
                     </button>
                   </td>
@@ -186,7 +190,11 @@ function DeleteSiteDialog({
   useEffect(() => {
     dialog.current?.showModal();
     client
-      .query<{ site_dependencies: Dependencies }>({ query: SITE_DEPENDENCIES, variables: { id: site.id }, fetchPolicy: "network-only" })
+      .query<{ site_dependencies: Dependencies }>({
+        query: SITE_DEPENDENCIES,
+        variables: { id: site.id },
+        fetchPolicy: "network-only",
+      })
       .then(({ data }) => setDependencies(data?.site_dependencies))
       .catch((e: Error) => setError(`Could not count what depends on ${site.name}: ${e.message}`));
   }, [client, site]);
@@ -218,8 +226,9 @@ function DeleteSiteDialog({
           </ul>
           {dependencies.pinned_policies.length > 0 && (
             <p>
-              {plural(dependencies.pinned_policies.length, "policy", "policies")} pinned to these paths will be kept, unpinned, and
-              fall back to their path preference: {dependencies.pinned_policies.map((p) => p.name).join(", ")}.
+              {plural(dependencies.pinned_policies.length, "policy", "policies")} pinned to these paths will be kept,
+              unpinned, and fall back to their path preference:{" "}
+              {dependencies.pinned_policies.map((p) => p.name).join(", ")}.
             </p>
           )}
           <label>
@@ -232,7 +241,12 @@ function DeleteSiteDialog({
       )}
       {error && <p role="alert">{error}</p>}
       <p className="actions">
-        <button type="button" className="danger" disabled={!dependencies || typed !== site.name || deleting} onClick={() => void confirm()}>
+        <button
+          type="button"
+          className="danger"
+          disabled={!dependencies || typed !== site.name || deleting}
+          onClick={() => void confirm()}
+        >
           Delete site
         </button>
         <button type="button" onClick={() => dialog.current?.close()}>

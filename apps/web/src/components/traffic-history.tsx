@@ -65,7 +65,13 @@ function formatStep(ms: number): string {
  * Traffic over time from the collector's snapshots: rates and active flows, a range and a policy to
  * pick (kept in the address, so a reload or a shared link shows the same), exports.
  */
-export function TrafficHistoryPanel({ initialRange, initialPolicy }: { initialRange: RangeKey; initialPolicy: string }) {
+export function TrafficHistoryPanel({
+  initialRange,
+  initialPolicy,
+}: {
+  initialRange: RangeKey;
+  initialPolicy: string;
+}) {
   const [range, setRange] = useState<RangeKey>(initialRange);
   const [policyId, setPolicyId] = useState(initialPolicy);
   const [now, setNow] = useState(() => Date.now());
@@ -135,7 +141,8 @@ export function TrafficHistoryPanel({ initialRange, initialPolicy }: { initialRa
           </p>
           {history.points.length === 0 ? (
             <p role="status" className="empty">
-              No traffic recorded in this range yet. The collector writes a snapshot every 10 seconds while flows arrive.
+              No traffic recorded in this range yet. The collector writes a snapshot every 10 seconds while flows
+              arrive.
             </p>
           ) : (
             <HistoryCharts points={history.points} from={history.from} to={history.to} />
@@ -153,7 +160,10 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
   const span = to - from;
   // The browser's own locale and time zone (undefined: the user's), said once under the charts.
   const tick = (at: number) =>
-    new Date(at).toLocaleString(undefined, span > 24 * 60 * MINUTE ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
+    new Date(at).toLocaleString(
+      undefined,
+      span > 24 * 60 * MINUTE ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" },
+    );
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <>
@@ -163,9 +173,31 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
         <Stat name="Peak" testId="peak-rate" value={formatPacketRate(peak)} />
       </dl>
       <div className="charts">
-        <Chart title="Packets per second" points={points} dataKey="packets_per_second" format={formatPacketRate} tick={tick} domain={[from, to]} />
-        <Chart title="Bytes per second" points={points} dataKey="bytes_per_second" format={formatByteRate} tick={tick} domain={[from, to]} />
-        <Chart title="Active flows" points={points} dataKey="active_flows" format={(v) => formatCount(v)} tick={tick} domain={[from, to]} wholeTicks />
+        <Chart
+          title="Packets per second"
+          points={points}
+          dataKey="packets_per_second"
+          format={formatPacketRate}
+          tick={tick}
+          domain={[from, to]}
+        />
+        <Chart
+          title="Bytes per second"
+          points={points}
+          dataKey="bytes_per_second"
+          format={formatByteRate}
+          tick={tick}
+          domain={[from, to]}
+        />
+        <Chart
+          title="Active flows"
+          points={points}
+          dataKey="active_flows"
+          format={(v) => formatCount(v)}
+          tick={tick}
+          domain={[from, to]}
+          wholeTicks
+        />
       </div>
       <p className="muted" data-testid="time-zone">
         Times in {zone}. Gaps: nothing was recorded (the collector was down).
@@ -207,7 +239,15 @@ function Chart({
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#1e2a44" vertical={false} />
-          <XAxis dataKey="at" type="number" scale="time" domain={domain} tickFormatter={tick} stroke="#94a3b8" fontSize={12} />
+          <XAxis
+            dataKey="at"
+            type="number"
+            scale="time"
+            domain={domain}
+            tickFormatter={tick}
+            stroke="#94a3b8"
+            fontSize={12}
+          />
           <YAxis tickFormatter={format} allowDecimals={!wholeTicks} stroke="#94a3b8" fontSize={12} width={80} />
           <Tooltip
             contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
@@ -215,7 +255,14 @@ function Chart({
             formatter={(value) => [format(Number(value)), title]}
           />
           {/* A bucket the collector recorded nothing in has no figure: a gap, not a drop to zero. */}
-          <Line type="monotone" dataKey={dataKey} stroke="#38bdf8" dot={false} isAnimationActive={false} connectNulls={false} />
+          <Line
+            type="monotone"
+            dataKey={dataKey}
+            stroke="#38bdf8"
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>

@@ -43,7 +43,10 @@ const RESET_PASSWORD = gql`
 
 const DELETE_USER = gql`
   mutation DeleteUser($id: ID!) {
-    deleteUser(user_id: $id) { id email }
+    deleteUser(user_id: $id) {
+      id
+      email
+    }
   }
 `;
 
@@ -59,7 +62,9 @@ const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
  */
 export function UserAdmin({ self }: { self: string }) {
   const { data, error, refetch } = useQuery<{ users: UserRow[] }>(USERS);
-  const [createUser, { loading: creating }] = useMutation<{ createUser: { generated_password: string; user: UserRow } }>(CREATE_USER);
+  const [createUser, { loading: creating }] = useMutation<{
+    createUser: { generated_password: string; user: UserRow };
+  }>(CREATE_USER);
   const [setRole] = useMutation<{ setUserRole: UserRow }>(SET_ROLE);
   const [reset] = useMutation<{ resetPassword: { generated_password: string; user: UserRow } }>(RESET_PASSWORD);
   const [remove] = useMutation<{ deleteUser: { email: string } }>(DELETE_USER);
@@ -156,11 +161,20 @@ export function UserAdmin({ self }: { self: string }) {
               </td>
               <td>{date.format(user.created_at)}</td>
               <td className="row-actions">
-                <button type="button" aria-label={`Reset the password of ${user.email}`} onClick={() => ask("reset", user)}>
+                <button
+                  type="button"
+                  aria-label={`Reset the password of ${user.email}`}
+                  onClick={() => ask("reset", user)}
+                >
                   Reset password
                 </button>
                 {user.email !== self && (
-                  <button type="button" className="danger" aria-label={`Delete ${user.email}`} onClick={() => ask("delete", user)}>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Delete ${user.email}`}
+                    onClick={() => ask("delete", user)}
+                  >
                     Delete
                   </button>
                 )}
@@ -205,7 +219,11 @@ export function UserAdmin({ self }: { self: string }) {
       <dialog ref={dialog} aria-labelledby="user-dialog-title" onClose={() => setPending(undefined)}>
         {pending && (
           <>
-            <h2 id="user-dialog-title">{pending.kind === "delete" ? `Delete ${pending.user.email}?` : `Reset the password of ${pending.user.email}?`}</h2>
+            <h2 id="user-dialog-title">
+              {pending.kind === "delete"
+                ? `Delete ${pending.user.email}?`
+                : `Reset the password of ${pending.user.email}?`}
+            </h2>
             <p>
               {pending.kind === "delete"
                 ? "The account and its API tokens go; its session ends on its next request."

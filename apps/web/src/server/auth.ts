@@ -71,8 +71,16 @@ const createAuthOptions = (secret: string): AuthOptions => ({
       async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
         const headers = request.headers as Record<string, string | undefined> | undefined;
-        const client = clientAddress({ peer: headers?.[PEER_HEADER], forwardedFor: headers?.["x-forwarded-for"], trusted: env.PATRONUS_TRUSTED_PROXIES });
-        const result = await signIn(getDb(), { email: credentials.email, password: credentials.password, client }, throttle);
+        const client = clientAddress({
+          peer: headers?.[PEER_HEADER],
+          forwardedFor: headers?.["x-forwarded-for"],
+          trusted: env.PATRONUS_TRUSTED_PROXIES,
+        });
+        const result = await signIn(
+          getDb(),
+          { email: credentials.email, password: credentials.password, client },
+          throttle,
+        );
         if (result.ok) {
           const { user } = result;
           return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.session_version };
@@ -92,8 +100,16 @@ const createAuthOptions = (secret: string): AuthOptions => ({
     // afresh on every request, and a deleted account or a newer session version (a password reset or
     // role change) ends the session at once, not when the cookie expires.
     session({ session, token }) {
-      const user = token.sub ? findSessionUser(getDb(), { id: Number(token.sub), sessionVersion: token.sv ?? 0 }) : undefined;
-      const sessionUser = user && { id: user.id, email: user.email, name: user.name, role: user.role, session_version: token.sv ?? 0 };
+      const user = token.sub
+        ? findSessionUser(getDb(), { id: Number(token.sub), sessionVersion: token.sv ?? 0 })
+        : undefined;
+      const sessionUser = user && {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        session_version: token.sv ?? 0,
+      };
       return { ...session, user: sessionUser };
     },
     // Only paths on this site: a callbackUrl of another origin (or one a browser would read as one) goes home.
@@ -135,7 +151,9 @@ export async function requirePageUser(path: string): Promise<SessionUser> {
  * For route handlers: who sent `request`, from its bearer token or else its session (see
  * resolveViewer), with why it is anonymous when it is, and how to re-check it later.
  */
-export function viewerOfRequest(request: Request): Promise<{ viewer?: Viewer; authError?: string; stillValid?: () => boolean }> {
+export function viewerOfRequest(
+  request: Request,
+): Promise<{ viewer?: Viewer; authError?: string; stillValid?: () => boolean }> {
   return resolveViewer(getDb(), { authorization: request.headers.get("authorization"), session: getSessionUser });
 }
 

@@ -3,7 +3,9 @@ import { CacheRegistry, createMetricsCache, createRoutingCache } from "@patronus
 import { domainEvents } from "@patronus/core/events";
 import { invalidateRoutingCaches, type RoutingCaches } from "@patronus/core/routing";
 
-const holder = globalThis as typeof globalThis & { __patronusCaches?: { caches: RoutingCaches; registry: CacheRegistry } };
+const holder = globalThis as typeof globalThis & {
+  __patronusCaches?: { caches: RoutingCaches; registry: CacheRegistry };
+};
 
 /**
  * The web process's caches, created once: path metrics and routing decisions, registered so that
@@ -21,4 +23,3 @@ export function getCaches(): { caches: RoutingCaches; registry: CacheRegistry } 
   }
   return holder.__patronusCaches;
 }
-

@@ -8,13 +8,17 @@ const none = parseTrustedProxies("");
 
 describe("the client address of a sign-in", () => {
   it("is the socket peer, whatever X-Forwarded-For says, when no proxy is trusted", () => {
-    expect(clientAddress({ peer: "192.0.2.7", forwardedFor: "198.51.100.1, 198.51.100.2", trusted: none })).toBe("192.0.2.7");
+    expect(clientAddress({ peer: "192.0.2.7", forwardedFor: "198.51.100.1, 198.51.100.2", trusted: none })).toBe(
+      "192.0.2.7",
+    );
   });
 
   it("is the nearest untrusted hop of X-Forwarded-For when a trusted proxy forwarded the request", () => {
     const trusted = parseTrustedProxies("10.0.0.0/8, 2001:db8::1");
 
-    expect(clientAddress({ peer: "10.1.2.3", forwardedFor: "203.0.113.66, 192.0.2.7, 10.9.9.9", trusted })).toBe("192.0.2.7");
+    expect(clientAddress({ peer: "10.1.2.3", forwardedFor: "203.0.113.66, 192.0.2.7, 10.9.9.9", trusted })).toBe(
+      "192.0.2.7",
+    );
     expect(clientAddress({ peer: "2001:db8::1", forwardedFor: "192.0.2.7", trusted })).toBe("192.0.2.7");
   });
 
@@ -30,7 +34,9 @@ describe("the client address of a sign-in", () => {
   });
 
   it("refuses a trusted-proxy entry that is neither an address nor a CIDR range, naming it", () => {
-    expect(() => parseTrustedProxies("10.0.0.0/8, proxy.example")).toThrow('"proxy.example" is not an IP address or CIDR range');
+    expect(() => parseTrustedProxies("10.0.0.0/8, proxy.example")).toThrow(
+      '"proxy.example" is not an IP address or CIDR range',
+    );
     expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow('"10.0.0.0/33"');
   });
 });
@@ -80,6 +86,10 @@ describe("requests reaching a real HTTP server", () => {
     stop = sanitizeIncomingRequests(parseTrustedProxies("127.0.0.1"));
     const seen = await send(await echoServer(), spoofed);
 
-    expect(seen).toMatchObject({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "198.51.100.1", "x-forwarded-host": "evil.example" });
+    expect(seen).toMatchObject({
+      [PEER_HEADER]: "127.0.0.1",
+      "x-forwarded-for": "198.51.100.1",
+      "x-forwarded-host": "evil.example",
+    });
   });
 });

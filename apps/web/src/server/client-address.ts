@@ -7,7 +7,14 @@ import { ipFamily, parseCidr, unmapIPv4 } from "@patronus/core/net";
 export const PEER_HEADER = "x-patronus-peer";
 
 /** Headers only a proxy may set: from anyone else they are dropped before Next or next-auth read them. */
-const PROXY_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+const PROXY_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
 
 /** "::ffff:192.0.2.7" (an IPv4 peer on a dual-stack socket) is 192.0.2.7. */
 const normalize = (address: string) => unmapIPv4(address.trim());
@@ -18,7 +25,10 @@ const normalize = (address: string) => unmapIPv4(address.trim());
  */
 export function parseTrustedProxies(value: string): BlockList {
   const list = new BlockList();
-  for (const entry of value.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const parsed = parseCidr(entry);
     if ("error" in parsed) throw new Error(`"${entry}" is not an IP address or CIDR range`);
     const { address, prefix, family } = parsed.cidr;
@@ -39,7 +49,15 @@ export function isTrusted(trusted: BlockList, address: string): boolean {
  * Who sent a request: its socket peer, unless that peer is a trusted proxy; then the nearest address
  * in X-Forwarded-For (read from the right, as each proxy appends) that is not a trusted proxy itself.
  */
-export function clientAddress({ peer, forwardedFor, trusted }: { peer: string | null | undefined; forwardedFor: string | null | undefined; trusted: BlockList }): string {
+export function clientAddress({
+  peer,
+  forwardedFor,
+  trusted,
+}: {
+  peer: string | null | undefined;
+  forwardedFor: string | null | undefined;
+  trusted: BlockList;
+}): string {
   if (!peer) return "unknown";
   const direct = normalize(peer);
   if (!isTrusted(trusted, direct)) return direct;

@@ -44,7 +44,12 @@ describe("the dashboard event stream", () => {
     bus.publish({ type: "policies_changed", policy_id: 3, change: "updated" });
     bus.publish(deletion);
 
-    const { path_ids: _ids, audit_id: _audit, type: _type, ...visible } = deletion as Extract<DomainEvent, { type: "site_deleted" }>;
+    const {
+      path_ids: _ids,
+      audit_id: _audit,
+      type: _type,
+      ...visible
+    } = deletion as Extract<DomainEvent, { type: "site_deleted" }>;
     expect(await read()).toBe(`event: site_deleted\ndata: ${JSON.stringify(visible)}\n\n`);
   });
 
@@ -93,7 +98,9 @@ describe("the dashboard event stream", () => {
   it("ends at the next heartbeat once its viewer may no longer listen, and stops listening", async () => {
     const bus = new EventBus();
     let valid = true;
-    const read = textReader(eventStreamResponse(bus, new AbortController().signal, { heartbeatMs: 5, stillValid: () => valid }));
+    const read = textReader(
+      eventStreamResponse(bus, new AbortController().signal, { heartbeatMs: 5, stillValid: () => valid }),
+    );
     await read();
     expect(await read()).toBe(": keep-alive\n\n");
 
@@ -109,7 +116,9 @@ describe("the dashboard event stream", () => {
   it("sends no event to a viewer who may no longer listen, and ends instead, before any heartbeat", async () => {
     const bus = new EventBus();
     let valid = true;
-    const read = textReader(eventStreamResponse(bus, new AbortController().signal, { heartbeatMs: 60_000, stillValid: () => valid }));
+    const read = textReader(
+      eventStreamResponse(bus, new AbortController().signal, { heartbeatMs: 60_000, stillValid: () => valid }),
+    );
     await read();
 
     valid = false;

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { crossSiteRefusal } from "./same-site";
 
-const request = (headers: Record<string, string>) => new Request("http://dash.example.com/api/stats/export", { headers: { host: "dash.example.com", ...headers } });
+const request = (headers: Record<string, string>) =>
+  new Request("http://dash.example.com/api/stats/export", { headers: { host: "dash.example.com", ...headers } });
 
 describe("the same-site check of cookie-authenticated GET routes", () => {
   it("refuses a request a browser marks cross-site, with 403 and why", async () => {
     const refusal = crossSiteRefusal(request({ "sec-fetch-site": "cross-site", cookie: "session=1" }));
     expect(refusal?.status).toBe(403);
-    expect(await refusal?.json()).toEqual({ error: "cross-site request refused: open the dashboard itself, or send an API token" });
+    expect(await refusal?.json()).toEqual({
+      error: "cross-site request refused: open the dashboard itself, or send an API token",
+    });
   });
 
   it("refuses a request from a sibling site (another subdomain) too", () => {
@@ -26,6 +29,8 @@ describe("the same-site check of cookie-authenticated GET routes", () => {
 
   it("lets a script (no browser headers) and an API token through", () => {
     expect(crossSiteRefusal(request({}))).toBeUndefined();
-    expect(crossSiteRefusal(request({ "sec-fetch-site": "cross-site", authorization: "Bearer ptk_x" }))).toBeUndefined();
+    expect(
+      crossSiteRefusal(request({ "sec-fetch-site": "cross-site", authorization: "Bearer ptk_x" })),
+    ).toBeUndefined();
   });
 });

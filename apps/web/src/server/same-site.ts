@@ -25,5 +25,8 @@ function hostOf(origin: string): string | undefined {
 }
 
 function refusal(): Response {
-  return Response.json({ error: "cross-site request refused: open the dashboard itself, or send an API token" }, { status: 403 });
+  return Response.json(
+    { error: "cross-site request refused: open the dashboard itself, or send an API token" },
+    { status: 403 },
+  );
 }

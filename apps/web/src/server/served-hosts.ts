@@ -17,7 +17,8 @@ export function isServedHost(host: string | null | undefined, port: number): boo
 function servedNames(): Set<string> {
   const names = new Set(["localhost", "127.0.0.1", "[::1]", hostname().toLowerCase()]);
   for (const addresses of Object.values(networkInterfaces())) {
-    for (const { address, family } of addresses ?? []) names.add(family === "IPv6" ? `[${address.toLowerCase()}]` : address);
+    for (const { address, family } of addresses ?? [])
+      names.add(family === "IPv6" ? `[${address.toLowerCase()}]` : address);
   }
   return names;
 }

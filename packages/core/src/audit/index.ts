@@ -66,7 +66,14 @@ function prepareInsert(db: Db) {
   const p = (name: string) => sql.placeholder(name);
   return db
     .insert(auditLog)
-    .values({ at: p("at"), actor: p("actor"), action: p("action"), target: p("target"), outcome: p("outcome"), details: p("details") })
+    .values({
+      at: p("at"),
+      actor: p("actor"),
+      action: p("action"),
+      target: p("target"),
+      outcome: p("outcome"),
+      details: p("details"),
+    })
     .returning({ id: auditLog.id })
     .prepare();
 }

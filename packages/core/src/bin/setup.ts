@@ -17,7 +17,10 @@ const schema = z.object({
   PATRONUS_SEED_DEMO: z.enum(["0", "1"], "PATRONUS_SEED_DEMO must be 0 or 1").default("1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
-const { PATRONUS_DATA_DIR, PATRONUS_ADMIN_EMAIL, PATRONUS_ADMIN_PASSWORD, PATRONUS_SEED_DEMO, PORT } = loadEnvOrExit(schema, "setup");
+const { PATRONUS_DATA_DIR, PATRONUS_ADMIN_EMAIL, PATRONUS_ADMIN_PASSWORD, PATRONUS_SEED_DEMO, PORT } = loadEnvOrExit(
+  schema,
+  "setup",
+);
 
 const file = join(PATRONUS_DATA_DIR, "patronus.db");
 const { db, close } = openDatabase(file);

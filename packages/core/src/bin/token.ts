@@ -20,7 +20,9 @@ const { values } = parseArgs({
 });
 const days = values.days === undefined ? undefined : Number(values.days);
 if (!values.email || (days !== undefined && !(Number.isInteger(days) && days > 0))) {
-  console.error("usage: token --email <user email> [--name <label>] [--days <positive integer; default: never expires>]");
+  console.error(
+    "usage: token --email <user email> [--name <label>] [--days <positive integer; default: never expires>]",
+  );
   process.exit(2);
 }
 
@@ -33,7 +35,9 @@ try {
   } else {
     const expiresAt = days === undefined ? undefined : Date.now() + days * DAY_MS;
     const { token } = createApiToken(db, { actor: "cli", userId: user.id, name: values.name!, expiresAt });
-    console.log(`token for ${user.email} (${user.role}), ${expiresAt ? `expires ${new Date(expiresAt).toISOString()}` : "no expiry"}:\n${token}`);
+    console.log(
+      `token for ${user.email} (${user.role}), ${expiresAt ? `expires ${new Date(expiresAt).toISOString()}` : "no expiry"}:\n${token}`,
+    );
   }
 } finally {
   close();

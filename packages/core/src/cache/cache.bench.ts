@@ -49,7 +49,13 @@ export async function run(): Promise<void> {
         // The process whose ratio is the median: both of its figures were measured side by side.
         const ratio = (s: Sides) => s.ours[op] / s.raw[op];
         const median = [...processes].sort((a, b) => ratio(a) - ratio(b))[Math.floor(count / 2)]!;
-        report(`cache ${op}, ${keys} keys, ${size / 1000}k entries (vs raw lru-cache)`, median.ours[op], median.raw[op], "ns/op", "<= 1.25");
+        report(
+          `cache ${op}, ${keys} keys, ${size / 1000}k entries (vs raw lru-cache)`,
+          median.ours[op],
+          median.raw[op],
+          "ns/op",
+          "<= 1.25",
+        );
       }
       if (size >= 100_000) {
         // What a hit costs, as opposed to how it compares: the best process, since noise only adds time.

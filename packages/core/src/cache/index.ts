@@ -1,8 +1,3 @@
 export { Cache, type CacheOptions, type CacheStats, type ManagedCache } from "./ttl-cache";
-export {
-  createMetricsCache,
-  createRoutingCache,
-  type PathMetricsSnapshot,
-  type RoutingDecision,
-} from "./named-caches";
+export { createMetricsCache, createRoutingCache, type PathMetricsSnapshot, type RoutingDecision } from "./named-caches";
 export { CacheRegistry, type NamedCacheStats } from "./registry";

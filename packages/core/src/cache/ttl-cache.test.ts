@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { Cache, type CacheOptions } from "./ttl-cache";
 
 /** A cache on a hand-driven clock: time moves only when a test calls `advance`. */
-function cacheOnClock<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(options: Partial<CacheOptions> = {}) {
+function cacheOnClock<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(
+  options: Partial<CacheOptions> = {},
+) {
   let now = 0;
   const cache = new Cache<K, V>({ ttlMs: 60_000, max: 1_000, now: () => now, ...options });
   return {

@@ -21,7 +21,8 @@ describe("file modes of what core writes", () => {
       const handle = openDatabase(join(root, "data", "patronus.db"));
       migrateDatabase(handle.db);
       expect(mode(join(root, "data"))).toBe(0o700);
-      for (const file of ["patronus.db", "patronus.db-wal", "patronus.db-shm"]) expect([file, mode(join(root, "data", file))]).toEqual([file, 0o600]);
+      for (const file of ["patronus.db", "patronus.db-wal", "patronus.db-shm"])
+        expect([file, mode(join(root, "data", file))]).toEqual([file, 0o600]);
       handle.close();
     } finally {
       process.umask(previous);

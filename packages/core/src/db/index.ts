@@ -1,10 +1,3 @@
 export { openDatabase, checkIntegrity, type Db, type Queryable, type DatabaseHandle } from "./client";
 export { migrateDatabase, defaultMigrationsFolder } from "./migrate";
-export {
-  siteStatuses,
-  interfaceKinds,
-  pathStatuses,
-  pathPreferences,
-  userRoles,
-  auditOutcomes,
-} from "./schema";
+export { siteStatuses, interfaceKinds, pathStatuses, pathPreferences, userRoles, auditOutcomes } from "./schema";

@@ -10,7 +10,9 @@ let t: TestDb | undefined;
 afterEach(() => t?.destroy());
 
 function tableNames(db: TestDb["db"]): string[] {
-  return db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).map((r) => r.name);
+  return db
+    .all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    .map((r) => r.name);
 }
 
 /** A copy of the migrations folder whose journal stops after the first `count` migrations. */
@@ -45,8 +47,17 @@ describe("migrations", () => {
   it("give sdwan_policy_stats exactly the spec's columns and a (policy_id, timestamp) index", () => {
     t = createTestDb();
     const columns = t.db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('sdwan_policy_stats')`);
-    const index = t.db.all<{ name: string }>(sql`SELECT name FROM pragma_index_info('sdwan_policy_stats_policy_time_idx')`);
-    expect(columns.map((c) => c.name)).toEqual(["stat_id", "policy_id", "timestamp", "packets_matched", "bytes_matched", "active_flows"]);
+    const index = t.db.all<{ name: string }>(
+      sql`SELECT name FROM pragma_index_info('sdwan_policy_stats_policy_time_idx')`,
+    );
+    expect(columns.map((c) => c.name)).toEqual([
+      "stat_id",
+      "policy_id",
+      "timestamp",
+      "packets_matched",
+      "bytes_matched",
+      "active_flows",
+    ]);
     expect(index.map((c) => c.name)).toEqual(["policy_id", "timestamp"]);
   });
 
@@ -57,7 +68,9 @@ describe("migrations", () => {
       const fks = t.db.all<{ from: string }>(sql`SELECT "from" FROM pragma_foreign_key_list(${table})`);
       const leading = t.db
         .all<{ name: string }>(sql`SELECT name FROM pragma_index_list(${table})`)
-        .map((i) => t!.db.get<{ name: string }>(sql`SELECT name FROM pragma_index_info(${i.name}) WHERE seqno = 0`)?.name);
+        .map(
+          (i) => t!.db.get<{ name: string }>(sql`SELECT name FROM pragma_index_info(${i.name}) WHERE seqno = 0`)?.name,
+        );
       for (const fk of fks) if (!leading.includes(fk.from)) unindexed.push(`${table}.${fk.from}`);
     }
     expect(unindexed).toEqual([]);
@@ -75,7 +88,14 @@ describe("migrations", () => {
     migrateDatabase(t.db);
 
     expect(t.db.all(sql`SELECT id, name, location, status, created_at, updated_at FROM sdwan_sites`)).toEqual([
-      { id: "00000000-0000-4000-8000-000000000001", name: "HQ", location: "NYC", status: "active", created_at: 1, updated_at: 2 },
+      {
+        id: "00000000-0000-4000-8000-000000000001",
+        name: "HQ",
+        location: "NYC",
+        status: "active",
+        created_at: 1,
+        updated_at: 2,
+      },
     ]);
     expect(t.db.all(sql`SELECT at FROM audit_log`)).toEqual([{ at: 6 }]);
     expect(() => t!.db.run(sql`DELETE FROM audit_log`)).toThrow(
@@ -87,11 +107,16 @@ describe("migrations", () => {
     // The window is a few milliseconds wide, so one round rarely shows it: 30 rounds, 30 fresh files.
     const files = Array.from({ length: 30 }, () => createTestDb({ migrate: false }));
     try {
-      const outcomes = race(3, "migrate", files.map((f) => ({ file: f.file })));
+      const outcomes = race(
+        3,
+        "migrate",
+        files.map((f) => ({ file: f.file })),
+      );
 
       expect(new Set(outcomes.flat())).toEqual(new Set(["migrated"]));
       const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, "meta/_journal.json"), "utf8"));
-      for (const f of files) expect(f.db.all(sql`SELECT hash FROM __drizzle_migrations`)).toHaveLength(journal.entries.length);
+      for (const f of files)
+        expect(f.db.all(sql`SELECT hash FROM __drizzle_migrations`)).toHaveLength(journal.entries.length);
     } finally {
       for (const f of files) f.destroy();
     }

@@ -5,10 +5,12 @@ import { EnvError, loadEnv, parsedVariable, sharedEnv } from ".";
 const schema = z.object({
   ...sharedEnv,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  LIST: parsedVariable((text) => text.split(",").map((item) => {
-    if (!/^\d+$/.test(item)) throw new Error(`"${item}" is not a number`);
-    return Number(item);
-  })).prefault("1"),
+  LIST: parsedVariable((text) =>
+    text.split(",").map((item) => {
+      if (!/^\d+$/.test(item)) throw new Error(`"${item}" is not a number`);
+      return Number(item);
+    }),
+  ).prefault("1"),
 });
 
 describe("loadEnv", () => {

@@ -56,7 +56,17 @@ export interface SetContext {
 }
 
 export function createSetContext(): SetContext {
-  return { refMs: 0, refUptime: 0, uptimeOk: false, rate: 1, interval: 0, space: 0, sysInitMs: 0, malformed: false, insane: 0 };
+  return {
+    refMs: 0,
+    refUptime: 0,
+    uptimeOk: false,
+    rate: 1,
+    interval: 0,
+    space: 0,
+    sysInitMs: 0,
+    malformed: false,
+    insane: 0,
+  };
 }
 
 const TWO_31 = 2147483648;
@@ -258,7 +268,7 @@ export function decodeDataRecords(
     }
     return count;
   }
-  for (let p = start; p + t.minLength <= end; ) {
+  for (let p = start; p + t.minLength <= end;) {
     const q = walkRecord(dv, p, end, plan, r, c);
     if (q < 0) {
       c.malformed = true;
@@ -310,7 +320,7 @@ export function readOptionsRecords(
   onOptions: (c: SetContext) => void,
 ): number {
   let count = 0;
-  for (let p = start; p + t.minLength <= end; ) {
+  for (let p = start; p + t.minLength <= end;) {
     c.interval = 0;
     c.space = 0;
     c.sysInitMs = 0;

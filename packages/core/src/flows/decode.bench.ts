@@ -40,9 +40,16 @@ function flows(count: number, seed: number, v6: boolean): FlowSpec[] {
 }
 
 /** Offsets of the packet and octet counters of each record, for the baseline loop. */
-function counterOffsets(packet: Uint8Array, firstRecord: number, recordLength: number, packetsAt: number, bytesAt: number) {
+function counterOffsets(
+  packet: Uint8Array,
+  firstRecord: number,
+  recordLength: number,
+  packetsAt: number,
+  bytesAt: number,
+) {
   const out: number[] = [];
-  for (let p = firstRecord; p + recordLength <= packet.byteLength; p += recordLength) out.push(p + packetsAt, p + bytesAt);
+  for (let p = firstRecord; p + recordLength <= packet.byteLength; p += recordLength)
+    out.push(p + packetsAt, p + bytesAt);
   return Int32Array.from(out);
 }
 
@@ -79,7 +86,8 @@ function measure(
   keep(sum);
   const mrecs = (ns: number) => (recordsPerPacket / ns) * 1000;
   report(label, mrecs(ours), mrecs(floor), "Mrec/s", target);
-  if (decoder.counters.malformedPackets + decoder.counters.unknownTemplateSets > 0) throw new Error(`${label}: decode faults`);
+  if (decoder.counters.malformedPackets + decoder.counters.unknownTemplateSets > 0)
+    throw new Error(`${label}: decode faults`);
 }
 
 function counterSum(dvs: DataView[], offsets: Int32Array[], eightOctets: boolean) {
@@ -97,7 +105,8 @@ function counterSum(dvs: DataView[], offsets: Int32Array[], eightOctets: boolean
 
 function ipfix(template: TemplateSpec, v6: boolean, label: string, target?: string): void {
   // A variable-length field is sent empty (1 octet), which keeps the baseline's fixed offsets right.
-  const length = recordLength(template) + template.fields.filter((f) => f.length === VARIABLE_LENGTH).length * (1 - VARIABLE_LENGTH);
+  const length =
+    recordLength(template) + template.fields.filter((f) => f.length === VARIABLE_LENGTH).length * (1 - VARIABLE_LENGTH);
   const perPacket = Math.floor((1400 - 20) / length);
   const packets = Array.from({ length: PACKETS }, (_, i) =>
     buildIpfixPacket({ domainId: 1, sequence: i, dataSets: [flowDataSet(template, flows(perPacket, i, v6))] }),

@@ -284,7 +284,8 @@ export class FlowDecoder {
       if (id >= 256) this.dataSet(dv, start, p + len, exporter, version, domain, id, unixSecs, sysUptime);
       else if (version === 9 && id === 0) this.readTemplateSet(dv, start, p + len, exporter, 9, domain, false);
       else if (version === 9 && id === 1) this.readV9OptionsTemplateSet(dv, start, p + len, exporter, domain);
-      else if (version === 10 && (id === 2 || id === 3)) this.readTemplateSet(dv, start, p + len, exporter, 10, domain, id === 3);
+      else if (version === 10 && (id === 2 || id === 3))
+        this.readTemplateSet(dv, start, p + len, exporter, 10, domain, id === 3);
       // Other ids below 256 are reserved (RFC 3954 §5.2, RFC 7011 §3.3.2): skipped.
       p += len;
     }
@@ -370,7 +371,8 @@ export class FlowDecoder {
       if (templateId === 0) return;
       p += 6;
       const count = (scopeLength + optionLength) / 4;
-      if (templateId < 256 || scopeLength % 4 !== 0 || optionLength % 4 !== 0 || count === 0) return this.rejectTemplate();
+      if (templateId < 256 || scopeLength % 4 !== 0 || optionLength % 4 !== 0 || count === 0)
+        return this.rejectTemplate();
       if (count > MAX_TEMPLATE_FIELDS || p + count * 4 > end) return this.rejectTemplate();
       const specs: number[] = [];
       for (let i = 0; i < count; i++, p += 4) specs.push(dv.getUint16(p), dv.getUint16(p + 2), -1);
@@ -392,7 +394,13 @@ export class FlowDecoder {
     options: boolean,
     scopeFieldCount: number,
   ): void {
-    const stored = this.store.learn({ exporter, version, domain, templateId }, specs, options, scopeFieldCount, this.nowMs);
+    const stored = this.store.learn(
+      { exporter, version, domain, templateId },
+      specs,
+      options,
+      scopeFieldCount,
+      this.nowMs,
+    );
     if (stored === null) return;
     if (stored === undefined) {
       this.rejectTemplate();
@@ -417,8 +425,7 @@ export class FlowDecoder {
     if (d && t) {
       this.store.touch(d, t, this.nowMs);
       this.decodeSet(dv, start, end, d, t, unixSecs, sysUptime);
-    }
-    else this.hold(dv, start, end, exporter, version, domain, templateId, unixSecs, sysUptime);
+    } else this.hold(dv, start, end, exporter, version, domain, templateId, unixSecs, sysUptime);
   }
 
   private decodeSet(
@@ -497,7 +504,16 @@ export class FlowDecoder {
     // A copy: the caller may reuse its receive buffer.
     const bytes = new Uint8Array(end - start);
     bytes.set(new Uint8Array(dv.buffer, dv.byteOffset + start, end - start));
-    this.counters.unknownTemplateSets += this.pending.add({ exporter, version, domain, templateId, bytes, receivedMs: this.nowMs, unixSecs, sysUptime });
+    this.counters.unknownTemplateSets += this.pending.add({
+      exporter,
+      version,
+      domain,
+      templateId,
+      bytes,
+      receivedMs: this.nowMs,
+      unixSecs,
+      sysUptime,
+    });
     this.counters.setsHeld++;
     this.counters.setsPending = this.pending.size;
   }

@@ -91,7 +91,11 @@ export interface IpfixPacketSpec {
 
 export function buildIpfixPacket(spec: IpfixPacketSpec): Uint8Array {
   const w = new ByteWriter();
-  w.u16(10).u16(0).u32(spec.exportTimeSec ?? 1_700_000_000).u32(spec.sequence ?? 0).u32(spec.domainId ?? 0);
+  w.u16(10)
+    .u16(0)
+    .u32(spec.exportTimeSec ?? 1_700_000_000)
+    .u32(spec.sequence ?? 0)
+    .u32(spec.domainId ?? 0);
   for (const set of orderedSets(spec.templates, spec.dataSets, spec.sets)) writeSet(w, set, 10);
   const bytes = w.finish();
   new DataView(bytes.buffer).setUint16(2, bytes.byteLength);
@@ -113,7 +117,10 @@ export function buildV9Packet(spec: V9PacketSpec): Uint8Array {
   const sets = orderedSets(spec.templates, spec.dataSets, spec.sets);
   let count = 0;
   for (const s of sets) count += "templates" in s ? s.templates.length : "records" in s ? s.records.length : 0;
-  w.u16(9).u16(count).u32(spec.sysUptimeMs ?? 3_600_000).u32(spec.unixSecs ?? 1_700_000_000);
+  w.u16(9)
+    .u16(count)
+    .u32(spec.sysUptimeMs ?? 3_600_000)
+    .u32(spec.unixSecs ?? 1_700_000_000);
   w.u32(spec.sequence ?? 0).u32(spec.sourceId ?? 0);
   for (const set of sets) writeSet(w, set, 9);
   return w.finish();
@@ -143,13 +150,23 @@ export function buildV5Packet(spec: V5PacketSpec): Uint8Array {
   const unixNsecs = spec.unixNsecs ?? 0;
   const headerMs = unixSecs * 1000 + Math.floor(unixNsecs / 1e6);
   const uptime = (ms: number | undefined) => (ms === undefined ? 0 : (sysUptime - (headerMs - ms)) >>> 0);
-  w.u16(5).u16(spec.count ?? spec.flows.length).u32(sysUptime).u32(unixSecs).u32(unixNsecs).u32(spec.sequence ?? 0);
+  w.u16(5)
+    .u16(spec.count ?? spec.flows.length)
+    .u32(sysUptime)
+    .u32(unixSecs)
+    .u32(unixNsecs)
+    .u32(spec.sequence ?? 0);
   w.u8(spec.engineType ?? 0).u8(spec.engineId ?? 0);
   w.u16((((spec.samplingMode ?? 0) & 3) << 14) | ((spec.samplingInterval ?? 0) & 0x3fff));
   for (const fl of spec.flows) {
     w.bytes(ipBytes(fl.src, 4)).bytes(ipBytes(fl.dst, 4)).u32(0).u16(0).u16(0);
     w.u32(fl.packets).u32(fl.bytes).u32(uptime(fl.firstMs)).u32(uptime(fl.lastMs));
-    w.u16(fl.srcPort ?? 0).u16(fl.dstPort ?? 0).u8(0).u8(0).u8(fl.protocol ?? 0).u8((fl.dscp ?? 0) << 2);
+    w.u16(fl.srcPort ?? 0)
+      .u16(fl.dstPort ?? 0)
+      .u8(0)
+      .u8(0)
+      .u8(fl.protocol ?? 0)
+      .u8((fl.dscp ?? 0) << 2);
     w.u16(0).u16(0).u8(0).u8(0).u16(0);
   }
   return w.finish();
@@ -235,7 +252,9 @@ function orderedSets(
 function writeSet(w: ByteWriter, set: SetSpec, version: 9 | 10): void {
   const start = w.length;
   if ("body" in set) {
-    w.u16(set.setId).u16(set.length ?? set.body.byteLength + 4).bytes(set.body);
+    w.u16(set.setId)
+      .u16(set.length ?? set.body.byteLength + 4)
+      .bytes(set.body);
     return;
   }
   if ("withdraw" in set) {
@@ -257,13 +276,18 @@ function writeSet(w: ByteWriter, set: SetSpec, version: 9 | 10): void {
 function writeTemplate(w: ByteWriter, t: TemplateSpec, version: 9 | 10): void {
   const scope = t.scopeFieldCount ?? 0;
   if (version === 9 && scope > 0) {
-    w.u16(t.templateId).u16(scope * 4).u16((t.fields.length - scope) * 4);
+    w.u16(t.templateId)
+      .u16(scope * 4)
+      .u16((t.fields.length - scope) * 4);
   } else {
     w.u16(t.templateId).u16(t.fields.length);
     if (scope > 0) w.u16(scope);
   }
   for (const field of t.fields) {
-    if (field.enterprise !== undefined) w.u16(field.id | 0x8000).u16(field.length).u32(field.enterprise);
+    if (field.enterprise !== undefined)
+      w.u16(field.id | 0x8000)
+        .u16(field.length)
+        .u32(field.enterprise);
     else w.u16(field.id).u16(field.length);
   }
 }
@@ -281,7 +305,8 @@ function writeRecord(w: ByteWriter, t: TemplateSpec, values: readonly FieldValue
       else w.u8(255).u16(v.byteLength);
       w.bytes(v);
     } else if (v instanceof Uint8Array) {
-      if (v.byteLength !== field.length) throw new Error(`field ${field.id} is ${field.length} octets, value ${v.byteLength}`);
+      if (v.byteLength !== field.length)
+        throw new Error(`field ${field.id} is ${field.length} octets, value ${v.byteLength}`);
       w.bytes(v);
     } else if (typeof v === "string") {
       w.bytes(ipBytes(v, field.length));

@@ -15,7 +15,15 @@ import {
 } from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 
-const flow: FlowSpec = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 1, bytes: 100 };
+const flow: FlowSpec = {
+  src: "10.0.0.1",
+  dst: "10.0.0.2",
+  srcPort: 1,
+  dstPort: 2,
+  protocol: 6,
+  packets: 1,
+  bytes: 100,
+};
 
 function rejectedWhole(decoder: FlowDecoder, packet: Uint8Array) {
   const { flows, result } = decodeFlows(decoder, packet);
@@ -61,13 +69,21 @@ describe("NetFlow v9 framing", () => {
   const good = flowDataSet(V9_IPV4_TEMPLATE, [flow]);
 
   it("rejects the whole datagram when a flowset length is below 4, sets before it included", () => {
-    const packet = buildV9Packet({ templates: [V9_IPV4_TEMPLATE], dataSets: [good], sets: [{ setId: 256, body: new Uint8Array(8), length: 2 }] });
+    const packet = buildV9Packet({
+      templates: [V9_IPV4_TEMPLATE],
+      dataSets: [good],
+      sets: [{ setId: 256, body: new Uint8Array(8), length: 2 }],
+    });
 
     expect(rejectedWhole(new FlowDecoder(), packet)).toEqual(REJECTED);
   });
 
   it("rejects the whole datagram when a flowset runs past its end", () => {
-    const packet = buildV9Packet({ templates: [V9_IPV4_TEMPLATE], dataSets: [good], sets: [{ setId: 256, body: new Uint8Array(8), length: 400 }] });
+    const packet = buildV9Packet({
+      templates: [V9_IPV4_TEMPLATE],
+      dataSets: [good],
+      sets: [{ setId: 256, body: new Uint8Array(8), length: 400 }],
+    });
 
     expect(rejectedWhole(new FlowDecoder(), packet)).toEqual(REJECTED);
   });
@@ -101,13 +117,21 @@ describe("IPFIX framing", () => {
   });
 
   it("rejects the whole message when a set runs past it", () => {
-    const packet = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [good], sets: [{ setId: 256, body: new Uint8Array(8), length: 400 }] });
+    const packet = buildIpfixPacket({
+      templates: [IPFIX_IPV4_TEMPLATE],
+      dataSets: [good],
+      sets: [{ setId: 256, body: new Uint8Array(8), length: 400 }],
+    });
 
     expect(rejectedWhole(new FlowDecoder(), packet)).toEqual(REJECTED);
   });
 
   it("rejects the whole message when a set length is zero", () => {
-    const packet = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [good], sets: [{ setId: 256, body: new Uint8Array(8), length: 0 }] });
+    const packet = buildIpfixPacket({
+      templates: [IPFIX_IPV4_TEMPLATE],
+      dataSets: [good],
+      sets: [{ setId: 256, body: new Uint8Array(8), length: 0 }],
+    });
 
     expect(rejectedWhole(new FlowDecoder(), packet)).toEqual(REJECTED);
   });

@@ -19,17 +19,60 @@ import { decodeFlows, toDecodedFlow, type DecodedFlow } from "./testing/decoded-
 const T = 1_700_000_000_000;
 const clock = { unixSecs: T / 1000, sysUptimeMs: 600_000 };
 const flows: FlowSpec[] = [
-  { src: "10.0.0.1", dst: "192.0.2.1", srcPort: 1234, dstPort: 443, protocol: 6, dscp: 46, packets: 10, bytes: 1500, firstMs: T - 9000, lastMs: T - 1000 },
-  { src: "10.0.0.2", dst: "192.0.2.2", srcPort: 53, dstPort: 5353, protocol: 17, dscp: 0, packets: 1, bytes: 80, firstMs: T - 500, lastMs: T - 500 },
+  {
+    src: "10.0.0.1",
+    dst: "192.0.2.1",
+    srcPort: 1234,
+    dstPort: 443,
+    protocol: 6,
+    dscp: 46,
+    packets: 10,
+    bytes: 1500,
+    firstMs: T - 9000,
+    lastMs: T - 1000,
+  },
+  {
+    src: "10.0.0.2",
+    dst: "192.0.2.2",
+    srcPort: 53,
+    dstPort: 5353,
+    protocol: 17,
+    dscp: 0,
+    packets: 1,
+    bytes: 80,
+    firstMs: T - 500,
+    lastMs: T - 500,
+  },
 ];
 const v6Flow: FlowSpec = { ...flows[0]!, src: "2001:db8::1", dst: "2001:db8::2" };
 
 /** Sampling 1 in 1, so that a valid packet also resets whatever rate a mutated one announced. */
-const IPFIX_SAMPLING = { templateId: 300, fields: [{ id: 149, length: 4 }, { id: 305, length: 4 }, { id: 306, length: 4 }], scopeFieldCount: 1 };
-const V9_SAMPLING = { templateId: 300, fields: [{ id: 1, length: 4 }, { id: 34, length: 4 }], scopeFieldCount: 1 };
+const IPFIX_SAMPLING = {
+  templateId: 300,
+  fields: [
+    { id: 149, length: 4 },
+    { id: 305, length: 4 },
+    { id: 306, length: 4 },
+  ],
+  scopeFieldCount: 1,
+};
+const V9_SAMPLING = {
+  templateId: 300,
+  fields: [
+    { id: 1, length: 4 },
+    { id: 34, length: 4 },
+  ],
+  scopeFieldCount: 1,
+};
 const VARIABLE: TemplateSpec = {
   templateId: 258,
-  fields: [{ id: 8, length: 4 }, { id: 82, length: 65535 }, { id: 1, length: 4 }, { id: 7, length: 2, enterprise: 9 }, { id: 2, length: 2 }],
+  fields: [
+    { id: 8, length: 4 },
+    { id: 82, length: 65535 },
+    { id: 1, length: 4 },
+    { id: 7, length: 2, enterprise: 9 },
+    { id: 2, length: 2 },
+  ],
 };
 
 const valid = {
@@ -40,7 +83,13 @@ const valid = {
       { template: IPFIX_SAMPLING, records: [[0, 1, 0]] },
       flowDataSet(IPFIX_IPV4_TEMPLATE, flows),
       flowDataSet(IPFIX_IPV6_TEMPLATE, [v6Flow]),
-      { template: VARIABLE, records: [["10.0.0.9", new Uint8Array(300), 900, 1, 9], ["10.0.0.8", new Uint8Array(2), 800, 2, 8]] },
+      {
+        template: VARIABLE,
+        records: [
+          ["10.0.0.9", new Uint8Array(300), 900, 1, 9],
+          ["10.0.0.8", new Uint8Array(2), 800, 2, 8],
+        ],
+      },
     ],
   }),
   v9: buildV9Packet({
@@ -56,7 +105,10 @@ const formats = Object.keys(valid) as Format[];
 function decodeAll(decoder: FlowDecoder, packet: Uint8Array, exporter = "192.0.2.1"): DecodedFlow[] {
   return decodeFlows(decoder, packet, { exporter, nowMs: T }).flows;
 }
-const expected = Object.fromEntries(formats.map((f) => [f, decodeAll(new FlowDecoder(), valid[f])])) as Record<Format, DecodedFlow[]>;
+const expected = Object.fromEntries(formats.map((f) => [f, decodeAll(new FlowDecoder(), valid[f])])) as Record<
+  Format,
+  DecodedFlow[]
+>;
 
 /** Offsets of the header length and of each set's length, where a lie does the most damage. */
 function lengthFields(packet: Uint8Array): number[] {
@@ -64,7 +116,7 @@ function lengthFields(packet: Uint8Array): number[] {
   const version = dv.getUint16(0);
   if (version === 5) return [2];
   const out = version === 10 ? [2] : [2];
-  for (let p = version === 10 ? 16 : 20; p + 4 <= packet.byteLength; ) {
+  for (let p = version === 10 ? 16 : 20; p + 4 <= packet.byteLength;) {
     const len = dv.getUint16(p + 2);
     out.push(p + 2, p + 6);
     if (len < 4) break;
@@ -83,13 +135,20 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
   fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("overwrite" as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant("overwrite" as const),
+    at: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
+  }),
   fc.record({
     kind: fc.constant("lie" as const),
     field: fc.nat(),
     value: fc.oneof(fc.constantFrom(0, 1, 3, 4, 5, 255, 256, 0xffff), fc.integer({ min: 0, max: 0xffff })),
   }),
-  fc.record({ kind: fc.constant("append" as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 64, size: "max" }) }),
+  fc.record({
+    kind: fc.constant("append" as const),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 64, size: "max" }),
+  }),
 );
 
 function mutate(packet: Uint8Array, mutations: Mutation[]): Uint8Array {
@@ -98,7 +157,8 @@ function mutate(packet: Uint8Array, mutations: Mutation[]): Uint8Array {
     if (out.byteLength === 0) break;
     if (m.kind === "flip") out[m.at % out.byteLength]! ^= 1 << m.bit;
     else if (m.kind === "truncate") out = out.slice(0, m.at % out.byteLength);
-    else if (m.kind === "overwrite") out.set(m.bytes.subarray(0, out.byteLength - (m.at % out.byteLength)), m.at % out.byteLength);
+    else if (m.kind === "overwrite")
+      out.set(m.bytes.subarray(0, out.byteLength - (m.at % out.byteLength)), m.at % out.byteLength);
     else if (m.kind === "append") out = Uint8Array.from([...out, ...m.bytes]);
     else if (out.byteLength >= 8) {
       const fields = lengthFields(out).filter((at) => at + 2 <= out.byteLength);
@@ -119,7 +179,10 @@ function insane(r: FlowRecord): string | undefined {
     ["dscp", Number.isInteger(r.dscp) && r.dscp >= 0 && r.dscp <= 63],
     ["counters", [r.packets, r.bytes].every((n) => Number.isFinite(n) && n >= 0)],
     // Where a record carries both counts, 20 to 65,535 octets a packet (sampling scales both alike).
-    ["octets per packet", r.packets === 0 || r.bytes === 0 || (r.bytes / r.packets > 20 - 1e-9 && r.bytes / r.packets < 65535 + 1e-9)],
+    [
+      "octets per packet",
+      r.packets === 0 || r.bytes === 0 || (r.bytes / r.packets > 20 - 1e-9 && r.bytes / r.packets < 65535 + 1e-9),
+    ],
     ["times", Number.isFinite(r.firstMs) && Number.isFinite(r.lastMs)],
   ];
   return checks.find(([, ok]) => !ok)?.[0];
@@ -157,11 +220,15 @@ describe("decoding damaged packets", () => {
 
   it("never throws on random bytes behind a known version number", () => {
     fc.assert(
-      fc.property(fc.constantFrom(5, 9, 10, 1, 0xffff), fc.uint8Array({ maxLength: 1600, size: "max" }), (version, rest) => {
-        const decoder = new FlowDecoder();
-        const packet = Uint8Array.from([version >> 8, version & 255, ...rest]);
-        return decodeChecked(decoder, packet, "192.0.2.1") === undefined && countersSane(decoder);
-      }),
+      fc.property(
+        fc.constantFrom(5, 9, 10, 1, 0xffff),
+        fc.uint8Array({ maxLength: 1600, size: "max" }),
+        (version, rest) => {
+          const decoder = new FlowDecoder();
+          const packet = Uint8Array.from([version >> 8, version & 255, ...rest]);
+          return decodeChecked(decoder, packet, "192.0.2.1") === undefined && countersSane(decoder);
+        },
+      ),
       { numRuns: 500 },
     );
   });

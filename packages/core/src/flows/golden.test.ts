@@ -38,7 +38,10 @@ function expected(flows: TruthFlow[], options: { ipv4Only?: boolean; icmpInDstPo
   return sortFlows(
     flows
       .filter((f) => !options.ipv4Only || f.ipVersion === 4)
-      .map(({ icmpTypeCode, ...f }) => ({ ...f, dstPort: options.icmpInDstPort && icmpTypeCode !== null ? icmpTypeCode : f.dstPort })),
+      .map(({ icmpTypeCode, ...f }) => ({
+        ...f,
+        dstPort: options.icmpInDstPort && icmpTypeCode !== null ? icmpTypeCode : f.dstPort,
+      })),
   );
 }
 
@@ -86,9 +89,17 @@ describe("decoding real exporters' datagrams", () => {
   });
 
   it("no fixture counts a fault", () => {
-    const names = ["softflowd-v5", "softflowd-v9", "softflowd-ipfix-milli", "softflowd-ipfix-uptime", "pmacctd-v9", "pmacctd-ipfix"];
+    const names = [
+      "softflowd-v5",
+      "softflowd-v9",
+      "softflowd-ipfix-milli",
+      "softflowd-ipfix-uptime",
+      "pmacctd-v9",
+      "pmacctd-ipfix",
+    ];
     const faults = names.map((name) => {
-      const { malformedPackets, unsupportedVersion, unknownTemplateSets, templatesRejected } = decodeFixture(name).decoder.counters;
+      const { malformedPackets, unsupportedVersion, unknownTemplateSets, templatesRejected } =
+        decodeFixture(name).decoder.counters;
       return { name, faults: malformedPackets + unsupportedVersion + unknownTemplateSets + templatesRejected };
     });
     expect(faults).toEqual(names.map((name) => ({ name, faults: 0 })));

@@ -14,7 +14,15 @@ import {
 } from "./encode";
 import { decodeFlows } from "./testing/decoded-flow";
 
-const flow: FlowSpec = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 1, bytes: 100 };
+const flow: FlowSpec = {
+  src: "10.0.0.1",
+  dst: "10.0.0.2",
+  srcPort: 1,
+  dstPort: 2,
+  protocol: 6,
+  packets: 1,
+  bytes: 100,
+};
 const goodData = flowDataSet(IPFIX_IPV4_TEMPLATE, [flow]);
 
 function u16(packet: Uint8Array, at: number, value: number): Uint8Array {
@@ -43,7 +51,11 @@ describe("malformed and unsupported packets", () => {
   });
 
   it("counts an empty datagram as malformed", () => {
-    expect(decodeFlows(new FlowDecoder(), new Uint8Array(0)).result).toEqual({ version: 0, records: 0, status: "malformed" });
+    expect(decodeFlows(new FlowDecoder(), new Uint8Array(0)).result).toEqual({
+      version: 0,
+      records: 0,
+      status: "malformed",
+    });
   });
 
   it("counts an IPFIX message length shorter than its header as malformed", () => {
@@ -57,7 +69,11 @@ describe("malformed and unsupported packets", () => {
 
     const { result } = decodeFlows(decoder, buildIpfixPacket({ sets: [templateSet([256, 10, 1, 4, 2, 4])] }));
 
-    expect({ status: result.status, rejected: decoder.counters.templatesRejected, known: decoder.counters.templates }).toEqual({
+    expect({
+      status: result.status,
+      rejected: decoder.counters.templatesRejected,
+      known: decoder.counters.templates,
+    }).toEqual({
       status: "malformed",
       rejected: 1,
       known: 0,
@@ -66,12 +82,22 @@ describe("malformed and unsupported packets", () => {
 
   it("rejects a template whose fields are all zero-length, which could never advance through a data set", () => {
     const decoder = new FlowDecoder();
-    const t: TemplateSpec = { templateId: 256, fields: [{ id: 1, length: 0 }, { id: 2, length: 0 }] };
+    const t: TemplateSpec = {
+      templateId: 256,
+      fields: [
+        { id: 1, length: 0 },
+        { id: 2, length: 0 },
+      ],
+    };
 
     decodeFlows(decoder, buildIpfixPacket({ templates: [t] }));
     const { result } = decodeFlows(decoder, buildIpfixPacket({ sets: [{ setId: 256, body: new Uint8Array(64) }] }));
 
-    expect({ status: result.status, rejected: decoder.counters.templatesRejected, held: decoder.counters.setsHeld }).toEqual({
+    expect({
+      status: result.status,
+      rejected: decoder.counters.templatesRejected,
+      held: decoder.counters.setsHeld,
+    }).toEqual({
       status: "ok",
       rejected: 1,
       held: 1,
@@ -84,7 +110,10 @@ describe("malformed and unsupported packets", () => {
 
     decodeFlows(decoder, buildIpfixPacket({ templates: [t] }));
 
-    expect({ rejected: decoder.counters.templatesRejected, known: decoder.counters.templates }).toEqual({ rejected: 1, known: 0 });
+    expect({ rejected: decoder.counters.templatesRejected, known: decoder.counters.templates }).toEqual({
+      rejected: 1,
+      known: 0,
+    });
   });
 
   it("rejects a template with an id below 256", () => {
@@ -112,17 +141,28 @@ describe("malformed and unsupported packets", () => {
   });
 
   it("emits the records before a variable-length field that overruns its set", () => {
-    const t: TemplateSpec = { templateId: 256, fields: [{ id: 7, length: 2 }, { id: 82, length: 65535 }] };
+    const t: TemplateSpec = {
+      templateId: 256,
+      fields: [
+        { id: 7, length: 2 },
+        { id: 82, length: 65535 },
+      ],
+    };
     // Record 1: port 1, empty string. Record 2: port 2, a string claiming 200 octets.
     const body = new Uint8Array([0, 1, 0, 0, 2, 200, 1, 2, 3]);
 
-    const { flows, result } = decodeFlows(new FlowDecoder(), buildIpfixPacket({ templates: [t], sets: [{ setId: 256, body }] }));
+    const { flows, result } = decodeFlows(
+      new FlowDecoder(),
+      buildIpfixPacket({ templates: [t], sets: [{ setId: 256, body }] }),
+    );
 
     expect({ ports: flows.map((f) => f.srcPort), status: result.status }).toEqual({ ports: [1], status: "malformed" });
   });
 
   it("skips sets with reserved ids", () => {
-    const packet = buildIpfixPacket({ sets: [{ setId: 100, body: new Uint8Array(8) }, { templates: [IPFIX_IPV4_TEMPLATE] }, goodData] });
+    const packet = buildIpfixPacket({
+      sets: [{ setId: 100, body: new Uint8Array(8) }, { templates: [IPFIX_IPV4_TEMPLATE] }, goodData],
+    });
 
     const { flows, result } = decodeFlows(new FlowDecoder(), packet);
 

@@ -27,7 +27,9 @@ describe("NetFlow v5", () => {
   it("takes flow times relative to the header's sysUptime, unix_secs and unix_nsecs", () => {
     const packet = buildV5Packet({ unixSecs: T / 1000, unixNsecs: 456_000_000, sysUptimeMs: 1_000_000, flows: [flow] });
 
-    expect(decodeFlows(new FlowDecoder(), packet).flows.map((f) => [f.firstMs, f.lastMs])).toEqual([[flow.firstMs, flow.lastMs]]);
+    expect(decodeFlows(new FlowDecoder(), packet).flows.map((f) => [f.firstMs, f.lastMs])).toEqual([
+      [flow.firstMs, flow.lastMs],
+    ]);
   });
 
   it("decodes all 30 records of a full packet", () => {

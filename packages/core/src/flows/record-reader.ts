@@ -136,7 +136,9 @@ function finishCode(flags: number): string {
     lines.push("const rate = domainRate;");
   }
   lines.push("if (rate !== 1) { r.packets *= rate; r.bytes *= rate; }");
-  lines.push(`if (r.packets > ${MAX_RECORD_PACKETS} || r.bytes > ${MAX_RECORD_OCTETS}) { c.insane++; continue records; }`);
+  lines.push(
+    `if (r.packets > ${MAX_RECORD_PACKETS} || r.bytes > ${MAX_RECORD_OCTETS}) { c.insane++; continue records; }`,
+  );
   return lines.join("\n");
 }
 

@@ -13,7 +13,15 @@ import {
 import { decodeFlows } from "./testing/decoded-flow";
 import type { TemplateSnapshot } from "./template-snapshot";
 
-const flow: FlowSpec = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 1, dstPort: 2, protocol: 6, packets: 1, bytes: 100 };
+const flow: FlowSpec = {
+  src: "10.0.0.1",
+  dst: "10.0.0.2",
+  srcPort: 1,
+  dstPort: 2,
+  protocol: 6,
+  packets: 1,
+  bytes: 100,
+};
 const oneField = (templateId: number): TemplateSpec => ({ templateId, fields: [{ id: 7, length: 2 }] });
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
@@ -31,7 +39,9 @@ describe("template bounds", () => {
   it("two 80 KB datagrams of templates from one address no longer lock out a new exporter", () => {
     const decoder = new FlowDecoder({ maxTemplateChangesPerSecond: 100_000 });
     // v9 has no message length: one datagram of two 40 KB flowsets carries 10,000 one-field templates.
-    const set = (from: number) => ({ templates: ids(from, 5_000).map((id) => ({ templateId: id, fields: [{ id: 1, length: 4 }] })) });
+    const set = (from: number) => ({
+      templates: ids(from, 5_000).map((id) => ({ templateId: id, fields: [{ id: 1, length: 4 }] })),
+    });
     // A second apart, each within the learning rate.
     for (const sourceId of [1, 2]) {
       const flood = buildV9Packet({ sourceId, sets: [set(256), set(5_256)] });
@@ -41,7 +51,11 @@ describe("template bounds", () => {
     const packet = buildV9Packet({ templates: [V9_IPV4_TEMPLATE], dataSets: [flowDataSet(V9_IPV4_TEMPLATE, [flow])] });
     const { flows } = decodeFlows(decoder, packet, { exporter: "192.0.2.10", nowMs: 3000 });
 
-    expect({ flows: flows.length, templates: decoder.counters.templates, evicted: decoder.counters.templatesEvicted }).toEqual({
+    expect({
+      flows: flows.length,
+      templates: decoder.counters.templates,
+      evicted: decoder.counters.templatesEvicted,
+    }).toEqual({
       flows: 1,
       templates: 2 * 256 + 1,
       evicted: 2 * (10_000 - 256),
@@ -55,7 +69,10 @@ describe("template bounds", () => {
 
     learn(decoder, "a", [258], 6_000);
 
-    expect({ decodable: decodable(decoder, "a", [256, 257, 258], 7_000), evicted: decoder.counters.templatesEvicted }).toEqual({
+    expect({
+      decodable: decodable(decoder, "a", [256, 257, 258], 7_000),
+      evicted: decoder.counters.templatesEvicted,
+    }).toEqual({
       decodable: [256, 258],
       evicted: 1,
     });
@@ -67,7 +84,11 @@ describe("template bounds", () => {
 
     learn(decoder, "a", [256, 257, 258], 0, 8);
 
-    expect(decoder.exportTemplates().map((t) => [t.domain, t.templateId])).toEqual([[7, 256], [8, 257], [8, 258]]);
+    expect(decoder.exportTemplates().map((t) => [t.domain, t.templateId])).toEqual([
+      [7, 256],
+      [8, 257],
+      [8, 258],
+    ]);
   });
 
   it("at the global bound, takes the place from the exporter holding the most templates, then from the newcomer itself", () => {
@@ -78,7 +99,11 @@ describe("template bounds", () => {
     learn(decoder, "small", [257], 1_000);
     learn(decoder, "big", [259], 2_000);
 
-    const held = (exporter: string) => decoder.exportTemplates().filter((t) => t.exporter === exporter).map((t) => t.templateId);
+    const held = (exporter: string) =>
+      decoder
+        .exportTemplates()
+        .filter((t) => t.exporter === exporter)
+        .map((t) => t.templateId);
     expect({ big: held("big"), small: held("small"), evicted: decoder.counters.templatesEvicted }).toEqual({
       big: [258, 259],
       small: [256, 257],
@@ -111,7 +136,13 @@ describe("template bounds", () => {
   it("learns a redefinition that only adds fields after the known ones, rather than taking it as a refresh", () => {
     const decoder = new FlowDecoder();
     learn(decoder, "a", [256], 0);
-    const longer: TemplateSpec = { templateId: 256, fields: [{ id: 7, length: 2 }, { id: 11, length: 2 }] };
+    const longer: TemplateSpec = {
+      templateId: 256,
+      fields: [
+        { id: 7, length: 2 },
+        { id: 11, length: 2 },
+      ],
+    };
 
     decodeFlows(decoder, buildIpfixPacket({ templates: [longer] }), { exporter: "a" });
 
@@ -125,7 +156,10 @@ describe("template bounds", () => {
     decodeFlows(decoder, buildIpfixPacket({ templates: [{ templateId: 256, fields: fields(129) }] }));
     decodeFlows(decoder, buildIpfixPacket({ templates: [{ templateId: 257, fields: fields(128) }] }));
 
-    expect({ rejected: decoder.counters.templatesRejected, known: decoder.exportTemplates().map((t) => t.templateId) }).toEqual({
+    expect({
+      rejected: decoder.counters.templatesRejected,
+      known: decoder.exportTemplates().map((t) => t.templateId),
+    }).toEqual({
       rejected: 1,
       known: [257],
     });
@@ -139,13 +173,23 @@ describe("template changes to persist", () => {
     const first = decoder.takeTemplateChanges();
     learn(decoder, "a", [256], 0);
     const refresh = decoder.takeTemplateChanges();
-    decodeFlows(decoder, buildIpfixPacket({ templates: [{ templateId: 256, fields: [{ id: 11, length: 2 }] }], sets: [{ withdraw: [257] }] }), { exporter: "a" });
+    decodeFlows(
+      decoder,
+      buildIpfixPacket({
+        templates: [{ templateId: 256, fields: [{ id: 11, length: 2 }] }],
+        sets: [{ withdraw: [257] }],
+      }),
+      { exporter: "a" },
+    );
     const second = decoder.takeTemplateChanges();
 
     expect({
       first: first.upserts.map((t) => t.templateId),
       refresh: [refresh.upserts.length, refresh.deletes.length],
-      second: { upserts: second.upserts.map((t) => [t.templateId, t.fields[0]!.id]), deletes: second.deletes.map((k) => k.templateId) },
+      second: {
+        upserts: second.upserts.map((t) => [t.templateId, t.fields[0]!.id]),
+        deletes: second.deletes.map((k) => k.templateId),
+      },
     }).toEqual({ first: [256, 257], refresh: [0, 0], second: { upserts: [[256, 11]], deletes: [257] } });
   });
 
@@ -155,7 +199,11 @@ describe("template changes to persist", () => {
 
     const batches = [decoder.takeTemplateChanges(2), decoder.takeTemplateChanges(2), decoder.takeTemplateChanges(2)];
 
-    expect(batches.map((b) => [b.upserts.length, b.remaining])).toEqual([[2, 3], [2, 1], [1, 0]]);
+    expect(batches.map((b) => [b.upserts.length, b.remaining])).toEqual([
+      [2, 3],
+      [2, 1],
+      [1, 0],
+    ]);
   });
 
   it("start over with every template, replacing what is stored, after markAllTemplatesChanged", () => {
@@ -166,12 +214,22 @@ describe("template changes to persist", () => {
     decoder.markAllTemplatesChanged();
     const again = decoder.takeTemplateChanges();
 
-    expect({ replaceAll: again.replaceAll, upserts: again.upserts.map((t) => t.templateId) }).toEqual({ replaceAll: true, upserts: [256, 257] });
+    expect({ replaceAll: again.replaceAll, upserts: again.upserts.map((t) => t.templateId) }).toEqual({
+      replaceAll: true,
+      upserts: [256, 257],
+    });
   });
 
   it("include a domain's templates again when its sampling rate changes", () => {
     const decoder = new FlowDecoder();
-    const sampling = { templateId: 300, fields: [{ id: 149, length: 4 }, { id: 305, length: 4 }], scopeFieldCount: 1 };
+    const sampling = {
+      templateId: 300,
+      fields: [
+        { id: 149, length: 4 },
+        { id: 305, length: 4 },
+      ],
+      scopeFieldCount: 1,
+    };
     decodeFlows(decoder, buildIpfixPacket({ templates: [sampling, IPFIX_IPV4_TEMPLATE] }));
     decoder.takeTemplateChanges();
 
@@ -179,7 +237,10 @@ describe("template changes to persist", () => {
 
     const upserts = decoder.takeTemplateChanges().upserts.map((t) => [t.templateId, t.samplingRate]);
 
-    expect(upserts.sort()).toEqual([[256, 10], [300, 10]]);
+    expect(upserts.sort()).toEqual([
+      [256, 10],
+      [300, 10],
+    ]);
   });
 });
 
@@ -196,7 +257,12 @@ describe("templates read back after a restart", () => {
     const loaded = decoder.importTemplates(poisoned(), 0);
     const changes = decoder.takeTemplateChanges(10_000);
 
-    expect({ loaded, known: decoder.counters.templates, upserts: changes.upserts.length, deletes: changes.deletes.length }).toEqual({
+    expect({
+      loaded,
+      known: decoder.counters.templates,
+      upserts: changes.upserts.length,
+      deletes: changes.deletes.length,
+    }).toEqual({
       loaded: 1_000,
       known: 256,
       upserts: 0,
@@ -222,7 +288,11 @@ describe("template learning rate", () => {
     const sameSecond = decoder.exportTemplates().length;
     learn(decoder, "a", [259, 260], 1_000);
 
-    expect({ sameSecond, next: decoder.exportTemplates().length, throttled: decoder.counters.templatesThrottled }).toEqual({
+    expect({
+      sameSecond,
+      next: decoder.exportTemplates().length,
+      throttled: decoder.counters.templatesThrottled,
+    }).toEqual({
       sameSecond: 3,
       next: 5,
       throttled: 2,
@@ -235,7 +305,10 @@ describe("template learning rate", () => {
 
     learn(decoder, "a", [258, 259, 260], 10);
 
-    expect({ known: decoder.counters.templates, throttled: decoder.counters.templatesThrottled }).toEqual({ known: 1, throttled: 2 });
+    expect({ known: decoder.counters.templates, throttled: decoder.counters.templatesThrottled }).toEqual({
+      known: 1,
+      throttled: 2,
+    });
   });
 
   it("keeps refreshes and data of known templates going while new ones are refused", () => {
@@ -245,7 +318,10 @@ describe("template learning rate", () => {
     learn(decoder, "b", [300], 10);
     learn(decoder, "a", [256], 20);
 
-    expect({ data: decodable(decoder, "a", [256], 30), status: decodeFlows(decoder, buildIpfixPacket({ templates: [oneField(301)] })).result.status }).toEqual({
+    expect({
+      data: decodable(decoder, "a", [256], 30),
+      status: decodeFlows(decoder, buildIpfixPacket({ templates: [oneField(301)] })).result.status,
+    }).toEqual({
       data: [256],
       status: "ok",
     });
@@ -255,7 +331,14 @@ describe("template learning rate", () => {
 describe("sampling changes", () => {
   it("a 60 KB options set of 30,000 alternating sampling rates marks its domain of 256 templates once, and the last rate is persisted", () => {
     const decoder = new FlowDecoder();
-    const sampling: TemplateSpec = { templateId: 1000, fields: [{ id: 149, length: 1 }, { id: 34, length: 1 }], scopeFieldCount: 1 };
+    const sampling: TemplateSpec = {
+      templateId: 1000,
+      fields: [
+        { id: 149, length: 1 },
+        { id: 34, length: 1 },
+      ],
+      scopeFieldCount: 1,
+    };
     learn(decoder, "a", ids(256, 256), 0);
     decodeFlows(decoder, buildIpfixPacket({ templates: [sampling] }), { exporter: "a", nowMs: 0 });
     decoder.takeTemplateChanges(10_000);
@@ -279,7 +362,10 @@ describe("sampling changes", () => {
 describe("learning budget shared between exporters", () => {
   it("four datagrams a second of 500 changed templates from one source no longer stop another exporter learning", () => {
     const decoder = new FlowDecoder();
-    const legit = buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE], dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [flow])] });
+    const legit = buildIpfixPacket({
+      templates: [IPFIX_IPV4_TEMPLATE],
+      dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [flow])],
+    });
     const decodedEachSecond: number[] = [];
 
     for (let second = 0; second < 5; second++) {
@@ -287,11 +373,16 @@ describe("learning budget shared between exporters", () => {
         // A second field that differs every second makes each of the 500 a changed definition.
         const templates = ids(256 + d * 500, 500).map((templateId) => ({
           templateId,
-          fields: [{ id: 7, length: 2 }, { id: 11, length: 2 + (second % 2) * 2 }],
+          fields: [
+            { id: 7, length: 2 },
+            { id: 11, length: 2 + (second % 2) * 2 },
+          ],
         }));
         decodeFlows(decoder, buildIpfixPacket({ templates }), { exporter: "198.51.100.66", nowMs: second * 1000 + d });
       }
-      decodedEachSecond.push(decodeFlows(decoder, legit, { exporter: "192.0.2.10", nowMs: second * 1000 + 500 }).flows.length);
+      decodedEachSecond.push(
+        decodeFlows(decoder, legit, { exporter: "192.0.2.10", nowMs: second * 1000 + 500 }).flows.length,
+      );
     }
 
     expect(decodedEachSecond).toEqual([1, 1, 1, 1, 1]);
@@ -303,7 +394,8 @@ describe("learning budget shared between exporters", () => {
 
     for (const source of ["a", "b", "c", "d"]) learn(decoder, source, ids(300, 12), 1_000);
 
-    const learnt = (source: string) => decoder.exportTemplates().filter((t) => t.exporter === source && t.templateId >= 300).length;
+    const learnt = (source: string) =>
+      decoder.exportTemplates().filter((t) => t.exporter === source && t.templateId >= 300).length;
     expect(["a", "b", "c", "d"].map(learnt)).toEqual([3, 3, 3, 2]);
   });
 });

@@ -13,8 +13,25 @@ import type { TemplateSnapshot } from "./template-snapshot";
 
 const T = 1_700_000_000_000;
 const clock = { unixSecs: T / 1000, sysUptimeMs: 50_000 };
-const flow: FlowSpec = { src: "10.0.0.1", dst: "10.0.0.2", srcPort: 7, dstPort: 9, protocol: 17, packets: 2, bytes: 64, firstMs: T - 4000, lastMs: T - 2000 };
-const SAMPLING = { templateId: 300, fields: [{ id: 149, length: 4 }, { id: 305, length: 4 }], scopeFieldCount: 1 };
+const flow: FlowSpec = {
+  src: "10.0.0.1",
+  dst: "10.0.0.2",
+  srcPort: 7,
+  dstPort: 9,
+  protocol: 17,
+  packets: 2,
+  bytes: 64,
+  firstMs: T - 4000,
+  lastMs: T - 2000,
+};
+const SAMPLING = {
+  templateId: 300,
+  fields: [
+    { id: 149, length: 4 },
+    { id: 305, length: 4 },
+  ],
+  scopeFieldCount: 1,
+};
 
 /** Through JSON, as the collector stores snapshots. */
 function persisted(decoder: FlowDecoder): TemplateSnapshot[] {
@@ -32,7 +49,10 @@ describe("template snapshots", () => {
         version: 10,
         domain: 3,
         templateId: 300,
-        fields: [{ id: 149, length: 4 }, { id: 305, length: 4 }],
+        fields: [
+          { id: 149, length: 4 },
+          { id: 305, length: 4 },
+        ],
         options: true,
         scopeFieldCount: 1,
         samplingRate: 1,
@@ -47,7 +67,10 @@ describe("template snapshots", () => {
     const after = new FlowDecoder();
     after.importTemplates(persisted(before));
 
-    const { flows } = decodeFlows(after, buildIpfixPacket({ domainId: 3, dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [flow])] }));
+    const { flows } = decodeFlows(
+      after,
+      buildIpfixPacket({ domainId: 3, dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [flow])] }),
+    );
 
     expect(flows).toEqual([{ ipVersion: 4, dscp: 0, ...flow }]);
   });
@@ -58,7 +81,10 @@ describe("template snapshots", () => {
     const after = new FlowDecoder();
     after.importTemplates(persisted(before));
 
-    const { flows } = decodeFlows(after, buildV9Packet({ sourceId: 5, ...clock, dataSets: [flowDataSet(V9_IPV4_TEMPLATE, [flow], clock)] }));
+    const { flows } = decodeFlows(
+      after,
+      buildV9Packet({ sourceId: 5, ...clock, dataSets: [flowDataSet(V9_IPV4_TEMPLATE, [flow], clock)] }),
+    );
 
     expect(flows).toEqual([{ ipVersion: 4, dscp: 0, ...flow }]);
   });
@@ -67,7 +93,10 @@ describe("template snapshots", () => {
     const before = new FlowDecoder();
     decodeFlows(
       before,
-      buildIpfixPacket({ templates: [SAMPLING, IPFIX_IPV4_TEMPLATE], dataSets: [{ template: SAMPLING, records: [[0, 10]] }] }),
+      buildIpfixPacket({
+        templates: [SAMPLING, IPFIX_IPV4_TEMPLATE],
+        dataSets: [{ template: SAMPLING, records: [[0, 10]] }],
+      }),
     );
     const after = new FlowDecoder();
     after.importTemplates(persisted(before));
@@ -81,11 +110,18 @@ describe("template snapshots", () => {
     const before = new FlowDecoder();
     decodeFlows(before, buildIpfixPacket({ templates: [IPFIX_IPV4_TEMPLATE] }));
     const [good] = persisted(before);
-    const bad = [{ ...good!, templateId: 12 }, { ...good!, fields: [] }, { nonsense: true }] as unknown as TemplateSnapshot[];
+    const bad = [
+      { ...good!, templateId: 12 },
+      { ...good!, fields: [] },
+      { nonsense: true },
+    ] as unknown as TemplateSnapshot[];
 
     const after = new FlowDecoder();
 
-    expect({ loaded: after.importTemplates([...bad, good!]), known: after.counters.templates }).toEqual({ loaded: 1, known: 1 });
+    expect({ loaded: after.importTemplates([...bad, good!]), known: after.counters.templates }).toEqual({
+      loaded: 1,
+      known: 1,
+    });
   });
 
   it("are replaced by a template later received on the wire", () => {
@@ -95,7 +131,10 @@ describe("template snapshots", () => {
     after.importTemplates(persisted(before));
     const redefined = { templateId: 256, fields: [{ id: 7, length: 2 }] };
 
-    const { flows } = decodeFlows(after, buildIpfixPacket({ templates: [redefined], dataSets: [{ template: redefined, records: [[4242]] }] }));
+    const { flows } = decodeFlows(
+      after,
+      buildIpfixPacket({ templates: [redefined], dataSets: [{ template: redefined, records: [[4242]] }] }),
+    );
 
     expect(flows.map((f) => f.srcPort)).toEqual([4242]);
   });

@@ -144,7 +144,12 @@ export class TemplateStore {
   ): Template | undefined | null {
     const { exporter, version, domain, templateId } = key;
     const existing = this.domain(exporter, version, domain)?.templates.get(templateId);
-    if (existing && existing.options === options && existing.scopeFieldCount === scopeFieldCount && sameSpecs(existing.fieldSpecs, specs)) {
+    if (
+      existing &&
+      existing.options === options &&
+      existing.scopeFieldCount === scopeFieldCount &&
+      sameSpecs(existing.fieldSpecs, specs)
+    ) {
       this.touch(this.domain(exporter, version, domain)!, existing, nowMs);
       return existing;
     }
@@ -217,7 +222,8 @@ export class TemplateStore {
   }
 
   private markDomainTemplates(d: DomainState): void {
-    for (const id of d.templates.keys()) this.markChanged({ exporter: d.exporter, version: d.version, domain: d.domain, templateId: id });
+    for (const id of d.templates.keys())
+      this.markChanged({ exporter: d.exporter, version: d.version, domain: d.domain, templateId: id });
   }
 
   /** Every template as plain data. */

@@ -46,7 +46,6 @@ export interface TemplateField {
   enterprise?: number;
 }
 
-
 /**
  * Rejected beyond this. A set could hold 16,379 field specifiers, but exporters send a few dozen at most
  * (softflowd 14-16 and pmacctd 15 in the golden captures, the longest vendor templates under 100); the cap
@@ -149,8 +148,32 @@ const OPTION_KINDS = new Set([K_SYS_INIT_MS, K_SAMPLING_INTERVAL, K_SAMPLING_SPA
 
 // When a template carries several fields for one value, the best source wins (lower rank is better): the
 // delta counters over the totals, and the most precise timestamp.
-const RANK: Record<number, number> = { 1: 0, 85: 1, 2: 0, 86: 1, 152: 0, 153: 0, 154: 1, 155: 1, 156: 2, 157: 2, 150: 3, 151: 3, 22: 4, 21: 4 };
-const SLOT: Record<number, string> = { [K_FIRST_SEC]: "first", [K_FIRST_MS]: "first", [K_FIRST_NTP]: "first", [K_FIRST_UPTIME]: "first", [K_LAST_SEC]: "last", [K_LAST_MS]: "last", [K_LAST_NTP]: "last", [K_LAST_UPTIME]: "last" };
+const RANK: Record<number, number> = {
+  1: 0,
+  85: 1,
+  2: 0,
+  86: 1,
+  152: 0,
+  153: 0,
+  154: 1,
+  155: 1,
+  156: 2,
+  157: 2,
+  150: 3,
+  151: 3,
+  22: 4,
+  21: 4,
+};
+const SLOT: Record<number, string> = {
+  [K_FIRST_SEC]: "first",
+  [K_FIRST_MS]: "first",
+  [K_FIRST_NTP]: "first",
+  [K_FIRST_UPTIME]: "first",
+  [K_LAST_SEC]: "last",
+  [K_LAST_MS]: "last",
+  [K_LAST_NTP]: "last",
+  [K_LAST_UPTIME]: "last",
+};
 
 export function sameSpecs(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
@@ -161,7 +184,10 @@ export function sameSpecs(a: readonly number[], b: readonly number[]): boolean {
 export function templateFields(t: Template): TemplateField[] {
   const out: TemplateField[] = [];
   const s = t.fieldSpecs;
-  for (let i = 0; i < s.length; i += 3) out.push(s[i + 2]! < 0 ? { id: s[i]!, length: s[i + 1]! } : { id: s[i]!, length: s[i + 1]!, enterprise: s[i + 2]! });
+  for (let i = 0; i < s.length; i += 3)
+    out.push(
+      s[i + 2]! < 0 ? { id: s[i]!, length: s[i + 1]! } : { id: s[i]!, length: s[i + 1]!, enterprise: s[i + 2]! },
+    );
   return out;
 }
 

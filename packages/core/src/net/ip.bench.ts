@@ -19,7 +19,10 @@ const v4Text = v4s.map((n) => formatIPv4(n));
 
 export async function run(): Promise<void> {
   const name = "ipaddr.js"; // a variable, so the type checker does not need the package
-  const ipaddr = await import(name).then((m: { default: IpaddrJs }) => m.default, () => undefined);
+  const ipaddr = await import(name).then(
+    (m: { default: IpaddrJs }) => m.default,
+    () => undefined,
+  );
   const words = new Uint32Array(4);
   const ours = {
     v4: nsPerOp((i) => formatIPv4(v4s[i & 1023]!), 1_000_000),

@@ -114,7 +114,8 @@ function hexValue(c: number): number {
 /** Spreads the groups read around the "::" gap, which must stand for at least one group, into words. */
 function fill(groups: number[], count: number, gap: number, out: Uint32Array | number[]): boolean {
   if (gap === -1 ? count !== 8 : count > 7) return false;
-  const full = gap === -1 ? groups : [...groups.slice(0, gap), ...Array<number>(8 - count).fill(0), ...groups.slice(gap, count)];
+  const full =
+    gap === -1 ? groups : [...groups.slice(0, gap), ...Array<number>(8 - count).fill(0), ...groups.slice(gap, count)];
   for (let w = 0; w < 4; w++) out[w] = ((full[2 * w]! << 16) | full[2 * w + 1]!) >>> 0;
   return true;
 }
@@ -196,7 +197,8 @@ const formatGroups = new Uint16Array(8);
 
 /** "::ffff:192.0.2.7" (an IPv4 peer on a dual-stack socket) as "192.0.2.7"; anything else unchanged. */
 export function unmapIPv4(address: string): string {
-  if (address.length > MAX_ADDRESS_LENGTH || address.length < 14 || address.slice(0, 7).toLowerCase() !== "::ffff:") return address;
+  if (address.length > MAX_ADDRESS_LENGTH || address.length < 14 || address.slice(0, 7).toLowerCase() !== "::ffff:")
+    return address;
   return parseIPv4(address, 7) === -1 ? address : address.slice(7);
 }
 

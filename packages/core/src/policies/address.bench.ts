@@ -22,8 +22,19 @@ export function run(): void {
   const zone80k = `fe80::1%${"1".repeat(80_000)}`;
   const zone8k = `fe80::1%${"1".repeat(8_000)}`;
   const baseline = nsPerOp(() => refused(normal), 100_000);
-  report("flowKey, 80 KB zone id (refused)", nsPerOp(() => refused(zone80k), 100_000), baseline, "ns", "< 2x the normal address");
+  report(
+    "flowKey, 80 KB zone id (refused)",
+    nsPerOp(() => refused(zone80k), 100_000),
+    baseline,
+    "ns",
+    "< 2x the normal address",
+  );
   // The IPv4-tail pattern the parser used before: quadratic, so 8 KB already costs milliseconds.
   const oldTail = (text: string) => /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  report("old IPv4-tail regex, 8 KB zone id", nsPerOp(() => oldTail(zone8k), 3, 1), baseline, "ns");
+  report(
+    "old IPv4-tail regex, 8 KB zone id",
+    nsPerOp(() => oldTail(zone8k), 3, 1),
+    baseline,
+    "ns",
+  );
 }

@@ -35,7 +35,10 @@ const portRange = z
       const from = m ? Number(m[1]) : NaN;
       const to = m ? Number(m[2] ?? m[1]) : NaN;
       if (!(from <= 65535 && to <= 65535)) {
-        ctx.addIssue({ code: "custom", message: `"${text}" is not a port or port range (0-65535, e.g. "5060" or "10000-20000")` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${text}" is not a port or port range (0-65535, e.g. "5060" or "10000-20000")`,
+        });
         return z.NEVER;
       }
       return { from, to };

@@ -27,16 +27,25 @@ describe("routing policies", () => {
       match_rules: { destination_ports: [5060, "10000-20000"], dscp: [46], source_cidrs: ["10.0.0.0/8", "fd00::/8"] },
     });
     expect(policy.match_rules).toEqual({
-      destination_ports: [{ from: 5060, to: 5060 }, { from: 10000, to: 20000 }],
+      destination_ports: [
+        { from: 5060, to: 5060 },
+        { from: 10000, to: 20000 },
+      ],
       dscp: [46],
       source_cidrs: ["10.0.0.0/8", "fd00::/8"],
     });
   });
 
   it("reject a bad CIDR with an error naming the field and the entry", () => {
-    expect(validationField(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { destination_cidrs: ["10.0.0.0/8", "10.0.0.300/24"] } }))).toBe(
-      "match_rules.destination_cidrs.1",
-    );
+    expect(
+      validationField(() =>
+        createPolicy(t.db, {
+          name: "x",
+          priority: 1,
+          match_rules: { destination_cidrs: ["10.0.0.0/8", "10.0.0.300/24"] },
+        }),
+      ),
+    ).toBe("match_rules.destination_cidrs.1");
   });
 
   it("reject a CIDR with host bits set, saying so", () => {
@@ -47,21 +56,27 @@ describe("routing policies", () => {
 
   it("reject a CIDR whose address carries an 80 KB zone id, naming the entry", () => {
     const cidr = `fe80::%${"1".repeat(80_000)}/64`;
-    expect(validationField(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { source_cidrs: [cidr] } }))).toBe("match_rules.source_cidrs.0");
+    expect(
+      validationField(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { source_cidrs: [cidr] } })),
+    ).toBe("match_rules.source_cidrs.0");
   });
 
   it("reject a reversed port range and an out-of-range port", () => {
-    expect(validationField(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { source_ports: ["2000-1000"] } }))).toBe(
-      "match_rules.source_ports.0",
-    );
-    expect(validationField(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { source_ports: [70000] } }))).toBe(
-      "match_rules.source_ports.0",
-    );
+    expect(
+      validationField(() =>
+        createPolicy(t.db, { name: "x", priority: 1, match_rules: { source_ports: ["2000-1000"] } }),
+      ),
+    ).toBe("match_rules.source_ports.0");
+    expect(
+      validationField(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { source_ports: [70000] } })),
+    ).toBe("match_rules.source_ports.0");
   });
 
   it("reject a priority outside 0-1000 and an unknown rule", () => {
     expect(validationField(() => createPolicy(t.db, { name: "x", priority: 1001 }))).toBe("priority");
-    expect(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { vlan: [5] } as never })).toThrow(ValidationError);
+    expect(() => createPolicy(t.db, { name: "x", priority: 1, match_rules: { vlan: [5] } as never })).toThrow(
+      ValidationError,
+    );
   });
 
   it("refuse a second policy with the same name", () => {
@@ -71,7 +86,9 @@ describe("routing policies", () => {
 
   it("validate edits the same way and keep the stored policy on a bad edit", () => {
     const policy = createPolicy(t.db, { name: "web", priority: 1, match_rules: { destination_ports: [443] } });
-    expect(() => updatePolicy(t.db, { policyId: policy.policy_id, match_rules: { dscp: [64] } })).toThrow(ValidationError);
+    expect(() => updatePolicy(t.db, { policyId: policy.policy_id, match_rules: { dscp: [64] } })).toThrow(
+      ValidationError,
+    );
     expect(listPolicies(t.db)[0]?.match_rules).toEqual({ destination_ports: [{ from: 443, to: 443 }] });
   });
 

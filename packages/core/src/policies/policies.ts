@@ -39,12 +39,7 @@ function toPolicy(row: PolicyRow): Policy {
 }
 
 export function listPolicies(db: Db): Policy[] {
-  return db
-    .select()
-    .from(policies)
-    .orderBy(desc(policies.priority), asc(policies.policy_id))
-    .all()
-    .map(toPolicy);
+  return db.select().from(policies).orderBy(desc(policies.priority), asc(policies.policy_id)).all().map(toPolicy);
 }
 
 export function getPolicy(db: Db, { policyId }: { policyId: number }): Policy | undefined {

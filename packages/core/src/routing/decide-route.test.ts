@@ -12,8 +12,21 @@ let caches: RoutingCaches;
 let unsubscribe: () => void;
 let net: { a: string; b: string; fiber: number; lte: number };
 
-const metrics = (path_id: number, timestamp: number, latency_ms: number, packet_loss_pct: number, bandwidth_mbps: number) => ({
-  path_id, timestamp, latency_ms, jitter_ms: 1, packet_loss_pct, bandwidth_mbps, mtu: 1500, score: 80,
+const metrics = (
+  path_id: number,
+  timestamp: number,
+  latency_ms: number,
+  packet_loss_pct: number,
+  bandwidth_mbps: number,
+) => ({
+  path_id,
+  timestamp,
+  latency_ms,
+  jitter_ms: 1,
+  packet_loss_pct,
+  bandwidth_mbps,
+  mtu: 1500,
+  score: 80,
 });
 const voice = { src: "10.1.0.5", dst: "10.2.0.9", srcPort: 16384, dstPort: 16500, protocol: 17, dscp: 46 };
 const web = { src: "10.1.0.5", dst: "10.2.0.9", srcPort: 40000, dstPort: 443, protocol: 6 };
@@ -24,8 +37,20 @@ beforeEach(() => {
   unsubscribe = invalidateRoutingCaches(domainEvents, caches);
   const a = createSite(t.db, { name: "A" });
   const b = createSite(t.db, { name: "B" });
-  const aFiber = addEndpoint(t.db, { site_id: a.id, address: "198.51.100.1", port: 4500, interface_kind: "fiber", cost_per_gb: 0.5 });
-  const aLte = addEndpoint(t.db, { site_id: a.id, address: "203.0.113.1", port: 4500, interface_kind: "lte", cost_per_gb: 0.1 });
+  const aFiber = addEndpoint(t.db, {
+    site_id: a.id,
+    address: "198.51.100.1",
+    port: 4500,
+    interface_kind: "fiber",
+    cost_per_gb: 0.5,
+  });
+  const aLte = addEndpoint(t.db, {
+    site_id: a.id,
+    address: "203.0.113.1",
+    port: 4500,
+    interface_kind: "lte",
+    cost_per_gb: 0.1,
+  });
   const bFiber = addEndpoint(t.db, { site_id: b.id, address: "198.51.100.2", port: 4500, interface_kind: "fiber" });
   const fiber = createPath(t.db, { source_endpoint_id: aFiber.id, destination_endpoint_id: bFiber.id }).id;
   const lte = createPath(t.db, { source_endpoint_id: aLte.id, destination_endpoint_id: bFiber.id }).id;
@@ -39,11 +64,16 @@ afterEach(() => {
   t.destroy();
 });
 
-const route = (flow: typeof voice | typeof web) => decideRoute(t.db, { sourceSiteId: net.a, destinationSiteId: net.b, flow }, caches);
+const route = (flow: typeof voice | typeof web) =>
+  decideRoute(t.db, { sourceSiteId: net.a, destinationSiteId: net.b, flow }, caches);
 
 describe("route decisions", () => {
   it("send a flow over the path its policy's preference picks, and say why", () => {
-    expect(route(voice).decision).toMatchObject({ policy_id: 1, path_id: net.fiber, reason: expect.stringMatching(/lowest latency: path \d+ at 12 ms of 2 candidates/) });
+    expect(route(voice).decision).toMatchObject({
+      policy_id: 1,
+      path_id: net.fiber,
+      reason: expect.stringMatching(/lowest latency: path \d+ at 12 ms of 2 candidates/),
+    });
     expect(route(web).decision).toMatchObject({ policy_id: 2, path_id: net.lte });
   });
 
@@ -54,7 +84,12 @@ describe("route decisions", () => {
   });
 
   it("share one cache entry between spellings of the same address", () => {
-    const spelled = (src: string) => decideRoute(t.db, { sourceSiteId: net.a, destinationSiteId: net.b, flow: { ...web, src, dst: "2001:db8::9" } }, caches);
+    const spelled = (src: string) =>
+      decideRoute(
+        t.db,
+        { sourceSiteId: net.a, destinationSiteId: net.b, flow: { ...web, src, dst: "2001:db8::9" } },
+        caches,
+      );
     expect(spelled("2001:db8::5").cached).toBe(false);
     expect(spelled("2001:DB8:0:0::0005").cached).toBe(true);
     expect(caches.routing.stats().entries).toBe(1);
@@ -88,7 +123,12 @@ describe("route decisions", () => {
 
   it("say so when no policy matches", () => {
     updatePolicy(t.db, { policyId: 2, enabled: false });
-    expect(route(web).decision).toEqual({ policy_id: null, path_id: null, reason: "no enabled policy matches this flow", decided_at: expect.any(Number) });
+    expect(route(web).decision).toEqual({
+      policy_id: null,
+      path_id: null,
+      reason: "no enabled policy matches this flow",
+      decided_at: expect.any(Number),
+    });
   });
 
   it("reject a malformed flow before it reaches the cache", () => {

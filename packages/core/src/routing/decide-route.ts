@@ -28,7 +28,11 @@ interface Candidate {
 }
 
 /** The latest metrics of a path through the metrics cache; a miss reads the database and fills it. */
-export function latestPathMetrics(db: Db, { pathId }: { pathId: number }, caches: Pick<RoutingCaches, "metrics">): PathMetricsSnapshot | undefined {
+export function latestPathMetrics(
+  db: Db,
+  { pathId }: { pathId: number },
+  caches: Pick<RoutingCaches, "metrics">,
+): PathMetricsSnapshot | undefined {
   const cached = caches.metrics.get(pathId);
   if (cached) return cached;
   const row = getLatestPathMetrics(db, { pathId });
@@ -55,8 +59,20 @@ export function decideRoute(
 ): { decision: RoutingDecision; cached: boolean } {
   const record = flowKey(query.flow); // validates the flow before it becomes a cache key
   // The key is built from parsed values, so every spelling of an address shares one entry.
-  const [src, dst] = record.ipVersion === 4 ? [formatIPv4(record.src4), formatIPv4(record.dst4)] : [formatIPv6(record.src6), formatIPv6(record.dst6)];
-  const key = [query.sourceSiteId, query.destinationSiteId, src, dst, record.srcPort, record.dstPort, record.protocol, record.dscp].join("|");
+  const [src, dst] =
+    record.ipVersion === 4
+      ? [formatIPv4(record.src4), formatIPv4(record.dst4)]
+      : [formatIPv6(record.src6), formatIPv6(record.dst6)];
+  const key = [
+    query.sourceSiteId,
+    query.destinationSiteId,
+    src,
+    dst,
+    record.srcPort,
+    record.dstPort,
+    record.protocol,
+    record.dscp,
+  ].join("|");
   const hit = caches.routing.get(key);
   if (hit) return { decision: hit, cached: true };
 
@@ -77,16 +93,32 @@ function choosePath(db: Db, query: RouteQuery, policy: Policy, caches: RoutingCa
     .from(paths)
     .innerJoin(source, eq(source.id, paths.source_endpoint_id))
     .innerJoin(destination, eq(destination.id, paths.destination_endpoint_id))
-    .where(and(eq(source.site_id, query.sourceSiteId), eq(destination.site_id, query.destinationSiteId), ne(paths.status, "down")))
+    .where(
+      and(
+        eq(source.site_id, query.sourceSiteId),
+        eq(destination.site_id, query.destinationSiteId),
+        ne(paths.status, "down"),
+      ),
+    )
     .all()
     .map((c) => ({ ...c, metrics: latestPathMetrics(db, { pathId: c.path_id }, caches) }));
 
   if (candidates.length === 0) {
-    return { policy_id: policy.policy_id, path_id: null, reason: `${label} matched, but no usable path joins these sites`, decided_at: at };
+    return {
+      policy_id: policy.policy_id,
+      path_id: null,
+      reason: `${label} matched, but no usable path joins these sites`,
+      decided_at: at,
+    };
   }
   const pinned = candidates.find((c) => c.path_id === policy.pinned_path_id);
   if (pinned) {
-    return { policy_id: policy.policy_id, path_id: pinned.path_id, reason: `${label} is pinned to path ${pinned.path_id}`, decided_at: at };
+    return {
+      policy_id: policy.policy_id,
+      path_id: pinned.path_id,
+      reason: `${label} is pinned to path ${pinned.path_id}`,
+      decided_at: at,
+    };
   }
   const { score, describe } = preferences[policy.path_preference];
   // Lower score wins; ties go to the lower path id. Paths without metrics rank last.
@@ -94,7 +126,8 @@ function choosePath(db: Db, query: RouteQuery, policy: Policy, caches: RoutingCa
     (a, b) => (a.metrics ? score(a) : Infinity) - (b.metrics ? score(b) : Infinity) || a.path_id - b.path_id,
   );
   const best = ranked[0]!;
-  const pinNote = policy.pinned_path_id === null ? "" : ` (its pinned path ${policy.pinned_path_id} does not join these sites)`;
+  const pinNote =
+    policy.pinned_path_id === null ? "" : ` (its pinned path ${policy.pinned_path_id} does not join these sites)`;
   return {
     policy_id: policy.policy_id,
     path_id: best.path_id,
@@ -103,10 +136,19 @@ function choosePath(db: Db, query: RouteQuery, policy: Policy, caches: RoutingCa
   };
 }
 
-const preferences: Record<Policy["path_preference"], { score: (c: Candidate) => number; describe: (c: Candidate) => string }> = {
+const preferences: Record<
+  Policy["path_preference"],
+  { score: (c: Candidate) => number; describe: (c: Candidate) => string }
+> = {
   lowest_latency: { score: (c) => c.metrics!.latency_ms, describe: (c) => `at ${c.metrics?.latency_ms ?? "?"} ms` },
-  lowest_loss: { score: (c) => c.metrics!.packet_loss_pct, describe: (c) => `at ${c.metrics?.packet_loss_pct ?? "?"}% loss` },
-  highest_bandwidth: { score: (c) => -c.metrics!.bandwidth_mbps, describe: (c) => `at ${c.metrics?.bandwidth_mbps ?? "?"} Mbit/s` },
+  lowest_loss: {
+    score: (c) => c.metrics!.packet_loss_pct,
+    describe: (c) => `at ${c.metrics?.packet_loss_pct ?? "?"}% loss`,
+  },
+  highest_bandwidth: {
+    score: (c) => -c.metrics!.bandwidth_mbps,
+    describe: (c) => `at ${c.metrics?.bandwidth_mbps ?? "?"} Mbit/s`,
+  },
   lowest_cost: { score: (c) => c.cost_per_gb, describe: (c) => `at ${c.cost_per_gb} per GB` },
 };
 

@@ -1,1 +1,7 @@
-export { decideRoute, latestPathMetrics, invalidateRoutingCaches, type RoutingCaches, type RouteQuery } from "./decide-route";
+export {
+  decideRoute,
+  latestPathMetrics,
+  invalidateRoutingCaches,
+  type RoutingCaches,
+  type RouteQuery,
+} from "./decide-route";

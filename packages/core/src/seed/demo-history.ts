@@ -11,12 +11,31 @@ export const DEMO_HISTORY_STEP_MS = 60 * 1000;
  * live figures. Backups run at night, everything else peaks mid-day.
  */
 const profiles: { pps: number; size: number; night?: true }[] = [
-  { pps: 100, size: 214 }, { pps: 1, size: 900 }, { pps: 90, size: 1100 }, { pps: 60, size: 1000 }, { pps: 45, size: 1050 },
-  { pps: 180, size: 1400 }, { pps: 40, size: 1100 }, { pps: 20, size: 300 }, { pps: 25, size: 400 }, { pps: 3, size: 120 },
-  { pps: 4, size: 90 }, { pps: 30, size: 900 }, { pps: 120, size: 1400 }, { pps: 400, size: 1450, night: true },
-  { pps: 300, size: 1450, night: true }, { pps: 80, size: 1300 }, { pps: 5, size: 300 }, { pps: 5, size: 800 },
-  { pps: 100, size: 1400 }, { pps: 70, size: 1200 }, { pps: 150, size: 1100 }, { pps: 40, size: 900 },
-  { pps: 200, size: 1450 }, { pps: 60, size: 1000 }, { pps: 10, size: 600 },
+  { pps: 100, size: 214 },
+  { pps: 1, size: 900 },
+  { pps: 90, size: 1100 },
+  { pps: 60, size: 1000 },
+  { pps: 45, size: 1050 },
+  { pps: 180, size: 1400 },
+  { pps: 40, size: 1100 },
+  { pps: 20, size: 300 },
+  { pps: 25, size: 400 },
+  { pps: 3, size: 120 },
+  { pps: 4, size: 90 },
+  { pps: 30, size: 900 },
+  { pps: 120, size: 1400 },
+  { pps: 400, size: 1450, night: true },
+  { pps: 300, size: 1450, night: true },
+  { pps: 80, size: 1300 },
+  { pps: 5, size: 300 },
+  { pps: 5, size: 800 },
+  { pps: 100, size: 1400 },
+  { pps: 70, size: 1200 },
+  { pps: 150, size: 1100 },
+  { pps: 40, size: 900 },
+  { pps: 200, size: 1450 },
+  { pps: 60, size: 1000 },
+  { pps: 10, size: 600 },
 ];
 
 /**
@@ -26,7 +45,10 @@ const profiles: { pps: number; size: number; night?: true }[] = [
  * zero as on any fresh install (the policies page, and tests that count exactly); only the past is
  * invented. Returns the rows written.
  */
-export function seedDemoHistory(db: Db, { policyIds, now, random }: { policyIds: readonly number[]; now: number; random: () => number }): number {
+export function seedDemoHistory(
+  db: Db,
+  { policyIds, now, random }: { policyIds: readonly number[]; now: number; random: () => number },
+): number {
   const totals = policyIds.map(() => ({ packets: 0, bytes: 0 }));
   let rows = 0;
   for (let at = now - DAY_MS; at < now; at += DEMO_HISTORY_STEP_MS) {

@@ -15,7 +15,14 @@ describe("the demo network", () => {
   it("seeds 12 sites, 40 paths between different sites, a day of metrics and 25 policies ending in a catch-all", () => {
     const summary = seedDemoNetwork(t.db, { now: Date.UTC(2026, 10, 1) });
 
-    expect(summary).toEqual({ seeded: true, sites: 12, paths: 40, policies: 25, metricRows: 40 * 289, statsRows: 25 * (1440 + 1) });
+    expect(summary).toEqual({
+      seeded: true,
+      sites: 12,
+      paths: 40,
+      policies: 25,
+      metricRows: 40 * 289,
+      statsRows: 25 * (1440 + 1),
+    });
     expect(listSites(t.db)).toHaveLength(12);
     expect(listPaths(t.db).every((p) => p.source_site_id !== p.destination_site_id)).toBe(true);
     expect(listPolicies(t.db).at(-1)).toMatchObject({ priority: 0, match_rules: {} });
@@ -38,7 +45,11 @@ describe("the demo traffic history", () => {
     expect(day.points.every((p) => (p.packets_per_second ?? 0) > 0)).toBe(true);
     expect(day.points.slice(0, -1).every((p) => p.active_flows! > 0)).toBe(true); // the reset row has no flows
     expect(getLatestStatsOfAllPolicies(t.db)).toHaveLength(25);
-    expect(getLatestStatsOfAllPolicies(t.db).every((r) => r.timestamp === now && r.packets_matched === 0 && r.active_flows === 0)).toBe(true);
+    expect(
+      getLatestStatsOfAllPolicies(t.db).every(
+        (r) => r.timestamp === now && r.packets_matched === 0 && r.active_flows === 0,
+      ),
+    ).toBe(true);
   });
 
   it("is the same on every fresh database", () => {

@@ -27,36 +27,144 @@ export const demoSites = [
 ] as const;
 
 export const demoPolicies: PolicyInput[] = [
-  { name: "VoIP media (EF)", priority: 950, path_preference: "lowest_latency", match_rules: { dscp: [46], protocols: [17] } },
-  { name: "SIP signalling", priority: 940, path_preference: "lowest_loss", match_rules: { destination_ports: ["5060-5061"], protocols: [6, 17] } },
-  { name: "Zoom meetings", priority: 900, path_preference: "lowest_latency", match_rules: { destination_ports: ["8801-8810"], protocols: [17] } },
-  { name: "Microsoft Teams media", priority: 900, path_preference: "lowest_latency", match_rules: { destination_ports: ["3478-3481"], protocols: [17] } },
-  { name: "Webex media", priority: 890, path_preference: "lowest_latency", match_rules: { destination_ports: [9000, 5004], protocols: [17] } },
+  {
+    name: "VoIP media (EF)",
+    priority: 950,
+    path_preference: "lowest_latency",
+    match_rules: { dscp: [46], protocols: [17] },
+  },
+  {
+    name: "SIP signalling",
+    priority: 940,
+    path_preference: "lowest_loss",
+    match_rules: { destination_ports: ["5060-5061"], protocols: [6, 17] },
+  },
+  {
+    name: "Zoom meetings",
+    priority: 900,
+    path_preference: "lowest_latency",
+    match_rules: { destination_ports: ["8801-8810"], protocols: [17] },
+  },
+  {
+    name: "Microsoft Teams media",
+    priority: 900,
+    path_preference: "lowest_latency",
+    match_rules: { destination_ports: ["3478-3481"], protocols: [17] },
+  },
+  {
+    name: "Webex media",
+    priority: 890,
+    path_preference: "lowest_latency",
+    match_rules: { destination_ports: [9000, 5004], protocols: [17] },
+  },
   { name: "Video streaming (AF41)", priority: 850, path_preference: "lowest_loss", match_rules: { dscp: [34] } },
   { name: "Interactive video (AF42)", priority: 840, path_preference: "lowest_loss", match_rules: { dscp: [36] } },
-  { name: "Citrix ICA", priority: 800, path_preference: "lowest_latency", match_rules: { destination_ports: [1494, 2598], protocols: [6] } },
+  {
+    name: "Citrix ICA",
+    priority: 800,
+    path_preference: "lowest_latency",
+    match_rules: { destination_ports: [1494, 2598], protocols: [6] },
+  },
   { name: "RDP", priority: 790, path_preference: "lowest_latency", match_rules: { destination_ports: [3389] } },
-  { name: "SSH admin", priority: 780, path_preference: "lowest_latency", match_rules: { destination_ports: [22], protocols: [6], destination_cidrs: ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"] } },
+  {
+    name: "SSH admin",
+    priority: 780,
+    path_preference: "lowest_latency",
+    match_rules: {
+      destination_ports: [22],
+      protocols: [6],
+      destination_cidrs: ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"],
+    },
+  },
   { name: "DNS", priority: 770, path_preference: "lowest_latency", match_rules: { destination_ports: [53, 853] } },
-  { name: "ERP to data centre", priority: 700, path_preference: "lowest_loss", match_rules: { destination_cidrs: ["10.2.10.0/24"], destination_ports: [443, 8443], protocols: [6] } },
-  { name: "Database replication", priority: 690, path_preference: "highest_bandwidth", match_rules: { source_cidrs: ["10.2.20.0/24"], destination_cidrs: ["10.3.20.0/24"], destination_ports: [5432, 1433, 3306] } },
-  { name: "Backup to Ashburn", priority: 600, path_preference: "highest_bandwidth", match_rules: { destination_cidrs: ["10.2.200.0/22"], destination_ports: [873, 10000, "8400-8450"], protocols: [6] } },
-  { name: "Backup to Frankfurt", priority: 600, path_preference: "highest_bandwidth", match_rules: { destination_cidrs: ["10.3.200.0/22"], destination_ports: [873, 10000], protocols: [6] } },
-  { name: "File shares (SMB)", priority: 550, path_preference: "highest_bandwidth", match_rules: { destination_ports: [445], protocols: [6] } },
-  { name: "IPv6 management", priority: 540, path_preference: "lowest_latency", match_rules: { source_cidrs: ["fd00:10::/32"], destination_cidrs: ["fd00:10::/32"] } },
-  { name: "Email (SMTP/IMAP)", priority: 500, path_preference: "lowest_cost", match_rules: { destination_ports: [25, 465, 587, 993], protocols: [6] } },
-  { name: "Software updates", priority: 420, path_preference: "lowest_cost", match_rules: { destination_cidrs: ["192.0.2.0/24"], destination_ports: [80, 443] } },
-  { name: "SaaS office suite", priority: 450, path_preference: "lowest_latency", match_rules: { destination_cidrs: ["203.0.113.0/24", "2001:db8:100::/48"], destination_ports: [443] } },
-  { name: "Web (HTTPS)", priority: 400, path_preference: "lowest_cost", match_rules: { destination_ports: [443], protocols: [6, 17] } },
-  { name: "Web (HTTP)", priority: 390, path_preference: "lowest_cost", match_rules: { destination_ports: [80, 8080], protocols: [6] } },
+  {
+    name: "ERP to data centre",
+    priority: 700,
+    path_preference: "lowest_loss",
+    match_rules: { destination_cidrs: ["10.2.10.0/24"], destination_ports: [443, 8443], protocols: [6] },
+  },
+  {
+    name: "Database replication",
+    priority: 690,
+    path_preference: "highest_bandwidth",
+    match_rules: {
+      source_cidrs: ["10.2.20.0/24"],
+      destination_cidrs: ["10.3.20.0/24"],
+      destination_ports: [5432, 1433, 3306],
+    },
+  },
+  {
+    name: "Backup to Ashburn",
+    priority: 600,
+    path_preference: "highest_bandwidth",
+    match_rules: { destination_cidrs: ["10.2.200.0/22"], destination_ports: [873, 10000, "8400-8450"], protocols: [6] },
+  },
+  {
+    name: "Backup to Frankfurt",
+    priority: 600,
+    path_preference: "highest_bandwidth",
+    match_rules: { destination_cidrs: ["10.3.200.0/22"], destination_ports: [873, 10000], protocols: [6] },
+  },
+  {
+    name: "File shares (SMB)",
+    priority: 550,
+    path_preference: "highest_bandwidth",
+    match_rules: { destination_ports: [445], protocols: [6] },
+  },
+  {
+    name: "IPv6 management",
+    priority: 540,
+    path_preference: "lowest_latency",
+    match_rules: { source_cidrs: ["fd00:10::/32"], destination_cidrs: ["fd00:10::/32"] },
+  },
+  {
+    name: "Email (SMTP/IMAP)",
+    priority: 500,
+    path_preference: "lowest_cost",
+    match_rules: { destination_ports: [25, 465, 587, 993], protocols: [6] },
+  },
+  {
+    name: "Software updates",
+    priority: 420,
+    path_preference: "lowest_cost",
+    match_rules: { destination_cidrs: ["192.0.2.0/24"], destination_ports: [80, 443] },
+  },
+  {
+    name: "SaaS office suite",
+    priority: 450,
+    path_preference: "lowest_latency",
+    match_rules: { destination_cidrs: ["203.0.113.0/24", "2001:db8:100::/48"], destination_ports: [443] },
+  },
+  {
+    name: "Web (HTTPS)",
+    priority: 400,
+    path_preference: "lowest_cost",
+    match_rules: { destination_ports: [443], protocols: [6, 17] },
+  },
+  {
+    name: "Web (HTTP)",
+    priority: 390,
+    path_preference: "lowest_cost",
+    match_rules: { destination_ports: [80, 8080], protocols: [6] },
+  },
   { name: "Bulk (CS1 scavenger)", priority: 200, path_preference: "lowest_cost", match_rules: { dscp: [8] } },
-  { name: "Guest Wi-Fi", priority: 100, path_preference: "lowest_cost", match_rules: { source_cidrs: ["172.16.0.0/12"] } },
-  { name: "Default (catch-all)", priority: 0, path_preference: "lowest_cost", description: "Everything no other policy claims.", match_rules: {} },
+  {
+    name: "Guest Wi-Fi",
+    priority: 100,
+    path_preference: "lowest_cost",
+    match_rules: { source_cidrs: ["172.16.0.0/12"] },
+  },
+  {
+    name: "Default (catch-all)",
+    priority: 0,
+    path_preference: "lowest_cost",
+    description: "Everything no other policy claims.",
+    match_rules: {},
+  },
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const METRIC_STEP_MS = 5 * 60 * 1000;
-
 
 export interface SeedSummary {
   seeded: boolean;
@@ -80,8 +188,33 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
     demoSites.forEach((spec, i) => {
       const n = i + 1;
       const site = createSite(db, { ...spec, status: n === 9 ? "degraded" : "active" }, now - DAY_MS);
-      fiber.push(addEndpoint(db, { site_id: site.id, address: `198.51.100.${n}`, port: 4500, interface_kind: n <= 3 ? "mpls" : "fiber", cost_per_gb: n <= 3 ? 0.05 : 0.01 }, now - DAY_MS));
-      lte.push(addEndpoint(db, { site_id: site.id, address: `203.0.113.${100 + n}`, port: 4500, interface_kind: "lte", cost_per_gb: 2.5, reachable: n !== 9 }, now - DAY_MS));
+      fiber.push(
+        addEndpoint(
+          db,
+          {
+            site_id: site.id,
+            address: `198.51.100.${n}`,
+            port: 4500,
+            interface_kind: n <= 3 ? "mpls" : "fiber",
+            cost_per_gb: n <= 3 ? 0.05 : 0.01,
+          },
+          now - DAY_MS,
+        ),
+      );
+      lte.push(
+        addEndpoint(
+          db,
+          {
+            site_id: site.id,
+            address: `203.0.113.${100 + n}`,
+            port: 4500,
+            interface_kind: "lte",
+            cost_per_gb: 2.5,
+            reachable: n !== 9,
+          },
+          now - DAY_MS,
+        ),
+      );
     });
 
     // Hub and spoke over fiber (each branch both ways to HQ and to Ashburn), the data-centre triangle,
@@ -91,15 +224,32 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
     const ashburn = fiber[1]!;
     const frankfurt = fiber[2]!;
     for (const branch of fiber.slice(3)) pairs.push([branch, hq], [hq, branch], [branch, ashburn]);
-    pairs.push([hq, ashburn], [ashburn, hq], [ashburn, frankfurt], [frankfurt, ashburn], [hq, frankfurt], [frankfurt, hq]);
+    pairs.push(
+      [hq, ashburn],
+      [ashburn, hq],
+      [ashburn, frankfurt],
+      [frankfurt, ashburn],
+      [hq, frankfurt],
+      [frankfurt, hq],
+    );
     for (const backup of lte.slice(3, 10)) pairs.push([backup, hq]);
     pairs.splice(40);
 
     let metricRows = 0;
     for (const [index, [source, destination]] of pairs.entries()) {
-      const path = createPath(db, { source_endpoint_id: source.id, destination_endpoint_id: destination.id, status: index === 7 ? "degraded" : "up" }, now - DAY_MS);
+      const path = createPath(
+        db,
+        {
+          source_endpoint_id: source.id,
+          destination_endpoint_id: destination.id,
+          status: index === 7 ? "degraded" : "up",
+        },
+        now - DAY_MS,
+      );
       const isLte = source.interface_kind === "lte";
-      const transatlantic = [source, destination].some((e) => e.address.endsWith(".3") || e.address.endsWith(".11") || e.address.endsWith(".12"));
+      const transatlantic = [source, destination].some(
+        (e) => e.address.endsWith(".3") || e.address.endsWith(".11") || e.address.endsWith(".12"),
+      );
       const baseLatency = (isLte ? 45 : 8) + (transatlantic ? 70 : 0) + rand() * 20;
       const rows = [];
       for (let t = now - DAY_MS; t <= now; t += METRIC_STEP_MS) {
@@ -124,7 +274,14 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
     const policyIds = demoPolicies.map((policy) => createPolicy(db, policy, now - DAY_MS).policy_id);
     // Its own generator, so the metrics above keep their numbers.
     const statsRows = seedDemoHistory(db, { policyIds, now, random: prng(31) });
-    return { seeded: true, sites: demoSites.length, paths: pairs.length, policies: demoPolicies.length, metricRows, statsRows };
+    return {
+      seeded: true,
+      sites: demoSites.length,
+      paths: pairs.length,
+      policies: demoPolicies.length,
+      metricRows,
+      statsRows,
+    };
   });
 }
 

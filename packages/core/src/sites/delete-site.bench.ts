@@ -58,7 +58,12 @@ function median(values: number[]): number {
 export function run(): void {
   const dir = mkdtempSync(join(tmpdir(), "patronus-bench-"));
   try {
-    for (const [pathsPerSite, metricsPerPath] of [[10, 10], [50, 10], [200, 10], [200, 500]] as const) {
+    for (const [pathsPerSite, metricsPerPath] of [
+      [10, 10],
+      [50, 10],
+      [200, 10],
+      [200, 500],
+    ] as const) {
       const file = join(dir, `mesh-${pathsPerSite}-${metricsPerPath}.db`);
       const built = openDatabase(file);
       migrateDatabase(built.db);

@@ -90,7 +90,12 @@ describe("deleteSite", () => {
 
   it("unpins policies pinned to a removed path instead of deleting them", () => {
     const { a, aToB } = buildTriangle(t.db);
-    const policy = createPolicy(t.db, { name: "voice", priority: 900, pinned_path_id: aToB, path_preference: "lowest_loss" });
+    const policy = createPolicy(t.db, {
+      name: "voice",
+      priority: 900,
+      pinned_path_id: aToB,
+      path_preference: "lowest_loss",
+    });
 
     deleteSite(t.db, { siteId: a.id, actor: "admin" });
 
@@ -152,7 +157,9 @@ describe("deleteSite", () => {
     createPolicy(t.db, { name: "voice", priority: 900, pinned_path_id: 1 });
     const before = rowCounts(t.db);
     // Fails after the metrics and paths are gone, when the endpoints go: the rollback must restore all.
-    t.db.run(sql`CREATE TRIGGER fail_midway BEFORE DELETE ON sdwan_endpoints BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    t.db.run(
+      sql`CREATE TRIGGER fail_midway BEFORE DELETE ON sdwan_endpoints BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
 
     expect(() => deleteSite(t.db, { siteId: a.id, actor: "admin" })).toThrow(/injected failure/);
 

@@ -76,7 +76,10 @@ function parseSiteId(siteId: string): string {
 }
 
 /** What deleting the site would remove right now; `undefined` when there is no such site. */
-function dependenciesOf(s: ReturnType<typeof prepareStatements>, id: string): (SiteDependencies & { path_ids: number[] }) | undefined {
+function dependenciesOf(
+  s: ReturnType<typeof prepareStatements>,
+  id: string,
+): (SiteDependencies & { path_ids: number[] }) | undefined {
   const site = s.siteName.get({ site: id });
   if (!site) return undefined;
   const pathIds = s.pathIds.all({ site: id }).map((p) => p.id);
@@ -158,7 +161,9 @@ export function deleteSite(
       details: { error: error instanceof Error ? error.message : String(error) },
     });
     if (error instanceof DomainError) throw error;
-    throw new Error(`deleting site ${siteId} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+    throw new Error(`deleting site ${siteId} failed and was rolled back: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   events.publish({
     type: "site_deleted",

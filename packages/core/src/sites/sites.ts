@@ -117,9 +117,7 @@ export function createPath(
   const existing = db
     .select({ id: paths.id })
     .from(paths)
-    .where(
-      sql`${paths.source_endpoint_id} = ${source.id} AND ${paths.destination_endpoint_id} = ${destination.id}`,
-    )
+    .where(sql`${paths.source_endpoint_id} = ${source.id} AND ${paths.destination_endpoint_id} = ${destination.id}`)
     .get();
   if (existing) throw new ConflictError(`a path from endpoint ${source.id} to endpoint ${destination.id} exists`);
   return db
@@ -163,7 +161,10 @@ export function recordPathMetrics(db: Db, rows: z.input<typeof metricsInput>[]):
   if (data.length === 0) return 0;
   db.transaction((tx) => {
     // SQLite caps bound parameters per statement (32766); 8 columns a row.
-    for (let i = 0; i < data.length; i += 4000) tx.insert(pathMetrics).values(data.slice(i, i + 4000)).run();
+    for (let i = 0; i < data.length; i += 4000)
+      tx.insert(pathMetrics)
+        .values(data.slice(i, i + 4000))
+        .run();
   });
   domainEvents.publish({ type: "path_metrics_recorded", path_ids: [...new Set(data.map((row) => row.path_id))] });
   return data.length;

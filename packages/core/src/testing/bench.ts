@@ -41,7 +41,12 @@ export function nsPerOp(fn: (i: number) => unknown, iterations: number, rounds =
  * Milliseconds for one call of `fn`, the median of `rounds` runs; each gets fresh state from `setup`,
  * and `teardown` (untimed) disposes of it.
  */
-export function msMedian<S>(setup: () => S, fn: (state: S) => unknown, rounds = 5, teardown?: (state: S) => void): number {
+export function msMedian<S>(
+  setup: () => S,
+  fn: (state: S) => unknown,
+  rounds = 5,
+  teardown?: (state: S) => void,
+): number {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const state = setup();

@@ -7,21 +7,30 @@ const base = Date.UTC(2026, 0, 1);
 export function insertSite(db: Db, n: number, endpointCount: number): { id: string; endpointIds: number[] } {
   const id = `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
   db.insert(sites)
-    .values({ id, name: `site-${n}`, location: `Region ${n % 7}`, status: "active", created_at: base, updated_at: base })
+    .values({
+      id,
+      name: `site-${n}`,
+      location: `Region ${n % 7}`,
+      status: "active",
+      created_at: base,
+      updated_at: base,
+    })
     .run();
-  const endpointIds = Array.from({ length: endpointCount }, (_, e) =>
-    db
-      .insert(endpoints)
-      .values({
-        site_id: id,
-        address: `10.${n % 256}.${e}.1`,
-        port: 4500,
-        interface_kind: e % 2 === 0 ? "fiber" : "lte",
-        cost_per_gb: e % 2 === 0 ? 0.01 : 2.5,
-        created_at: base,
-      })
-      .returning({ id: endpoints.id })
-      .get().id,
+  const endpointIds = Array.from(
+    { length: endpointCount },
+    (_, e) =>
+      db
+        .insert(endpoints)
+        .values({
+          site_id: id,
+          address: `10.${n % 256}.${e}.1`,
+          port: 4500,
+          interface_kind: e % 2 === 0 ? "fiber" : "lte",
+          cost_per_gb: e % 2 === 0 ? 0.01 : 2.5,
+          created_at: base,
+        })
+        .returning({ id: endpoints.id })
+        .get().id,
   );
   return { id, endpointIds };
 }
@@ -42,7 +51,10 @@ export function insertPath(db: Db, source: number, destination: number, metricRo
     mtu: 1500,
     score: 90 - (i % 20),
   }));
-  for (let i = 0; i < rows.length; i += 2000) db.insert(pathMetrics).values(rows.slice(i, i + 2000)).run();
+  for (let i = 0; i < rows.length; i += 2000)
+    db.insert(pathMetrics)
+      .values(rows.slice(i, i + 2000))
+      .run();
   return pathId;
 }
 

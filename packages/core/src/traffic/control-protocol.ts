@@ -24,7 +24,13 @@ const policyStatsSchema = z.object({
 }) satisfies z.ZodType<PolicyStats>;
 
 const flowStatsSchema = z.object({
-  key: z.object({ src_addr: z.string(), dst_addr: z.string(), src_port: z.number(), dst_port: z.number(), protocol: z.number() }),
+  key: z.object({
+    src_addr: z.string(),
+    dst_addr: z.string(),
+    src_port: z.number(),
+    dst_port: z.number(),
+    protocol: z.number(),
+  }),
   policy_id: z.number().int(),
   packets: z.number(),
   bytes: z.number(),
@@ -32,7 +38,11 @@ const flowStatsSchema = z.object({
   last_seen: epochMs,
 }) satisfies z.ZodType<FlowStats>;
 
-const trafficTotalsSchema = z.object({ packets: z.number(), bytes: z.number(), active_flows: count }) satisfies z.ZodType<TrafficTotals>;
+const trafficTotalsSchema = z.object({
+  packets: z.number(),
+  bytes: z.number(),
+  active_flows: count,
+}) satisfies z.ZodType<TrafficTotals>;
 
 const liveStatsSchema = z.object({ policies: z.array(policyStatsSchema), totals: trafficTotalsSchema, at: epochMs });
 
@@ -149,7 +159,12 @@ export const controlEndpoints = {
     response: z.object({ removed: count }),
   }),
   cacheStats: endpoint({ method: "GET", path: "/caches", request: nothing, response: z.array(cacheStatsReportSchema) }),
-  clearCaches: endpoint({ method: "POST", path: "/caches/clear", request: nothing, response: z.object({ cleared_entries: count }) }),
+  clearCaches: endpoint({
+    method: "POST",
+    path: "/caches/clear",
+    request: nothing,
+    response: z.object({ cleared_entries: count }),
+  }),
 } as const;
 
 export type ControlEndpoints = typeof controlEndpoints;
@@ -171,5 +186,7 @@ export const controlErrorSchema = z.object({ error: z.string() });
 
 /** One line naming each problem with a request or response, field path first. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`).join("; ");
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`)
+    .join("; ");
 }

@@ -50,7 +50,10 @@ export function createCollectorClient({
   secret: string;
   timeoutMs?: number;
 }): CollectorClient {
-  async function call<Name extends ControlEndpointName>(name: Name, request: ControlRequest<Name>): Promise<ControlResponse<Name>> {
+  async function call<Name extends ControlEndpointName>(
+    name: Name,
+    request: ControlRequest<Name>,
+  ): Promise<ControlResponse<Name>> {
     const { method, path, response: schema } = controlEndpoints[name];
     const target = requestTarget(method, path, request as Record<string, unknown>);
     const what = `${method} ${target.path}`;
@@ -66,7 +69,9 @@ export function createCollectorClient({
       status = response.status;
       text = await response.text();
     } catch (error) {
-      throw new CollectorUnavailableError(`collector at ${url} is unreachable: ${(error as Error).message}`, { cause: error });
+      throw new CollectorUnavailableError(`collector at ${url} is unreachable: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     const body = parseJson(text);
     if (status < 200 || status > 299) {
@@ -76,7 +81,10 @@ export function createCollectorClient({
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new CollectorProtocolError(status, `collector's answer to ${what} breaks the protocol: ${describeIssues(parsed.error)}`);
+      throw new CollectorProtocolError(
+        status,
+        `collector's answer to ${what} breaks the protocol: ${describeIssues(parsed.error)}`,
+      );
     }
     return parsed.data as ControlResponse<Name>;
   }
@@ -93,7 +101,11 @@ export function createCollectorClient({
 }
 
 /** Fills the path's `:name` segments from the request; the rest go in the query string (GET) or the JSON body (POST). */
-function requestTarget(method: "GET" | "POST", pattern: string, request: Record<string, unknown>): { path: string; body?: string } {
+function requestTarget(
+  method: "GET" | "POST",
+  pattern: string,
+  request: Record<string, unknown>,
+): { path: string; body?: string } {
   const rest: Record<string, unknown> = { ...request };
   const path = pattern.replace(/:(\w+)/g, (_, name: string) => {
     const value = rest[name];

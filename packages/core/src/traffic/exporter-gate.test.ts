@@ -24,7 +24,9 @@ describe("ExporterGate", () => {
     const gate = new ExporterGate({ list: none, allowLoopback: true, maxExporters: 8 });
     gate.setEndpointAddresses(["198.51.100.1"]);
 
-    const loopbackIds = new Set(["127.0.0.1", "127.0.0.2", "127.9.9.9", "::1", "::ffff:127.0.0.3"].map((a) => gate.admit(a)));
+    const loopbackIds = new Set(
+      ["127.0.0.1", "127.0.0.2", "127.9.9.9", "::1", "::ffff:127.0.0.3"].map((a) => gate.admit(a)),
+    );
 
     expect(loopbackIds.size).toBe(1);
     for (let i = 10; i < 20; i++) gate.admit(`127.0.0.${i}`);
@@ -43,7 +45,10 @@ describe("ExporterGate", () => {
   });
 
   it("admits the configured prefixes, and every source with any", () => {
-    const listed = new ExporterGate({ list: parseExporterList("192.0.2.0/24, 2001:db8:ff::/48"), allowLoopback: false });
+    const listed = new ExporterGate({
+      list: parseExporterList("192.0.2.0/24, 2001:db8:ff::/48"),
+      allowLoopback: false,
+    });
     expect(listed.admit("192.0.2.200")).toBeGreaterThan(0);
     expect(listed.admit("2001:db8:ff::7")).toBeGreaterThan(0);
     expect(listed.admit("192.0.3.1")).toBe(-1);

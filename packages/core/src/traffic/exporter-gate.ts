@@ -31,7 +31,11 @@ export function parseExporterList(text: string): ExporterList {
  */
 export function exporterAddressesVersion(db: Db): string {
   const row = db
-    .select({ list: sql<string | null>`group_concat(${endpoints.id} || '=' || ${endpoints.address}, ',' ORDER BY ${endpoints.id})` })
+    .select({
+      list: sql<
+        string | null
+      >`group_concat(${endpoints.id} || '=' || ${endpoints.address}, ',' ORDER BY ${endpoints.id})`,
+    })
     .from(endpoints)
     .get();
   return row?.list ?? "";
@@ -108,7 +112,8 @@ export class ExporterGate {
       allowed.addAddress("::1", "ipv6");
     }
     if (!this.options.list.any) {
-      for (const { address, prefix, family } of this.options.list.cidrs) allowed.addSubnet(address, prefix, `ipv${family}`);
+      for (const { address, prefix, family } of this.options.list.cidrs)
+        allowed.addSubnet(address, prefix, `ipv${family}`);
     }
     let valid = 0;
     for (const address of addresses) {
@@ -137,7 +142,8 @@ export class ExporterGate {
   describe(): string {
     if (this.options.list.any) return "any (unsafe: every source is decoded)";
     const parts = [`${this.endpointCount} endpoint addresses`];
-    if (this.options.list.cidrs.length > 0) parts.push(this.options.list.cidrs.map((c) => `${c.address}/${c.prefix}`).join(", "));
+    if (this.options.list.cidrs.length > 0)
+      parts.push(this.options.list.cidrs.map((c) => `${c.address}/${c.prefix}`).join(", "));
     if (this.options.allowLoopback) parts.push("loopback");
     return parts.join(" + ");
   }

@@ -7,7 +7,9 @@ import { flowKey } from "./flow-key";
 describe("flowKey", () => {
   it("builds a record with numeric IPv4 addresses", () => {
     const r = flowKey({ src: "10.0.0.1", dst: "255.255.255.254", srcPort: 1234, dstPort: 443, protocol: 6 });
-    expect([r.ipVersion, r.src4, r.dst4, r.srcPort, r.dstPort, r.protocol]).toEqual([4, 0x0a000001, 0xfffffffe, 1234, 443, 6]);
+    expect([r.ipVersion, r.src4, r.dst4, r.srcPort, r.dstPort, r.protocol]).toEqual([
+      4, 0x0a000001, 0xfffffffe, 1234, 443, 6,
+    ]);
   });
 
   it("builds a record with IPv6 addresses as four words each", () => {
@@ -16,7 +18,9 @@ describe("flowKey", () => {
   });
 
   it("rejects a flow whose addresses are of different families", () => {
-    expect(() => flowKey({ src: "10.0.0.1", dst: "::1", srcPort: 1, dstPort: 2, protocol: 6 })).toThrow(ValidationError);
+    expect(() => flowKey({ src: "10.0.0.1", dst: "::1", srcPort: 1, dstPort: 2, protocol: 6 })).toThrow(
+      ValidationError,
+    );
   });
 
   it("refuses an address with an 80 KB zone id as a VALIDATION error on the source", () => {
@@ -33,7 +37,9 @@ describe("flowKey", () => {
   });
 
   it("rejects a port outside 0-65535", () => {
-    expect(() => flowKey({ src: "10.0.0.1", dst: "10.0.0.2", srcPort: 65536, dstPort: 2, protocol: 6 })).toThrow(/srcPort/);
+    expect(() => flowKey({ src: "10.0.0.1", dst: "10.0.0.2", srcPort: 65536, dstPort: 2, protocol: 6 })).toThrow(
+      /srcPort/,
+    );
   });
 });
 

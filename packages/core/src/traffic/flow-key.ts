@@ -7,7 +7,10 @@ import { clip, ipFamily, parseIPv4, parseIPv6 } from "../net/ip";
  * as they come; addresses are numbers (see FlowRecord), and only the fields of the record's
  * `ipVersion` are read.
  */
-export type FlowKey = Pick<FlowRecord, "ipVersion" | "src4" | "dst4" | "src6" | "dst6" | "srcPort" | "dstPort" | "protocol">;
+export type FlowKey = Pick<
+  FlowRecord,
+  "ipVersion" | "src4" | "dst4" | "src6" | "dst6" | "srcPort" | "dstPort" | "protocol"
+>;
 
 export interface FlowKeyInput {
   src: string;

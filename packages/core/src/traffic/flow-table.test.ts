@@ -4,8 +4,12 @@ import { flowKey } from "./flow-key";
 import { FlowTable } from "./flow-table";
 
 const pool = [
-  ...Array.from({ length: 40 }, (_, i) => flowKey({ src: `10.0.0.${i}`, dst: "192.168.1.1", srcPort: 1000 + (i % 7), dstPort: 443, protocol: 6 })),
-  ...Array.from({ length: 20 }, (_, i) => flowKey({ src: `2001:db8::${i.toString(16)}`, dst: "2001:db8:ffff::1", srcPort: 5000, dstPort: 53, protocol: 17 })),
+  ...Array.from({ length: 40 }, (_, i) =>
+    flowKey({ src: `10.0.0.${i}`, dst: "192.168.1.1", srcPort: 1000 + (i % 7), dstPort: 443, protocol: 6 }),
+  ),
+  ...Array.from({ length: 20 }, (_, i) =>
+    flowKey({ src: `2001:db8::${i.toString(16)}`, dst: "2001:db8:ffff::1", srcPort: 5000, dstPort: 53, protocol: 17 }),
+  ),
 ];
 
 function find(table: FlowTable, i: number): number {
@@ -15,37 +19,50 @@ function find(table: FlowTable, i: number): number {
 
 describe("FlowTable", () => {
   it("finds every key after random inserts and removals, and only those, each exporter's LRU list intact (backward-shift deletion)", () => {
-    const op = fc.record({ kind: fc.constantFrom("insert", "insert", "remove", "touch"), key: fc.nat(pool.length - 1) });
+    const op = fc.record({
+      kind: fc.constantFrom("insert", "insert", "remove", "touch"),
+      key: fc.nat(pool.length - 1),
+    });
     fc.assert(
-      fc.property(fc.array(op, { minLength: 20, maxLength: 200, size: "max" }), fc.integer(), fc.constantFrom(8, 8, 45), (ops, seed, maxEntries) => {
-        // Few cells: collisions, wrap-around, and with 45 entries growth from 16 cells.
-        const table = new FlowTable({ maxEntries, initialCells: 16, seed, exporters: 3 });
-        const lru: number[] = [];
-        const exporterOf = (key: number) => key % 3;
-        for (const { kind, key } of ops) {
-          const cell = find(table, key);
-          if (kind === "insert" && cell === -1 && table.size < table.maxEntries) {
-            const k = pool[key]!;
-            table.setPolicy(table.insert(k, table.hash(k), key, exporterOf(key)), key);
-            lru.push(key);
-          } else if (kind === "remove" && cell !== -1) {
-            table.remove(cell);
-            lru.splice(lru.indexOf(key), 1);
-          } else if (kind === "touch" && cell !== -1) {
-            table.touch(cell);
-            lru.splice(lru.indexOf(key), 1);
-            lru.push(key);
+      fc.property(
+        fc.array(op, { minLength: 20, maxLength: 200, size: "max" }),
+        fc.integer(),
+        fc.constantFrom(8, 8, 45),
+        (ops, seed, maxEntries) => {
+          // Few cells: collisions, wrap-around, and with 45 entries growth from 16 cells.
+          const table = new FlowTable({ maxEntries, initialCells: 16, seed, exporters: 3 });
+          const lru: number[] = [];
+          const exporterOf = (key: number) => key % 3;
+          for (const { kind, key } of ops) {
+            const cell = find(table, key);
+            if (kind === "insert" && cell === -1 && table.size < table.maxEntries) {
+              const k = pool[key]!;
+              table.setPolicy(table.insert(k, table.hash(k), key, exporterOf(key)), key);
+              lru.push(key);
+            } else if (kind === "remove" && cell !== -1) {
+              table.remove(cell);
+              lru.splice(lru.indexOf(key), 1);
+            } else if (kind === "touch" && cell !== -1) {
+              table.touch(cell);
+              lru.splice(lru.indexOf(key), 1);
+              lru.push(key);
+            }
+            const found = pool.map((_, i) => {
+              const c = find(table, i);
+              return c === -1 ? -1 : table.policy(c);
+            });
+            const lists = [0, 1, 2].map((e) => table.lruOrder(e).map((c) => table.policy(c)));
+            const state = { size: table.size, found, lists, sizes: [0, 1, 2].map((e) => table.exporterSize(e)) };
+            const expected = [0, 1, 2].map((e) => lru.filter((key) => exporterOf(key) === e));
+            expect(state).toEqual({
+              size: lru.length,
+              found: pool.map((_, i) => (lru.includes(i) ? i : -1)),
+              lists: expected,
+              sizes: expected.map((l) => l.length),
+            });
           }
-          const found = pool.map((_, i) => {
-            const c = find(table, i);
-            return c === -1 ? -1 : table.policy(c);
-          });
-          const lists = [0, 1, 2].map((e) => table.lruOrder(e).map((c) => table.policy(c)));
-          const state = { size: table.size, found, lists, sizes: [0, 1, 2].map((e) => table.exporterSize(e)) };
-          const expected = [0, 1, 2].map((e) => lru.filter((key) => exporterOf(key) === e));
-          expect(state).toEqual({ size: lru.length, found: pool.map((_, i) => (lru.includes(i) ? i : -1)), lists: expected, sizes: expected.map((l) => l.length) });
-        }
-      }),
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -59,7 +76,12 @@ describe("FlowTable", () => {
     expect(table.cells).toBeGreaterThan(16);
     pool.forEach((_, i) => {
       const cell = find(table, i);
-      expect([table.packets(cell), table.bytes(cell), table.firstSeen(cell), table.lastSeen(cell)]).toEqual([i, i * 100, 1000 + i, 2000 + i]);
+      expect([table.packets(cell), table.bytes(cell), table.firstSeen(cell), table.lastSeen(cell)]).toEqual([
+        i,
+        i * 100,
+        1000 + i,
+        2000 + i,
+      ]);
     });
   });
 

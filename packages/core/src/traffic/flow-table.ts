@@ -131,7 +131,8 @@ export class FlowTable {
    */
   insert(k: FlowKey, h: number, atMs: number, exporter = 0): number {
     if (this.size >= this.maxEntries) throw new RangeError("flow table is full: evict first");
-    if (!(exporter >= 0 && exporter < this.counts.length)) throw new RangeError(`exporter ${exporter} is not below ${this.counts.length}`);
+    if (!(exporter >= 0 && exporter < this.counts.length))
+      throw new RangeError(`exporter ${exporter} is not below ${this.counts.length}`);
     if (this.size + 1 > (this.mask + 1) >> 1) this.grow();
     const mask = this.mask;
     let i = h & mask;
@@ -190,7 +191,7 @@ export class FlowTable {
    */
   removeWhere(remove: (cell: number) => boolean): number {
     let removed = 0;
-    for (let i = 0; i <= this.mask; ) {
+    for (let i = 0; i <= this.mask;) {
       if (this.words[(i << SHIFT) + META] !== 0 && remove(i)) {
         this.remove(i);
         removed++;
@@ -300,7 +301,14 @@ export class FlowTable {
   }
 
   /** The flow's key as numbers: IPv4 addresses as unsigned integers, IPv6 as four words each. */
-  keyOf(i: number): { ipVersion: 4 | 6; src: number[]; dst: number[]; srcPort: number; dstPort: number; protocol: number } {
+  keyOf(i: number): {
+    ipVersion: 4 | 6;
+    src: number[];
+    dst: number[];
+    srcPort: number;
+    dstPort: number;
+    protocol: number;
+  } {
     const w = this.words;
     const b = i << SHIFT;
     const v4 = ((w[b + META]! >> 8) & 0xff) === 4;
@@ -338,7 +346,13 @@ export class FlowTable {
       const b = i << SHIFT;
       const m = w[b + META]!;
       if (m === 0) return -1;
-      if (w[b + DST] === fold && w[b + PORTS] === ports && (m & KEY_META) === meta && this.sameAddresses(w[b + SRC]!, k)) return i;
+      if (
+        w[b + DST] === fold &&
+        w[b + PORTS] === ports &&
+        (m & KEY_META) === meta &&
+        this.sameAddresses(w[b + SRC]!, k)
+      )
+        return i;
     }
   }
 
@@ -419,7 +433,7 @@ export class FlowTable {
     this.ends.fill(-1);
     const w = this.words;
     for (let e = 0; e < this.exportersSeen; e++) {
-      for (let from = oldEnds[2 * e]!; from !== -1; ) {
+      for (let from = oldEnds[2 * e]!; from !== -1;) {
         const src = from << SHIFT;
         let i = hashStored(old, src, this.addresses, this.seed) & this.mask;
         while (w[(i << SHIFT) + META] !== 0) i = (i + 1) & this.mask;

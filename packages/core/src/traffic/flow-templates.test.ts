@@ -22,7 +22,9 @@ function flush(decoder: FlowDecoder, at = T0): number {
 }
 
 function storedIds(): number[] {
-  return loadFlowTemplates(t.db).templates.map((s) => s.templateId).sort((a, b) => a - b);
+  return loadFlowTemplates(t.db)
+    .templates.map((s) => s.templateId)
+    .sort((a, b) => a - b);
 }
 
 describe("stored flow templates", () => {
@@ -35,7 +37,12 @@ describe("stored flow templates", () => {
     decodeFlows(decoder, buildIpfixPacket({ sets: [{ withdraw: [257] }] }), { exporter: "a" });
     const withdrawn = flush(decoder);
 
-    expect({ added, refreshed, withdrawn, stored: storedIds() }).toEqual({ added: 2, refreshed: 0, withdrawn: 1, stored: [256] });
+    expect({ added, refreshed, withdrawn, stored: storedIds() }).toEqual({
+      added: 2,
+      refreshed: 0,
+      withdrawn: 1,
+      stored: [256],
+    });
   });
 
   it("let a restarted decoder decode data-only packets at once", () => {
@@ -46,10 +53,14 @@ describe("stored flow templates", () => {
 
     const after = new FlowDecoder();
     after.importTemplates(loadFlowTemplates(t.db).templates, T0);
-    const { flows } = decodeFlows(after, buildIpfixPacket({ domainId: 4, dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [flow])] }), {
-      exporter: "192.0.2.7",
-      nowMs: T0,
-    });
+    const { flows } = decodeFlows(
+      after,
+      buildIpfixPacket({ domainId: 4, dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [flow])] }),
+      {
+        exporter: "192.0.2.7",
+        nowMs: T0,
+      },
+    );
 
     expect(flows.map((f) => f.srcPort)).toEqual([5]);
   });
@@ -74,8 +85,14 @@ describe("stored flow templates", () => {
     if (stored.legacy) decoder.markAllTemplatesChanged();
     storeTemplateChanges(t.db, { changes: decoder.takeTemplateChanges(10_000), at: T0 });
 
-    const legacyRows = t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM collector_state WHERE key = 'flow_templates'`);
-    expect({ legacy: stored.legacy, rows: storedIds().length, legacyRows: legacyRows.n }).toEqual({ legacy: true, rows: 256, legacyRows: 0 });
+    const legacyRows = t.db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM collector_state WHERE key = 'flow_templates'`,
+    );
+    expect({ legacy: stored.legacy, rows: storedIds().length, legacyRows: legacyRows.n }).toEqual({
+      legacy: true,
+      rows: 256,
+      legacyRows: 0,
+    });
   });
 
   it("evicted beyond the caps at a restart are deleted at the next write", () => {

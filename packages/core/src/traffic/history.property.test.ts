@@ -30,7 +30,10 @@ interface Row {
  * the collector was down), each policy either saw traffic, was idle, or had its counters reset first.
  */
 const interval = fc.record({
-  gapTicks: fc.oneof({ weight: 6, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 40 }) }),
+  gapTicks: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(1) },
+    { weight: 1, arbitrary: fc.integer({ min: 2, max: 40 }) },
+  ),
   jitterMs: fc.integer({ min: 0, max: 999 }),
   policies: fc.array(
     fc.record({
@@ -62,7 +65,8 @@ function simulate(intervals: Interval[]): { rows: Row[]; peakRate: number[] } {
       counter.packets += change.packets;
       counter.bytes += change.packets * change.bytesPerPacket;
       peakRate[i] = Math.max(peakRate[i]!, change.packets / ((next - at) / S));
-      if (counter.packets !== before.packets || counter.bytes !== before.bytes) rows.push({ at: next, policy: ids[i]!, ...counter });
+      if (counter.packets !== before.packets || counter.bytes !== before.bytes)
+        rows.push({ at: next, policy: ids[i]!, ...counter });
     });
     at = next;
   }
@@ -96,7 +100,8 @@ function reference(rows: Row[], { from, to, step }: { from: number; to: number; 
         rise = 0;
         let previous = before;
         for (const r of inside) {
-          if (previous) rise += r.packets < previous.packets || r.bytes < previous.bytes ? r.packets : r.packets - previous.packets;
+          if (previous)
+            rise += r.packets < previous.packets || r.bytes < previous.bytes ? r.packets : r.packets - previous.packets;
           previous = r;
         }
       } else {
@@ -126,7 +131,11 @@ describe("getTrafficHistory over random snapshot series", () => {
           const { rows, peakRate } = simulate(intervals);
           t.db.run("DELETE FROM sdwan_policy_stats" as never);
           t.db.transaction(() => {
-            for (const r of rows) storePolicyStats(t.db, { at: r.at, stats: [{ policy_id: r.policy, packets_matched: r.packets, bytes_matched: r.bytes, active_flows: 1 }] });
+            for (const r of rows)
+              storePolicyStats(t.db, {
+                at: r.at,
+                stats: [{ policy_id: r.policy, packets_matched: r.packets, bytes_matched: r.bytes, active_flows: 1 }],
+              });
           });
           const end = rows.at(-1)?.at ?? T0 + 10 * S;
           // Windows cut anywhere, and often just before or after a snapshot.
@@ -161,7 +170,10 @@ describe("getTrafficHistory at a window's edges", () => {
   /** 100 packets/s for one policy, a snapshot every 10 s for ten minutes. */
   function steadyTraffic() {
     for (let n = 0; n <= 60; n++) {
-      storePolicyStats(t.db, { at: T0 + n * 10 * S, stats: [{ policy_id: ids[0]!, packets_matched: n * 1000, bytes_matched: n * 100_000, active_flows: 3 }] });
+      storePolicyStats(t.db, {
+        at: T0 + n * 10 * S,
+        stats: [{ policy_id: ids[0]!, packets_matched: n * 1000, bytes_matched: n * 100_000, active_flows: 3 }],
+      });
     }
   }
 
@@ -180,9 +192,16 @@ describe("getTrafficHistory at a window's edges", () => {
   it("does not spike when the newest snapshot lands just after a bucket began", () => {
     steadyTraffic();
     // Then the policy goes quiet: 2 packets in the 10.02 s to a snapshot 20 ms into a 10 s bucket.
-    storePolicyStats(t.db, { at: T0 + 610 * S + 20, stats: [{ policy_id: ids[0]!, packets_matched: 60_002, bytes_matched: 6_000_200, active_flows: 3 }] });
+    storePolicyStats(t.db, {
+      at: T0 + 610 * S + 20,
+      stats: [{ policy_id: ids[0]!, packets_matched: 60_002, bytes_matched: 6_000_200, active_flows: 3 }],
+    });
 
-    const { step_ms, points } = getTrafficHistory(t.db, { from: T0 + 5 * 60 * S, to: T0 + 11 * 60 * S, maxBuckets: 40 });
+    const { step_ms, points } = getTrafficHistory(t.db, {
+      from: T0 + 5 * 60 * S,
+      to: T0 + 11 * 60 * S,
+      maxBuckets: 40,
+    });
 
     expect(step_ms).toBe(10 * S);
     expect(points.find((p) => p.at === T0 + 610 * S)!.packets_per_second).toBeCloseTo(2 / 10.02, 9);

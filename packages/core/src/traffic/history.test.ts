@@ -16,7 +16,7 @@ let web: number;
 beforeEach(() => {
   t = createTestDb();
   voice = createPolicy(t.db, { name: "voice", priority: 900 }).policy_id;
-  web = createPolicy(t.db, { name: "web, \"quoted\"", priority: 500 }).policy_id;
+  web = createPolicy(t.db, { name: 'web, "quoted"', priority: 500 }).policy_id;
 });
 afterEach(() => t.destroy());
 
@@ -24,7 +24,12 @@ afterEach(() => t.destroy());
 function snap(at: number, ...stats: [number, number, number, number][]) {
   storePolicyStats(t.db, {
     at,
-    stats: stats.map(([policy_id, packets_matched, bytes_matched, active_flows]) => ({ policy_id, packets_matched, bytes_matched, active_flows })),
+    stats: stats.map(([policy_id, packets_matched, bytes_matched, active_flows]) => ({
+      policy_id,
+      packets_matched,
+      bytes_matched,
+      active_flows,
+    })),
   });
 }
 
@@ -38,9 +43,33 @@ describe("getTrafficHistory", () => {
 
     expect(history.step_ms).toBe(10 * S);
     expect(history.points.slice(0, 3)).toEqual([
-      { at: T0, packets: 700, bytes: 70_000, packets_per_second: 70, bytes_per_second: 7_000, active_flows: 7, samples: 2 },
-      { at: T0 + 10 * S, packets: 1000, bytes: 100_000, packets_per_second: 100, bytes_per_second: 10_000, active_flows: 3, samples: 1 },
-      { at: T0 + 20 * S, packets: 0, bytes: 0, packets_per_second: null, bytes_per_second: null, active_flows: null, samples: 0 },
+      {
+        at: T0,
+        packets: 700,
+        bytes: 70_000,
+        packets_per_second: 70,
+        bytes_per_second: 7_000,
+        active_flows: 7,
+        samples: 2,
+      },
+      {
+        at: T0 + 10 * S,
+        packets: 1000,
+        bytes: 100_000,
+        packets_per_second: 100,
+        bytes_per_second: 10_000,
+        active_flows: 3,
+        samples: 1,
+      },
+      {
+        at: T0 + 20 * S,
+        packets: 0,
+        bytes: 0,
+        packets_per_second: null,
+        bytes_per_second: null,
+        active_flows: null,
+        samples: 0,
+      },
     ]);
   });
 
@@ -116,7 +145,9 @@ describe("getTrafficHistory", () => {
     expect(points.map((p) => p.packets)).toEqual([200, 70, 100, 0]);
     expect(points.map((p) => p.bytes)).toEqual([20_000, 7_000, 10_000, 0]);
     // The same with the reset inside one 30 s bucket.
-    expect(getTrafficHistory(t.db, { from: T0, to: T0 + 40 * S, maxBuckets: 2 }).points.map((p) => p.packets)).toEqual([370, 0]);
+    expect(getTrafficHistory(t.db, { from: T0, to: T0 + 40 * S, maxBuckets: 2 }).points.map((p) => p.packets)).toEqual([
+      370, 0,
+    ]);
   });
 
   it("follows one policy when asked", () => {
@@ -147,11 +178,17 @@ describe("getTrafficHistory", () => {
   });
 
   it("refuses a range that ends before it starts, a bad bucket count and an unknown policy", () => {
-    expect(() => getTrafficHistory(t.db, { from: T0, to: T0 })).toThrow(new ValidationError("to: must be after from", "to"));
-    expect(() => getTrafficHistory(t.db, { from: T0, to: T0 + MIN, maxBuckets: 5000 })).toThrow("maxBuckets: must be at most 1000");
+    expect(() => getTrafficHistory(t.db, { from: T0, to: T0 })).toThrow(
+      new ValidationError("to: must be after from", "to"),
+    );
+    expect(() => getTrafficHistory(t.db, { from: T0, to: T0 + MIN, maxBuckets: 5000 })).toThrow(
+      "maxBuckets: must be at most 1000",
+    );
     expect(() => getTrafficHistory(t.db, { from: 1.5, to: T0 })).toThrow("from: from must be whole epoch milliseconds");
     expect(() => getTrafficHistory(t.db, { from: Number.NaN, to: T0 })).toThrow(ValidationError);
-    expect(() => getTrafficHistory(t.db, { from: T0, to: T0 + MIN, policyId: 999 })).toThrow(new NotFoundError("no policy with id 999"));
+    expect(() => getTrafficHistory(t.db, { from: T0, to: T0 + MIN, policyId: 999 })).toThrow(
+      new NotFoundError("no policy with id 999"),
+    );
   });
 });
 
@@ -166,7 +203,7 @@ describe("getTrafficHistoryByPolicy", () => {
     expect(step_ms).toBe(10 * S);
     expect(policies.map((p) => [p.name, p.points.map((x) => x.packets_per_second)])).toEqual([
       ["voice", [0, 3]],
-      ["web, \"quoted\"", [4, 0]],
+      ['web, "quoted"', [4, 0]],
     ]);
   });
 });
@@ -189,10 +226,26 @@ describe("exportPolicyStats", () => {
 
     expect([...exportPolicyStats(t.db, { from: T0, to: T0 + 2 * S })]).toEqual([
       { timestamp: T0, policy_id: voice, policy_name: "voice", packets_matched: 2, bytes_matched: 20, active_flows: 1 },
-      { timestamp: T0, policy_id: web, policy_name: "web, \"quoted\"", packets_matched: 5, bytes_matched: 50, active_flows: 1 },
-      { timestamp: T0 + S, policy_id: voice, policy_name: "voice", packets_matched: 3, bytes_matched: 30, active_flows: 2 },
+      {
+        timestamp: T0,
+        policy_id: web,
+        policy_name: 'web, "quoted"',
+        packets_matched: 5,
+        bytes_matched: 50,
+        active_flows: 1,
+      },
+      {
+        timestamp: T0 + S,
+        policy_id: voice,
+        policy_name: "voice",
+        packets_matched: 3,
+        bytes_matched: 30,
+        active_flows: 2,
+      },
     ]);
-    expect([...exportPolicyStats(t.db, { from: T0, to: T0 + 3 * S, policyId: web })].map((r) => r.policy_name)).toEqual(["web, \"quoted\""]);
+    expect([...exportPolicyStats(t.db, { from: T0, to: T0 + 3 * S, policyId: web })].map((r) => r.policy_name)).toEqual(
+      ['web, "quoted"'],
+    );
   });
 
   it("leaves the caller's connection free to write while a slow reader holds the iterator", () => {
@@ -208,7 +261,9 @@ describe("exportPolicyStats", () => {
 
   it("refuses bad input before the first row, not halfway through a download", () => {
     expect(() => exportPolicyStats(t.db, { from: T0, to: T0 - 1 })).toThrow("to: must be after from");
-    expect(() => exportPolicyStats(t.db, { from: T0, to: T0 + 1, policyId: 0 })).toThrow("policyId: policy id must be positive");
+    expect(() => exportPolicyStats(t.db, { from: T0, to: T0 + 1, policyId: 0 })).toThrow(
+      "policyId: policy id must be positive",
+    );
     expect(() => exportPolicyStats(t.db, { from: T0, to: T0 + 1, policyId: 42 })).toThrow(NotFoundError);
   });
 });

@@ -56,19 +56,31 @@ export interface TrafficHistoryParams {
 }
 
 const epochMs = (what: string) =>
-  z.number(`${what} must be a number of epoch milliseconds`).int(`${what} must be whole epoch milliseconds`).nonnegative(`${what} must not be before 1970`);
+  z
+    .number(`${what} must be a number of epoch milliseconds`)
+    .int(`${what} must be whole epoch milliseconds`)
+    .nonnegative(`${what} must not be before 1970`);
 
 const rangeShape = {
   from: epochMs("from"),
   to: epochMs("to"),
-  policyId: z.number("policy id must be a number").int("policy id must be a whole number").positive("policy id must be positive").optional(),
+  policyId: z
+    .number("policy id must be a number")
+    .int("policy id must be a whole number")
+    .positive("policy id must be positive")
+    .optional(),
 };
 const afterFrom = { message: "must be after from", path: ["to"] };
 
 const historyParams = z
   .object({
     ...rangeShape,
-    maxBuckets: z.number().int("must be a whole number").min(2, "must be at least 2").max(1000, "must be at most 1000").default(200),
+    maxBuckets: z
+      .number()
+      .int("must be a whole number")
+      .min(2, "must be at least 2")
+      .max(1000, "must be at most 1000")
+      .default(200),
   })
   .refine((p) => p.to > p.from, afterFrom);
 
@@ -79,9 +91,13 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Round bucket widths; buckets start at multiples of these, so a day bucket is a UTC day. */
-const STEPS = [1, 2, 5, 10, 15, 30].map((s) => s * SECOND)
+const STEPS = [1, 2, 5, 10, 15, 30]
+  .map((s) => s * SECOND)
   .concat([1, 2, 5, 10, 15, 30].map((m) => m * MINUTE))
-  .concat([1, 2, 3, 6, 12].map((h) => h * HOUR), DAY);
+  .concat(
+    [1, 2, 3, 6, 12].map((h) => h * HOUR),
+    DAY,
+  );
 
 /** The narrowest round step whose aligned buckets between from and to number at most maxBuckets. */
 export function chooseStep(from: number, to: number, maxBuckets: number): number {
@@ -105,13 +121,19 @@ export function getTrafficHistory(db: Db, params: TrafficHistoryParams): Traffic
 }
 
 /** getTrafficHistory per policy: one series for each policy with a snapshot in the range, by policy id. */
-export function getTrafficHistoryByPolicy(db: Db, params: TrafficHistoryParams): { step_ms: number; policies: PolicyTrafficHistory[] } {
+export function getTrafficHistoryByPolicy(
+  db: Db,
+  params: TrafficHistoryParams,
+): { step_ms: number; policies: PolicyTrafficHistory[] } {
   const read = readBuckets(db, params);
   return { step_ms: read.step, policies: perPolicyOf(read) };
 }
 
 /** Both of the above from one pass over the range, as the API's traffic_history with by_policy needs. */
-export function getTrafficHistoryWithPolicies(db: Db, params: TrafficHistoryParams): TrafficHistory & { by_policy: PolicyTrafficHistory[] } {
+export function getTrafficHistoryWithPolicies(
+  db: Db,
+  params: TrafficHistoryParams,
+): TrafficHistory & { by_policy: PolicyTrafficHistory[] } {
   const read = readBuckets(db, params);
   return { ...totalsOf(read), by_policy: perPolicyOf(read) };
 }
@@ -143,7 +165,13 @@ function totalsOf({ from, to, step, policyId, rows, recorded }: ReturnType<typeo
     if (bucket) bucket.push(row);
     else byBucket.set(row.bucket, [row]);
   }
-  return { from, to, step_ms: step, policy_id: policyId ?? null, points: densify(byBucket, { from, to, step, recorded }) };
+  return {
+    from,
+    to,
+    step_ms: step,
+    policy_id: policyId ?? null,
+    points: densify(byBucket, { from, to, step, recorded }),
+  };
 }
 
 function perPolicyOf({ from, to, step, rows, recorded }: ReturnType<typeof readBuckets>): PolicyTrafficHistory[] {
@@ -153,7 +181,11 @@ function perPolicyOf({ from, to, step, rows, recorded }: ReturnType<typeof readB
     if (!series) byPolicy.set(row.policy_id, (series = { name: row.name, buckets: new Map() }));
     series.buckets.set(row.bucket, [row]);
   }
-  return [...byPolicy].map(([policy_id, { name, buckets }]) => ({ policy_id, name, points: densify(buckets, { from, to, step, recorded }) }));
+  return [...byPolicy].map(([policy_id, { name, buckets }]) => ({
+    policy_id,
+    name,
+    points: densify(buckets, { from, to, step, recorded }),
+  }));
 }
 
 interface BucketRow {
@@ -208,7 +240,10 @@ interface Cell {
  * rows) reading every row took 4.4 s on the web's one thread; this takes 0.2 s, mostly counting index
  * entries. A bucket whose counter went down holds a reset and is summed row by row.
  */
-function bucketRows(db: Db, { from, to, step, policyId }: { from: number; to: number; step: number; policyId?: number }): BucketRow[] {
+function bucketRows(
+  db: Db,
+  { from, to, step, policyId }: { from: number; to: number; step: number; policyId?: number },
+): BucketRow[] {
   const onePolicy = policyId === undefined ? sql`` : sql`WHERE p.policy_id = ${policyId}`;
   const first = from - (from % step);
   const cells = db.all<Cell>(sql`
@@ -393,12 +428,20 @@ function* iterateExport(db: Db, { from, to, policyId }: { from: number; to: numb
       })
       .from(policyStats)
       .innerJoin(policies, eq(policies.policy_id, policyStats.policy_id))
-      .where(and(gte(policyStats.timestamp, from), lt(policyStats.timestamp, to), policyId === undefined ? undefined : eq(policyStats.policy_id, policyId)))
+      .where(
+        and(
+          gte(policyStats.timestamp, from),
+          lt(policyStats.timestamp, to),
+          policyId === undefined ? undefined : eq(policyStats.policy_id, policyId),
+        ),
+      )
       .orderBy(asc(policyStats.timestamp), asc(policyStats.policy_id), asc(policyStats.stat_id))
       .toSQL();
     // Drizzle 0.45 has no iterator of its own; its SQL runs on the driver's, in the select's column order.
     const statement = driverOf(reader).prepare(query.sql).raw(true);
-    for (const row of statement.iterate(...query.params) as IterableIterator<[number, number, string, number, number, number]>) {
+    for (const row of statement.iterate(...query.params) as IterableIterator<
+      [number, number, string, number, number, number]
+    >) {
       const [timestamp, policy_id, policy_name, packets_matched, bytes_matched, active_flows] = row;
       yield { timestamp, policy_id, policy_name, packets_matched, bytes_matched, active_flows };
     }

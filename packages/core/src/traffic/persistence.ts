@@ -5,12 +5,7 @@ import { collectorState, flowTemplates } from "../db/schema";
 import type { TemplateSnapshot } from "../flows/template-snapshot";
 import type { TemplateChanges } from "../flows/template-store";
 import { UNMATCHED_POLICY_ID } from "./policy-matcher";
-import {
-  getLatestStatsOfAllPolicies,
-  loadCollectorState,
-  saveCollectorState,
-  storePolicyStats,
-} from "./snapshots";
+import { getLatestStatsOfAllPolicies, loadCollectorState, saveCollectorState, storePolicyStats } from "./snapshots";
 import type { PolicyStats, TrafficStatsCollector } from "./traffic-stats-collector";
 
 const UNMATCHED_KEY = "unmatched_stats";
@@ -84,7 +79,9 @@ export function loadFlowTemplates(db: Db): { templates: TemplateSnapshot[]; lega
   }
   if (templates.length > 0) return { templates, legacy: false };
   const legacy = loadCollectorState<unknown>(db, { key: LEGACY_TEMPLATES_KEY });
-  return Array.isArray(legacy) ? { templates: legacy as TemplateSnapshot[], legacy: true } : { templates, legacy: false };
+  return Array.isArray(legacy)
+    ? { templates: legacy as TemplateSnapshot[], legacy: true }
+    : { templates, legacy: false };
 }
 
 /**
@@ -103,7 +100,9 @@ function prepareTemplateStatements(db: Db) {
          scope_field_count = excluded.scope_field_count, fields = excluded.fields, sampling_rate = excluded.sampling_rate,
          system_init_ms = excluded.system_init_ms, updated_at = excluded.updated_at`,
     ),
-    remove: driver.prepare("DELETE FROM flow_templates WHERE exporter = ? AND version = ? AND domain = ? AND template_id = ?"),
+    remove: driver.prepare(
+      "DELETE FROM flow_templates WHERE exporter = ? AND version = ? AND domain = ? AND template_id = ?",
+    ),
   };
 }
 
@@ -124,7 +123,18 @@ export function storeTemplateChanges(db: Db, { changes, at }: { changes: Templat
     for (const k of changes.deletes) remove.run(k.exporter, k.version, k.domain, k.templateId);
     for (const t of changes.upserts) {
       const fields = JSON.stringify(t.fields);
-      upsert.run(t.exporter, t.version, t.domain, t.templateId, t.options ? 1 : 0, t.scopeFieldCount, fields, t.samplingRate, t.systemInitMs, at);
+      upsert.run(
+        t.exporter,
+        t.version,
+        t.domain,
+        t.templateId,
+        t.options ? 1 : 0,
+        t.scopeFieldCount,
+        fields,
+        t.samplingRate,
+        t.systemInitMs,
+        at,
+      );
     }
     return changes.deletes.length + changes.upserts.length;
   });

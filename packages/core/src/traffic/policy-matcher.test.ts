@@ -52,7 +52,10 @@ describe("PolicyMatcher", () => {
   });
 
   it("matches source and destination CIDRs against the right address", () => {
-    const policies = [policy(1, { source_cidrs: ["192.168.10.0/24"] }), policy(2, { destination_cidrs: ["192.168.10.0/24"] }, 50)];
+    const policies = [
+      policy(1, { source_cidrs: ["192.168.10.0/24"] }),
+      policy(2, { destination_cidrs: ["192.168.10.0/24"] }, 50),
+    ];
     expect(matchOf(policies)).toBe(2);
   });
 
@@ -82,7 +85,9 @@ describe("PolicyMatcher", () => {
   });
 
   it("matches port ranges inclusively at both ends", () => {
-    const policies = [policy(1, { destination_ports: [{ from: 10000, to: 20000 }], source_ports: [{ from: 65535, to: 65535 }] })];
+    const policies = [
+      policy(1, { destination_ports: [{ from: 10000, to: 20000 }], source_ports: [{ from: 65535, to: 65535 }] }),
+    ];
     expect(matchOf(policies, { dstPort: 10000, srcPort: 65535 })).toBe(1);
     expect(matchOf(policies, { dstPort: 20000, srcPort: 65535 })).toBe(1);
     expect(matchOf(policies, { dstPort: 20001, srcPort: 65535 })).toBe(UNMATCHED_POLICY_ID);
@@ -113,11 +118,15 @@ describe("PolicyMatcher", () => {
 
   it("agrees with a naive reference matcher on random policies and flows", () => {
     fc.assert(
-      fc.property(fc.array(policyArb, { maxLength: 70 }), fc.array(flowArb, { minLength: 1, maxLength: 40 }), (drafts, flows) => {
-        const policies = drafts.map((p, i) => ({ ...p, policy_id: i + 1 }));
-        const matcher = new PolicyMatcher(policies);
-        expect(flows.map((f) => matcher.match(f))).toEqual(flows.map((f) => naiveMatch(policies, f)));
-      }),
+      fc.property(
+        fc.array(policyArb, { maxLength: 70 }),
+        fc.array(flowArb, { minLength: 1, maxLength: 40 }),
+        (drafts, flows) => {
+          const policies = drafts.map((p, i) => ({ ...p, policy_id: i + 1 }));
+          const matcher = new PolicyMatcher(policies);
+          expect(flows.map((f) => matcher.match(f))).toEqual(flows.map((f) => naiveMatch(policies, f)));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -155,7 +164,14 @@ function naiveMatch(policies: MatchablePolicy[], r: FlowRecord): number {
 
 // Values drawn from small sets, so that rules and flows meet often, exactly at and around the edges.
 const v4Address = fc.constantFrom(0, 0x0a000000, 0x0a000001, 0x0affffff, 0x0b000000, 0xffffffff);
-const v6Address = fc.constantFrom(0n, 1n, 0x20010db8n << 96n, (0x20010db8n << 96n) - 1n, 0x80000000n << 96n, (1n << 128n) - 1n);
+const v6Address = fc.constantFrom(
+  0n,
+  1n,
+  0x20010db8n << 96n,
+  (0x20010db8n << 96n) - 1n,
+  0x80000000n << 96n,
+  (1n << 128n) - 1n,
+);
 const v4Cidr = fc.tuple(v4Address, fc.constantFrom(0, 1, 8, 16, 31, 32)).map(([address, prefix]) => {
   const masked = prefix === 0 ? 0 : (address & ~(2 ** (32 - prefix) - 1)) >>> 0;
   return `${formatIPv4(masked)}/${prefix}`;

@@ -52,11 +52,15 @@ export class PolicyMatcher implements PolicyClassifier {
   private readonly emptyOffset: number;
 
   constructor(policies: readonly MatchablePolicy[]) {
-    const ranked = policies.filter((p) => p.enabled).sort((a, b) => b.priority - a.priority || a.policy_id - b.policy_id);
+    const ranked = policies
+      .filter((p) => p.enabled)
+      .sort((a, b) => b.priority - a.priority || a.policy_id - b.policy_id);
     const seen = new Set<number>();
     for (const p of ranked) {
       if (!Number.isSafeInteger(p.policy_id) || p.policy_id <= UNMATCHED_POLICY_ID) {
-        throw new RangeError(`policy id ${p.policy_id} is not a positive integer (0 is reserved for unmatched traffic)`);
+        throw new RangeError(
+          `policy id ${p.policy_id} is not a positive integer (0 is reserved for unmatched traffic)`,
+        );
       }
       if (seen.has(p.policy_id)) throw new RangeError(`policy ${p.policy_id} is listed twice`);
       seen.add(p.policy_id);
@@ -67,15 +71,24 @@ export class PolicyMatcher implements PolicyClassifier {
     const pool = new BitsetPool(this.words);
     const rules = ranked.map((p) => p.match_rules);
     const ports = (pick: (r: MatchRules) => PortRange[] | undefined) =>
-      pool.table(65536, rules.map((r) => pick(r)?.map(({ from, to }) => [BigInt(from), BigInt(to)] as const)));
+      pool.table(
+        65536,
+        rules.map((r) => pick(r)?.map(({ from, to }) => [BigInt(from), BigInt(to)] as const)),
+      );
     const values = (size: number, pick: (r: MatchRules) => number[] | undefined) =>
-      pool.table(size, rules.map((r) => pick(r)?.map((v) => [BigInt(v), BigInt(v)] as const)));
+      pool.table(
+        size,
+        rules.map((r) => pick(r)?.map((v) => [BigInt(v), BigInt(v)] as const)),
+      );
     this.srcPorts = ports((r) => r.source_ports);
     this.dstPorts = ports((r) => r.destination_ports);
     this.protocols = values(256, (r) => r.protocols);
     this.dscps = values(64, (r) => r.dscp);
     const cidrs = (family: 4 | 6, pick: (r: MatchRules) => string[] | undefined) =>
-      pool.addresses(family, ranked.map((p) => cidrRanges(p.policy_id, family, pick(p.match_rules))));
+      pool.addresses(
+        family,
+        ranked.map((p) => cidrRanges(p.policy_id, family, pick(p.match_rules))),
+      );
     this.src4 = cidrs(4, (r) => r.source_cidrs);
     this.dst4 = cidrs(4, (r) => r.destination_cidrs);
     this.src6 = cidrs(6, (r) => r.source_cidrs);
@@ -192,7 +205,8 @@ class BitsetPool {
     const perBound = family === 4 ? 1 : 4;
     const bounds = new Uint32Array(intervals.length * perBound);
     intervals.forEach(([from], i) => {
-      for (let w = perBound - 1; w >= 0; w--) bounds[i * perBound + w] = Number((from >> BigInt(32 * (perBound - 1 - w))) & 0xffffffffn);
+      for (let w = perBound - 1; w >= 0; w--)
+        bounds[i * perBound + w] = Number((from >> BigInt(32 * (perBound - 1 - w))) & 0xffffffffn);
     });
     return { bounds, offsets: Int32Array.from(intervals, ([, offset]) => offset) };
   }

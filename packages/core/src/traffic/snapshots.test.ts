@@ -17,20 +17,32 @@ beforeEach(() => {
 });
 afterEach(() => t.destroy());
 
-const counters = (policy_id: number, n: number) => ({ policy_id, packets_matched: n, bytes_matched: n * 100, active_flows: n % 7 });
+const counters = (policy_id: number, n: number) => ({
+  policy_id,
+  packets_matched: n,
+  bytes_matched: n * 100,
+  active_flows: n % 7,
+});
 
 describe("storePolicyStats", () => {
   it("writes one row per policy, all with the snapshot's time, and the latest row wins", () => {
     expect(storePolicyStats(t.db, { at: T0, stats: ids.map((id) => counters(id, 1)) })).toBe(3);
     expect(storePolicyStats(t.db, { at: T0 + 10_000, stats: ids.map((id) => counters(id, 5)) })).toBe(3);
-    expect(getLatestPolicyStats(t.db, { policyId: ids[1]! })).toMatchObject({ timestamp: T0 + 10_000, ...counters(ids[1]!, 5) });
+    expect(getLatestPolicyStats(t.db, { policyId: ids[1]! })).toMatchObject({
+      timestamp: T0 + 10_000,
+      ...counters(ids[1]!, 5),
+    });
     expect(getLatestStatsOfAllPolicies(t.db).map((r) => r.timestamp)).toEqual([T0 + 10_000, T0 + 10_000, T0 + 10_000]);
   });
 
   it("drops the counters of a policy deleted since they were taken, and writes the rest", () => {
     deletePolicy(t.db, { policyId: ids[0]! });
     expect(storePolicyStats(t.db, { at: T0, stats: ids.map((id) => counters(id, 2)) })).toBe(2);
-    expect(getLatestStatsOfAllPolicies(t.db).map((r) => r.policy_id).sort()).toEqual([ids[1], ids[2]].sort());
+    expect(
+      getLatestStatsOfAllPolicies(t.db)
+        .map((r) => r.policy_id)
+        .sort(),
+    ).toEqual([ids[1], ids[2]].sort());
   });
 
   it("writes nothing for an empty snapshot, and prunes rows older than a cut-off", () => {
@@ -52,7 +64,11 @@ describe("writeSnapshot", () => {
     collector.recordFlow(ids[2]!, f, 4, 400, T0 + 1);
     const second = writeSnapshot(t.db, collector, { at: T0 + 10_000, cursor: first.cursor });
     expect(second.rows).toBe(1);
-    expect(getLatestPolicyStats(t.db, { policyId: ids[2]! })).toMatchObject({ timestamp: T0 + 10_000, packets_matched: 5, bytes_matched: 500 });
+    expect(getLatestPolicyStats(t.db, { policyId: ids[2]! })).toMatchObject({
+      timestamp: T0 + 10_000,
+      packets_matched: 5,
+      bytes_matched: 500,
+    });
     expect(writeSnapshot(t.db, collector, { at: T0 + 20_000, cursor: second.cursor }).rows).toBe(0);
   });
 });

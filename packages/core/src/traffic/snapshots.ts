@@ -41,7 +41,11 @@ export function storePolicyStats(db: Db, { at, stats }: { at: number; stats: rea
 function prepareStatements(db: Db) {
   const placeholder = (name: string) => sql.placeholder(name);
   return {
-    policyExists: db.select({ id: policies.policy_id }).from(policies).where(eq(policies.policy_id, placeholder("id"))).prepare(),
+    policyExists: db
+      .select({ id: policies.policy_id })
+      .from(policies)
+      .where(eq(policies.policy_id, placeholder("id")))
+      .prepare(),
     insertRow: db
       .insert(policyStats)
       .values({

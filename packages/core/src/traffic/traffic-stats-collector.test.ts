@@ -7,7 +7,9 @@ import { TrafficStatsCollector, type PolicyStats } from "./traffic-stats-collect
 
 const T0 = 1_700_000_000_000;
 
-function setup(options: { maxFlows?: number; maxFlowsPerExporter?: number; exporters?: number; matcher?: PolicyClassifier } = {}) {
+function setup(
+  options: { maxFlows?: number; maxFlowsPerExporter?: number; exporters?: number; matcher?: PolicyClassifier } = {},
+) {
   const clock = { now: T0 };
   const collector = new TrafficStatsCollector({ now: () => clock.now, ...options });
   return { clock, collector };
@@ -29,7 +31,12 @@ describe("TrafficStatsCollector", () => {
     const { collector } = setup();
     const f = flow(1);
     for (const size of [1500, 1400, 1600]) collector.recordPacket(1, f, size);
-    expect(collector.getPolicyStats(1)).toMatchObject({ policy_id: 1, packets_matched: 3, bytes_matched: 4500, active_flows: 1 });
+    expect(collector.getPolicyStats(1)).toMatchObject({
+      policy_id: 1,
+      packets_matched: 3,
+      bytes_matched: 4500,
+      active_flows: 1,
+    });
   });
 
   it("keeps separate counts for two policies", () => {
@@ -108,11 +115,17 @@ describe("TrafficStatsCollector", () => {
   });
 
   it("counts records of flows no policy matches under the unmatched bucket", () => {
-    const matcher = new PolicyMatcher([{ policy_id: 1, priority: 1, enabled: true, match_rules: { destination_ports: [{ from: 53, to: 53 }] } }]);
+    const matcher = new PolicyMatcher([
+      { policy_id: 1, priority: 1, enabled: true, match_rules: { destination_ports: [{ from: 53, to: 53 }] } },
+    ]);
     const { collector } = setup({ matcher });
     collector.ingest(record(flow(1), 10, 1000), T0);
     collector.ingest(record(flow(2, { dstPort: 53 }), 1, 80), T0);
-    expect(collector.getPolicyStats(UNMATCHED_POLICY_ID)).toMatchObject({ packets_matched: 10, bytes_matched: 1000, active_flows: 1 });
+    expect(collector.getPolicyStats(UNMATCHED_POLICY_ID)).toMatchObject({
+      packets_matched: 10,
+      bytes_matched: 1000,
+      active_flows: 1,
+    });
     expect(collector.getPolicyStats(1)).toMatchObject({ packets_matched: 1, bytes_matched: 80, active_flows: 1 });
   });
 
@@ -122,7 +135,12 @@ describe("TrafficStatsCollector", () => {
     const f = flow(1);
     for (let i = 0; i < 3; i++) collector.ingest(record(f, 1, 100), T0 + i);
     expect(calls).toBe(1);
-    expect(collector.getPolicyStats(7)).toMatchObject({ packets_matched: 3, active_flows: 1, first_seen: T0, last_updated: T0 + 2 });
+    expect(collector.getPolicyStats(7)).toMatchObject({
+      packets_matched: 3,
+      active_flows: 1,
+      first_seen: T0,
+      last_updated: T0 + 2,
+    });
   });
 
   it("re-classifies a live flow on its next record after setMatcher, moving its active count", () => {
@@ -175,28 +193,56 @@ describe("TrafficStatsCollector", () => {
     const { collector } = setup({ maxFlows: 1000, maxFlowsPerExporter: 500, exporters: 4 });
     for (let i = 0; i < 10; i++) collector.ingest(record(flow(i), 1, 100), T0, 2);
     for (let i = 0; i < 160_000; i++) {
-      const spoofed = flowKey({ src: "192.0.2.1", dst: "10.0.0.2", srcPort: i % 65536, dstPort: i >> 16, protocol: 17 });
+      const spoofed = flowKey({
+        src: "192.0.2.1",
+        dst: "10.0.0.2",
+        srcPort: i % 65536,
+        dstPort: i >> 16,
+        protocol: 17,
+      });
       collector.ingest(record(spoofed, 1, 60), T0, 1);
     }
     for (let i = 0; i < 10; i++) collector.ingest(record(flow(i), 1, 100), T0, 2);
 
     expect(collector.status()).toMatchObject({ liveFlows: 510, evictedFlows: 159_500, maxFlowsPerExporter: 500 });
-    expect(collector.getPolicyStats(UNMATCHED_POLICY_ID)).toMatchObject({ active_flows: 510, packets_matched: 160_020 });
+    expect(collector.getPolicyStats(UNMATCHED_POLICY_ID)).toMatchObject({
+      active_flows: 510,
+      packets_matched: 160_020,
+    });
     expect(collector.exporterFlows(2)).toBe(10);
   });
 
   it("evicts from the exporter holding the most flows when the table is full", () => {
     const { clock, collector } = setup({ maxFlows: 1000, exporters: 3 });
-    for (let i = 0; i < 600; i++) collector.ingest(record(flowKey({ src: "10.1.0.1", dst: "10.9.0.1", srcPort: i, dstPort: 1, protocol: 6 }), 1, 1), T0, 1);
+    for (let i = 0; i < 600; i++)
+      collector.ingest(
+        record(flowKey({ src: "10.1.0.1", dst: "10.9.0.1", srcPort: i, dstPort: 1, protocol: 6 }), 1, 1),
+        T0,
+        1,
+      );
     clock.now += 1;
-    for (let i = 0; i < 500; i++) collector.ingest(record(flowKey({ src: "10.2.0.1", dst: "10.9.0.1", srcPort: i, dstPort: 1, protocol: 6 }), 1, 1), T0 + 1, 2);
+    for (let i = 0; i < 500; i++)
+      collector.ingest(
+        record(flowKey({ src: "10.2.0.1", dst: "10.9.0.1", srcPort: i, dstPort: 1, protocol: 6 }), 1, 1),
+        T0 + 1,
+        2,
+      );
 
-    expect([collector.exporterFlows(1), collector.exporterFlows(2), collector.status().evictedFlows]).toEqual([500, 500, 100]);
+    expect([collector.exporterFlows(1), collector.exporterFlows(2), collector.status().evictedFlows]).toEqual([
+      500, 500, 100,
+    ]);
   });
 
   it("bounds memory under a flood of new flows", () => {
     const { collector } = setup({ maxFlows: 1000 });
-    for (let i = 0; i < 20_000; i++) collector.recordFlow(1, flowKey({ src: "10.0.0.1", dst: "10.0.0.2", srcPort: i % 65536, dstPort: i >> 16, protocol: 17 }), 1, 60, T0);
+    for (let i = 0; i < 20_000; i++)
+      collector.recordFlow(
+        1,
+        flowKey({ src: "10.0.0.1", dst: "10.0.0.2", srcPort: i % 65536, dstPort: i >> 16, protocol: 17 }),
+        1,
+        60,
+        T0,
+      );
     expect(collector.status()).toMatchObject({ liveFlows: 1000, evictedFlows: 19_000, flowCells: 2048 });
     expect(collector.getPolicyStats(1)).toMatchObject({ active_flows: 1000, packets_matched: 20_000 });
   });
@@ -220,7 +266,12 @@ describe("TrafficStatsCollector", () => {
 
   it("restores counters from a snapshot and adds new traffic to them", () => {
     const { collector } = setup();
-    collector.restore(3, { packets_matched: 1000, bytes_matched: 64_000, first_seen: T0 - 86_400_000, last_updated: T0 - 60_000 });
+    collector.restore(3, {
+      packets_matched: 1000,
+      bytes_matched: 64_000,
+      first_seen: T0 - 86_400_000,
+      last_updated: T0 - 60_000,
+    });
     collector.recordPacket(3, flow(1), 100);
     expect(collector.getPolicyStats(3)).toEqual({
       policy_id: 3,
@@ -283,9 +334,17 @@ describe("TrafficStatsCollector", () => {
   });
 
   it("behaves like a plain reference model under random ingest, cleanup, reset, removal and matcher changes", () => {
-    fc.assert(fc.property(fc.array(opArb, { minLength: 10, maxLength: 120, size: "max" }), fc.constantFrom(3, 6, 50), fc.constantFrom(2, 4, 50), runModel), {
-      numRuns: 150,
-    });
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { minLength: 10, maxLength: 120, size: "max" }),
+        fc.constantFrom(3, 6, 50),
+        fc.constantFrom(2, 4, 50),
+        runModel,
+      ),
+      {
+        numRuns: 150,
+      },
+    );
   });
 });
 
@@ -320,12 +379,21 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       packets: fc.nat(5),
       bytes: fc.nat(3000),
       // Now and then a record stamped in the past, as a replayed or delayed datagram would be.
-      lateBy: fc.oneof({ arbitrary: fc.constant(0), weight: 9 }, { arbitrary: fc.integer({ min: 1, max: 50_000 }), weight: 1 }),
+      lateBy: fc.oneof(
+        { arbitrary: fc.constant(0), weight: 9 },
+        { arbitrary: fc.integer({ min: 1, max: 50_000 }), weight: 1 },
+      ),
     }),
     weight: 8,
   },
-  { arbitrary: fc.record({ kind: fc.constant("advance" as const), ms: fc.integer({ min: 1, max: 40_000 }) }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant("cleanup" as const), timeout: fc.integer({ min: 0, max: 60_000 }) }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constant("advance" as const), ms: fc.integer({ min: 1, max: 40_000 }) }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant("cleanup" as const), timeout: fc.integer({ min: 0, max: 60_000 }) }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ kind: fc.constant("reset" as const), policy: policyIdArb }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("remove" as const), policy: policyIdArb }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("matcher" as const), index: fc.nat(matchers.length - 1) }), weight: 1 },
@@ -345,7 +413,13 @@ interface ModelFlow {
 
 function runModel(ops: Op[], maxFlows: number, maxFlowsPerExporter: number): void {
   let now = T0;
-  const collector = new TrafficStatsCollector({ now: () => now, maxFlows, maxFlowsPerExporter, exporters: 3, matcher: matchers[0] });
+  const collector = new TrafficStatsCollector({
+    now: () => now,
+    maxFlows,
+    maxFlowsPerExporter,
+    exporters: 3,
+    matcher: matchers[0],
+  });
   let matcher = matchers[0]!;
   let generation = 0;
   let touches = 0;
@@ -375,13 +449,24 @@ function runModel(ops: Op[], maxFlows: number, maxFlowsPerExporter: number): voi
           const held = (e: number) => [...flows.values()].filter((x) => x.exporter === e);
           let victim = -1;
           if (held(op.exporter).length >= Math.min(maxFlowsPerExporter, maxFlows)) victim = op.exporter;
-          else if (flows.size === maxFlows) victim = [0, 1, 2].reduce((a, b) => (held(b).length > held(a).length ? b : a));
+          else if (flows.size === maxFlows)
+            victim = [0, 1, 2].reduce((a, b) => (held(b).length > held(a).length ? b : a));
           if (victim >= 0) {
             const oldest = held(victim).reduce((a, b) => (a.touched < b.touched ? a : b));
             flows.delete(oldest.key);
             evicted++;
           }
-          f = { key: op.key, exporter: op.exporter, policy, generation, packets: 0, bytes: 0, first: at, last: at, touched: 0 };
+          f = {
+            key: op.key,
+            exporter: op.exporter,
+            policy,
+            generation,
+            packets: 0,
+            bytes: 0,
+            first: at,
+            last: at,
+            touched: 0,
+          };
           flows.set(op.key, f);
         } else if (f.generation !== generation) {
           f.policy = matcher.match(r);
@@ -437,12 +522,33 @@ function runModel(ops: Op[], maxFlows: number, maxFlowsPerExporter: number): voi
         first_seen: p.first,
         last_updated: p.last,
       }));
-    const liveFlows = (source: { policy_id: number; key: { src_addr: string; src_port: number }; packets: number; bytes: number; first_seen: number; last_seen: number }[]) =>
-      source.map((f) => `${f.policy_id} ${f.key.src_addr}:${f.key.src_port} ${f.packets}/${f.bytes} ${f.first_seen}-${f.last_seen}`).sort();
+    const liveFlows = (
+      source: {
+        policy_id: number;
+        key: { src_addr: string; src_port: number };
+        packets: number;
+        bytes: number;
+        first_seen: number;
+        last_seen: number;
+      }[],
+    ) =>
+      source
+        .map(
+          (f) =>
+            `${f.policy_id} ${f.key.src_addr}:${f.key.src_port} ${f.packets}/${f.bytes} ${f.first_seen}-${f.last_seen}`,
+        )
+        .sort();
     const modelFlows = [...flows.values()].map((f) => {
       const k = keys[f.key]!;
       const src = k.ipVersion === 4 ? `10.0.0.${f.key}` : `2001:db8::${f.key - 7}`;
-      return { policy_id: f.policy, key: { src_addr: src, src_port: k.srcPort }, packets: f.packets, bytes: f.bytes, first_seen: f.first, last_seen: f.last };
+      return {
+        policy_id: f.policy,
+        key: { src_addr: src, src_port: k.srcPort },
+        packets: f.packets,
+        bytes: f.bytes,
+        first_seen: f.first,
+        last_seen: f.last,
+      };
     });
     expect({
       stats: collector.getAllPolicyStats(),

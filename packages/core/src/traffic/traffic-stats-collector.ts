@@ -139,7 +139,8 @@ export class TrafficStatsCollector {
   ingest(record: FlowRecord, atMs: number, exporter?: number): void {
     const t = this.table;
     const entry = t.find(record);
-    if (entry < 0 || t.generation(entry) !== this.generation) return this.ingestClassified(record, t.lastHash, entry, atMs, exporter);
+    if (entry < 0 || t.generation(entry) !== this.generation)
+      return this.ingestClassified(record, t.lastHash, entry, atMs, exporter);
     t.touch(entry);
     this.count(entry, t.policy(entry), record.packets, record.bytes, atMs);
   }
@@ -486,7 +487,13 @@ export class TrafficStatsCollector {
     const k = t.keyOf(entry);
     const format = (address: number[]) => (k.ipVersion === 4 ? formatIPv4(address[0]!) : formatIPv6(address));
     return {
-      key: { src_addr: format(k.src), dst_addr: format(k.dst), src_port: k.srcPort, dst_port: k.dstPort, protocol: k.protocol },
+      key: {
+        src_addr: format(k.src),
+        dst_addr: format(k.dst),
+        src_port: k.srcPort,
+        dst_port: k.dstPort,
+        protocol: k.protocol,
+      },
       policy_id: policyId,
       packets: t.packets(entry),
       bytes: t.bytes(entry),

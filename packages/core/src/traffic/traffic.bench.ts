@@ -21,7 +21,11 @@ export async function run(): Promise<void> {
  * Best ns/op of the subject and of its baseline, measured in alternation: the machines are shared
  * and memory-bound code drifts by 2x within a minute, which would skew two separate measurements.
  */
-function paired(subject: (i: number) => unknown, baseline: (i: number) => unknown, iterations: number): [number, number] {
+function paired(
+  subject: (i: number) => unknown,
+  baseline: (i: number) => unknown,
+  iterations: number,
+): [number, number] {
   let s = Infinity;
   let b = Infinity;
   for (let round = 0; round < 4; round++) {
@@ -100,7 +104,11 @@ function counting(flows: number): void {
 /** A flood of new flows into a full table: classify, evict the LRU flow, insert. */
 function newFlows(): void {
   const policies = realisticPolicies(prng(3));
-  const collector = new TrafficStatsCollector({ now: () => 0, maxFlows: 100_000, matcher: new PolicyMatcher(policies) });
+  const collector = new TrafficStatsCollector({
+    now: () => 0,
+    maxFlows: 100_000,
+    matcher: new PolicyMatcher(policies),
+  });
   const r = createFlowRecord();
   r.packets = 1;
   r.bytes = 60;
@@ -136,7 +144,9 @@ function cleanup(): void {
   timed("cleanupStaleFlows, 1M live flows, 1% stale, times in order", () => collector.cleanupStaleFlows(990_000));
   collector.recordFlow(1, r, 1, 100, 0); // a record from the past: cleanup falls back to scanning
   timed("cleanupStaleFlows, 1M live flows, 1% stale, after a late record", () => collector.cleanupStaleFlows(980_000));
-  console.log(`flow table at ${collector.status().liveFlows} flows: ${(collector.status().tableBytes / 2 ** 20).toFixed(0)} MB`);
+  console.log(
+    `flow table at ${collector.status().liveFlows} flows: ${(collector.status().tableBytes / 2 ** 20).toFixed(0)} MB`,
+  );
 }
 
 function policyStats(): void {
@@ -171,8 +181,15 @@ function classify(): void {
   // case: every policy names destination prefixes and most traffic misses all of them, so the
   // match ANDs every word of the bitsets before answering "unmatched".
   const realistic = realisticPolicies(random);
-  const specific = realistic.map((p) => ({ ...p, enabled: true, match_rules: { ...p.match_rules, destination_cidrs: p.match_rules.destination_cidrs ?? ["10.255.0.0/16"] } }));
-  for (const [name, policies] of [["realistic", realistic], ["worst case", specific]] as const) {
+  const specific = realistic.map((p) => ({
+    ...p,
+    enabled: true,
+    match_rules: { ...p.match_rules, destination_cidrs: p.match_rules.destination_cidrs ?? ["10.255.0.0/16"] },
+  }));
+  for (const [name, policies] of [
+    ["realistic", realistic],
+    ["worst case", specific],
+  ] as const) {
     const matcher = new PolicyMatcher(policies);
     const naive = naiveMatcher(policies);
     const records = Array.from({ length: 4096 }, () => realisticRecord(random, policies));
@@ -180,7 +197,11 @@ function classify(): void {
     const matched = records.filter((r) => matcher.match(r) !== UNMATCHED_POLICY_ID).length / records.length;
     const label = `classify, ${POLICIES} policies, ${name} (${Math.round(matched * 100)}% matched)`;
     report(label, ...paired((i) => matcher.match(records[i & 4095]!), baseline, 1_000_000), "ns/op", "< 1000 ns");
-    const [compiled, linear] = paired((i) => matcher.match(records[i & 4095]!), (i) => naive(records[i & 4095]!), 100_000);
+    const [compiled, linear] = paired(
+      (i) => matcher.match(records[i & 4095]!),
+      (i) => naive(records[i & 4095]!),
+      100_000,
+    );
     report(`  the same against a linear scan of parsed rules`, compiled, linear, "ns/op");
   }
   const start = process.hrtime.bigint();
@@ -231,7 +252,8 @@ function realisticPolicies(random: () => number): MatchablePolicy[] {
     return `${masked >>> 24}.${(masked >>> 16) & 255}.${(masked >>> 8) & 255}.${masked & 255}/${prefix}`;
   };
   const v6cidr = () => `2001:db8:${Math.floor(random() * 0xffff).toString(16)}::/48`;
-  const cidrs = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.8 ? v4cidr() : v6cidr()));
+  const cidrs = () =>
+    Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.8 ? v4cidr() : v6cidr()));
   const port = () => pick([22, 53, 80, 443, 3389, 5060, 8080]);
   return Array.from({ length: POLICIES }, (_, i) => {
     const rules: MatchRules = {};
@@ -251,7 +273,9 @@ function realisticPolicies(random: () => number): MatchablePolicy[] {
 /** Half the records fall inside some policy's destination prefix, half anywhere in 10/8. */
 function realisticRecord(random: () => number, policies: MatchablePolicy[]): FlowRecord {
   const r = createFlowRecord();
-  const inside = policies[Math.floor(random() * policies.length)]!.match_rules.destination_cidrs?.find((c) => !c.includes(":"));
+  const inside = policies[Math.floor(random() * policies.length)]!.match_rules.destination_cidrs?.find(
+    (c) => !c.includes(":"),
+  );
   const within = (cidr: string) => {
     const [address = "", prefix = "32"] = cidr.split("/");
     return (Number(addressToBigInt(address, 4)) + Math.floor(random() * 2 ** (32 - Number(prefix)))) >>> 0;
@@ -279,7 +303,12 @@ function naiveMatcher(policies: MatchablePolicy[]): (r: FlowRecord) => number {
   const ranked = policies
     .filter((p) => p.enabled)
     .sort((a, b) => b.priority - a.priority || a.policy_id - b.policy_id)
-    .map((p) => ({ id: p.policy_id, rules: p.match_rules, src: v4(p.match_rules.source_cidrs), dst: v4(p.match_rules.destination_cidrs) }));
+    .map((p) => ({
+      id: p.policy_id,
+      rules: p.match_rules,
+      src: v4(p.match_rules.source_cidrs),
+      dst: v4(p.match_rules.destination_cidrs),
+    }));
   const inRanges = (ranges: readonly (readonly [number, number])[] | undefined, x: number) =>
     ranges === undefined || ranges.some(([from, to]) => x >= from && x <= to);
   return (r) => {

@@ -31,7 +31,11 @@ describe("API tokens", () => {
   });
 
   it("are refused from the moment they expire", () => {
-    const { token } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "short-lived", expiresAt: 10_000 }, 1_000);
+    const { token } = createApiToken(
+      t.db,
+      { actor: "test", userId: ops.id, name: "short-lived", expiresAt: 10_000 },
+      1_000,
+    );
 
     expect(verifyApiToken(t.db, token, 9_999)).toMatchObject({ id: ops.id });
     expect(verifyApiToken(t.db, token, 10_000)).toBeNull();

@@ -45,11 +45,16 @@ const publicColumns = {
  * Creates a token for a user, with its audit row in the same transaction; the returned `token` is the
  * only time it exists outside its hash.
  */
-export function createApiToken(db: Db, input: z.input<typeof tokenInput>, now = Date.now()): ApiToken & { token: string } {
+export function createApiToken(
+  db: Db,
+  input: z.input<typeof tokenInput>,
+  now = Date.now(),
+): ApiToken & { token: string } {
   const { actor, userId, name, expiresAt } = parseInput(tokenInput, input);
   const token = PREFIX + randomBytes(32).toString("base64url");
   const row = db.transaction((tx) => {
-    if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw new NotFoundError(`no user has id ${userId}`);
+    if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get())
+      throw new NotFoundError(`no user has id ${userId}`);
     const created = tx
       .insert(apiTokens)
       .values({ user_id: userId, name, token_hash: hashToken(token), created_at: now, expires_at: expiresAt ?? null })
@@ -87,7 +92,15 @@ export function apiTokenIsValid(db: Db, token: string, now = Date.now()): boolea
 function findTokenUser(db: Db, token: string, now: number): { tokenId: number; user: User } | null {
   if (!token.startsWith(PREFIX)) return null;
   const row = db
-    .select({ tokenId: apiTokens.id, expires_at: apiTokens.expires_at, id: users.id, email: users.email, name: users.name, role: users.role, created_at: users.created_at })
+    .select({
+      tokenId: apiTokens.id,
+      expires_at: apiTokens.expires_at,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      created_at: users.created_at,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.user_id))
     .where(eq(apiTokens.token_hash, hashToken(token)))
@@ -99,7 +112,12 @@ function findTokenUser(db: Db, token: string, now: number): { tokenId: number; u
 
 /** A user's tokens, newest first, without their hashes. */
 export function listApiTokens(db: Db, { userId }: { userId: number }): ApiToken[] {
-  return db.select(publicColumns).from(apiTokens).where(eq(apiTokens.user_id, userId)).orderBy(desc(apiTokens.id)).all();
+  return db
+    .select(publicColumns)
+    .from(apiTokens)
+    .where(eq(apiTokens.user_id, userId))
+    .orderBy(desc(apiTokens.id))
+    .all();
 }
 
 /**
@@ -107,11 +125,24 @@ export function listApiTokens(db: Db, { userId }: { userId: number }): ApiToken[
  * transaction; false when there was none. With `userId`, only that user's token (a user revoking their
  * own); without, any (an admin).
  */
-export function revokeApiToken(db: Db, { tokenId, userId, actor }: { tokenId: number; userId?: number; actor: string }): boolean {
+export function revokeApiToken(
+  db: Db,
+  { tokenId, userId, actor }: { tokenId: number; userId?: number; actor: string },
+): boolean {
   const owner = userId === undefined ? undefined : eq(apiTokens.user_id, userId);
   return db.transaction((tx) => {
-    const revoked = tx.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), owner)).run().changes > 0;
-    writeAudit(tx, { actor, action: "api_token.revoke", target: `api_token:${tokenId}`, outcome: revoked ? "success" : "not_found", details: {} });
+    const revoked =
+      tx
+        .delete(apiTokens)
+        .where(and(eq(apiTokens.id, tokenId), owner))
+        .run().changes > 0;
+    writeAudit(tx, {
+      actor,
+      action: "api_token.revoke",
+      target: `api_token:${tokenId}`,
+      outcome: revoked ? "success" : "not_found",
+      details: {},
+    });
     return revoked;
   });
 }

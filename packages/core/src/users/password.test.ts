@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { useCheapPasswordHashing } from "../testing";
-import { configurePasswordHashing, hashPassword, passwordHashingLoad, PasswordHashingBusyError, PRODUCTION_COST, verifyPassword } from "./password";
+import {
+  configurePasswordHashing,
+  hashPassword,
+  passwordHashingLoad,
+  PasswordHashingBusyError,
+  PRODUCTION_COST,
+  verifyPassword,
+} from "./password";
 
 const defaults = { maxConcurrent: 1, maxQueued: 64 };
 afterEach(() => {

@@ -14,7 +14,12 @@ export interface ScryptCost {
 export const PRODUCTION_COST: ScryptCost = { N: 1 << 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: ScryptOptions) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: ScryptOptions,
+) => Promise<Buffer>;
 // scrypt needs 128*N*r bytes; Node's default cap (32 MiB) is just below it at the production cost.
 const optionsOf = ({ N, r, p }: ScryptCost): ScryptOptions => ({ N, r, p, maxmem: 256 * N * r });
 
@@ -80,7 +85,11 @@ const format = (cost: ScryptCost, salt: Buffer, hash: Buffer) =>
 function parse(stored: string): { cost: ScryptCost; salt: Buffer; hash: Buffer } | undefined {
   const [scheme, n, r, p, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !salt || !hash) return undefined;
-  return { cost: { N: Number(n), r: Number(r), p: Number(p) }, salt: Buffer.from(salt, "base64"), hash: Buffer.from(hash, "base64") };
+  return {
+    cost: { N: Number(n), r: Number(r), p: Number(p) },
+    salt: Buffer.from(salt, "base64"),
+    hash: Buffer.from(hash, "base64"),
+  };
 }
 
 /** Hashes off the event loop, under the process-wide limit. */

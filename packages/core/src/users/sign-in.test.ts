@@ -146,7 +146,8 @@ describe("the sign-in throttle", () => {
 
   it("counts failures from addresses in one IPv6 /64 as one client's", () => {
     const { throttle } = throttleWithClock();
-    for (let i = 0; i < 24; i++) failTimes(throttle, 1, `user${i}@example.com`, `2001:db8:1:2::${(i + 1).toString(16)}`);
+    for (let i = 0; i < 24; i++)
+      failTimes(throttle, 1, `user${i}@example.com`, `2001:db8:1:2::${(i + 1).toString(16)}`);
 
     expect(wait(throttle, "ops@example.com", "2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe(8 * SECOND);
     expect(wait(throttle, "ops@example.com", "2001:db8:1:3::1")).toBe(0);
@@ -185,7 +186,9 @@ describe("signIn", () => {
   it("lets the right password in and audits who signed in from where", async () => {
     const { throttle } = strict();
 
-    expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({
+    expect(
+      await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle),
+    ).toMatchObject({
       ok: true,
       user: { email: "ops@example.com", role: "operator", session_version: 0 },
     });
@@ -200,7 +203,8 @@ describe("signIn", () => {
 
   it("answers an unknown email as a wrong password, and audits both as failed", async () => {
     const { throttle } = strict();
-    const attempt = (email: string) => signIn(t.db, { email, password: "wrong password!!", client: "192.0.2.7" }, throttle);
+    const attempt = (email: string) =>
+      signIn(t.db, { email, password: "wrong password!!", client: "192.0.2.7" }, throttle);
 
     expect(await attempt("ops@example.com")).toEqual({ ok: false, reason: "wrong_credentials" });
     expect(await attempt("nobody@example.com")).toEqual({ ok: false, reason: "wrong_credentials" });
@@ -212,7 +216,8 @@ describe("signIn", () => {
 
   it("refuses even the right password while the client waits, and audits only the wait's first refusal", async () => {
     const { throttle } = strict();
-    const attempt = (password: string) => signIn(t.db, { email: "ops@example.com", password, client: "203.0.113.9" }, throttle);
+    const attempt = (password: string) =>
+      signIn(t.db, { email: "ops@example.com", password, client: "203.0.113.9" }, throttle);
     await attempt("wrong password!!");
     await attempt("wrong password!!");
     const before = listAuditLog(t.db, { limit: 1000 }).length;
@@ -222,14 +227,19 @@ describe("signIn", () => {
     expect(refusals.every((r) => !r.ok && r.reason === "throttled" && r.retry_after_ms === 15 * MINUTE)).toBe(true);
     const log = listAuditLog(t.db, { limit: 1000 });
     expect(log).toHaveLength(before + 1);
-    expect(log[0]).toMatchObject({ outcome: "denied", details: { reason: "too many failed sign-ins", client: "203.0.113.9" } });
+    expect(log[0]).toMatchObject({
+      outcome: "denied",
+      details: { reason: "too many failed sign-ins", client: "203.0.113.9" },
+    });
   });
 
   it("refuses a burst of sign-ins past the failure budget before checking their passwords", async () => {
     const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
 
     const burst = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => signIn(t.db, { email: "ops@example.com", password: "wrong password!!", client: `198.51.100.${i}` }, throttle)),
+      Array.from({ length: 10 }, (_, i) =>
+        signIn(t.db, { email: "ops@example.com", password: "wrong password!!", client: `198.51.100.${i}` }, throttle),
+      ),
     );
 
     expect(burst.filter((r) => !r.ok && r.reason === "wrong_credentials")).toHaveLength(3);
@@ -239,10 +249,16 @@ describe("signIn", () => {
   it("spends no failure budget on passwords past 1,024 characters", async () => {
     const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
     for (let i = 0; i < 10; i++) {
-      await signIn(t.db, { email: "ops@example.com", password: "x".repeat(1_025), client: `198.51.100.${i}` }, throttle);
+      await signIn(
+        t.db,
+        { email: "ops@example.com", password: "x".repeat(1_025), client: `198.51.100.${i}` },
+        throttle,
+      );
     }
 
-    expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({ ok: true });
+    expect(
+      await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle),
+    ).toMatchObject({ ok: true });
   });
 
   it("bounds the audit rows passwords past 1,024 characters can write, on a budget of their own", async () => {
@@ -250,7 +266,11 @@ describe("signIn", () => {
     const before = listAuditLog(t.db, { limit: 10_000 }).length;
 
     for (let i = 0; i < 10; i++) {
-      await signIn(t.db, { email: `made-up${i}@example.com`, password: "x".repeat(1_025), client: `198.51.100.${i}` }, throttle);
+      await signIn(
+        t.db,
+        { email: `made-up${i}@example.com`, password: "x".repeat(1_025), client: `198.51.100.${i}` },
+        throttle,
+      );
     }
 
     const log = listAuditLog(t.db, { limit: 10_000 });
@@ -260,24 +280,44 @@ describe("signIn", () => {
 
   it("lets an account in from its usual client while anonymous clients keep the failure budget spent and the account slowed", async () => {
     const { throttle } = throttleWithClock({ failuresPerMinute: 3 });
-    expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({ ok: true });
-    const attackers = [...Array.from({ length: 30 }, (_, i) => `198.51.100.${i}`), ...Array.from({ length: 30 }, (_, i) => `2001:db8::${i + 1}`)];
+    expect(
+      await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle),
+    ).toMatchObject({ ok: true });
+    const attackers = [
+      ...Array.from({ length: 30 }, (_, i) => `198.51.100.${i}`),
+      ...Array.from({ length: 30 }, (_, i) => `2001:db8::${i + 1}`),
+    ];
     for (const client of attackers) {
       for (let i = 0; i < 20; i++) {
-        await signIn(t.db, { email: "ops@example.com", password: i % 2 ? "x".repeat(1_025) : "wrong password!!", client }, throttle);
+        await signIn(
+          t.db,
+          { email: "ops@example.com", password: i % 2 ? "x".repeat(1_025) : "wrong password!!", client },
+          throttle,
+        );
       }
     }
-    expect((await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.99" }, throttle)).ok).toBe(false);
+    expect((await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.99" }, throttle)).ok).toBe(
+      false,
+    );
 
-    expect(await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle)).toMatchObject({ ok: true });
+    expect(
+      await signIn(t.db, { email: "ops@example.com", password: RIGHT, client: "192.0.2.7" }, throttle),
+    ).toMatchObject({ ok: true });
   });
 
   it("answers a password past 1,024 characters as wrong without hashing it, and audits why", async () => {
     const { throttle } = throttleWithClock();
 
-    const result = await signIn(t.db, { email: "ops@example.com", password: "x".repeat(1_000_000), client: "192.0.2.7" }, throttle);
+    const result = await signIn(
+      t.db,
+      { email: "ops@example.com", password: "x".repeat(1_000_000), client: "192.0.2.7" },
+      throttle,
+    );
 
     expect(result).toEqual({ ok: false, reason: "wrong_credentials" });
-    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({ outcome: "failed", details: { reason: "password longer than 1024 characters" } });
+    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({
+      outcome: "failed",
+      details: { reason: "password longer than 1024 characters" },
+    });
   });
 });

@@ -88,7 +88,12 @@ export class SignInThrottle {
     this.now = now ?? Date.now;
     this.failures = new Cache({ ttlMs: windowMs, max: maxTracked, now, sweepIntervalMs: MINUTE });
     this.recent = new Cache({ ...recentSuccesses, now });
-    const bucket = (): Bucket => ({ capacity: failuresPerMinute, tokens: failuresPerMinute, at: this.now(), refused: false });
+    const bucket = (): Bucket => ({
+      capacity: failuresPerMinute,
+      tokens: failuresPerMinute,
+      at: this.now(),
+      refused: false,
+    });
     this.budgets = { hashed: bucket(), unhashed: bucket() };
   }
 
@@ -99,7 +104,11 @@ export class SignInThrottle {
    * cancel. One that will not (a password too long to hash) spends a budget of its own instead, so it
    * cannot drain the hashing one, and the audit rows such free attempts write stay bounded.
    */
-  begin(email: string, client: string, { hashes = true }: { hashes?: boolean } = {}): { retryAfterMs: number; firstRefusal: boolean } {
+  begin(
+    email: string,
+    client: string,
+    { hashes = true }: { hashes?: boolean } = {},
+  ): { retryAfterMs: number; firstRefusal: boolean } {
     const now = this.now();
     const keys = this.keys(email, client);
     const known = this.recent.get(keys[0]![0]) !== undefined;
@@ -222,7 +231,13 @@ export async function signIn(
 ): Promise<SignInResult> {
   const actor = normalizeEmail(email).slice(0, 254);
   const audit = (outcome: "success" | "failed" | "denied", details: Record<string, unknown>) =>
-    writeAudit(db, { actor, action: "user.sign_in", target: `user:${actor}`, outcome, details: { client, ...details } });
+    writeAudit(db, {
+      actor,
+      action: "user.sign_in",
+      target: `user:${actor}`,
+      outcome,
+      details: { client, ...details },
+    });
 
   // Too long to hash: refused for free, so it must not spend the budget that bounds hashing, or it
   // would drain it for everyone at no cost. It counts on the per-key waits and a budget of its own.

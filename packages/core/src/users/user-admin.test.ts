@@ -28,15 +28,29 @@ describe("user administration", () => {
 
     expect(user).toMatchObject({ email: "new.ops@example.com", role: "operator" });
     expect(generatedPassword).toMatch(/^[\w-]{22}$/);
-    expect(await verifyCredentials(t.db, { email: "new.ops@example.com", password: generatedPassword! })).toMatchObject({ id: user.id });
-    expect(lastAudit()).toMatchObject({ actor, action: "user.create", target: "user:new.ops@example.com", outcome: "success", details: { role: "operator" } });
+    expect(await verifyCredentials(t.db, { email: "new.ops@example.com", password: generatedPassword! })).toMatchObject(
+      { id: user.id },
+    );
+    expect(lastAudit()).toMatchObject({
+      actor,
+      action: "user.create",
+      target: "user:new.ops@example.com",
+      outcome: "success",
+      details: { role: "operator" },
+    });
     expect(JSON.stringify(listAuditLog(t.db))).not.toContain(generatedPassword);
     expect(listUsers(t.db).map((u) => u.email)).toEqual(["admin@example.com", "new.ops@example.com"]);
   });
 
   it("refuses a second account with the same email, and audits the refusal", async () => {
-    await expect(addUser(t.db, { email: "ADMIN@example.com", role: "viewer", password: "another long password", actor })).rejects.toThrow(ConflictError);
-    expect(lastAudit()).toMatchObject({ action: "user.create", outcome: "failed", details: { reason: "a user with email admin@example.com already exists" } });
+    await expect(
+      addUser(t.db, { email: "ADMIN@example.com", role: "viewer", password: "another long password", actor }),
+    ).rejects.toThrow(ConflictError);
+    expect(lastAudit()).toMatchObject({
+      action: "user.create",
+      outcome: "failed",
+      details: { reason: "a user with email admin@example.com already exists" },
+    });
     expect(listUsers(t.db)).toHaveLength(1);
   });
 
@@ -45,14 +59,24 @@ describe("user administration", () => {
 
     expect(await setUserRole(t.db, { userId: viewer.id, role: "operator", actor })).toMatchObject({ role: "operator" });
     expect(findUserById(t.db, viewer.id)).toMatchObject({ role: "operator" });
-    expect(lastAudit()).toMatchObject({ action: "user.set_role", target: `user:${viewer.id}`, details: { from: "viewer", to: "operator" } });
+    expect(lastAudit()).toMatchObject({
+      action: "user.set_role",
+      target: `user:${viewer.id}`,
+      details: { from: "viewer", to: "operator" },
+    });
   });
 
   it("never demotes or deletes the last admin, but does once there is another", async () => {
-    await expect(setUserRole(t.db, { userId: admin.id, role: "viewer", actor })).rejects.toThrow("admin@example.com is the last admin and cannot be demoted");
+    await expect(setUserRole(t.db, { userId: admin.id, role: "viewer", actor })).rejects.toThrow(
+      "admin@example.com is the last admin and cannot be demoted",
+    );
     const second = createUser(t.db, { email: "second@example.com", password: "correct horse battery", role: "admin" });
-    await expect(deleteUser(t.db, { userId: second.id, actor: "nobody-else@example.com" })).resolves.toMatchObject({ id: second.id });
-    await expect(deleteUser(t.db, { userId: admin.id, actor: "someone@example.com" })).rejects.toThrow("admin@example.com is the last admin and cannot be deleted");
+    await expect(deleteUser(t.db, { userId: second.id, actor: "nobody-else@example.com" })).resolves.toMatchObject({
+      id: second.id,
+    });
+    await expect(deleteUser(t.db, { userId: admin.id, actor: "someone@example.com" })).rejects.toThrow(
+      "admin@example.com is the last admin and cannot be deleted",
+    );
 
     createUser(t.db, { email: "third@example.com", password: "correct horse battery", role: "admin" });
     expect(await setUserRole(t.db, { userId: admin.id, role: "viewer", actor })).toMatchObject({ role: "viewer" });
@@ -67,14 +91,20 @@ describe("user administration", () => {
 
     expect(findUserById(t.db, ops.id)).toBeUndefined();
     expect(verifyApiToken(t.db, token)).toBeNull();
-    expect(lastAudit()).toMatchObject({ action: "user.delete", outcome: "success", details: { email: "ops@example.com", role: "operator" } });
+    expect(lastAudit()).toMatchObject({
+      action: "user.delete",
+      outcome: "success",
+      details: { email: "ops@example.com", role: "operator" },
+    });
   });
 
   it("resets a password to a given or generated one; the old one stops working", async () => {
     const ops = createUser(t.db, { email: "ops@example.com", password: "correct horse battery" });
 
     const { generatedPassword } = await resetPassword(t.db, { userId: ops.id, actor });
-    expect(await verifyCredentials(t.db, { email: "ops@example.com", password: "correct horse battery" })).toBeUndefined();
+    expect(
+      await verifyCredentials(t.db, { email: "ops@example.com", password: "correct horse battery" }),
+    ).toBeUndefined();
     expect(await verifyCredentials(t.db, { email: "ops@example.com", password: generatedPassword! })).toBeDefined();
     await expect(resetPassword(t.db, { userId: ops.id, password: "short", actor })).rejects.toThrow(ValidationError);
     expect(lastAudit()).toMatchObject({ action: "user.reset_password", outcome: "failed" });
@@ -105,11 +135,17 @@ describe("user administration", () => {
 
   it("audits a failure that is not a refusal, such as an error from SQLite, and passes it on", async () => {
     const ops = createUser(t.db, { email: "ops@example.com", password: "correct horse battery" });
-    t.db.run(sql`CREATE TRIGGER fail_updates BEFORE UPDATE ON users BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    t.db.run(
+      sql`CREATE TRIGGER fail_updates BEFORE UPDATE ON users BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
 
     await expect(resetPassword(t.db, { userId: ops.id, actor })).rejects.toThrow("injected failure");
 
-    expect(lastAudit()).toMatchObject({ action: "user.reset_password", outcome: "failed", details: { reason: "internal error (SqliteError)" } });
+    expect(lastAudit()).toMatchObject({
+      action: "user.reset_password",
+      outcome: "failed",
+      details: { reason: "internal error (SqliteError)" },
+    });
   });
 
   it("completes every change while another process keeps writing, as the collector's snapshots do", async () => {
@@ -118,12 +154,19 @@ describe("user administration", () => {
     const writer = startBusyWriter(t.file);
     try {
       await writer.ready;
-      const users = Array.from({ length: 4 }, (_, i) => createUser(t.db, { email: `ops${i}@example.com`, password: "correct horse battery" }));
+      const users = Array.from({ length: 4 }, (_, i) =>
+        createUser(t.db, { email: `ops${i}@example.com`, password: "correct horse battery" }),
+      );
 
       const outcomes = await Promise.allSettled(
-        users.flatMap((u) => [resetPassword(t.db, { userId: u.id, actor }), setUserRole(t.db, { userId: u.id, role: "operator", actor })]),
+        users.flatMap((u) => [
+          resetPassword(t.db, { userId: u.id, actor }),
+          setUserRole(t.db, { userId: u.id, role: "operator", actor }),
+        ]),
       );
-      outcomes.push(...(await Promise.allSettled([addUser(t.db, { email: "late@example.com", role: "viewer", actor })])));
+      outcomes.push(
+        ...(await Promise.allSettled([addUser(t.db, { email: "late@example.com", role: "viewer", actor })])),
+      );
 
       expect(outcomes.filter((o) => o.status === "rejected").map((o) => String(o.reason))).toEqual([]);
     } finally {
@@ -156,7 +199,10 @@ function startBusyWriter(file: string) {
   const child = spawn(process.execPath, ["-e", script], { stdio: ["pipe", "pipe", "inherit"] });
   const exited = once(child, "exit");
   return {
-    ready: Promise.race([once(child.stdout!, "data"), exited.then(() => Promise.reject(new Error("the writer exited")))]),
+    ready: Promise.race([
+      once(child.stdout!, "data"),
+      exited.then(() => Promise.reject(new Error("the writer exited"))),
+    ]),
     stop: async () => {
       child.stdin!.end();
       await exited;

@@ -7,7 +7,16 @@ import { userRoles, users } from "../db/schema";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { hashPassword } from "./password";
-import { findUserByEmail, findUserById, insertUser, normalizeEmail, parseNewUser, passwordInput, type User, type UserRole } from "./users";
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  normalizeEmail,
+  parseNewUser,
+  passwordInput,
+  type User,
+  type UserRole,
+} from "./users";
 
 /*
  * What an admin does to accounts. Each function takes the acting admin's email and writes one audit row
@@ -20,7 +29,13 @@ import { findUserByEmail, findUserById, insertUser, normalizeEmail, parseNewUser
 /** Creates an account; without a password, one is generated and returned (the only time it is shown). */
 export async function addUser(
   db: Db,
-  { email, name, role, password, actor }: { email: string; name?: string; role: UserRole; password?: string; actor: string },
+  {
+    email,
+    name,
+    role,
+    password,
+    actor,
+  }: { email: string; name?: string; role: UserRole; password?: string; actor: string },
 ): Promise<{ user: User; generatedPassword?: string }> {
   const entry = { actor, action: "user.create", target: `user:${normalizeEmail(email)}` };
   const generatedPassword = password === undefined ? newPassword() : undefined;
@@ -36,11 +51,15 @@ export async function addUser(
 }
 
 /** Changes a role; the user's open sessions end (they sign in again under the new role). */
-export async function setUserRole(db: Db, { userId, role, actor }: { userId: number; role: UserRole; actor: string }): Promise<User> {
+export async function setUserRole(
+  db: Db,
+  { userId, role, actor }: { userId: number; role: UserRole; actor: string },
+): Promise<User> {
   return audited(db, { actor, action: "user.set_role", target: `user:${userId}` }, (tx) => {
     if (!userRoles.includes(role)) throw new ValidationError(`role: must be one of ${userRoles.join(", ")}`, "role");
     const user = existing(tx, userId);
-    if (user.role === "admin" && role !== "admin") keepAnAdmin(tx, userId, `${user.email} is the last admin and cannot be demoted`);
+    if (user.role === "admin" && role !== "admin")
+      keepAnAdmin(tx, userId, `${user.email} is the last admin and cannot be demoted`);
     tx.update(users)
       .set({ role, session_version: sql`${users.session_version} + 1` })
       .where(eq(users.id, userId))
@@ -67,7 +86,10 @@ export async function resetPassword(
       .set({ password_hash: passwordHash, session_version: sql`${users.session_version} + 1` })
       .where(eq(users.id, userId))
       .run();
-    return { result: { user, generatedPassword }, details: { email: user.email, generated: generatedPassword !== undefined } };
+    return {
+      result: { user, generatedPassword },
+      details: { email: user.email, generated: generatedPassword !== undefined },
+    };
   });
 }
 
@@ -104,7 +126,9 @@ type AuditEntry = { actor: string; action: string; target: string };
 
 /** A refusal's own message; anything else (a busy database, a full disk) by its kind, without internals. */
 const reasonOf = (error: unknown) =>
-  error instanceof DomainError ? error.message : `internal error (${error instanceof Error ? error.name : typeof error})`;
+  error instanceof DomainError
+    ? error.message
+    : `internal error (${error instanceof Error ? error.name : typeof error})`;
 
 /** Audits any failure of `work` as failed, with its reason, and rethrows it. */
 async function auditFailure<T>(db: Db, entry: AuditEntry, work: () => Promise<T>): Promise<T> {
@@ -121,7 +145,11 @@ async function auditFailure<T>(db: Db, entry: AuditEntry, work: () => Promise<T>
  * the write lock up front, so it waits out another writer through busy_timeout instead of failing on
  * the upgrade from a read). Any failure is audited after the rollback and rethrown.
  */
-function audited<T>(db: Db, entry: AuditEntry, change: (tx: Queryable) => { result: T; details: Record<string, unknown> }): Promise<T> {
+function audited<T>(
+  db: Db,
+  entry: AuditEntry,
+  change: (tx: Queryable) => { result: T; details: Record<string, unknown> },
+): Promise<T> {
   return auditFailure(db, entry, async () =>
     db.transaction(
       (tx) => {

@@ -13,9 +13,13 @@ afterEach(() => t.destroy());
 describe("users", () => {
   it("verify the right password and refuse a wrong one or an unknown email alike", async () => {
     createUser(t.db, { email: "Ops@Example.com", password: "correct horse battery", role: "operator" });
-    expect(await verifyCredentials(t.db, { email: "ops@example.com", password: "correct horse battery" })).toMatchObject({ role: "operator" });
+    expect(
+      await verifyCredentials(t.db, { email: "ops@example.com", password: "correct horse battery" }),
+    ).toMatchObject({ role: "operator" });
     expect(await verifyCredentials(t.db, { email: "ops@example.com", password: "wrong password!!" })).toBeUndefined();
-    expect(await verifyCredentials(t.db, { email: "nobody@example.com", password: "correct horse battery" })).toBeUndefined();
+    expect(
+      await verifyCredentials(t.db, { email: "nobody@example.com", password: "correct horse battery" }),
+    ).toBeUndefined();
   });
 
   it("never store the password itself", () => {
@@ -29,7 +33,9 @@ describe("users", () => {
   });
 
   it("reject a password past 1,024 characters", () => {
-    expect(() => createUser(t.db, { email: "a@example.com", password: "x".repeat(1_025) })).toThrow("password: must be at most 1024 characters");
+    expect(() => createUser(t.db, { email: "a@example.com", password: "x".repeat(1_025) })).toThrow(
+      "password: must be at most 1024 characters",
+    );
   });
 
   it("generate an admin password once and leave an existing admin untouched", () => {

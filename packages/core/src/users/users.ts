@@ -90,7 +90,10 @@ export function findUserById(db: Queryable, id: number): User | undefined {
  * The user a session cookie names, or undefined when the account is gone or its session version moved
  * on (a password reset or role change since the cookie was signed), which ends that session at once.
  */
-export function findSessionUser(db: Db, { id, sessionVersion }: { id: number; sessionVersion: number }): User | undefined {
+export function findSessionUser(
+  db: Db,
+  { id, sessionVersion }: { id: number; sessionVersion: number },
+): User | undefined {
   return db
     .select(publicColumns)
     .from(users)
@@ -104,8 +107,15 @@ let unknownUserHash: Promise<string> | undefined;
  * The user whose email and password match, with their session version, or undefined; the same answer
  * for an unknown email and a wrong password. Hashes off the event loop.
  */
-export async function verifyCredentials(db: Db, { email, password }: { email: string; password: string }): Promise<SessionUser | undefined> {
-  const row = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+export async function verifyCredentials(
+  db: Db,
+  { email, password }: { email: string; password: string },
+): Promise<SessionUser | undefined> {
+  const row = db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
   // An unknown email costs the same scrypt work as a wrong password, so timing does not tell which it was.
   if (!row) {
     unknownUserHash ??= hashPassword(randomBytes(16).toString("base64")).catch((error: unknown) => {
@@ -131,6 +141,11 @@ export function ensureAdmin(
   const existing = findUserByEmail(db, email);
   if (existing) return { user: existing, created: false };
   const generatedPassword = password ? undefined : randomBytes(12).toString("base64url");
-  const user = createUser(db, { email, name: "Administrator", role: "admin", password: password ?? generatedPassword! });
+  const user = createUser(db, {
+    email,
+    name: "Administrator",
+    role: "admin",
+    password: password ?? generatedPassword!,
+  });
   return { user, created: true, generatedPassword };
 }

@@ -5,7 +5,11 @@ import { sameOriginPath } from "~/server/safe-callback";
 
 export const metadata = { title: "Sign in · Patronus Dashboard" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // Only a path on this site: anything else would be an open redirect after sign-in.
   const callbackUrl = sameOriginPath((await searchParams).callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);

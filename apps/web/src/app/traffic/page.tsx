@@ -6,7 +6,11 @@ export const metadata = { title: "Traffic · Patronus Dashboard" };
 // Checked here: a server component may render the client panel but not call its functions.
 const rangeKeys: readonly string[] = ["1h", "24h", "7d"] satisfies RangeKey[];
 
-export default async function TrafficPage({ searchParams }: { searchParams: Promise<{ range?: string; policy?: string }> }) {
+export default async function TrafficPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ range?: string; policy?: string }>;
+}) {
   await requirePageUser("/traffic");
   const { range, policy } = await searchParams;
   return (

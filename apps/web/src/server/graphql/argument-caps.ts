@@ -1,4 +1,9 @@
-import { GraphQLError, type GraphQLInputObjectType, type GraphQLInputType, type InputValueDefinitionNode } from "graphql";
+import {
+  GraphQLError,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
+  type InputValueDefinitionNode,
+} from "graphql";
 
 /**
  * Longest String and ID argument the API takes unless the schema says otherwise with @maxLength. Ids
@@ -18,7 +23,8 @@ interface InputValue {
  * schema: `@maxLength(max: n)` on an argument or input field, else DEFAULT_MAX_LENGTH.
  */
 export function checkArgumentLengths(definitions: readonly InputValue[], args: Record<string, unknown>): void {
-  for (const definition of definitions) check(args[definition.name], definition.type, maxLengthOf(definition), definition.name);
+  for (const definition of definitions)
+    check(args[definition.name], definition.type, maxLengthOf(definition), definition.name);
 }
 
 // Types are told apart by shape, not instanceof: Apollo and this module may load different copies

@@ -26,7 +26,11 @@ beforeAll(async () => {
       probe.close(() => resolve(address.port));
     });
   });
-  const downCollector = createCollectorClient({ url: `http://127.0.0.1:${port}`, secret: "x".repeat(20), timeoutMs: 500 });
+  const downCollector = createCollectorClient({
+    url: `http://127.0.0.1:${port}`,
+    secret: "x".repeat(20),
+    timeoutMs: 500,
+  });
   execute = graphqlClient(t.db, { collector: downCollector });
 });
 afterAll(() => t.destroy());
@@ -42,23 +46,38 @@ describe("GraphQL authentication", () => {
   });
 
   it("answers the release note's policies query for a signed-in viewer", async () => {
-    const result = await execute<{ policies: { id: string; priority: number; packets_matched: number }[] }>(POLICIES, { user: viewer });
+    const result = await execute<{ policies: { id: string; priority: number; packets_matched: number }[] }>(POLICIES, {
+      user: viewer,
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data!.policies).toHaveLength(25);
-    expect(result.data!.policies[0]).toEqual({ id: expect.any(String), priority: 950, packets_matched: 0, bytes_matched: 0 });
+    expect(result.data!.policies[0]).toEqual({
+      id: expect.any(String),
+      priority: 950,
+      packets_matched: 0,
+      bytes_matched: 0,
+    });
   });
 
   it("accepts an API token as a bearer of its user", async () => {
     const { token } = createApiToken(t.db, { actor: "test", userId: viewer.id, name: "script" });
-    const result = await execute<{ api_tokens: { name: string; last_used_at: number }[] }>("{ api_tokens { name last_used_at } }", {
-      authorization: `Bearer ${token}`,
-    });
+    const result = await execute<{ api_tokens: { name: string; last_used_at: number }[] }>(
+      "{ api_tokens { name last_used_at } }",
+      {
+        authorization: `Bearer ${token}`,
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.api_tokens).toEqual([{ name: "script", last_used_at: expect.any(Number) }]);
   });
 
   it("refuses an expired token and says why", async () => {
-    const { token } = createApiToken(t.db, { actor: "test", userId: admin.id, name: "old", expiresAt: Date.now() - 60_000 });
+    const { token } = createApiToken(t.db, {
+      actor: "test",
+      userId: admin.id,
+      name: "old",
+      expiresAt: Date.now() - 60_000,
+    });
     const result = await execute(POLICIES, { authorization: `Bearer ${token}` });
     expect(codes(result)).toEqual(["UNAUTHENTICATED"]);
     expect(result.errors![0]!.message).toMatch(/expired/);
@@ -73,13 +92,29 @@ describe("GraphQL authentication", () => {
 describe("GraphQL roles", () => {
   it("refuse clearCache to a viewer with FORBIDDEN and audit the denial", async () => {
     const caches = { metrics: createMetricsCache(), routing: createRoutingCache() };
-    caches.metrics.insert(1, { path_id: 1, timestamp: 1, latency_ms: 1, jitter_ms: 1, packet_loss_pct: 0, bandwidth_mbps: 1, mtu: 1500, score: 90 });
+    caches.metrics.insert(1, {
+      path_id: 1,
+      timestamp: 1,
+      latency_ms: 1,
+      jitter_ms: 1,
+      packet_loss_pct: 0,
+      bandwidth_mbps: 1,
+      mtu: 1500,
+      score: 90,
+    });
 
-    const result = await execute("mutation { clearCache { success message cleared_entries } }", { user: viewer, caches });
+    const result = await execute("mutation { clearCache { success message cleared_entries } }", {
+      user: viewer,
+      caches,
+    });
 
     expect(codes(result)).toEqual(["FORBIDDEN"]);
     expect(caches.metrics.stats().entries).toBe(1);
-    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({ actor: "viewer@example.com", action: "cache.clear", outcome: "denied" });
+    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({
+      actor: "viewer@example.com",
+      action: "cache.clear",
+      outcome: "denied",
+    });
   });
 
   it("refuse cache statistics to a viewer", async () => {
@@ -87,7 +122,9 @@ describe("GraphQL roles", () => {
   });
 
   it("refuse minting tokens to a viewer", async () => {
-    expect(codes(await execute('mutation { createApiToken(name: "mine") { token } }', { user: viewer }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await execute('mutation { createApiToken(name: "mine") { token } }', { user: viewer }))).toEqual([
+      "FORBIDDEN",
+    ]);
   });
 });
 
@@ -103,7 +140,11 @@ describe("caches through GraphQL", () => {
     );
 
     expect(before).toBe(40);
-    expect(result.data!.clearCache).toEqual({ success: true, cleared_entries: 40, message: expect.stringMatching(/collector could not be reached/) });
+    expect(result.data!.clearCache).toEqual({
+      success: true,
+      cleared_entries: 40,
+      message: expect.stringMatching(/collector could not be reached/),
+    });
     expect(caches.metrics.stats().entries).toBe(0);
     expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({
       actor: "admin@example.com",
@@ -118,14 +159,37 @@ describe("caches through GraphQL", () => {
     await execute("{ paths { latest_metrics { score } } }", { user: viewer, caches });
     await execute("{ paths { latest_metrics { score } } }", { user: viewer, caches });
 
-    const result = await execute<{ cache_stats: unknown[] }>("{ cache_stats { name process entries expired max hits misses evictions hit_rate } }", {
-      user: admin,
-      caches,
-    });
+    const result = await execute<{ cache_stats: unknown[] }>(
+      "{ cache_stats { name process entries expired max hits misses evictions hit_rate } }",
+      {
+        user: admin,
+        caches,
+      },
+    );
 
     expect(result.data!.cache_stats).toEqual([
-      { name: "path_metrics", process: "web", entries: 40, expired: 0, max: 10_000, hits: 40, misses: 40, evictions: 0, hit_rate: 0.5 },
-      { name: "routing_decisions", process: "web", entries: 0, expired: 0, max: 100_000, hits: 0, misses: 0, evictions: 0, hit_rate: 0 },
+      {
+        name: "path_metrics",
+        process: "web",
+        entries: 40,
+        expired: 0,
+        max: 10_000,
+        hits: 40,
+        misses: 40,
+        evictions: 0,
+        hit_rate: 0.5,
+      },
+      {
+        name: "routing_decisions",
+        process: "web",
+        entries: 0,
+        expired: 0,
+        max: 100_000,
+        hits: 0,
+        misses: 0,
+        evictions: 0,
+        hit_rate: 0,
+      },
     ]);
   });
 
@@ -163,7 +227,11 @@ describe("route lookup", () => {
     const first = await lookup();
     const second = await lookup();
 
-    expect(first.data!.route).toMatchObject({ policy_id: expect.any(Number), path_id: expect.any(Number), cache_hit: false });
+    expect(first.data!.route).toMatchObject({
+      policy_id: expect.any(Number),
+      path_id: expect.any(Number),
+      cache_hit: false,
+    });
     expect(first.data!.route.reason).toMatch(/VoIP media/);
     expect(second.data!.route).toEqual({ ...first.data!.route, cache_hit: true });
   });

@@ -50,7 +50,9 @@ beforeAll(async () => {
   control = createServer((_req, res) => res.end(JSON.stringify(report)));
   await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
   const { port } = control.address() as { port: number };
-  execute = graphqlClient(t.db, { collector: createCollectorClient({ url: `http://127.0.0.1:${port}`, secret: "x".repeat(20) }) });
+  execute = graphqlClient(t.db, {
+    collector: createCollectorClient({ url: `http://127.0.0.1:${port}`, secret: "x".repeat(20) }),
+  });
 });
 afterAll(async () => {
   await new Promise((resolve) => control.close(resolve));
@@ -60,7 +62,9 @@ afterAll(async () => {
 describe("the collector status's exporter fields", () => {
   it("show any viewer how many datagrams came from unknown exporters and who is allowed", async () => {
     const result = await execute("{ collector_status { unknown_exporter exporters_allowed } }", { user: viewer });
-    expect(result.data).toEqual({ collector_status: { unknown_exporter: 7, exporters_allowed: "2 endpoint addresses + loopback" } });
+    expect(result.data).toEqual({
+      collector_status: { unknown_exporter: 7, exporters_allowed: "2 endpoint addresses + loopback" },
+    });
   });
 
   it("name the unknown sources to an admin only", async () => {

@@ -83,7 +83,12 @@ async function loadTraffic(db: Db, collector: CollectorClient | undefined): Prom
   if (collector) {
     try {
       const live = await collector.stats();
-      return { source: "live", at: live.at, byPolicy: new Map(live.policies.map((p) => [p.policy_id, p])), totals: live.totals };
+      return {
+        source: "live",
+        at: live.at,
+        byPolicy: new Map(live.policies.map((p) => [p.policy_id, p])),
+        totals: live.totals,
+      };
     } catch (error) {
       if (!(error instanceof CollectorUnavailableError)) throw error;
       reason = error.message;
@@ -91,13 +96,14 @@ async function loadTraffic(db: Db, collector: CollectorClient | undefined): Prom
   }
   const rows = getLatestStatsOfAllPolicies(db);
   const byPolicy = new Map<number, PolicyStats>(
-    rows.map((r) => [
-      r.policy_id,
-      { ...r, first_seen: r.timestamp, last_updated: r.timestamp },
-    ]),
+    rows.map((r) => [r.policy_id, { ...r, first_seen: r.timestamp, last_updated: r.timestamp }]),
   );
   const totals = rows.reduce(
-    (t, r) => ({ packets: t.packets + r.packets_matched, bytes: t.bytes + r.bytes_matched, active_flows: t.active_flows + r.active_flows }),
+    (t, r) => ({
+      packets: t.packets + r.packets_matched,
+      bytes: t.bytes + r.bytes_matched,
+      active_flows: t.active_flows + r.active_flows,
+    }),
     { packets: 0, bytes: 0, active_flows: 0 },
   );
   const at = rows.reduce((latest, r) => Math.max(latest, r.timestamp), 0);

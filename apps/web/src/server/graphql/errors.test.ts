@@ -20,7 +20,9 @@ describe("GraphQL errors", () => {
     const execute = graphqlClient(broken.db);
     broken.destroy();
     const logged: string[] = [];
-    vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void logged.push(parts.map(String).join(" ")));
+    vi.spyOn(console, "error").mockImplementation(
+      (...parts: unknown[]) => void logged.push(parts.map(String).join(" ")),
+    );
 
     const result = await execute("{ sites { id } }", { user: viewer });
 
@@ -52,11 +54,20 @@ describe("GraphQL errors", () => {
 
   it("refuse an 80 KB zone id in a route query at the argument cap", async () => {
     const execute = graphqlClient(t.db);
-    const flow = { source: `fe80::1%${"1".repeat(80_000)}`, destination: "fe80::2", source_port: 1, destination_port: 2, protocol: 6 };
-    const result = await execute(`query ($flow: FlowInput!) { route(source_site_id: "a", destination_site_id: "b", flow: $flow) { reason } }`, {
-      user: viewer,
-      variables: { flow },
-    });
+    const flow = {
+      source: `fe80::1%${"1".repeat(80_000)}`,
+      destination: "fe80::2",
+      source_port: 1,
+      destination_port: 2,
+      protocol: 6,
+    };
+    const result = await execute(
+      `query ($flow: FlowInput!) { route(source_site_id: "a", destination_site_id: "b", flow: $flow) { reason } }`,
+      {
+        user: viewer,
+        variables: { flow },
+      },
+    );
     expect(result.errors![0]!.extensions).toEqual({ code: "VALIDATION", field: "flow.source" });
   });
 });

@@ -19,8 +19,16 @@ export function requireRole(ctx: Context, role: UserRole, action: string): Viewe
     });
   }
   if (rank[viewer.role] < rank[role]) {
-    writeAudit(ctx.db, { actor: viewer.email, action, target: "graphql", outcome: "denied", details: { role: viewer.role, required: role } });
-    throw new GraphQLError(`${action} needs the ${role} role; ${viewer.email} is ${viewer.role}`, { extensions: { code: "FORBIDDEN" } });
+    writeAudit(ctx.db, {
+      actor: viewer.email,
+      action,
+      target: "graphql",
+      outcome: "denied",
+      details: { role: viewer.role, required: role },
+    });
+    throw new GraphQLError(`${action} needs the ${role} role; ${viewer.email} is ${viewer.role}`, {
+      extensions: { code: "FORBIDDEN" },
+    });
   }
   return viewer;
 }
@@ -32,7 +40,10 @@ export function requireRole(ctx: Context, role: UserRole, action: string): Viewe
  * `viewer` for a query and `admin` for a mutation, so a new field is never open by accident; every
  * mutation is listed all the same, so its role is a decision (roles.test.ts holds that).
  */
-export const rules: Record<"Query" | "Mutation", { default: UserRole; fields: Record<string, { role: UserRole; action: string }> }> = {
+export const rules: Record<
+  "Query" | "Mutation",
+  { default: UserRole; fields: Record<string, { role: UserRole; action: string }> }
+> = {
   Query: {
     default: "viewer",
     fields: {
@@ -72,7 +83,12 @@ export function guardRootFields(resolverMaps: ResolverMap[]): ResolverMap[] {
         if (type !== "Query" && type !== "Mutation") return [type, fields];
         const guarded = Object.entries(fields).map(([field, resolve]) => {
           const rule = ruleOf(type, field);
-          const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, args: Record<string, unknown>, ctx, info) => {
+          const wrapped: GraphQLFieldResolver<unknown, Context> = (
+            parent,
+            args: Record<string, unknown>,
+            ctx,
+            info,
+          ) => {
             requireRole(ctx, rule.role, rule.action);
             checkArgumentLengths(info.parentType.getFields()[info.fieldName]!.args, args);
             return (resolve as GraphQLFieldResolver<unknown, Context>)(parent, args, ctx, info);
@@ -84,4 +100,3 @@ export function guardRootFields(resolverMaps: ResolverMap[]): ResolverMap[] {
     ),
   );
 }
-

@@ -19,7 +19,10 @@ export function createGraphqlHandler(
     const search = new URL(request.url).search;
     const text = search.length > maxBodyBytes ? undefined : await readCapped(request, maxBodyBytes);
     if (text === undefined) {
-      const error = { message: `The request body is larger than ${maxBodyBytes} bytes.`, extensions: { code: "PAYLOAD_TOO_LARGE" } };
+      const error = {
+        message: `The request body is larger than ${maxBodyBytes} bytes.`,
+        extensions: { code: "PAYLOAD_TOO_LARGE" },
+      };
       return Response.json({ errors: [error] }, { status: 413, headers: { connection: "close" } });
     }
     const headers = new HeaderMap();
@@ -27,14 +30,18 @@ export function createGraphqlHandler(
     const body = parseBody(text, headers);
     const problems = limitProblemsOf(queryOf(body, search));
     if (problems.length > 0) {
-      return Response.json({ errors: problems.map((message) => ({ message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) }, { status: 400 });
+      return Response.json(
+        { errors: problems.map((message) => ({ message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) },
+        { status: 400 },
+      );
     }
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search, body },
       context: () => context(request),
     });
     const responseHeaders = new Headers([...result.headers]);
-    if (result.body.kind === "complete") return new Response(result.body.string, { status: result.status ?? 200, headers: responseHeaders });
+    if (result.body.kind === "complete")
+      return new Response(result.body.string, { status: result.status ?? 200, headers: responseHeaders });
     const chunks = result.body.asyncIterator;
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
@@ -50,7 +57,10 @@ export function createGraphqlHandler(
 
 /** The operation's text, from a JSON body or a GET query string; undefined for anything else (Apollo says what is wrong). */
 function queryOf(body: unknown, search: string): string | undefined {
-  const query = typeof body === "object" && body !== null ? (body as { query?: unknown }).query : new URLSearchParams(search).get("query");
+  const query =
+    typeof body === "object" && body !== null
+      ? (body as { query?: unknown }).query
+      : new URLSearchParams(search).get("query");
   return typeof query === "string" ? query : undefined;
 }
 

@@ -22,7 +22,10 @@ beforeAll(async () => {
   otherToken = createApiToken(t.db, { actor: "test", userId: other.id, name: "limits" }).token;
   const server = createApolloServer({ now: () => clock });
   const handler = createGraphqlHandler(server, async (request) => {
-    const auth = await resolveViewer(t.db, { authorization: request.headers.get("authorization"), session: async () => undefined });
+    const auth = await resolveViewer(t.db, {
+      authorization: request.headers.get("authorization"),
+      session: async () => undefined,
+    });
     return createContext({ db: t.db, ...auth });
   });
   http = await serveHttp(handler);
@@ -38,7 +41,10 @@ interface Answer {
   body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
-async function post(query: string, { token, variables }: { token?: string; variables?: Record<string, unknown> } = {}): Promise<Answer> {
+async function post(
+  query: string,
+  { token, variables }: { token?: string; variables?: Record<string, unknown> } = {},
+): Promise<Answer> {
   const response = await fetch(`${http.url}/api/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -55,21 +61,27 @@ describe("GraphQL operation limits", () => {
     const answer = await post(query, { token: viewerToken });
     expect(answer.status).toBe(400);
     expect(answer.body.data).toBeUndefined();
-    expect(answer.body.errors!.map((e) => e.message)).toContain("This operation costs 4,160 (traffic_history costs 100 each); at most 400 is allowed.");
+    expect(answer.body.errors!.map((e) => e.message)).toContain(
+      "This operation costs 4,160 (traffic_history costs 100 each); at most 400 is allowed.",
+    );
   });
 
   it("refuse more than 30 aliases in one operation", async () => {
     const query = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(" ")} }`;
     const answer = await post(query, { token: viewerToken });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors!.map((e) => e.message)).toContain("This operation has 31 aliases; at most 30 are allowed.");
+    expect(answer.body.errors!.map((e) => e.message)).toContain(
+      "This operation has 31 aliases; at most 30 are allowed.",
+    );
   });
 
   it("refuse an operation nested deeper than 20 levels", async () => {
     const nested = (depth: number): string => (depth === 0 ? "name" : `ofType { ${nested(depth - 1)} }`);
     const answer = await post(`{ __type(name: "Query") { ${nested(20)} } }`, { token: viewerToken });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors!.map((e) => e.message)).toContain("This operation nests 22 levels deep; at most 20 are allowed.");
+    expect(answer.body.errors!.map((e) => e.message)).toContain(
+      "This operation nests 22 levels deep; at most 20 are allowed.",
+    );
   });
 
   it("refuse an oversized operation before graphql's own validation compares its fields (quadratic in them)", async () => {
@@ -86,13 +98,19 @@ describe("GraphQL operation limits", () => {
   it("refuse a response name repeated more than 10 times in one selection", async () => {
     const answer = await post(`{ ${"sites { id } ".repeat(11)} }`, { token: viewerToken });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors!.map((e) => e.message)).toEqual(["This operation repeats sites 11 times in one selection; at most 10 are allowed."]);
+    expect(answer.body.errors!.map((e) => e.message)).toEqual([
+      "This operation repeats sites 11 times in one selection; at most 10 are allowed.",
+    ]);
   });
 
   it("give an anonymous client no schema through introspection", async () => {
     const answer = await post("{ __schema { mutationType { fields { name } } } }");
     expect(answer.status).toBe(401);
-    expect(answer.body).toEqual({ errors: [{ message: "Introspection needs a signed-in user or an API token.", extensions: { code: "UNAUTHENTICATED" } }] });
+    expect(answer.body).toEqual({
+      errors: [
+        { message: "Introspection needs a signed-in user or an API token.", extensions: { code: "UNAUTHENTICATED" } },
+      ],
+    });
   });
 
   it("answer the full introspection query (what Apollo Sandbox sends) for a signed-in user", async () => {
@@ -125,7 +143,11 @@ describe("GraphQL request bodies", () => {
       body: JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(16 * 1024 * 1024) } }),
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: "The request body is larger than 1048576 bytes.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    expect(await response.json()).toEqual({
+      errors: [
+        { message: "The request body is larger than 1048576 bytes.", extensions: { code: "PAYLOAD_TOO_LARGE" } },
+      ],
+    });
   });
 
   it("refuse a body streamed without a Content-Length once it passes the cap", async () => {
@@ -138,13 +160,20 @@ describe("GraphQL request bodies", () => {
         else controller.close();
       },
     });
-    const response = await fetch(`${http.url}/api/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    const response = await fetch(`${http.url}/api/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     expect(response.status).toBe(413);
   });
 
   it("still answer a small POST and a GET", async () => {
     expect((await post("{ __typename }")).body).toEqual({ data: { __typename: "Query" } });
-    const get = await fetch(`${http.url}/api/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: { "apollo-require-preflight": "1" } });
+    const get = await fetch(`${http.url}/api/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { "apollo-require-preflight": "1" },
+    });
     expect(await get.json()).toEqual({ data: { __typename: "Query" } });
   });
 });

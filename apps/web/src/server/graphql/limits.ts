@@ -1,5 +1,14 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, Kind, type ASTVisitor, type DocumentNode, type ValidationContext, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type DocumentNode,
+  type ValidationContext,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
 import type { Context } from "./context";
 import { TokenBuckets } from "./rate-limit";
 
@@ -53,7 +62,13 @@ interface Measure {
  */
 function measure(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): Measure {
   const m: Measure = { depth: 0, aliases: 0, cost: 0, repeated: { name: "", count: 0 }, rootFields: new Map() };
-  const walk = (set: SelectionSetNode, depth: number, root: boolean, path: Set<string>, names: Map<string, number>): void => {
+  const walk = (
+    set: SelectionSetNode,
+    depth: number,
+    root: boolean,
+    path: Set<string>,
+    names: Map<string, number>,
+  ): void => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
@@ -95,14 +110,19 @@ export function limitProblems(document: DocumentNode): string[] {
   return document.definitions.flatMap((definition) => {
     if (definition.kind !== Kind.OPERATION_DEFINITION) return [];
     const m = measure(definition, fragments);
-    const priced = Object.keys(FIELD_COST).filter((name) => m.rootFields.has(name)).map((name) => `${name} costs ${FIELD_COST[name]} each`);
+    const priced = Object.keys(FIELD_COST)
+      .filter((name) => m.rootFields.has(name))
+      .map((name) => `${name} costs ${FIELD_COST[name]} each`);
     const problems = [
       m.cost > LIMITS.maxCost &&
         `This operation costs ${m.cost > MEASURE_UP_TO ? `over ${MEASURE_UP_TO.toLocaleString("en")}` : m.cost.toLocaleString("en")}` +
           `${priced.length > 0 ? ` (${priced.join(", ")})` : ""}; at most ${LIMITS.maxCost} is allowed.`,
-      m.aliases > LIMITS.maxAliases && `This operation has ${m.aliases} aliases; at most ${LIMITS.maxAliases} are allowed.`,
-      m.depth > LIMITS.maxDepth && `This operation nests ${m.depth} levels deep; at most ${LIMITS.maxDepth} are allowed.`,
-      m.repeated.count > MAX_REPEATS && `This operation repeats ${m.repeated.name} ${m.repeated.count.toLocaleString("en")} times in one selection; at most ${MAX_REPEATS} are allowed.`,
+      m.aliases > LIMITS.maxAliases &&
+        `This operation has ${m.aliases} aliases; at most ${LIMITS.maxAliases} are allowed.`,
+      m.depth > LIMITS.maxDepth &&
+        `This operation nests ${m.depth} levels deep; at most ${LIMITS.maxDepth} are allowed.`,
+      m.repeated.count > MAX_REPEATS &&
+        `This operation repeats ${m.repeated.name} ${m.repeated.count.toLocaleString("en")} times in one selection; at most ${MAX_REPEATS} are allowed.`,
     ];
     return problems.filter((p): p is string => typeof p === "string");
   });
@@ -138,18 +158,29 @@ export function requestLimitsPlugin({ now }: { now: () => number }): ApolloServe
           const viewer = contextValue.viewer;
           if (!viewer) {
             if (introspects(operation.selectionSet, fragments, new Set())) {
-              throw new GraphQLError("Introspection needs a signed-in user or an API token.", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+              throw new GraphQLError("Introspection needs a signed-in user or an API token.", {
+                extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+              });
             }
             return; // every field refuses an anonymous viewer anyway (guards.ts)
           }
-          const tokens = [...rootFields].reduce((sum, [name, count]) => sum + (RATE_LIMITED_FIELDS[name] ?? 0) * count, 0);
+          const tokens = [...rootFields].reduce(
+            (sum, [name, count]) => sum + (RATE_LIMITED_FIELDS[name] ?? 0) * count,
+            0,
+          );
           if (tokens === 0) return;
           const taken = buckets.take(`user:${viewer.id}`, tokens);
           if (taken.ok) return;
           const retryAfterS = Math.ceil(taken.retryAfterMs / 1000);
           throw new GraphQLError(
             `Too many traffic_history requests: ${RATE_LIMIT.capacity} at once, then one every ${1 / RATE_LIMIT.refillPerSecond} s per user. Try again in ${retryAfterS} s.`,
-            { extensions: { code: "RATE_LIMITED", retry_after_s: retryAfterS, http: { status: 429, headers: new Map([["retry-after", String(retryAfterS)]]) } } },
+            {
+              extensions: {
+                code: "RATE_LIMITED",
+                retry_after_s: retryAfterS,
+                http: { status: 429, headers: new Map([["retry-after", String(retryAfterS)]]) },
+              },
+            },
           );
         },
       };
@@ -157,7 +188,11 @@ export function requestLimitsPlugin({ now }: { now: () => number }): ApolloServe
   };
 }
 
-function introspects(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): boolean {
+function introspects(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): boolean {
   return set.selections.some((selection) => {
     if (selection.kind === Kind.FIELD) return selection.name.value === "__schema" || selection.name.value === "__type";
     if (selection.kind === Kind.INLINE_FRAGMENT) return introspects(selection.selectionSet, fragments, seen);

@@ -25,7 +25,9 @@ export class TokenBuckets {
     const { capacity, refillPerSecond, now } = this.options;
     const at = now();
     const previous = this.buckets.get(key);
-    const tokens = previous ? Math.min(capacity, previous.tokens + ((at - previous.at) / 1000) * refillPerSecond) : capacity;
+    const tokens = previous
+      ? Math.min(capacity, previous.tokens + ((at - previous.at) / 1000) * refillPerSecond)
+      : capacity;
     if (tokens < count) return { ok: false, retryAfterMs: Math.ceil(((count - tokens) / refillPerSecond) * 1000) };
     this.buckets.insert(key, { tokens: tokens - count, at });
     return { ok: true };

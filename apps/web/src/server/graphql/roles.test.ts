@@ -32,8 +32,11 @@ const calls: Record<string, string> = {
   deleteUser: `mutation { deleteUser(user_id: "999") { id } }`,
 };
 const below: Record<UserRole, UserRole | undefined> = { viewer: undefined, operator: "viewer", admin: "operator" };
-const schemaMutations = (parse(typeDefs).definitions.find((d) => d.kind === "ObjectTypeDefinition" && d.name.value === "Mutation") as ObjectTypeDefinitionNode)
-  .fields!.map((f) => f.name.value);
+const schemaMutations = (
+  parse(typeDefs).definitions.find(
+    (d) => d.kind === "ObjectTypeDefinition" && d.name.value === "Mutation",
+  ) as ObjectTypeDefinitionNode
+).fields!.map((f) => f.name.value);
 
 describe("roles", () => {
   it("give every mutation of the schema its own row in the guard table", () => {
@@ -44,7 +47,15 @@ describe("roles", () => {
   it("let operators clear caches and read cache statistics, and keep deletions, users and tokens for admins", () => {
     expect(ruleOf("Mutation", "clearCache").role).toBe("operator");
     expect(ruleOf("Query", "cache_stats").role).toBe("operator");
-    for (const field of ["deleteSite", "createApiToken", "revokeApiToken", "createUser", "setUserRole", "resetPassword", "deleteUser"]) {
+    for (const field of [
+      "deleteSite",
+      "createApiToken",
+      "revokeApiToken",
+      "createUser",
+      "setUserRole",
+      "resetPassword",
+      "deleteUser",
+    ]) {
       expect(ruleOf("Mutation", field).role).toBe("admin");
     }
     expect(ruleOf("Query", "users").role).toBe("admin");
@@ -58,7 +69,11 @@ describe("roles", () => {
       expect(lower).toBeDefined();
       const result = await execute(calls[mutation]!, { user: users[lower!] });
       expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
-      expect(listAuditLog(t.db, { limit: 1000 }).some((e) => e.actor === `${lower}@example.com` && e.action === action && e.outcome === "denied")).toBe(true);
+      expect(
+        listAuditLog(t.db, { limit: 1000 }).some(
+          (e) => e.actor === `${lower}@example.com` && e.action === action && e.outcome === "denied",
+        ),
+      ).toBe(true);
     });
 
     it(`lets the role it needs through the guard`, async () => {

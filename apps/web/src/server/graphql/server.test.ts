@@ -18,7 +18,10 @@ beforeAll(() => {
 afterAll(() => t.destroy());
 
 async function execute<T>(query: string, variables?: Record<string, unknown>, caches?: RoutingCaches): Promise<T> {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext({ db: t.db, caches, viewer }) });
+  const response = await server.executeOperation(
+    { query, variables },
+    { contextValue: createContext({ db: t.db, caches, viewer }) },
+  );
   if (response.body.kind !== "single") throw new Error("expected a single result");
   const { data, errors } = response.body.singleResult;
   if (errors) throw new Error(errors.map((e) => e.message).join("; "));
@@ -27,7 +30,9 @@ async function execute<T>(query: string, variables?: Record<string, unknown>, ca
 
 describe("GraphQL schema", () => {
   it("lists sites by name with their endpoint counts", async () => {
-    const data = await execute<{ sites: { name: string; endpoint_count: number }[] }>("{ sites { name endpoint_count } }");
+    const data = await execute<{ sites: { name: string; endpoint_count: number }[] }>(
+      "{ sites { name endpoint_count } }",
+    );
     expect(data.sites).toHaveLength(12);
     expect(data.sites[0]).toEqual({ name: "Branch Atlanta", endpoint_count: 2 });
   });
@@ -58,7 +63,9 @@ describe("GraphQL schema", () => {
     const data = await execute<{ policies: { id: string; priority: number; match_rules: string }[] }>(
       "{ policies { id priority match_rules } }",
     );
-    expect(data.policies.map((p) => p.priority)).toEqual([...data.policies.map((p) => p.priority)].sort((a, b) => b - a));
+    expect(data.policies.map((p) => p.priority)).toEqual(
+      [...data.policies.map((p) => p.priority)].sort((a, b) => b - a),
+    );
     expect(JSON.parse(data.policies[0]!.match_rules)).toEqual({ dscp: [46], protocols: [17] });
   });
 });

@@ -17,7 +17,16 @@ import { usersResolvers } from "./resolvers/users";
 
 export const typeDefs = readFileSync(new URL("./schema.graphql", import.meta.url), "utf8");
 
-export const resolvers = guardRootFields([sitesResolvers, policiesResolvers, trafficResolvers, routingResolvers, cachesResolvers, tokensResolvers, trafficHistoryResolvers, usersResolvers]);
+export const resolvers = guardRootFields([
+  sitesResolvers,
+  policiesResolvers,
+  trafficResolvers,
+  routingResolvers,
+  cachesResolvers,
+  tokensResolvers,
+  trafficHistoryResolvers,
+  usersResolvers,
+]);
 
 /** `now` is the rate limits' clock, injected by tests. */
 export function createApolloServer({ now = Date.now }: { now?: () => number } = {}): ApolloServer<Context> {
@@ -49,7 +58,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original === undefined || isGraphQLError(original)) return formatted;
   const ref = randomUUID();
   console.error(`[graphql] internal error ref ${ref} at ${formatted.path?.join(".") ?? "(request)"}:`, original);
-  return { message: `Internal server error (ref: ${ref})`, locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR", ref } };
+  return {
+    message: `Internal server error (ref: ${ref})`,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR", ref },
+  };
 }
 
 /**

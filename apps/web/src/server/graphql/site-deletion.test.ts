@@ -50,19 +50,29 @@ interface Deleted {
 
 describe("deleteSite", () => {
   it("answers the release note's mutation verbatim, saying why a placeholder id is refused", async () => {
-    const result = await execute<Deleted>('mutation {\n  deleteSite(site_id: "UUID") {\n    success\n    message\n  }\n}', { user: admin });
+    const result = await execute<Deleted>(
+      'mutation {\n  deleteSite(site_id: "UUID") {\n    success\n    message\n  }\n}',
+      { user: admin },
+    );
 
     expect(result.errors).toBeUndefined();
     expect(result.data!.deleteSite).toEqual({ success: false, message: 'site_id: "UUID" is not a UUID' });
-    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({ action: "site.delete", outcome: "failed", actor: "admin@example.com" });
+    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({
+      action: "site.delete",
+      outcome: "failed",
+      actor: "admin@example.com",
+    });
   });
 
   it("deletes exactly what the dialog's dependency query showed, audits it and tells every listener", async () => {
     const id = siteId("Branch Denver");
-    const shown = await execute<{ site_dependencies: { paths: number; endpoints: number; path_metrics: number } }>(DEPENDENCIES, {
-      user: admin,
-      variables: { id },
-    });
+    const shown = await execute<{ site_dependencies: { paths: number; endpoints: number; path_metrics: number } }>(
+      DEPENDENCIES,
+      {
+        user: admin,
+        variables: { id },
+      },
+    );
     const caches = { metrics: createMetricsCache(), routing: createRoutingCache() };
     const stopInvalidating = invalidateRoutingCaches(domainEvents, caches);
     const heard: DomainEvent[] = [];
@@ -105,7 +115,12 @@ describe("deleteSite", () => {
 
     const again = await execute<Deleted>(DELETE, { user: admin, variables: { id } });
 
-    expect(again.data!.deleteSite).toMatchObject({ success: false, code: "NOT_FOUND", message: `site ${id} does not exist`, paths_deleted: 0 });
+    expect(again.data!.deleteSite).toMatchObject({
+      success: false,
+      code: "NOT_FOUND",
+      message: `site ${id} does not exist`,
+      paths_deleted: 0,
+    });
     const dependencies = await execute(DEPENDENCIES, { user: admin, variables: { id } });
     expect(dependencies.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
   });
@@ -117,7 +132,11 @@ describe("deleteSite", () => {
 
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
     expect(getSite(t.db, { siteId: id })).toBeDefined();
-    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({ action: "site.delete", outcome: "denied", actor: "viewer@example.com" });
+    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({
+      action: "site.delete",
+      outcome: "denied",
+      actor: "viewer@example.com",
+    });
   });
 
   it("is refused to an anonymous caller", async () => {

@@ -31,7 +31,10 @@ export function graphqlClient(db: Db, { collector }: { collector?: CollectorClie
     const auth = authorization
       ? await resolveViewer(db, { authorization, session: async () => undefined })
       : { viewer: user && ({ id: user.id, email: user.email, role: user.role, via: "session" } satisfies Viewer) };
-    const response = await server.executeOperation<T>({ query, variables }, { contextValue: createContext({ db, ...auth, caches, collector }) });
+    const response = await server.executeOperation<T>(
+      { query, variables },
+      { contextValue: createContext({ db, ...auth, caches, collector }) },
+    );
     if (response.body.kind !== "single") throw new Error("expected a single result");
     return response.body.singleResult as GraphqlResult<T>;
   };
@@ -41,11 +44,14 @@ export function graphqlClient(db: Db, { collector }: { collector?: CollectorClie
  * Test helper: serves a fetch-style handler (what a Next route exports) on a real HTTP server on a free
  * loopback port, so requests cross a real socket with real headers and bodies.
  */
-export async function serveHttp(handler: (request: Request) => Promise<Response>): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveHttp(
+  handler: (request: Request) => Promise<Response>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     void handler(toRequest(req)).then(async (response) => {
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+      if (response.body)
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
       res.end();
     });
   });
@@ -53,10 +59,11 @@ export async function serveHttp(handler: (request: Request) => Promise<Response>
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -17,7 +17,10 @@ beforeAll(async () => {
   t = createTestDb();
   createPolicy(t.db, { name: "voice", priority: 900, match_rules: { dscp: [46] } });
   createPolicy(t.db, { name: "web", priority: 500, match_rules: { destination_ports: [443] } });
-  storePolicyStats(t.db, { at: 1000, stats: [{ policy_id: 1, packets_matched: 10, bytes_matched: 2000, active_flows: 1 }] });
+  storePolicyStats(t.db, {
+    at: 1000,
+    stats: [{ policy_id: 1, packets_matched: 10, bytes_matched: 2000, active_flows: 1 }],
+  });
   storePolicyStats(t.db, {
     at: 2000,
     stats: [
@@ -37,7 +40,10 @@ afterAll(() => t.destroy());
 
 async function execute<T>(query: string, url = `http://127.0.0.1:${deadPort}`): Promise<T> {
   const collector = createCollectorClient({ url, secret: "x".repeat(20), timeoutMs: 500 });
-  const response = await server.executeOperation({ query }, { contextValue: createContext({ db: t.db, collector, viewer }) });
+  const response = await server.executeOperation(
+    { query },
+    { contextValue: createContext({ db: t.db, collector, viewer }) },
+  );
   if (response.body.kind !== "single") throw new Error("expected a single result");
   if (response.body.singleResult.errors) throw new Error(JSON.stringify(response.body.singleResult.errors));
   return response.body.singleResult.data as T;
@@ -45,9 +51,9 @@ async function execute<T>(query: string, url = `http://127.0.0.1:${deadPort}`): 
 
 describe("traffic statistics when the collector is down", () => {
   it("fall back to each policy's latest snapshot and say so", async () => {
-    const data = await execute<{ traffic_stats: { source: string; at: number; reason: string; totals: { packets: number } } }>(
-      "{ traffic_stats { source at reason totals { packets } } }",
-    );
+    const data = await execute<{
+      traffic_stats: { source: string; at: number; reason: string; totals: { packets: number } };
+    }>("{ traffic_stats { source at reason totals { packets } } }");
     expect(data.traffic_stats).toMatchObject({ source: "snapshot", at: 2000, totals: { packets: 30 + 2 ** 40 } });
     expect(data.traffic_stats.reason).toMatch(/unreachable/);
   });
@@ -70,7 +76,9 @@ describe("traffic statistics when the collector answers with an error", () => {
   let url: string;
   beforeAll(async () => {
     // A collector that is up but refuses the request, as a protocol bug on either side would make it.
-    control = createHttpServer((_req, res) => res.writeHead(400, { "content-type": "application/json" }).end('{"error":"bad stats request"}'));
+    control = createHttpServer((_req, res) =>
+      res.writeHead(400, { "content-type": "application/json" }).end('{"error":"bad stats request"}'),
+    );
     await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(control.address() as { port: number }).port}`;
   });

@@ -17,7 +17,8 @@ beforeAll(() => {
 });
 afterAll(() => t.destroy());
 
-const codes = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.map((e) => e.extensions?.code);
+const codes = (result: { errors?: { extensions?: { code?: string } }[] }) =>
+  result.errors?.map((e) => e.extensions?.code);
 
 describe("user administration through GraphQL", () => {
   it("lets an admin add a user whose generated password signs in", async () => {
@@ -36,7 +37,9 @@ describe("user administration through GraphQL", () => {
     const ops = findUserByEmail(t.db, "ops@example.com")!;
     await execute(`mutation { setUserRole(user_id: "${ops.id}", role: viewer) { role } }`, { user: admin });
 
-    const listed = await execute<{ users: { email: string; role: string }[] }>("{ users { email role } }", { user: admin });
+    const listed = await execute<{ users: { email: string; role: string }[] }>("{ users { email role } }", {
+      user: admin,
+    });
     expect(listed.data!.users).toEqual([
       { email: "admin@example.com", role: "admin" },
       { email: "ops@example.com", role: "viewer" },
@@ -45,7 +48,9 @@ describe("user administration through GraphQL", () => {
   });
 
   it("refuses to demote the last admin with CONFLICT and says why", async () => {
-    const result = await execute(`mutation { setUserRole(user_id: "${admin.id}", role: viewer) { role } }`, { user: admin });
+    const result = await execute(`mutation { setUserRole(user_id: "${admin.id}", role: viewer) { role } }`, {
+      user: admin,
+    });
 
     expect(codes(result)).toEqual(["CONFLICT"]);
     expect(result.errors![0]!.message).toBe("admin@example.com is the last admin and cannot be demoted");
@@ -53,7 +58,9 @@ describe("user administration through GraphQL", () => {
   });
 
   it("refuses a bad email with VALIDATION and names the field", async () => {
-    const result = await execute('mutation { createUser(email: "not-an-email", role: viewer) { user { id } } }', { user: admin });
+    const result = await execute('mutation { createUser(email: "not-an-email", role: viewer) { user { id } } }', {
+      user: admin,
+    });
     expect(codes(result)).toEqual(["VALIDATION"]);
     expect(result.errors![0]!.message).toBe("email: must be an email address");
   });
@@ -63,7 +70,11 @@ describe("user administration through GraphQL", () => {
     const result = await execute(`mutation { deleteUser(user_id: "${admin.id}") { email } }`, { user: viewer });
 
     expect(codes(result)).toEqual(["FORBIDDEN"]);
-    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({ actor: "viewer@example.com", action: "user.delete", outcome: "denied" });
+    expect(listAuditLog(t.db, { limit: 1 })[0]).toMatchObject({
+      actor: "viewer@example.com",
+      action: "user.delete",
+      outcome: "denied",
+    });
   });
 
   it("resets a password and deletes an account", async () => {
@@ -72,9 +83,14 @@ describe("user administration through GraphQL", () => {
       `mutation { resetPassword(user_id: "${ops.id}") { generated_password } }`,
       { user: admin },
     );
-    expect(verifyCredentials(t.db, { email: "ops@example.com", password: reset.data!.resetPassword.generated_password })).toBeDefined();
+    expect(
+      verifyCredentials(t.db, { email: "ops@example.com", password: reset.data!.resetPassword.generated_password }),
+    ).toBeDefined();
 
-    const deleted = await execute<{ deleteUser: { email: string } }>(`mutation { deleteUser(user_id: "${ops.id}") { email } }`, { user: admin });
+    const deleted = await execute<{ deleteUser: { email: string } }>(
+      `mutation { deleteUser(user_id: "${ops.id}") { email } }`,
+      { user: admin },
+    );
     expect(deleted.data!.deleteUser).toEqual({ email: "ops@example.com" });
     expect(findUserByEmail(t.db, "ops@example.com")).toBeUndefined();
   });

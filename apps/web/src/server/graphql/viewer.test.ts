@@ -1,5 +1,13 @@
 import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createApiToken, createUser, deleteUser, resetPassword, revokeApiToken, setUserRole, type User } from "@patronus/core/users";
+import {
+  createApiToken,
+  createUser,
+  deleteUser,
+  resetPassword,
+  revokeApiToken,
+  setUserRole,
+  type User,
+} from "@patronus/core/users";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resolveViewer } from "./viewer";
 
@@ -15,8 +23,12 @@ afterEach(() => t.destroy());
 
 /** Resolves `ops` as the session callback would hand them over, signed under `sessionVersion`. */
 const asSession = (sessionVersion = 0) =>
-  resolveViewer(t.db, { authorization: null, session: async () => ({ id: ops.id, email: ops.email, role: ops.role, session_version: sessionVersion }) });
-const asToken = (token: string) => resolveViewer(t.db, { authorization: `Bearer ${token}`, session: async () => undefined });
+  resolveViewer(t.db, {
+    authorization: null,
+    session: async () => ({ id: ops.id, email: ops.email, role: ops.role, session_version: sessionVersion }),
+  });
+const asToken = (token: string) =>
+  resolveViewer(t.db, { authorization: `Bearer ${token}`, session: async () => undefined });
 
 describe("a viewer re-checked during a long request", () => {
   it("still stands while nothing changed", async () => {

@@ -24,7 +24,10 @@ export async function resolveViewer(
     const token = match[1]!;
     const user = verifyApiToken(db, token);
     if (!user) return { authError: "the API token is unknown, revoked or expired" };
-    return { viewer: { id: user.id, email: user.email, role: user.role, via: "token" }, stillValid: () => apiTokenIsValid(db, token) };
+    return {
+      viewer: { id: user.id, email: user.email, role: user.role, via: "token" },
+      stillValid: () => apiTokenIsValid(db, token),
+    };
   }
   const user = await session();
   if (!user) return {};

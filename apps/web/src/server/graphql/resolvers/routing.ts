@@ -14,7 +14,11 @@ export const routingResolvers = {
   Query: {
     route: (
       _: unknown,
-      { source_site_id, destination_site_id, flow }: { source_site_id: string; destination_site_id: string; flow: FlowInput },
+      {
+        source_site_id,
+        destination_site_id,
+        flow,
+      }: { source_site_id: string; destination_site_id: string; flow: FlowInput },
       ctx: Context,
     ) => {
       const { decision, cached } = decideRoute(

@@ -1,14 +1,23 @@
 import { NotFoundError, ValidationError } from "@patronus/core/errors";
 import { plural } from "@patronus/core/format";
 import { latestPathMetrics } from "@patronus/core/routing";
-import { countSiteDependencies, deleteSite, getSite, listPaths, listSites, type DeleteSiteResult, type PathDetail } from "@patronus/core/sites";
+import {
+  countSiteDependencies,
+  deleteSite,
+  getSite,
+  listPaths,
+  listSites,
+  type DeleteSiteResult,
+  type PathDetail,
+} from "@patronus/core/sites";
 import type { Context } from "../context";
 
 export const sitesResolvers = {
   Query: {
     sites: (_: unknown, __: unknown, ctx: Context) => listSites(ctx.db),
     site: (_: unknown, { id }: { id: string }, ctx: Context) => getSite(ctx.db, { siteId: id }) ?? null,
-    site_dependencies: (_: unknown, { site_id }: { site_id: string }, ctx: Context) => countSiteDependencies(ctx.db, site_id),
+    site_dependencies: (_: unknown, { site_id }: { site_id: string }, ctx: Context) =>
+      countSiteDependencies(ctx.db, site_id),
     paths: (_: unknown, __: unknown, ctx: Context) => listPaths(ctx.db),
   },
   Mutation: {
@@ -23,7 +32,8 @@ export const sitesResolvers = {
     },
   },
   Path: {
-    latest_metrics: (path: PathDetail, _: unknown, ctx: Context) => latestPathMetrics(ctx.db, { pathId: path.id }, ctx.caches) ?? null,
+    latest_metrics: (path: PathDetail, _: unknown, ctx: Context) =>
+      latestPathMetrics(ctx.db, { pathId: path.id }, ctx.caches) ?? null,
   },
 };
 
@@ -36,7 +46,9 @@ function deleted(result: DeleteSiteResult) {
     message:
       `Deleted site ${result.site_name} with ${plural(result.endpoints, "endpoint")}, ${plural(result.paths, "path")} ` +
       `and ${plural(result.path_metrics, "path metric row")}.` +
-      (unpinned.length > 0 ? ` Unpinned ${plural(unpinned.length, "policy", "policies")}: ${unpinned.join(", ")}.` : ""),
+      (unpinned.length > 0
+        ? ` Unpinned ${plural(unpinned.length, "policy", "policies")}: ${unpinned.join(", ")}.`
+        : ""),
     code: null,
     site_id: result.site_id,
     site_name: result.site_name,

@@ -23,7 +23,11 @@ export const usersResolvers = {
     },
     setUserRole: (_: unknown, { user_id, role }: { user_id: string; role: UserRole }, ctx: Context) =>
       setUserRole(ctx.db, { userId: Number(user_id), role, actor: ctx.viewer!.email }),
-    resetPassword: async (_: unknown, { user_id, password }: { user_id: string; password?: string | null }, ctx: Context) => {
+    resetPassword: async (
+      _: unknown,
+      { user_id, password }: { user_id: string; password?: string | null },
+      ctx: Context,
+    ) => {
       const { user, generatedPassword } = await resetPassword(ctx.db, {
         userId: Number(user_id),
         password: password ?? undefined,

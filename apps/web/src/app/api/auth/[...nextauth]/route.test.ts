@@ -8,7 +8,11 @@ const form = { "content-type": "application/x-www-form-urlencoded", host: "local
 
 describe("the sign-in route's body limit", () => {
   it("refuses a body whose Content-Length is over 64 KB with 413, before reading it", async () => {
-    const request = new NextRequest(url, { method: "POST", headers: { ...form, "content-length": String(64 * 1024 + 1) }, body: "x" });
+    const request = new NextRequest(url, {
+      method: "POST",
+      headers: { ...form, "content-length": String(64 * 1024 + 1) },
+      body: "x",
+    });
 
     const response = await POST(request, context);
 
@@ -25,7 +29,9 @@ describe("the sign-in route's body limit", () => {
       },
     });
     // A stream has no Content-Length: only counting what arrives can stop it.
-    const request = new NextRequest(new Request(url, { method: "POST", headers: form, body: endless, duplex: "half" } as RequestInit));
+    const request = new NextRequest(
+      new Request(url, { method: "POST", headers: form, body: endless, duplex: "half" } as RequestInit),
+    );
 
     const response = await POST(request, context);
 

@@ -15,7 +15,10 @@ beforeAll(() => {
   t = createTestDb();
   voice = createPolicy(t.db, { name: "voice", priority: 900 }).policy_id;
   const web = createPolicy(t.db, { name: 'web, "secure"', priority: 500 }).policy_id;
-  storePolicyStats(t.db, { at: T0, stats: [{ policy_id: voice, packets_matched: 10, bytes_matched: 2000, active_flows: 1 }] });
+  storePolicyStats(t.db, {
+    at: T0,
+    stats: [{ policy_id: voice, packets_matched: 10, bytes_matched: 2000, active_flows: 1 }],
+  });
   storePolicyStats(t.db, {
     at: T0 + 10_000,
     stats: [
@@ -34,7 +37,9 @@ describe("the statistics export", () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="patronus-traffic-20260101T000000Z-20260101T000100Z.csv"');
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="patronus-traffic-20260101T000000Z-20260101T000100Z.csv"',
+    );
     expect(await response.text()).toBe(
       [
         "timestamp,time,policy_id,policy_name,packets_matched,bytes_matched,active_flows",
@@ -57,15 +62,34 @@ describe("the statistics export", () => {
 
     expect(response.headers.get("content-disposition")).toContain(`-policy-${voice}.json"`);
     expect(await response.json()).toEqual([
-      { timestamp: T0, time: "2026-01-01T00:00:00.000Z", policy_id: voice, policy_name: "voice", packets_matched: 10, bytes_matched: 2000, active_flows: 1 },
-      { timestamp: T0 + 10_000, time: "2026-01-01T00:00:10.000Z", policy_id: voice, policy_name: "voice", packets_matched: 30, bytes_matched: 6000, active_flows: 2 },
+      {
+        timestamp: T0,
+        time: "2026-01-01T00:00:00.000Z",
+        policy_id: voice,
+        policy_name: "voice",
+        packets_matched: 10,
+        bytes_matched: 2000,
+        active_flows: 1,
+      },
+      {
+        timestamp: T0 + 10_000,
+        time: "2026-01-01T00:00:10.000Z",
+        policy_id: voice,
+        policy_name: "voice",
+        packets_matched: 30,
+        bytes_matched: 6000,
+        active_flows: 2,
+      },
     ]);
   });
 
   it("keeps a policy name that looks like a formula from running in a spreadsheet", async () => {
     const at = T0 + 3_600_000;
     const trap = createPolicy(t.db, { name: '=HYPERLINK("http://example.com","x")', priority: 100 }).policy_id;
-    storePolicyStats(t.db, { at, stats: [{ policy_id: trap, packets_matched: 1, bytes_matched: 64, active_flows: 0 }] });
+    storePolicyStats(t.db, {
+      at,
+      stats: [{ policy_id: trap, packets_matched: 1, bytes_matched: 64, active_flows: 0 }],
+    });
 
     const [, row] = (await get(`format=csv&from=${at}&to=${at + 1}`).text()).split("\r\n");
 
@@ -93,14 +117,19 @@ describe("the statistics export", () => {
 
   it("refuses a parameter longer than 64 characters without echoing it", async () => {
     const response = get(`format=csv&from=${"1".repeat(100_000)}&to=${T0}`);
-    expect({ status: response.status, body: await response.json() }).toEqual({ status: 400, body: { error: "from is longer than 64 characters" } });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 400,
+      body: { error: "from is longer than 64 characters" },
+    });
   });
 
   it("answers a fault with 500 and a reference, and logs the detail under it", async () => {
     const broken = createTestDb();
     broken.destroy(); // a real failure: the connection is gone
     const logged: string[] = [];
-    vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void logged.push(parts.map(String).join(" ")));
+    vi.spyOn(console, "error").mockImplementation(
+      (...parts: unknown[]) => void logged.push(parts.map(String).join(" ")),
+    );
 
     const response = exportResponse(broken.db, viewer, new URLSearchParams(`format=csv&from=${T0}&to=${T0 + 1}`));
 
@@ -116,14 +145,26 @@ describe("the statistics export", () => {
       [`from=${T0}&to=${T0 + 1}`, 400, "format must be csv or json"],
       [`format=xml&from=${T0}&to=${T0 + 1}`, 400, "format must be csv or json"],
       [`format=csv&to=${T0}`, 400, "from is required: epoch milliseconds or an ISO 8601 time"],
-      [`format=csv&from=yesterday&to=${T0}`, 400, "from must be epoch milliseconds or an ISO 8601 time with a zone, not 'yesterday'"],
+      [
+        `format=csv&from=yesterday&to=${T0}`,
+        400,
+        "from must be epoch milliseconds or an ISO 8601 time with a zone, not 'yesterday'",
+      ],
       [`format=csv&from=${T0}&to=${T0 - 1}`, 400, "to: must be after from"],
-      [`format=csv&from=${T0}&to=${T0 + 1}&policy_id=-3`, 400, "policy_id must be a policy id (a positive whole number)"],
+      [
+        `format=csv&from=${T0}&to=${T0 + 1}&policy_id=-3`,
+        400,
+        "policy_id must be a policy id (a positive whole number)",
+      ],
       [`format=csv&from=${T0}&to=${T0 + 1}&policy_id=99`, 404, "no policy with id 99"],
     ];
     for (const [query, status, error] of cases) {
       const response = get(query);
-      expect({ query, status: response.status, body: await response.json() }).toEqual({ query, status, body: { error } });
+      expect({ query, status: response.status, body: await response.json() }).toEqual({
+        query,
+        status,
+        body: { error },
+      });
     }
   });
 });

@@ -17,9 +17,18 @@ const text = (name: string, required: string) =>
 /** Epoch milliseconds, or an ISO 8601 time with its zone, within years 1970-9999. */
 const time = (name: string) =>
   text(name, `${name} is required: epoch milliseconds or an ISO 8601 time`).transform((value, ctx) => {
-    const ms = /^\d+$/.test(value) ? Number(value) : /^\d{4}-\d\d-\d\dT.+(Z|[+-]\d\d:?\d\d)$/i.test(value) ? Date.parse(value) : NaN;
-    if (Number.isNaN(ms)) ctx.addIssue({ code: "custom", message: `${name} must be epoch milliseconds or an ISO 8601 time with a zone, not '${value}'` });
-    else if (ms < 0 || ms > LATEST_MS) ctx.addIssue({ code: "custom", message: `${name} must lie between 1970-01-01 and 9999-12-31, not '${value}'` });
+    const ms = /^\d+$/.test(value)
+      ? Number(value)
+      : /^\d{4}-\d\d-\d\dT.+(Z|[+-]\d\d:?\d\d)$/i.test(value)
+        ? Date.parse(value)
+        : NaN;
+    if (Number.isNaN(ms))
+      ctx.addIssue({
+        code: "custom",
+        message: `${name} must be epoch milliseconds or an ISO 8601 time with a zone, not '${value}'`,
+      });
+    else if (ms < 0 || ms > LATEST_MS)
+      ctx.addIssue({ code: "custom", message: `${name} must lie between 1970-01-01 and 9999-12-31, not '${value}'` });
     return ms;
   });
 
@@ -33,7 +42,15 @@ const params = z.object({
     .optional(),
 });
 
-const COLUMNS = ["timestamp", "time", "policy_id", "policy_name", "packets_matched", "bytes_matched", "active_flows"] as const;
+const COLUMNS = [
+  "timestamp",
+  "time",
+  "policy_id",
+  "policy_name",
+  "packets_matched",
+  "bytes_matched",
+  "active_flows",
+] as const;
 /** Rows a pull encodes: a few tens of kB a chunk, so a slow client holds little in memory. */
 const ROWS_PER_CHUNK = 500;
 
@@ -55,7 +72,8 @@ export function exportResponse(db: Db, viewer: Viewer, search: URLSearchParams):
 
 function startExport(db: Db, viewer: Viewer, search: URLSearchParams): Response {
   const parsed = params.safeParse(Object.fromEntries(search));
-  if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "invalid parameters" }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: parsed.error.issues[0]?.message ?? "invalid parameters" }, { status: 400 });
   const { format, from, to, policy_id } = parsed.data;
   let rows: Generator<PolicyStatsExportRow, void, undefined>;
   try {
@@ -67,7 +85,13 @@ function startExport(db: Db, viewer: Viewer, search: URLSearchParams): Response 
 
   const name = `patronus-traffic-${stamp(from)}-${stamp(to)}${policy_id ? `-policy-${policy_id}` : ""}.${format}`;
   // Audited once everything that can refuse the export has had its say.
-  writeAudit(db, { actor: viewer.email, action: "stats.export", target: "sdwan_policy_stats", outcome: "success", details: { format, from, to, policy_id: policy_id ?? null, via: viewer.via } });
+  writeAudit(db, {
+    actor: viewer.email,
+    action: "stats.export",
+    target: "sdwan_policy_stats",
+    outcome: "success",
+    details: { format, from, to, policy_id: policy_id ?? null, via: viewer.via },
+  });
 
   const encoder = new TextEncoder();
   const encode = format === "csv" ? csvLine : jsonLine;
@@ -105,7 +129,15 @@ function startExport(db: Db, viewer: Viewer, search: URLSearchParams): Response 
 }
 
 function values(row: PolicyStatsExportRow): (string | number)[] {
-  return [row.timestamp, new Date(row.timestamp).toISOString(), row.policy_id, row.policy_name, row.packets_matched, row.bytes_matched, row.active_flows];
+  return [
+    row.timestamp,
+    new Date(row.timestamp).toISOString(),
+    row.policy_id,
+    row.policy_name,
+    row.packets_matched,
+    row.bytes_matched,
+    row.active_flows,
+  ];
 }
 
 /**
