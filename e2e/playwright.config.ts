@@ -50,7 +50,8 @@ export default defineConfig({
     {
       // A fresh database each run: migrated, seeded with the demo network, with a known admin.
       command: `rm -rf ${dataDir} && pnpm --filter @patronus/core run setup && pnpm --filter @patronus/web run start`,
-      url: `http://127.0.0.1:${port}/api/graphql?query=%7B__typename%7D`,
+      // Alive, not ready: the collector starts after the web server (GET /api/ready waits for both).
+      url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: {

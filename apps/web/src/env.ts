@@ -22,6 +22,8 @@ const schema = z.object({
    * Empty: every request is judged by its socket peer, and forwarded headers are dropped.
    */
   PATRONUS_TRUSTED_PROXIES: parsedVariable(parseTrustedProxies).prefault(""),
+  /** /api/ready fails once the collector's last snapshot is older than this (6 default snapshot intervals). */
+  PATRONUS_READY_SNAPSHOT_AGE_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 /** The web app's variables from `source` (the process's own by default; tests pass theirs). */

@@ -31,8 +31,24 @@ export function migrateDatabase(db: Db, migrationsFolder = defaultMigrationsFold
 }
 
 function isUpToDate(db: Db, migrationsFolder: string): boolean {
+  const { applied, latest } = migrationState(db, migrationsFolder);
+  return applied >= latest;
+}
+
+/**
+ * The newest migration the database has applied and the newest this build ships, as drizzle-kit's
+ * timestamps (0: none). Readiness wants them equal; a restore refuses a file whose `applied` is newer.
+ */
+export function migrationState(
+  db: Db,
+  migrationsFolder = defaultMigrationsFolder,
+): { applied: number; latest: number } {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta/_journal.json"), "utf8")) as Journal;
   const latest = journal.entries.at(-1)?.when ?? 0;
+  const table = db.get<{ name: string }>(
+    sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`,
+  );
+  if (!table) return { applied: 0, latest };
   const row = db.get<{ applied: number | null }>(sql`SELECT max(created_at) AS applied FROM __drizzle_migrations`);
-  return Number(row?.applied ?? 0) >= latest;
+  return { applied: Number(row?.applied ?? 0), latest };
 }

@@ -1,0 +1,8 @@
+export {
+  checkReadiness,
+  checkDatabaseWritable,
+  checkMigrations,
+  checkCollector,
+  type Readiness,
+  type ReadinessCheck,
+} from "./readiness";
