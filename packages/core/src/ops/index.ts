@@ -6,3 +6,4 @@ export {
   type Readiness,
   type ReadinessCheck,
 } from "./readiness";
+export { backupDatabase, restoreDatabase, BackupError, type BackupResult, type RestoreResult } from "./backup";
