@@ -12,6 +12,7 @@ import { clientAddress, PEER_HEADER } from "~/server/client-address";
 import { getDb } from "~/server/db";
 import type { Viewer } from "~/server/graphql/context";
 import { resolveViewer, SIGN_IN_HINT } from "~/server/graphql/viewer";
+import { getWebMetrics } from "~/server/metrics";
 import { sameOriginPath } from "~/server/safe-callback";
 
 /** The signed-in user as pages and the GraphQL context see them. */
@@ -81,6 +82,7 @@ const createAuthOptions = (secret: string): AuthOptions => ({
           { email: credentials.email, password: credentials.password, client },
           throttle,
         );
+        getWebMetrics().signIns.inc({ outcome: result.ok ? "success" : result.reason });
         if (result.ok) {
           const { user } = result;
           return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.session_version };

@@ -11,6 +11,8 @@ export const sharedEnv = {
   PATRONUS_DATA_DIR: z.string().min(1).default("data"),
   /** Bearer secret of the collector's control interface; generated into the data directory when unset. */
   PATRONUS_CONTROL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Bearer token /metrics asks of every scraper; unset, /metrics answers loopback clients only. */
+  PATRONUS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 };
 
 /** A variable whose text `parse` turns into a value, its thrown message becoming the variable's error. */

@@ -6,6 +6,7 @@ import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { Context } from "./context";
 import { guardRootFields } from "./guards";
 import { operationLimitsRule, requestLimitsPlugin } from "./limits";
+import { metricsPlugin } from "./metrics-plugin";
 import { cachesResolvers } from "./resolvers/caches";
 import { policiesResolvers } from "./resolvers/policies";
 import { routingResolvers } from "./resolvers/routing";
@@ -36,7 +37,7 @@ export function createApolloServer({ now = Date.now }: { now?: () => number } = 
     // Open to signed-in users only: requestLimitsPlugin refuses introspection to anonymous requests.
     introspection: true,
     validationRules: [operationLimitsRule],
-    plugins: [requestLimitsPlugin({ now })],
+    plugins: [requestLimitsPlugin({ now }), metricsPlugin()],
     includeStacktraceInErrorResponses: false,
     // "Did you mean ...?" suggestions would spell out the schema that introspection keeps from anonymous clients.
     hideSchemaDetailsFromClientErrors: true,
