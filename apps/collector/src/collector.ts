@@ -22,6 +22,7 @@ import {
 import { startControlServer } from "./control-server";
 import { startDemoTraffic } from "./demo-traffic";
 import type { CollectorEnv } from "./env";
+import { createCollectorMetrics } from "./metrics";
 import { listenUdp } from "./udp-listener";
 
 /**
@@ -155,8 +156,10 @@ export async function startCollector(
       log(`template write failed (all will be rewritten): ${(error as Error).message}`);
     }
   };
+  const metrics = createCollectorMetrics({ status: () => status(), policies: () => collector.getAllPolicyStats() });
   const snapshot = (final = false): number => {
     const at = Date.now();
+    const timed = metrics.snapshotDuration.startTimer();
     try {
       const written = writeSnapshot(db, collector, { at, cursor });
       cursor = written.cursor;
@@ -168,6 +171,8 @@ export async function startCollector(
       snapshotFailures += 1;
       log(`snapshot failed (will retry): ${(error as Error).message}`);
       return 0;
+    } finally {
+      timed();
     }
   };
 
@@ -209,7 +214,11 @@ export async function startCollector(
 
   const secret = env.PATRONUS_CONTROL_SECRET ?? loadOrCreateControlSecret(env.PATRONUS_DATA_DIR);
   const control = await startControlServer(
-    { port: env.PATRONUS_CONTROL_PORT, secret },
+    {
+      port: env.PATRONUS_CONTROL_PORT,
+      secret,
+      metrics: { registry: metrics.registry, token: env.PATRONUS_METRICS_TOKEN },
+    },
     {
       stats: () => ({ policies: collector.getAllPolicyStats(), totals: collector.totals(), at: Date.now() }),
       policyStats: ({ policy_id }) => collector.getPolicyStats(policy_id) ?? null,

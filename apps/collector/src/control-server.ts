@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
+import { metricsAccess } from "@patronus/core/ops";
 import {
   controlEndpoints,
   describeIssues,
@@ -8,6 +9,7 @@ import {
   type ControlEndpointName,
   type ControlParams,
 } from "@patronus/core/traffic";
+import type { Registry } from "prom-client";
 import type { z } from "zod";
 
 /**
@@ -50,7 +52,7 @@ const routes: Route[] = Object.entries(controlEndpoints).map(([name, endpoint]) 
  * validated against its endpoint's schema. The web app is its one client (core's createCollectorClient).
  */
 export async function startControlServer(
-  { port, secret }: { port: number; secret: string },
+  { port, secret, metrics }: { port: number; secret: string; metrics?: { registry: Registry; token?: string } },
   handlers: ControlHandlers,
 ): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const expected = Buffer.from(`Bearer ${secret}`);
@@ -62,6 +64,9 @@ export async function startControlServer(
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Prometheus has no control secret: /metrics has its own rule (docs/operations.md, "Metrics").
+    if (metrics && req.method === "GET" && req.url?.split("?")[0] === "/metrics")
+      return serveMetrics(req, res, metrics);
     const given = Buffer.from(req.headers.authorization ?? "");
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       throw new HttpError(401, "bad or missing secret");
@@ -97,6 +102,18 @@ export async function startControlServer(
         server.closeAllConnections();
       }),
   };
+}
+
+async function serveMetrics(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { registry, token }: { registry: Registry; token?: string },
+): Promise<void> {
+  const access = metricsAccess({ token, authorization: req.headers.authorization, client: req.socket.remoteAddress });
+  if (!access.ok) throw new HttpError(access.status, access.error);
+  const text = await registry.metrics();
+  res.writeHead(200, { "content-type": registry.contentType, "content-length": Buffer.byteLength(text) });
+  res.end(text);
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
