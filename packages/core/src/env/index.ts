@@ -13,6 +13,10 @@ export const sharedEnv = {
   PATRONUS_CONTROL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Bearer token /metrics asks of every scraper; unset, /metrics answers loopback clients only. */
   PATRONUS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** json: one object a line; pretty: readable lines. Unset: json under NODE_ENV=production (docs/operations.md, "Logs"). */
+  PATRONUS_LOG_FORMAT: z.enum(["json", "pretty"], "must be json or pretty").optional(),
+  PATRONUS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], "must be debug, info, warn or error").default("info"),
+  NODE_ENV: z.string().optional(),
 };
 
 /** A variable whose text `parse` turns into a value, its thrown message becoming the variable's error. */
