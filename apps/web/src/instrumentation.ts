@@ -1,17 +1,21 @@
 /**
  * At server start: migrates the database (the spec's automatic migration, not on the first request),
  * and, before any request is served, makes the socket peer the only source of a client's address
- * unless a trusted proxy forwarded the request (server/client-address.ts).
+ * unless a trusted proxy forwarded the request (server/client-address.ts), and gives each request an id
+ * that its log lines carry (server/request-id.ts).
  */
 export async function register(): Promise<void> {
   // eslint-disable-next-line no-restricted-properties -- Next inlines NEXT_RUNTIME at build time, dropping the Node-only imports from other runtimes
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const [{ env }, { sanitizeIncomingRequests }, { getDb }] = await Promise.all([
+    const [{ env }, { sanitizeIncomingRequests }, { getDb }, { assignRequestIds }, { getLogger }] = await Promise.all([
       import("./env"),
       import("./server/client-address"),
       import("./server/db"),
+      import("./server/request-id"),
+      import("./server/log"),
     ]);
     sanitizeIncomingRequests(env.PATRONUS_TRUSTED_PROXIES);
+    assignRequestIds(env.PATRONUS_TRUSTED_PROXIES, getLogger());
     getDb();
   }
 }

@@ -20,8 +20,9 @@ describe("GraphQL errors", () => {
     const execute = graphqlClient(broken.db);
     broken.destroy();
     const logged: string[] = [];
-    vi.spyOn(console, "error").mockImplementation(
-      (...parts: unknown[]) => void logged.push(parts.map(String).join(" ")),
+    // The logger writes errors to stderr (docs/operations.md, "Logs").
+    vi.spyOn(process.stderr, "write").mockImplementation(
+      (chunk: string | Uint8Array) => logged.push(String(chunk)) > 0,
     );
 
     const result = await execute("{ sites { id } }", { user: viewer });

@@ -7,6 +7,7 @@ import type { Context } from "./context";
 import { guardRootFields } from "./guards";
 import { operationLimitsRule, requestLimitsPlugin } from "./limits";
 import { metricsPlugin } from "./metrics-plugin";
+import { getLogger } from "../log";
 import { cachesResolvers } from "./resolvers/caches";
 import { policiesResolvers } from "./resolvers/policies";
 import { routingResolvers } from "./resolvers/routing";
@@ -58,7 +59,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original === undefined || isGraphQLError(original)) return formatted;
   const ref = randomUUID();
-  console.error(`[graphql] internal error ref ${ref} at ${formatted.path?.join(".") ?? "(request)"}:`, original);
+  getLogger().error("graphql internal error", { ref, path: formatted.path?.join(".") ?? "(request)", error: original });
   return {
     message: `Internal server error (ref: ${ref})`,
     locations: formatted.locations,

@@ -1,17 +1,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { serveHttp } from "~/server/graphql/test-client";
 
 // A marker that throws outside React's server build; these modules are server code, run here under Node.
 vi.mock("server-only", () => ({}));
 
 // The routes read the environment once, when first imported: set it before that.
 const dataDir = mkdtempSync(join(tmpdir(), "patronus-ready-"));
-let server: Server;
-let base: string;
+let server: { url: string; close: () => Promise<void> };
 
 /** A port that was free a moment ago and has nothing listening on it now: a stopped collector. */
 async function deadPort(): Promise<number> {
@@ -30,34 +29,24 @@ beforeAll(async () => {
     "/api/health": (await import("../health/route")).GET,
     "/api/ready": (await import("./route")).GET,
   };
-  // The route handlers behind a real HTTP server, as Next calls them: a GET in, a Response out.
-  server = createHttpServer((req, res) => {
-    const route = routes[req.url ?? ""];
-    if (!route) return void res.writeHead(404).end();
-    void Promise.resolve(route()).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(await response.text());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  server = await serveHttp(async (request) => routes[new URL(request.url).pathname]!());
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   vi.unstubAllEnvs();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("health and readiness endpoints", () => {
   it("answers /api/health with 200 and nothing but its status", async () => {
-    const response = await fetch(`${base}/api/health`);
+    const response = await fetch(`${server.url}/api/health`);
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
   it("answers /api/ready with 503 naming the collector as the failed check while the collector is stopped", async () => {
-    const response = await fetch(`${base}/api/ready`);
+    const response = await fetch(`${server.url}/api/ready`);
 
     expect(response.status).toBe(503);
     expect(response.headers.get("cache-control")).toBe("no-store");

@@ -127,8 +127,9 @@ describe("the statistics export", () => {
     const broken = createTestDb();
     broken.destroy(); // a real failure: the connection is gone
     const logged: string[] = [];
-    vi.spyOn(console, "error").mockImplementation(
-      (...parts: unknown[]) => void logged.push(parts.map(String).join(" ")),
+    // The logger writes errors to stderr (docs/operations.md, "Logs").
+    vi.spyOn(process.stderr, "write").mockImplementation(
+      (chunk: string | Uint8Array) => logged.push(String(chunk)) > 0,
     );
 
     const response = exportResponse(broken.db, viewer, new URLSearchParams(`format=csv&from=${T0}&to=${T0 + 1}`));

@@ -5,6 +5,7 @@ import { isDomainError } from "@patronus/core/errors";
 import { exportPolicyStats, type PolicyStatsExportRow } from "@patronus/core/traffic";
 import { z } from "zod";
 import type { Viewer } from "~/server/graphql/context";
+import { getLogger } from "~/server/log";
 
 /** The longest parameter value read: an ISO time with fractions and zone is under 40 characters. */
 const MAX_PARAMETER_LENGTH = 64;
@@ -65,7 +66,7 @@ export function exportResponse(db: Db, viewer: Viewer, search: URLSearchParams):
     return startExport(db, viewer, search);
   } catch (error) {
     const ref = randomUUID();
-    console.error(`[export] internal error ref ${ref}:`, error);
+    getLogger().error("export internal error", { ref, error });
     return Response.json({ error: `Internal server error (ref: ${ref})` }, { status: 500 });
   }
 }
