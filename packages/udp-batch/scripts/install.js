@@ -2,7 +2,7 @@
 // failed build must not fail the install; but it must not pass unseen either: it prints why, what the
 // fallback costs and what to install, on stderr. Runs in the package folder, as npm and pnpm run it.
 import { spawn, spawnSync } from "node:child_process";
-import { accessSync, constants, existsSync } from "node:fs";
+import { accessSync, constants, existsSync, rmSync } from "node:fs";
 import { delimiter, dirname, isAbsolute, join } from "node:path";
 import process from "node:process";
 
@@ -84,12 +84,20 @@ function build() {
   });
 }
 
-/** The compiler's or make's last error lines, else the last lines of all. @param {string[]} tail */
+/** node-gyp's lines that say nothing about this failure: progress, its stack frames, its versions. */
+const BOILERPLATE = /^gyp (info|http) |^gyp ERR! (stack\s+at |System |command |cwd |node -v|node-gyp -v|not ok)/;
+
+/** The compiler's, make's or node-gyp's last error lines, else the last lines of all. @param {string[]} tail */
 function errorLines(tail) {
-  const errors = tail.filter(
-    (line) => /\berror\b|\bnot found\b|No such file/i.test(line) && !line.startsWith("gyp info"),
-  );
-  return (errors.length > 0 ? errors : tail).slice(-QUOTED_LINES);
+  const lines = tail.filter((line) => !BOILERPLATE.test(line));
+  const errors = lines.filter((line) => /\berror\b|not found|No such file|^gyp ERR! stack/i.test(line));
+  const quoted = (errors.length > 0 ? errors : lines).slice(-QUOTED_LINES);
+  // Without nodedir node-gyp downloads Node's headers, which fails offline.
+  if (tail.some((line) => line.includes("-headers.tar.gz")))
+    quoted.push(
+      "node-gyp could not fetch Node's headers: point npm at the installed ones (npm config set nodedir /usr)",
+    );
+  return quoted;
 }
 
 /** @param {string[]} why */
@@ -112,6 +120,8 @@ function reportFailure(why) {
 
 const missing = missingTools();
 if (missing.length > 0) {
+  // As node-gyp's own clean step would: an addon left from an older build must not load against newer JS.
+  rmSync("build", { recursive: true, force: true });
   reportFailure(missing);
 } else {
   const { ok, tail } = await build();

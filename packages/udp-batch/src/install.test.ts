@@ -9,6 +9,7 @@ import {
   writeFileSync,
   readFileSync,
 } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -54,8 +55,10 @@ function expectFallbackAdvice(stderr: string) {
 }
 
 describe("the install script", () => {
-  it("with CC=/bin/false exits 0 and says on stderr that the compiler does not run, the fallback and what to install", async () => {
+  it("with CC=/bin/false exits 0, removes an older build and says on stderr that the compiler does not run, the fallback and what to install", async () => {
     const dir = packageCopy();
+    mkdirSync(join(dir, "build/Release"), { recursive: true });
+    writeFileSync(join(dir, "build/Release/udp_batch.node"), "an addon from an older source");
 
     const { code, stderr } = await install(dir, { CC: "/bin/false" });
 
@@ -92,6 +95,27 @@ describe("the install script", () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(
       /NATIVE BUILD FAILED. Why:\n(.*\n)*.*udp_batch\.c:1:2: error: #error this source is broken on purpose/,
+    );
+    expectFallbackAdvice(stderr);
+  });
+
+  it("without Node's headers and with their download failing, exits 0 and says to set nodedir", async () => {
+    const dir = packageCopy();
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+
+    const { code, stderr } = await install(dir, {
+      npm_config_nodedir: "",
+      npm_config_devdir: join(dir, "gyp-cache"),
+      npm_config_dist_url: `http://127.0.0.1:${port}`,
+    });
+
+    expect(code).toBe(0);
+    expect(stderr).toContain("ECONNREFUSED");
+    expect(stderr).toContain(
+      "node-gyp could not fetch Node's headers: point npm at the installed ones (npm config set nodedir /usr)",
     );
     expectFallbackAdvice(stderr);
   });
