@@ -291,4 +291,43 @@ describe("openBatchSocket", () => {
     expect(errors.map((e) => [e.code, e.syscall])).toEqual([["EBADF", "poll"]]);
     expect(socket.errors()).toBe(1);
   });
+
+  it("a callback that transfers the receive buffer closes the socket with an error instead of writing into it", async () => {
+    const errors: Error[] = [];
+    let failed!: () => void;
+    const closed = new Promise<void>((resolve) => (failed = resolve));
+    let delivered = 0;
+    let first!: () => void;
+    const firstArrived = new Promise<void>((resolve) => (first = resolve));
+    const socket = openBatchSocket(
+      {
+        host: "127.0.0.1",
+        port: 0,
+        onError: (error) => {
+          errors.push(error);
+          failed();
+        },
+      },
+      (bytes) => {
+        delivered++;
+        structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+        first();
+      },
+    );
+    open.push(socket);
+    const from = await sender("udp4", "127.0.0.1");
+
+    await send(from, [payload(0, 30)], socket.port, "127.0.0.1");
+    await firstArrived;
+    // The second datagram wakes the socket once more; it must not be read into the detached buffer.
+    await send(from, [payload(1, 30)], socket.port, "127.0.0.1");
+    await closed;
+
+    expect(delivered).toBe(1);
+    expect(errors.map((e) => e.message)).toEqual([
+      "udp-batch: the receive buffer was detached (transferred) by JS; the socket is closed",
+    ]);
+    // Closed: the port binds again.
+    receiver({ host: "127.0.0.1", port: socket.port }, 0);
+  });
 });

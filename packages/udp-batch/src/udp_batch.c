@@ -213,6 +213,20 @@ static void report_error(receiver *r, int err, const char *syscall) {
   if (r->open) pause_reading(r, ERROR_PAUSE_MS);
 }
 
+/* Whether JS detached a buffer we write into (the data buffer is every datagram's `bytes.buffer`, so
+ * a callback can transfer it); the reference keeps it from being collected, not from being detached. */
+static int buffers_detached(receiver *r) {
+  napi_ref refs[] = {r->data_ref, r->meta_ref};
+  for (int i = 0; i < 2; i++) {
+    napi_value buffer;
+    bool detached = false;
+    if (napi_get_reference_value(r->env, refs[i], &buffer) != napi_ok ||
+        napi_is_detached_arraybuffer(r->env, buffer, &detached) != napi_ok || detached)
+      return 1;
+  }
+  return 0;
+}
+
 static void on_readable(uv_poll_t *handle, int status, int events) {
   receiver *r = handle->data;
   if (!r->open) return;
@@ -229,6 +243,22 @@ static void on_readable(uv_poll_t *handle, int status, int events) {
     socklen_t len = sizeof err;
     if (getsockopt(r->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0 || err == 0) err = -status;
     report_error(r, err, "poll");
+    napi_close_handle_scope(r->env, scope);
+    return;
+  }
+  if (buffers_detached(r)) {
+    /* recvmmsg would write into memory JS no longer owns here: close rather than corrupt the heap. */
+    napi_value message, error;
+    napi_create_string_utf8(r->env, "udp-batch: the receive buffer was detached (transferred) by JS; the socket is closed",
+                            NAPI_AUTO_LENGTH, &message);
+    napi_create_error(r->env, NULL, message, &error);
+    /* The port is free before onError runs (and the microtasks after it), as it is after close(). */
+    r->open = 0;
+    uv_poll_stop(&r->poll);
+    close(r->fd);
+    r->fd = -1;
+    call_js(r, r->on_error, error);
+    stop(r, 0);
     napi_close_handle_scope(r->env, scope);
     return;
   }
