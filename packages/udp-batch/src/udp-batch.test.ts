@@ -310,7 +310,7 @@ describe("openBatchSocket", () => {
       },
       (bytes) => {
         delivered++;
-        structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+        structuredClone(bytes.buffer, { transfer: [bytes.buffer as ArrayBuffer] });
         first();
       },
     );
