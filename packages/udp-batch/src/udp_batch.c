@@ -63,8 +63,8 @@ typedef struct {
   } while (0)
 
 /* Test hooks (the `testing` export, used by src/testing.js): fail the n-th fallible step of the next
- * open(), or the next recvmmsg calls, with a chosen errno, so that every error path can be run from JS
- * and checked for leaks. A compare a step in open() and one a wake-up in the read loop. */
+ * open(), or the next recvmmsg calls or poll wake-ups, with a chosen errno, so that every error path can
+ * be run from JS and checked for leaks. Their cost is a compare a step of open() and one a recvmmsg. */
 static unsigned inject_open_at, inject_open_step, inject_receive_times, inject_poll_times;
 static int inject_errno;
 
