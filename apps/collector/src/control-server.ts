@@ -7,7 +7,7 @@ import {
   type ControlEndpoint,
   type ControlEndpointName,
   type ControlParams,
-} from "@patronus/core/traffic";
+} from "@patronus/core/traffic/control";
 import type { z } from "zod";
 
 /**

@@ -1,11 +1,11 @@
 import type Sqlite from "better-sqlite3";
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { collectorState, flowTemplates } from "../db/schema";
-import type { TemplateSnapshot } from "../flows/template-snapshot";
-import type { TemplateChanges } from "../flows/template-store";
-import { UNMATCHED_POLICY_ID } from "./policy-matcher";
-import { getLatestStatsOfAllPolicies, loadCollectorState, saveCollectorState, storePolicyStats } from "./snapshots";
+import type { Db } from "../../db/client";
+import { collectorState, flowTemplates } from "../../db/schema";
+import type { TemplateSnapshot } from "../../flows/template-snapshot";
+import type { TemplateChanges } from "../../flows/template-store";
+import { UNMATCHED_POLICY_ID } from "../match/policy-matcher";
+import { getLatestStatsOfAllPolicies, storePolicyStats } from "../stats/snapshots";
 import type { PolicyStats, TrafficStatsCollector } from "./traffic-stats-collector";
 
 const UNMATCHED_KEY = "unmatched_stats";
@@ -138,4 +138,18 @@ export function storeTemplateChanges(db: Db, { changes, at }: { changes: Templat
     }
     return changes.deletes.length + changes.upserts.length;
   });
+}
+
+/** The collector's own small state (the unmatched counters, legacy templates) as JSON under a key. */
+export function saveCollectorState(db: Db, { key, value, at }: { key: string; value: unknown; at: number }): void {
+  const json = JSON.stringify(value);
+  db.insert(collectorState)
+    .values({ key, value: json, updated_at: at })
+    .onConflictDoUpdate({ target: collectorState.key, set: { value: json, updated_at: at } })
+    .run();
+}
+
+export function loadCollectorState<T>(db: Db, { key }: { key: string }): T | undefined {
+  const row = db.select({ value: collectorState.value }).from(collectorState).where(eq(collectorState.key, key)).get();
+  return row === undefined ? undefined : (JSON.parse(row.value) as T);
 }

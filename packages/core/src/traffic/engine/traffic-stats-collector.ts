@@ -1,8 +1,8 @@
-import type { FlowRecord } from "../flows/flow-record";
-import { formatIPv4, formatIPv6 } from "../net/ip";
-import type { FlowKey } from "./flow-key";
+import type { FlowRecord } from "../../flows/flow-record";
+import { formatIPv4, formatIPv6 } from "../../net/ip";
+import type { FlowKey } from "../match/flow-key";
 import { FlowTable } from "./flow-table";
-import { UNMATCHED_POLICY_ID, type PolicyClassifier } from "./policy-matcher";
+import { UNMATCHED_POLICY_ID, type PolicyClassifier } from "../match/policy-matcher";
 
 /** A policy's counters as the API shows them. Times are epoch milliseconds. */
 export interface PolicyStats {

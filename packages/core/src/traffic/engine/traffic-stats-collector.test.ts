@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { FlowRecord } from "../flows/flow-record";
-import { flowKey, type FlowKeyInput } from "./flow-key";
-import { PolicyMatcher, UNMATCHED_POLICY_ID, type PolicyClassifier } from "./policy-matcher";
+import type { FlowRecord } from "../../flows/flow-record";
+import { flowKey, type FlowKeyInput } from "../match/flow-key";
+import { PolicyMatcher, UNMATCHED_POLICY_ID, type PolicyClassifier } from "../match/policy-matcher";
 import { TrafficStatsCollector, type PolicyStats } from "./traffic-stats-collector";
 
 const T0 = 1_700_000_000_000;
