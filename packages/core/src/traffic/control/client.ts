@@ -12,7 +12,7 @@ import {
 } from "./protocol";
 import type { FlowStats, PolicyStats } from "../engine/traffic-stats-collector";
 
-/** The collector's control interface as the web app sees it; control-protocol.ts defines each request. */
+/** The collector's control interface as the web app sees it; protocol.ts defines each request. */
 export interface CollectorClient {
   stats(): Promise<LiveStats>;
   policyStats(policyId: number): Promise<PolicyStats | null>;

@@ -12,7 +12,7 @@ const UNMATCHED_KEY = "unmatched_stats";
 
 /**
  * Seeds a fresh collector with the counters of the last snapshot, so a restart continues counting
- * where the last snapshot left off (the original reset to zero). Live flows are not restored: they
+ * where the last snapshot left off rather than from zero. Live flows are not restored: they
  * are rebuilt from the next records. Returns how many policies were restored.
  */
 export function restoreCollector(db: Db, collector: TrafficStatsCollector): number {

@@ -26,7 +26,7 @@ function record(f: FlowRecord, packets: number, bytes: number): FlowRecord {
 }
 
 describe("TrafficStatsCollector", () => {
-  // The acceptance cases of the original implementation, with an injected clock.
+  // The basic counting and expiry cases, with an injected clock.
   it("counts three packets of one flow as 3 packets, 4500 bytes and 1 active flow", () => {
     const { collector } = setup();
     const f = flow(1);
