@@ -3,7 +3,8 @@ import { createSocket } from "node:dgram";
 import { fileURLToPath } from "node:url";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
 import { checkIntegrity } from "@patronus/core/db";
-import { createCollectorClient, getLatestStatsOfAllPolicies, type CollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic/control";
+import { getLatestStatsOfAllPolicies } from "@patronus/core/traffic/stats";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDataDir, testEnvVars, testSecret } from "./testing/harness";
 

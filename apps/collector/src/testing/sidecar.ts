@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic/control";
 import { bundle } from "../bin/build";
 import { testEnvVars, testSecret } from "./harness";
 

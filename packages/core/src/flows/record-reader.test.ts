@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createSetContext, decodeDataRecords, type SetContext } from "./data-set";
+import { decodeDataRecords } from "./data-set";
+import { createSetContext, type SetContext } from "./set-context";
 import { createFlowRecord, type FlowRecord } from "./flow-record";
 import { compileReader } from "./record-reader";
 import { compileTemplate, type Template, type TemplateField } from "./template";

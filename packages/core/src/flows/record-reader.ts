@@ -6,8 +6,7 @@
  * Only numbers from the plan reach the generated source, never bytes from the wire.
  */
 import type { FlowRecord } from "./flow-record";
-import type { SetContext } from "./data-set";
-import { ntpToMs } from "./data-set";
+import { ntpToMs, type SetContext } from "./set-context";
 import {
   F_COUNTS,
   F_SAMPLING,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPolicy } from "../policies/policies";
-import { createTestDb, type TestDb } from "../testing/test-db";
+import { createPolicy } from "../../policies/policies";
+import { createTestDb, type TestDb } from "../../testing/test-db";
 import { chooseStep, getTrafficHistory } from "./history";
 import { storePolicyStats } from "./snapshots";
 

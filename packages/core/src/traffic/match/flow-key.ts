@@ -1,6 +1,6 @@
-import { ValidationError } from "../errors";
-import { createFlowRecord, type FlowRecord } from "../flows/flow-record";
-import { clip, ipFamily, parseIPv4, parseIPv6 } from "../net/ip";
+import { ValidationError } from "../../errors";
+import { createFlowRecord, type FlowRecord } from "../../flows/flow-record";
+import { clip, ipFamily, parseIPv4, parseIPv6 } from "../../net/ip";
 
 /**
  * The 5-tuple that identifies a flow. A decoded FlowRecord is one, so the sidecar hands records over
