@@ -28,7 +28,7 @@ async function startProcess(dataDir: string, snapshotMs: number): Promise<Starte
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const line = await new Promise<string>((resolve, reject) => {
     let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const found = /flows on udp .*\n/.exec(out);
       if (found) resolve(found[0]);

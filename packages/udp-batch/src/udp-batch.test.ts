@@ -134,7 +134,7 @@ describe("openBatchSocket", () => {
     const second = receiver({ host: "127.0.0.1", port }, 1);
     await send(from, [payload(3, 10)], port, "127.0.0.1");
 
-    expect((await second.all)[0]!.bytes).toEqual(payload(3, 10));
+    expect((await second.all)[0].bytes).toEqual(payload(3, 10));
     expect(first.got).toHaveLength(1);
     await first.socket.close(); // a second close is harmless
   });
@@ -160,7 +160,7 @@ describe("openBatchSocket", () => {
 
     await send(from, [payload(0, 20)], socket.port, "127.0.0.1");
 
-    expect((await all)[0]!.from).toBe("::ffff:127.0.0.1");
+    expect((await all)[0].from).toBe("::ffff:127.0.0.1");
   });
 
   it("five hundred opens and closes leave the file descriptor count where it was", async () => {

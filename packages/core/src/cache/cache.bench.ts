@@ -136,7 +136,7 @@ function time<K extends NonNullable<unknown>, O extends NonNullable<unknown>>(
     raw: {
       "get hit": (i) => raw.get(hit[i & mask]!),
       "get miss": (i) => raw.get(miss[i & mask]!),
-      "insert (overwrite)": (i) => raw.set(hit[i & mask]!, values[i & 63]!),
+      "insert (overwrite)": (i) => raw.set(hit[i & mask]!, values[i & 63]),
     },
     ours: {
       "get hit": (i) => ours.get(hit[i & mask]!),

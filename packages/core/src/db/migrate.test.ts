@@ -114,7 +114,9 @@ describe("migrations", () => {
       );
 
       expect(new Set(outcomes.flat())).toEqual(new Set(["migrated"]));
-      const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, "meta/_journal.json"), "utf8"));
+      const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, "meta/_journal.json"), "utf8")) as {
+        entries: unknown[];
+      };
       for (const f of files)
         expect(f.db.all(sql`SELECT hash FROM __drizzle_migrations`)).toHaveLength(journal.entries.length);
     } finally {

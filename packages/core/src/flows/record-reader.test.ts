@@ -68,9 +68,9 @@ describe("generated record readers", () => {
         (version, fields, bytes, context) => {
           const t = compileTemplate(version, 256, fields, false, 0);
           fc.pre(t !== undefined);
-          const generated = { ...t!, reader: compileReader(t!.plan, t!.fixedLength, t!.minLength, t!.flags) };
+          const generated = { ...t, reader: compileReader(t.plan, t.fixedLength, t.minLength, t.flags) };
 
-          expect(decodeWith(generated, bytes, context)).toEqual(decodeWith(t!, bytes, context));
+          expect(decodeWith(generated, bytes, context)).toEqual(decodeWith(t, bytes, context));
         },
       ),
       { numRuns: 1000 },

@@ -196,5 +196,7 @@ export function compileReader(plan: Int32Array, stride: number, minLength: numbe
       }
       return count;
     };`;
+  // Generated code is the point: one straight-line reader per template, compiled once (docs/architecture.md).
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
   return new Function("ntpToMs", source)(ntpToMs) as RecordReader;
 }

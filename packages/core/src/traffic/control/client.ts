@@ -55,7 +55,7 @@ export function createCollectorClient({
     request: ControlRequest<Name>,
   ): Promise<ControlResponse<Name>> {
     const { method, path, response: schema } = controlEndpoints[name];
-    const target = requestTarget(method, path, request as Record<string, unknown>);
+    const target = requestTarget(method, path, request);
     const what = `${method} ${target.path}`;
     let status: number;
     let text: string;

@@ -36,7 +36,7 @@ export function flowKey(input: FlowKeyInput): FlowRecord {
   checkRange(input.protocol, 255, "protocol");
   checkRange(input.dscp ?? 0, 63, "dscp");
   const record = createFlowRecord();
-  record.ipVersion = family as 4 | 6;
+  record.ipVersion = family;
   if (family === 4) {
     record.src4 = parseIPv4(input.src);
     record.dst4 = parseIPv4(input.dst);

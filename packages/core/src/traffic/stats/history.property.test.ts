@@ -129,7 +129,7 @@ describe("getTrafficHistory over random snapshot series", () => {
         fc.integer({ min: -2, max: 2 }),
         (intervals, fromAt, widthAt, maxBuckets, nudgeMs) => {
           const { rows, peakRate } = simulate(intervals);
-          t.db.run("DELETE FROM sdwan_policy_stats" as never);
+          t.db.run("DELETE FROM sdwan_policy_stats");
           t.db.transaction(() => {
             for (const r of rows)
               storePolicyStats(t.db, {
