@@ -1,4 +1,5 @@
-import type { CollectorStatusReport, PolicyStats } from "@patronus/core/traffic";
+import type { CollectorStatusReport } from "@patronus/core/traffic/control";
+import type { PolicyStats } from "@patronus/core/traffic/engine";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /** What the metrics read at each scrape: the figures the collector keeps anyway, nothing counted twice. */

@@ -1,5 +1,5 @@
 import { checkCollector } from "@patronus/core/ops";
-import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic/control";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startCollector, type RunningCollector } from "./collector";
 import { createDataDir, testEnv } from "./testing/harness";

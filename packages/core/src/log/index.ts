@@ -96,7 +96,7 @@ function prettyLine(time: number, level: LogLevel, msg: string, fields: LogField
     return `${key}=${typeof value === "string" ? value : JSON.stringify(plain(value))}`;
   });
   const clock = new Date(time).toISOString().slice(11, 23);
-  const where = component ? ` [${String(component)}]` : "";
+  const where = typeof component === "string" ? ` [${component}]` : "";
   return `${clock} ${level.toUpperCase().padEnd(5)}${where} ${msg}${pairs.length ? ` ${pairs.join(" ")}` : ""}${stack}`;
 }
 

@@ -9,6 +9,8 @@ function capture(options: { format: "json" | "pretty"; level?: LogLevel }) {
   return { logger, lines };
 }
 
+const parse = (line: string) => JSON.parse(line) as Record<string, unknown>;
+
 describe("the logger", () => {
   it("writes one JSON object a line with time, level, message and the child's fields", () => {
     const { logger, lines } = capture({ format: "json" });
@@ -32,7 +34,7 @@ describe("the logger", () => {
     logger.info("more noise");
     logger.warn("kept");
 
-    expect(lines.map((l) => JSON.parse(l.line).msg)).toEqual(["kept"]);
+    expect(lines.map((l) => parse(l.line).msg)).toEqual(["kept"]);
   });
 
   it("names the request a line was logged for, through awaits", async () => {
@@ -44,7 +46,7 @@ describe("the logger", () => {
     });
     logger.info("outside any request");
 
-    expect(lines.map((l) => JSON.parse(l.line).request_id)).toEqual(["req-1", undefined]);
+    expect(lines.map((l) => parse(l.line).request_id)).toEqual(["req-1", undefined]);
   });
 
   it("serialises an error field as its name, message and stack, and keeps a line whose fields cannot be", () => {

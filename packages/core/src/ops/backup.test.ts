@@ -43,7 +43,7 @@ async function stopWriter(): Promise<void> {
   await exited;
 }
 
-const snapshotCount = (db: Db) => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sdwan_policy_stats`)!.n;
+const snapshotCount = (db: Db) => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sdwan_policy_stats`).n;
 
 /** Timestamps whose transaction is only partly in the file: each snapshot writes a row for every policy. */
 const tornSnapshots = (db: Db) =>
@@ -127,7 +127,7 @@ describe("restoreDatabase", () => {
     const from = await backupThenChange();
 
     expect(() => restoreDatabase({ from, target: t.file })).toThrow(/the database is in use/);
-    expect(t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sdwan_policies`)!.n).toBe(POLICIES + 1);
+    expect(t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sdwan_policies`).n).toBe(POLICIES + 1);
   });
 
   it("replaces a stopped database with the backup and keeps the old one aside, 0600", async () => {

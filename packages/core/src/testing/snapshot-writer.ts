@@ -6,7 +6,7 @@
  */
 import { openDatabase } from "../db/client";
 import { listPolicies } from "../policies";
-import { storePolicyStats } from "../traffic/snapshots";
+import { storePolicyStats } from "../traffic/stats/snapshots";
 
 const { db, close } = openDatabase(process.argv[2]!);
 const stats = listPolicies(db).map((p) => ({

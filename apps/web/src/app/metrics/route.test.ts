@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sanitizeIncomingRequests } from "~/server/client-address";
-import { serveHttp } from "~/server/graphql/test-client";
 
 // A marker that throws outside React's server build; these modules are server code, run here under Node.
 vi.mock("server-only", () => ({}));
@@ -20,6 +19,8 @@ beforeAll(async () => {
   vi.stubEnv("PATRONUS_DATA_DIR", dataDir);
   vi.stubEnv("PATRONUS_TRUSTED_PROXIES", "127.0.0.1");
   GET = (await import("./route")).GET;
+  // Imported only now: test-client loads the GraphQL server, which reads the environment.
+  const { serveHttp } = await import("~/server/graphql/test-client");
   server = await serveHttp((request) => GET(new NextRequest(request)));
   const { env } = await import("~/env");
   stopSanitizing = sanitizeIncomingRequests(env.PATRONUS_TRUSTED_PROXIES);

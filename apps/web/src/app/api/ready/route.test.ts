@@ -3,7 +3,6 @@ import { createServer as createTcpServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { serveHttp } from "~/server/graphql/test-client";
 
 // A marker that throws outside React's server build; these modules are server code, run here under Node.
 vi.mock("server-only", () => ({}));
@@ -29,6 +28,8 @@ beforeAll(async () => {
     "/api/health": (await import("../health/route")).GET,
     "/api/ready": (await import("./route")).GET,
   };
+  // Imported only now: test-client loads the GraphQL server, which reads the environment.
+  const { serveHttp } = await import("~/server/graphql/test-client");
   server = await serveHttp(async (request) => routes[new URL(request.url).pathname]!());
 });
 afterAll(async () => {
