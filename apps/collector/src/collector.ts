@@ -4,6 +4,7 @@ import { migrateDatabase, openDatabase } from "@patronus/core/db";
 import { FlowDecoder, type FlowRecord } from "@patronus/core/flows";
 import { listPolicies, policiesVersion } from "@patronus/core/policies";
 import { demoSites } from "@patronus/core/seed";
+import { asLogger, loggerFromEnv, type Logger } from "@patronus/core/log";
 import { listSites } from "@patronus/core/sites";
 import {
   ExporterGate,
@@ -51,12 +52,23 @@ export interface RunningCollector {
  */
 export async function startCollector(
   env: CollectorEnv,
-  log: (line: string) => void = console.log,
+  log: Logger | ((line: string) => void) = loggerFromEnv(env),
 ): Promise<RunningCollector> {
   const startedAt = Date.now();
+  // One logger a component, so a line says which part of the sidecar wrote it (docs/operations.md, "Logs").
+  const logger = asLogger(log);
+  const [mainLog, policiesLog, exportersLog, templatesLog, snapshotsLog, retentionLog, udpLog] = [
+    "collector",
+    "policies",
+    "exporters",
+    "templates",
+    "snapshots",
+    "retention",
+    "udp",
+  ].map((component) => logger.child({ component })) as [Logger, Logger, Logger, Logger, Logger, Logger, Logger];
   // A relative PATRONUS_DATA_DIR is relative to the working directory (npm start passes an absolute one): say where.
   const dbFile = resolve(env.PATRONUS_DATA_DIR, "patronus.db");
-  log(`collector: database ${dbFile}`);
+  mainLog.info(`collector: database ${dbFile}`, { file: dbFile });
   const { db, close: closeDb } = openDatabase(dbFile);
   migrateDatabase(db);
 
@@ -77,14 +89,15 @@ export async function startCollector(
     } catch (error) {
       // Policies are validated on write, so this means a row edited behind core's back: keep counting
       // with the matcher we have rather than stop.
-      log(`policies not reloaded, keeping the previous matcher: ${(error as Error).message}`);
+      policiesLog.warn(`policies not reloaded, keeping the previous matcher: ${(error as Error).message}`, { error });
       policyVersion = version;
       return;
     }
     collector.setMatcher(matcher);
     const ids = new Set(policies.map((p) => p.policy_id));
     for (const gone of knownPolicies) if (!ids.has(gone)) collector.removePolicy(gone);
-    if (policyVersion) log(`policies changed: ${policies.length} loaded, matcher rebuilt`);
+    if (policyVersion)
+      policiesLog.info(`policies changed: ${policies.length} loaded, matcher rebuilt`, { policies: policies.length });
     knownPolicies = ids;
     policyVersion = version;
   };
@@ -102,7 +115,7 @@ export async function startCollector(
     const version = exporterAddressesVersion(db);
     if (version === exportersVersion) return;
     gate.setEndpointAddresses(listExporterAddresses(db));
-    if (exportersVersion) log(`exporters changed: ${gate.describe()}`);
+    if (exportersVersion) exportersLog.info(`exporters changed: ${gate.describe()}`);
     exportersVersion = version;
   };
   refreshExporters();
@@ -124,7 +137,12 @@ export async function startCollector(
   let exporter = 0;
   const count = (record: FlowRecord) => collector.ingest(record, receivedAt, exporter);
   const listener = await listenUdp(
-    { host: env.PATRONUS_FLOW_BIND, port: env.PATRONUS_FLOW_PORT, receiveBufferSize: env.PATRONUS_FLOW_RCVBUF, log },
+    {
+      host: env.PATRONUS_FLOW_BIND,
+      port: env.PATRONUS_FLOW_PORT,
+      receiveBufferSize: env.PATRONUS_FLOW_RCVBUF,
+      log: (line) => udpLog.info(line),
+    },
     (message, from) => {
       datagrams += 1;
       exporter = gate.admit(from);
@@ -152,7 +170,7 @@ export async function startCollector(
     try {
       saveTemplates(Date.now());
     } catch (error) {
-      log(`template write failed (all will be rewritten): ${(error as Error).message}`);
+      templatesLog.error(`template write failed (all will be rewritten): ${(error as Error).message}`, { error });
     }
   };
   const metrics = createCollectorMetrics({ status: () => status(), policies: () => collector.getAllPolicyStats() });
@@ -168,7 +186,7 @@ export async function startCollector(
     } catch (error) {
       // Keeping the old cursor means the next snapshot writes these changes again: nothing is lost.
       snapshotFailures += 1;
-      log(`snapshot failed (will retry): ${(error as Error).message}`);
+      snapshotsLog.error(`snapshot failed (will retry): ${(error as Error).message}`, { error });
       return 0;
     } finally {
       timed();
@@ -238,7 +256,10 @@ export async function startCollector(
   const pruneRetention = () => {
     const removed = pruneStatsBefore(db, { before: Date.now() - env.PATRONUS_STATS_RETENTION_DAYS * DAY_MS });
     if (removed > 0)
-      log(`retention: removed ${removed} snapshot rows older than ${env.PATRONUS_STATS_RETENTION_DAYS} days`);
+      retentionLog.info(
+        `retention: removed ${removed} snapshot rows older than ${env.PATRONUS_STATS_RETENTION_DAYS} days`,
+        { rows: removed },
+      );
   };
   pruneRetention();
   const timers = [
@@ -258,9 +279,10 @@ export async function startCollector(
     ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) })
     : undefined;
 
-  log(
+  mainLog.info(
     `collector: flows on udp ${listener.address} (${listener.receiver}, receive buffer ${listener.receiveBufferSize} bytes), ` +
       `control on ${control.url}, ${restored} policies restored from snapshots${demo ? ", demo traffic on" : ""}`,
+    { flow_address: listener.address, control_url: control.url, restored_policies: restored },
   );
 
   return {
@@ -275,7 +297,7 @@ export async function startCollector(
       await control.close();
       const rows = snapshot(true);
       closeDb();
-      log(`collector stopped: final snapshot wrote ${rows} rows`);
+      mainLog.info(`collector stopped: final snapshot wrote ${rows} rows`, { rows });
     },
   };
 }

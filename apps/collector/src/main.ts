@@ -1,3 +1,4 @@
+import { loggerFromEnv } from "@patronus/core/log";
 import { startCollector } from "./collector";
 import { loadEnv } from "./env";
 
@@ -5,11 +6,13 @@ let env;
 try {
   env = loadEnv();
 } catch (error) {
+  // No logger yet: its format is one of the variables that failed to load.
   console.error(`collector: ${(error as Error).message}`);
   process.exit(1);
 }
 
-const running = await startCollector(env);
+const log = loggerFromEnv(env);
+const running = await startCollector(env, log);
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -19,7 +22,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error("collector: stop failed", error);
+        log.error("collector: stop failed", { component: "collector", error });
         process.exit(1);
       },
     );

@@ -123,3 +123,14 @@ export function loggerFromEnv(
     fields,
   });
 }
+
+/**
+ * A logger from a plain line sink, for callers (tests, embedders) that pass `(line) => ...`: every level
+ * goes to it, fields dropped. A Logger is returned as it is.
+ */
+export function asLogger(log: Logger | ((line: string) => void)): Logger {
+  if (typeof log !== "function") return log;
+  const write = (message: string) => log(message);
+  const logger: Logger = { debug: write, info: write, warn: write, error: write, child: () => logger };
+  return logger;
+}
