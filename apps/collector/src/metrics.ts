@@ -1,6 +1,6 @@
 import type { CollectorStatusReport } from "@patronus/core/traffic/control";
 import type { PolicyStats } from "@patronus/core/traffic/engine";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from "prom-client";
 
 /** What the metrics read at each scrape: the figures the collector keeps anyway, nothing counted twice. */
 export interface CollectorMetricSources {
@@ -101,20 +101,22 @@ export function createCollectorMetrics(
       this.set((status().last_snapshot_at ?? 0) / 1000);
     },
   });
-  const policyCounter = (name: string, help: string, field: "packets_matched" | "bytes_matched") =>
-    new Counter({
+  // Per-policy series hand prom-client their values as they are, rebuilt at each scrape (so a deleted
+  // policy's series goes with it). A labelled Counter rebuilt with reset() and inc() cost ~2 ms more a
+  // series at 1,000 policies, on the event loop that receives flows (pnpm bench metrics).
+  for (const [name, help, field] of [
+    ["patronus_collector_policy_packets_total", "Packets matched per policy", "packets_matched"],
+    ["patronus_collector_policy_bytes_total", "Bytes matched per policy", "bytes_matched"],
+  ] as const) {
+    const get = () => ({
       name,
       help,
-      labelNames: ["policy_id"],
-      registers,
-      collect() {
-        // Rebuilt each scrape, so a deleted policy's series goes away with it.
-        this.reset();
-        for (const policy of sources.policies()) this.inc({ policy_id: policy.policy_id }, policy[field]);
-      },
+      type: "counter",
+      aggregator: "sum",
+      values: sources.policies().map((policy) => ({ labels: { policy_id: policy.policy_id }, value: policy[field] })),
     });
-  policyCounter("patronus_collector_policy_packets_total", "Packets matched per policy", "packets_matched");
-  policyCounter("patronus_collector_policy_bytes_total", "Bytes matched per policy", "bytes_matched");
+    registry.registerMetric({ name, help, type: "counter", aggregator: "sum", get, reset() {} } as unknown as Metric);
+  }
   const snapshotDuration = new Histogram({
     name: "patronus_collector_snapshot_duration_seconds",
     help: "Time to write one snapshot of the changed policies' counters",
