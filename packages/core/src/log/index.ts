@@ -30,8 +30,12 @@ export interface LoggerOptions {
   now?: () => number;
 }
 
-/** Carries the current request's id through its async work, so a log line deep in a resolver names it. */
-const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+/**
+ * Carries the current request's id through its async work, so a log line deep in a resolver names it.
+ * On globalThis: Next bundles the instrumentation hook that sets it apart from the routes that log.
+ */
+const holder = globalThis as typeof globalThis & { __patronusRequestScope?: AsyncLocalStorage<{ requestId: string }> };
+const requestScope = (holder.__patronusRequestScope ??= new AsyncLocalStorage<{ requestId: string }>());
 
 /** Runs `work` as part of the request `requestId`: every line logged inside carries `request_id`. */
 export function withRequestId<T>(requestId: string, work: () => T): T {

@@ -81,7 +81,7 @@ describe("backupDatabase", () => {
       copy.close();
     }
     expect(after).toBeGreaterThan(before);
-  });
+  }, 120_000); // starting the writer's tsx process takes seconds, tens of them on a loaded host
 
   it("writes a single 0600 file in rollback-journal mode that passes the integrity check", async () => {
     t = withPolicies();

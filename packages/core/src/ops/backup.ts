@@ -145,7 +145,11 @@ function holdExclusively(file: string): { close(): void } {
   const connection = new Sqlite(file, { fileMustExist: true });
   try {
     connection.pragma("busy_timeout = 0");
-    connection.pragma("journal_mode = DELETE");
+    // Only a WAL database tells: in rollback mode an idle connection holds no lock to find. Ours are WAL
+    // (openDatabase), so one that is not was never opened by the dashboard or the collector.
+    const mode = connection.pragma("journal_mode", { simple: true });
+    if (mode === "wal" && connection.pragma("journal_mode = DELETE", { simple: true }) !== "delete")
+      throw Object.assign(new Error("journal mode unchanged"), { code: "SQLITE_BUSY" });
     connection.exec("BEGIN EXCLUSIVE");
   } catch (error) {
     connection.close();
