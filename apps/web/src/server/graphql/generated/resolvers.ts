@@ -259,7 +259,7 @@ export type PolicyTrafficHistory = {
 };
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
  * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
  * UNAUTHENTICATED or FORBIDDEN.
@@ -295,7 +295,7 @@ export type Query = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
  * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
  * UNAUTHENTICATED or FORBIDDEN.
@@ -308,7 +308,7 @@ export type QueryRouteArgs = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
  * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
  * UNAUTHENTICATED or FORBIDDEN.
@@ -319,7 +319,7 @@ export type QuerySiteArgs = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
  * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
  * UNAUTHENTICATED or FORBIDDEN.
@@ -330,7 +330,7 @@ export type QuerySite_DependenciesArgs = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
  * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
  * UNAUTHENTICATED or FORBIDDEN.
