@@ -1,24 +1,13 @@
 import { ApolloServer } from "@apollo/server";
-import { seedDemoNetwork } from "@patronus/core/seed";
-import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createUser, type User } from "@patronus/core/users";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createWebMetrics, getWebMetrics, type WebMetrics } from "../metrics";
 import { createContext } from "./context";
 import { metricsPlugin } from "./metrics-plugin";
 import { resolvers, typeDefs } from "./server";
-import { graphqlClient } from "./test-client";
+import { createWebTestFixture } from "./test-fixture";
 
-let t: TestDb;
-let viewer: User;
-let execute: ReturnType<typeof graphqlClient>;
-
-beforeAll(() => {
-  t = createTestDb();
-  seedDemoNetwork(t.db, { now: Date.UTC(2026, 10, 1) });
-  viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
-  execute = graphqlClient(t.db);
-});
+const { t, users, execute } = createWebTestFixture({ seed: true });
+const viewer = users.viewer;
 afterAll(() => t.destroy());
 
 /** A sample's current value, 0 when the label set has not been seen. */
