@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, max, sql } from "drizzle-orm";
+import { asc, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { policies, policyStats } from "../../db/schema";
 
@@ -80,11 +80,20 @@ export function getLatestPolicyStats(db: Db, { policyId }: { policyId: number })
 
 /** The latest snapshot row of every policy that has one: what the collector restores on start. */
 export function getLatestStatsOfAllPolicies(db: Db): PolicyStatsRow[] {
-  const latest = db
-    .select({ policy_id: policyStats.policy_id, at: max(policyStats.timestamp).as("at") })
+  return latestStatsQuery(db).all();
+}
+
+/**
+ * The query of getLatestStatsOfAllPolicies, exported for its query-plan test. One index lookup per policy:
+ * a GROUP BY over the snapshots walked the whole (policy_id, timestamp) index, 18-22 s at 259M rows.
+ */
+export function latestStatsQuery(db: Db) {
+  const latestId = db
+    .select({ id: policyStats.stat_id })
     .from(policyStats)
-    .groupBy(policyStats.policy_id)
-    .as("latest");
+    .where(eq(policyStats.policy_id, policies.policy_id))
+    .orderBy(desc(policyStats.timestamp), desc(policyStats.stat_id))
+    .limit(1);
   return db
     .select({
       stat_id: policyStats.stat_id,
@@ -94,10 +103,9 @@ export function getLatestStatsOfAllPolicies(db: Db): PolicyStatsRow[] {
       bytes_matched: policyStats.bytes_matched,
       active_flows: policyStats.active_flows,
     })
-    .from(policyStats)
-    .innerJoin(latest, and(eq(latest.policy_id, policyStats.policy_id), eq(latest.at, policyStats.timestamp)))
-    .orderBy(asc(policyStats.policy_id))
-    .all();
+    .from(policies)
+    .innerJoin(policyStats, eq(policyStats.stat_id, sql`(${latestId})`))
+    .orderBy(asc(policies.policy_id));
 }
 
 /** Deletes snapshot rows older than `before`; returns how many. */
