@@ -1,6 +1,7 @@
 import { asc, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { policies, policyStats } from "../../db/schema";
+import { rollUpSnapshot } from "./rollups";
 
 /** One row of sdwan_policy_stats: a policy's counters at a snapshot. */
 export interface PolicyStatsRow {
@@ -15,21 +16,19 @@ export interface PolicyStatsRow {
 export type PolicyCounters = Omit<PolicyStatsRow, "stat_id" | "timestamp">;
 
 /**
- * Writes one snapshot row per policy in one transaction, all with the snapshot's own time. Counters of
- * a policy deleted since they were taken are dropped (the row would point at nothing); returns how many
- * rows were written.
+ * Writes one snapshot row per policy, all with the snapshot's own time, and rolls them into the minute
+ * and hour levels, in one transaction. Counters of a policy deleted since they were taken are dropped
+ * (the row would point at nothing); returns how many rows were written.
  */
 export function storePolicyStats(db: Db, { at, stats }: { at: number; stats: readonly PolicyCounters[] }): number {
   if (stats.length === 0) return 0;
   const { policyExists, insertRow } = statementsFor(db);
   return db.transaction(() => {
-    let written = 0;
-    for (const s of stats) {
-      if (!policyExists.get({ id: s.policy_id })) continue;
-      insertRow.run({ ...s, timestamp: at });
-      written++;
-    }
-    return written;
+    const kept = stats.filter((s) => policyExists.get({ id: s.policy_id }) !== undefined);
+    // Rolled up first: each rise is measured against the policy's row before this one.
+    rollUpSnapshot(db, { at, rows: kept.map((s) => ({ ...s, at })) });
+    for (const s of kept) insertRow.run({ ...s, timestamp: at });
+    return kept.length;
   });
 }
 

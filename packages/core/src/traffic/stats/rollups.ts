@@ -1,0 +1,143 @@
+import type Sqlite from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { policies, policyStatsHour, policyStatsMinute } from "../../db/schema";
+
+/** The rollup levels beside the raw snapshots (docs/database.md, "Rollups"). */
+export const ROLLUP_LEVELS = {
+  minute: { table: policyStatsMinute, name: "sdwan_policy_stats_minute", widthMs: 60_000 },
+  hour: { table: policyStatsHour, name: "sdwan_policy_stats_hour", widthMs: 3_600_000 },
+} as const;
+
+export type RollupLevel = keyof typeof ROLLUP_LEVELS;
+
+/** The bucket of a level a snapshot taken at `at` falls in: (bucket, bucket + width], as history's buckets. */
+export const bucketOf = (at: number, widthMs: number) => Math.floor((at - 1) / widthMs) * widthMs;
+
+/** One snapshot row about to be written, with what the rollups need to know of the rows before it. */
+export interface RollupInput {
+  policy_id: number;
+  at: number;
+  packets_matched: number;
+  bytes_matched: number;
+  active_flows: number;
+}
+
+/**
+ * Statements on the driver itself, prepared once per connection: the collector runs them for every
+ * changed policy at every snapshot, inside the snapshot's transaction (see storePolicyStats).
+ */
+function prepareRollupStatements(driver: Sqlite.Database) {
+  const upsert = (name: string) =>
+    driver.prepare<[number, number, number, number, number, number, number]>(
+      `INSERT INTO ${name} (policy_id, bucket, packets, bytes, samples, began_at, last_at, active_flows)
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?)
+       ON CONFLICT (policy_id, bucket) DO UPDATE SET packets = packets + excluded.packets,
+         bytes = bytes + excluded.bytes, samples = samples + 1, last_at = excluded.last_at,
+         active_flows = excluded.active_flows`,
+    );
+  return {
+    previous: driver.prepare<[number], { at: number; packets: number; bytes: number }>(
+      `SELECT timestamp AS at, packets_matched AS packets, bytes_matched AS bytes FROM sdwan_policy_stats
+       WHERE policy_id = ? ORDER BY timestamp DESC, stat_id DESC LIMIT 1`,
+    ),
+    tickBefore: driver.prepare<[number], { at: number }>(
+      "SELECT timestamp AS at FROM sdwan_policy_stats WHERE timestamp < ? ORDER BY timestamp DESC LIMIT 1",
+    ),
+    upserts: Object.values(ROLLUP_LEVELS).map((level) => ({ widthMs: level.widthMs, run: upsert(level.name) })),
+  };
+}
+
+const prepared = new WeakMap<Sqlite.Database, ReturnType<typeof prepareRollupStatements>>();
+
+/** drizzle() hands back its driver as `$client`, which the Db type leaves out. */
+export const driverOf = (db: Db) => (db as Db & { $client: Sqlite.Database }).$client;
+
+/**
+ * Rolls a snapshot's rows into every level. Call inside the snapshot's transaction, before its raw rows
+ * are inserted: each row's rise is measured against the policy's latest raw row, as history.ts does
+ * (a counter that went down was reset, so its whole value is the rise; a policy's first row is a baseline).
+ */
+export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonly RollupInput[] }): void {
+  const driver = driverOf(db);
+  let statements = prepared.get(driver);
+  if (!statements) prepared.set(driver, (statements = prepareRollupStatements(driver)));
+  const tick = statements.tickBefore.get(at)?.at;
+  for (const row of rows) {
+    const before = statements.previous.get(row.policy_id);
+    let packets = 0;
+    let bytes = 0;
+    let began = at;
+    if (before !== undefined) {
+      const reset = row.packets_matched < before.packets || row.bytes_matched < before.bytes;
+      packets = reset ? row.packets_matched : row.packets_matched - before.packets;
+      bytes = reset ? row.bytes_matched : row.bytes_matched - before.bytes;
+      began = Math.max(before.at, tick ?? before.at);
+    }
+    for (const level of statements.upserts) {
+      level.run.run(row.policy_id, bucketOf(at, level.widthMs), packets, bytes, began, at, row.active_flows);
+    }
+  }
+}
+
+/** Deletes a level's buckets that start before `before`; returns how many. */
+export function pruneRollupsBefore(db: Db, { level, before }: { level: RollupLevel; before: number }): number {
+  const { name } = ROLLUP_LEVELS[level];
+  return driverOf(db).prepare(`DELETE FROM ${name} WHERE bucket < ?`).run(before).changes;
+}
+
+/** A rollup row summed into one history bucket, in the shape history.ts groups. */
+export interface RolledUpCell {
+  policy_id: number;
+  name: string;
+  bucket: number;
+  packets: number;
+  bytes: number;
+  samples: number;
+  span_ms: number;
+  active_flows: number;
+}
+
+/**
+ * A level's rows summed into history buckets of `step` (a multiple of the level's width): the rise is
+ * the sum of the rises, the rise began where the first bucket's did and ended at the last's last
+ * snapshot. The range's ends round out to the level's buckets.
+ */
+export function readRollupCells(
+  db: Db,
+  { level, from, to, step, policyId }: { level: RollupLevel; from: number; to: number; step: number; policyId?: number },
+): RolledUpCell[] {
+  const { table, widthMs } = ROLLUP_LEVELS[level];
+  const lo = from - (from % widthMs);
+  const onePolicy = policyId === undefined ? sql`` : sql`AND ${table.policy_id} = ${policyId}`;
+  return db.all<RolledUpCell>(sql`
+    WITH g AS (
+      SELECT policy_id, (bucket / ${step}) * ${step} AS at, sum(packets) AS packets, sum(bytes) AS bytes,
+        sum(samples) AS samples, min(bucket) AS first_bucket, max(bucket) AS last_bucket
+      FROM ${table} WHERE ${table.bucket} >= ${lo} AND ${table.bucket} < ${to} ${onePolicy}
+      GROUP BY policy_id, at
+    )
+    SELECT g.policy_id, p.name, g.at AS bucket, g.packets, g.bytes, g.samples,
+      l.last_at - f.began_at AS span_ms, l.active_flows
+    FROM g JOIN ${policies} p ON p.policy_id = g.policy_id
+    JOIN ${table} f ON f.policy_id = g.policy_id AND f.bucket = g.first_bucket
+    JOIN ${table} l ON l.policy_id = g.policy_id AND l.bucket = g.last_bucket
+    ORDER BY g.policy_id, g.at
+  `);
+}
+
+/** The history buckets of `step` in which a level holds a row of any policy. */
+export function recordedRollupBuckets(
+  db: Db,
+  { level, from, to, step }: { level: RollupLevel; from: number; to: number; step: number },
+): Set<number> {
+  const { table, widthMs } = ROLLUP_LEVELS[level];
+  const lo = from - (from % widthMs);
+  const first = from - (from % step);
+  const rows = db.all<{ at: number }>(sql`
+    WITH RECURSIVE edges(at) AS (SELECT ${first} UNION ALL SELECT at + ${step} FROM edges WHERE at + ${step} < ${to})
+    SELECT e.at FROM edges e
+    WHERE EXISTS (SELECT 1 FROM ${table} r WHERE r.bucket >= max(e.at, ${lo}) AND r.bucket < min(e.at + ${step}, ${to}))
+  `);
+  return new Set(rows.map((r) => r.at));
+}
