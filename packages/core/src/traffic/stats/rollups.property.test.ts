@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPolicy } from "../../policies/policies";
 import { createTestDb, type TestDb } from "../../testing/test-db";
+import { chooseStep, getTrafficHistory, levelFor } from "./history";
 import { ROLLUP_LEVELS, type RollupLevel } from "./rollups";
 import { storePolicyStats, type PolicyCounters } from "./snapshots";
 
@@ -86,7 +87,8 @@ function reference(rows: RawRow[], widthMs: number) {
     let before: RawRow | undefined;
     for (const row of rows.filter((r) => r.policy_id === policy)) {
       const bucket = Math.floor((row.timestamp - 1) / widthMs) * widthMs;
-      const reset = before && (row.packets_matched < before.packets_matched || row.bytes_matched < before.bytes_matched);
+      const reset =
+        before && (row.packets_matched < before.packets_matched || row.bytes_matched < before.bytes_matched);
       const packets = !before ? 0 : reset ? row.packets_matched : row.packets_matched - before.packets_matched;
       const bytes = !before ? 0 : reset ? row.bytes_matched : row.bytes_matched - before.bytes_matched;
       const key = `${policy}/${bucket}`;
@@ -127,6 +129,71 @@ describe("rollups over random snapshot series with gaps, restarts and resets", (
         }
       }),
       { numRuns: 120 },
+    );
+  });
+});
+
+describe("getTrafficHistory over long ranges", () => {
+  it("reads the minute or hour level and sums its buckets to what the raw rows say of each history bucket", () => {
+    fc.assert(
+      fc.property(
+        fc.array(interval, { minLength: 1, maxLength: 80 }),
+        fc.constantFrom(3 * 3600 * S, 26 * 3600 * S, 4 * 86_400 * S, 40 * 86_400 * S),
+        fc.integer({ min: 0, max: 3 * 3600 * S }),
+        fc.integer({ min: 10, max: 300 }),
+        (intervals, span, offset, maxBuckets) => {
+          for (const table of ["sdwan_policy_stats", ...Object.values(ROLLUP_LEVELS).map((l) => l.name)])
+            t.db.run(`DELETE FROM ${table}`);
+          play(intervals);
+          const from = T0 + offset - span / 2;
+          const to = from + span;
+          const step = chooseStep(from, to, maxBuckets);
+          const level = levelFor(from, to, step);
+          expect(level).toBeDefined();
+          const { widthMs } = ROLLUP_LEVELS[level!];
+          const raw = t.db.all<RawRow>(
+            "SELECT policy_id, timestamp, packets_matched, bytes_matched, active_flows FROM sdwan_policy_stats ORDER BY timestamp, stat_id",
+          );
+          // The range's ends round out to the level's buckets.
+          const lo = from - (from % widthMs);
+          const cells = reference(raw, widthMs).filter((c) => c.bucket! >= lo && c.bucket! < to);
+          const expected = new Map<number, { packets: number; rate: number; flows: number; samples: number }>();
+          for (const policy of ids) {
+            const byAt = new Map<number, Record<string, number>[]>();
+            for (const c of cells.filter((c) => c.policy_id === policy)) {
+              const at = c.bucket! - (c.bucket! % step);
+              byAt.set(at, [...(byAt.get(at) ?? []), c]);
+            }
+            for (const [at, group] of byAt) {
+              const packets = group.reduce((sum, c) => sum + c.packets!, 0);
+              const span = group.at(-1)!.last_at! - group[0]!.began_at!;
+              const point = expected.get(at) ?? { packets: 0, rate: 0, flows: 0, samples: 0 };
+              point.packets += packets;
+              point.rate += span > 0 ? packets / (span / S) : 0;
+              point.flows += group.at(-1)!.active_flows!;
+              point.samples += group.reduce((sum, c) => sum + c.samples!, 0);
+              expected.set(at, point);
+            }
+          }
+
+          const history = getTrafficHistory(t.db, { from, to, maxBuckets });
+
+          expect(history.step_ms).toBe(step);
+          if (expected.size === 0) {
+            expect(history.points).toEqual([]);
+            return;
+          }
+          for (const point of history.points) {
+            const want = expected.get(point.at);
+            expect(point.packets).toBe(want?.packets ?? 0);
+            expect(point.samples).toBe(want?.samples ?? 0);
+            expect(point.active_flows).toBe(want ? want.flows : null);
+            if (want === undefined) expect(point.packets_per_second).toBeNull();
+            else expect(point.packets_per_second).toBeCloseTo(want.rate, 6);
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

@@ -105,14 +105,20 @@ export interface RolledUpCell {
  */
 export function readRollupCells(
   db: Db,
-  { level, from, to, step, policyId }: { level: RollupLevel; from: number; to: number; step: number; policyId?: number },
+  {
+    level,
+    from,
+    to,
+    step,
+    policyId,
+  }: { level: RollupLevel; from: number; to: number; step: number; policyId?: number },
 ): RolledUpCell[] {
   const { table, widthMs } = ROLLUP_LEVELS[level];
   const lo = from - (from % widthMs);
   const onePolicy = policyId === undefined ? sql`` : sql`AND ${table.policy_id} = ${policyId}`;
   return db.all<RolledUpCell>(sql`
     WITH g AS (
-      SELECT policy_id, (bucket / ${step}) * ${step} AS at, sum(packets) AS packets, sum(bytes) AS bytes,
+      SELECT policy_id, bucket - bucket % ${step} AS at, sum(packets) AS packets, sum(bytes) AS bytes,
         sum(samples) AS samples, min(bucket) AS first_bucket, max(bucket) AS last_bucket
       FROM ${table} WHERE ${table.bucket} >= ${lo} AND ${table.bucket} < ${to} ${onePolicy}
       GROUP BY policy_id, at

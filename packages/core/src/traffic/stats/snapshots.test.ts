@@ -63,10 +63,13 @@ describe("storePolicyStats", () => {
 
 describe("getLatestStatsOfAllPolicies", () => {
   it("reads each policy's latest row with index lookups, never a scan of the snapshots", () => {
-    for (let i = 0; i < 50; i++) storePolicyStats(t.db, { at: T0 + i * 10_000, stats: ids.map((id) => counters(id, i)) });
+    for (let i = 0; i < 50; i++)
+      storePolicyStats(t.db, { at: T0 + i * 10_000, stats: ids.map((id) => counters(id, i)) });
     const { sql, params } = latestStatsQuery(t.db).toSQL();
     const driver = (t.db as typeof t.db & { $client: Sqlite.Database }).$client;
-    const plan = (driver.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    const plan = (driver.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
     const onSnapshots = plan.filter((step) => step.includes("sdwan_policy_stats"));
     expect(onSnapshots.length).toBeGreaterThan(0);
     expect(onSnapshots.filter((step) => !step.startsWith("SEARCH"))).toEqual([]);
