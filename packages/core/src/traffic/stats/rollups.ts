@@ -80,12 +80,6 @@ export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonl
   }
 }
 
-/** Deletes a level's buckets that start before `before`; returns how many. */
-export function pruneRollupsBefore(db: Db, { level, before }: { level: RollupLevel; before: number }): number {
-  const { name } = ROLLUP_LEVELS[level];
-  return driverOf(db).prepare(`DELETE FROM ${name} WHERE bucket < ?`).run(before).changes;
-}
-
 /** A rollup row summed into one history bucket, in the shape history.ts groups. */
 export interface RolledUpCell {
   policy_id: number;
@@ -146,4 +140,42 @@ export function recordedRollupBuckets(
     WHERE EXISTS (SELECT 1 FROM ${table} r WHERE r.bucket >= max(e.at, ${lo}) AND r.bucket < min(e.at + ${step}, ${to}))
   `);
   return new Set(rows.map((r) => r.at));
+}
+
+/** How long each level is kept, in ms (the collector's PATRONUS_STATS_RETENTION_*). */
+export interface StatsRetention {
+  raw: number;
+  minute: number;
+  hour: number;
+}
+
+/**
+ * One bounded step of retention: deletes at most `limit` expired rows of each level, oldest first, and
+ * says whether anything expired is left. The collector repeats it between other work: one DELETE of an
+ * hour's raw rows at 1,000 policies (360,000 rows) held its receive loop for seconds (docs/database.md).
+ */
+export function pruneStatsStep(
+  db: Db,
+  { now, retention, limit }: { now: number; retention: StatsRetention; limit: number },
+): { removed: { raw: number; minute: number; hour: number }; done: boolean } {
+  const driver = driverOf(db);
+  const run = (statement: string, before: number) => driver.prepare(statement).run(before, limit).changes;
+  const removed = db.transaction(() => ({
+    raw: run(
+      `DELETE FROM sdwan_policy_stats WHERE stat_id IN
+        (SELECT stat_id FROM sdwan_policy_stats WHERE timestamp < ? ORDER BY timestamp LIMIT ?)`,
+      now - retention.raw,
+    ),
+    minute: run(
+      `DELETE FROM ${ROLLUP_LEVELS.minute.name} WHERE rowid IN
+        (SELECT rowid FROM ${ROLLUP_LEVELS.minute.name} WHERE bucket < ? ORDER BY bucket LIMIT ?)`,
+      now - retention.minute,
+    ),
+    hour: run(
+      `DELETE FROM ${ROLLUP_LEVELS.hour.name} WHERE rowid IN
+        (SELECT rowid FROM ${ROLLUP_LEVELS.hour.name} WHERE bucket < ? ORDER BY bucket LIMIT ?)`,
+      now - retention.hour,
+    ),
+  }));
+  return { removed, done: removed.raw < limit && removed.minute < limit && removed.hour < limit };
 }
