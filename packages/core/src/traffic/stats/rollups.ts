@@ -80,6 +80,12 @@ export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonl
   }
 }
 
+/**
+ * Live flows packed under a bucket's last_at: 21 bits (2,097,151 flows, twice PATRONUS_MAX_FLOWS' default;
+ * more reads as that) times epoch ms stays inside SQLite's 64-bit integers until 2109.
+ */
+const FLOWS_SPAN = 2 ** 21;
+
 /** A rollup row summed into one history bucket, in the shape history.ts groups. */
 export interface RolledUpCell {
   policy_id: number;
@@ -109,20 +115,19 @@ export function readRollupCells(
 ): RolledUpCell[] {
   const { table, widthMs } = ROLLUP_LEVELS[level];
   const lo = from - (from % widthMs);
-  const onePolicy = policyId === undefined ? sql`` : sql`AND ${table.policy_id} = ${policyId}`;
+  const onePolicy = policyId === undefined ? sql`` : sql`AND r.policy_id = ${policyId}`;
+  // began_at and last_at only grow with the bucket (a bucket's rise begins after the one before ended), so
+  // min and max find the first and last bucket's without joining back; the last one's live flows ride in
+  // the low bits of max(last_at) (FLOWS_SPAN), which keeps this one pass over the level's rows.
+  const span = sql.raw(String(FLOWS_SPAN)); // inlined: a bound number is a REAL, and the product needs 64-bit integers
   return db.all<RolledUpCell>(sql`
-    WITH g AS (
-      SELECT policy_id, bucket - bucket % ${step} AS at, sum(packets) AS packets, sum(bytes) AS bytes,
-        sum(samples) AS samples, min(bucket) AS first_bucket, max(bucket) AS last_bucket
-      FROM ${table} WHERE ${table.bucket} >= ${lo} AND ${table.bucket} < ${to} ${onePolicy}
-      GROUP BY policy_id, at
-    )
-    SELECT g.policy_id, p.name, g.at AS bucket, g.packets, g.bytes, g.samples,
-      l.last_at - f.began_at AS span_ms, l.active_flows
-    FROM g JOIN ${policies} p ON p.policy_id = g.policy_id
-    JOIN ${table} f ON f.policy_id = g.policy_id AND f.bucket = g.first_bucket
-    JOIN ${table} l ON l.policy_id = g.policy_id AND l.bucket = g.last_bucket
-    ORDER BY g.policy_id, g.at
+    SELECT r.policy_id, p.name, r.bucket - r.bucket % ${step} AS bucket, sum(r.packets) AS packets,
+      sum(r.bytes) AS bytes, sum(r.samples) AS samples, max(r.last_at) - min(r.began_at) AS span_ms,
+      max(r.last_at * ${span} + min(r.active_flows, ${span} - 1)) % ${span} AS active_flows
+    FROM ${table} r JOIN ${policies} p ON p.policy_id = r.policy_id
+    WHERE r.bucket >= ${lo} AND r.bucket < ${to} ${onePolicy}
+    GROUP BY r.policy_id, 3
+    ORDER BY r.policy_id, 3
   `);
 }
 
