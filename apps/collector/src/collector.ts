@@ -18,7 +18,7 @@ import {
 } from "@patronus/core/traffic/engine";
 import { loadOrCreateControlSecret, type CollectorStatusReport } from "@patronus/core/traffic/control";
 import { PolicyMatcher } from "@patronus/core/traffic/match";
-import { pruneStatsBefore } from "@patronus/core/traffic/stats";
+import { pruneStatsStep } from "@patronus/core/traffic/stats";
 import { startControlServer } from "./control-server";
 import { startDemoTraffic } from "./demo-traffic";
 import type { CollectorEnv } from "./env";
@@ -33,6 +33,8 @@ const TEMPLATE_ROWS_PER_WRITE = 500;
 const TEMPLATE_WRITE_INTERVAL_MS = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+/** Rows of each level one prune step deletes: a few ms of the receive loop (docs/database.md, "Rollups"). */
+const PRUNE_ROWS_PER_STEP = 5000;
 /** Exporters with a flow quota of their own; any beyond share one (docs/operations.md "Flow table fairness"). */
 const EXPORTER_IDS = 256;
 
@@ -253,13 +255,27 @@ export async function startCollector(
     },
   );
 
-  const pruneRetention = () => {
-    const removed = pruneStatsBefore(db, { before: Date.now() - env.PATRONUS_STATS_RETENTION_DAYS * DAY_MS });
-    if (removed > 0)
-      retentionLog.info(
-        `retention: removed ${removed} snapshot rows older than ${env.PATRONUS_STATS_RETENTION_DAYS} days`,
-        { rows: removed },
-      );
+  const retention = {
+    raw: env.PATRONUS_STATS_RETENTION_RAW * DAY_MS,
+    minute: env.PATRONUS_STATS_RETENTION_MINUTE * DAY_MS,
+    hour: env.PATRONUS_STATS_RETENTION_HOUR * DAY_MS,
+  };
+  let pruning: NodeJS.Immediate | undefined;
+  const pruneRetention = (removed = { raw: 0, minute: 0, hour: 0 }) => {
+    pruning = undefined;
+    try {
+      const step = pruneStatsStep(db, { now: Date.now(), retention, limit: PRUNE_ROWS_PER_STEP });
+      for (const level of ["raw", "minute", "hour"] as const) removed[level] += step.removed[level];
+      // Steps yield to the receive loop in between; an hour's expired rows take a few dozen.
+      if (!step.done) pruning = setImmediate(pruneRetention, removed);
+      else if (removed.raw + removed.minute + removed.hour > 0)
+        retentionLog.info(
+          `retention: removed ${removed.raw} raw, ${removed.minute} minute and ${removed.hour} hour rows`,
+          { rows: removed },
+        );
+    } catch (error) {
+      retentionLog.error(`retention prune failed (retried next hour): ${(error as Error).message}`);
+    }
   };
   pruneRetention();
   const timers = [
@@ -273,7 +289,9 @@ export async function startCollector(
       refreshPolicies();
       refreshExporters();
     }, env.PATRONUS_POLICY_POLL_MS),
-    setInterval(pruneRetention, RETENTION_PRUNE_INTERVAL_MS),
+    setInterval(() => {
+      if (!pruning) pruneRetention();
+    }, RETENTION_PRUNE_INTERVAL_MS),
   ];
   const demo = wantsDemoTraffic(env, db)
     ? startDemoTraffic({ port: Number(listener.address.split(":").at(-1)) })
@@ -293,6 +311,7 @@ export async function startCollector(
     async stop() {
       demo?.stop();
       for (const timer of timers) clearInterval(timer);
+      if (pruning) clearImmediate(pruning);
       await listener.close();
       await control.close();
       const rows = snapshot(true);

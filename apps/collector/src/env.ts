@@ -4,6 +4,8 @@ import { z } from "zod";
 
 const flag = z.enum(["0", "1"], "must be 0 or 1").transform((v) => v === "1");
 const ms = z.coerce.number().int().positive();
+const days = (least: number) =>
+  z.coerce.number(`must be a number of days`).min(least, `must be at least ${least} days`);
 
 /** The collector's environment, validated once at start; docs/configuration.md lists every variable. */
 const schema = z.object({
@@ -23,7 +25,10 @@ const schema = z.object({
   PATRONUS_SNAPSHOT_INTERVAL_MS: ms.default(10_000),
   PATRONUS_FLOW_IDLE_TIMEOUT_MS: ms.default(300_000),
   PATRONUS_FLOW_CLEANUP_INTERVAL_MS: ms.default(30_000),
-  PATRONUS_STATS_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  // Days each level of the snapshots is kept (docs/configuration.md); history reads minute rows for ranges up to 3 days.
+  PATRONUS_STATS_RETENTION_RAW: days(1).default(2),
+  PATRONUS_STATS_RETENTION_MINUTE: days(3).default(8),
+  PATRONUS_STATS_RETENTION_HOUR: days(7).default(400),
   PATRONUS_MAX_FLOWS: z.coerce.number().int().min(1000).default(1_000_000),
   /** The most of PATRONUS_MAX_FLOWS one exporter may hold, so one exporter's flood cannot evict another's flows. */
   PATRONUS_EXPORTER_FLOW_SHARE: z.coerce.number().gt(0, "must be above 0").max(1, "must be at most 1").default(0.5),

@@ -133,6 +133,41 @@ export const policyStats = sqliteTable(
   ],
 );
 
+// --- Snapshot rollups (issue 13): docs/database.md, "Rollups". Kept in one block.
+
+/**
+ * One row per policy and bucket of a rollup level: what that policy's snapshots taken in (bucket, bucket +
+ * width] say, written with each snapshot. Counters are the rise within the bucket (resets counted as
+ * sdwan_policy_stats' history counts them), so rows add up across buckets without the raw rows.
+ */
+function rollupTable(name: string) {
+  return sqliteTable(
+    name,
+    {
+      policy_id: integer("policy_id")
+        .notNull()
+        .references(() => policies.policy_id, { onDelete: "cascade" }),
+      /** Bucket start, epoch ms, a multiple of the level's width. */
+      bucket: integer("bucket").notNull(),
+      packets: integer("packets").notNull(),
+      bytes: integer("bytes").notNull(),
+      /** Snapshot rows rolled into the bucket. */
+      samples: integer("samples").notNull(),
+      /** When the bucket's rise began: the policy's snapshot before it or the collector's last before that, if later. */
+      began_at: integer("began_at").notNull(),
+      /** The last snapshot rolled in, and its live flows. */
+      last_at: integer("last_at").notNull(),
+      active_flows: integer("active_flows").notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.policy_id, t.bucket] }), index(`${name}_bucket_idx`).on(t.bucket)],
+  );
+}
+
+export const policyStatsMinute = rollupTable("sdwan_policy_stats_minute");
+export const policyStatsHour = rollupTable("sdwan_policy_stats_hour");
+
+// --- End of snapshot rollups.
+
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   email: text("email").notNull().unique(),

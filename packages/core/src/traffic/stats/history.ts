@@ -5,6 +5,7 @@ import { openDatabase, type Db } from "../../db/client";
 import { policies, policyStats } from "../../db/schema";
 import { NotFoundError } from "../../errors";
 import { parseInput } from "../../validation";
+import { readRollupCells, recordedRollupBuckets, type RollupLevel } from "./rollups";
 
 /**
  * One bucket of a traffic history. Its traffic is what the counters rose at the snapshots in it; its
@@ -143,8 +144,25 @@ function readBuckets(db: Db, params: TrafficHistoryParams) {
   const { from, to, maxBuckets, policyId } = parseInput(historyParams, params);
   if (policyId !== undefined) assertPolicyExists(db, policyId);
   const step = chooseStep(from, to, maxBuckets);
+  const level = levelFor(from, to, step);
+  if (level !== undefined) {
+    const range = { level, from, to, step };
+    const rows = readRollupCells(db, { ...range, policyId });
+    return { from, to, step, policyId, rows, recorded: recordedRollupBuckets(db, range) };
+  }
   const rows = bucketRows(db, { from, to, step, policyId });
   return { from, to, step, policyId, rows, recorded: recordedBuckets(db, { from, to, step }) };
+}
+
+/**
+ * The rollup level a range reads, or undefined for the raw rows: raw up to 2 h, the minute level up to
+ * 3 days, the hour level beyond, when the step is whole buckets of it (docs/database.md, "Rollups").
+ */
+export function levelFor(from: number, to: number, step: number): RollupLevel | undefined {
+  const span = to - from;
+  if (span > 3 * DAY && step % HOUR === 0) return "hour";
+  if (span > 2 * HOUR && step % MINUTE === 0) return "minute";
+  return undefined;
 }
 
 /** The buckets in which the collector wrote a snapshot of any policy. */

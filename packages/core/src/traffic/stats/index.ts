@@ -21,3 +21,4 @@ export {
   type PolicyTrafficHistory,
   type PolicyStatsExportRow,
 } from "./history";
+export { pruneStatsStep, ROLLUP_LEVELS, type RollupLevel, type StatsRetention } from "./rollups";

@@ -1,8 +1,15 @@
+import type Sqlite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPolicy, deletePolicy } from "../../policies/policies";
 import { createTestDb, type TestDb } from "../../testing/test-db";
 import { writeSnapshot } from "../engine/persistence";
-import { getLatestPolicyStats, getLatestStatsOfAllPolicies, pruneStatsBefore, storePolicyStats } from "./snapshots";
+import {
+  getLatestPolicyStats,
+  getLatestStatsOfAllPolicies,
+  latestStatsQuery,
+  pruneStatsBefore,
+  storePolicyStats,
+} from "./snapshots";
 import { flowKey } from "../match/flow-key";
 import { TrafficStatsCollector } from "../engine/traffic-stats-collector";
 
@@ -51,6 +58,24 @@ describe("storePolicyStats", () => {
     storePolicyStats(t.db, { at: T0 + 1000, stats: ids.map((id) => counters(id, 2)) });
     expect(pruneStatsBefore(t.db, { before: T0 + 1000 })).toBe(3);
     expect(getLatestPolicyStats(t.db, { policyId: ids[2]! })?.timestamp).toBe(T0 + 1000);
+  });
+});
+
+describe("getLatestStatsOfAllPolicies", () => {
+  it("reads each policy's latest row with index lookups, never a scan of the snapshots", () => {
+    for (let i = 0; i < 50; i++)
+      storePolicyStats(t.db, { at: T0 + i * 10_000, stats: ids.map((id) => counters(id, i)) });
+    const { sql, params } = latestStatsQuery(t.db).toSQL();
+    const driver = (t.db as typeof t.db & { $client: Sqlite.Database }).$client;
+    const plan = (driver.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+    const onSnapshots = plan.filter((step) => step.includes("sdwan_policy_stats"));
+    expect(onSnapshots.length).toBeGreaterThan(0);
+    expect(onSnapshots.filter((step) => !step.startsWith("SEARCH"))).toEqual([]);
+    expect(getLatestStatsOfAllPolicies(t.db).map((r) => [r.policy_id, r.packets_matched])).toEqual(
+      ids.map((id) => [id, 49]),
+    );
   });
 });
 

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createPolicy } from "../../policies/policies";
+import { createTestDb, type TestDb } from "../../testing/test-db";
+import { pruneStatsStep, ROLLUP_LEVELS } from "./rollups";
+import { storePolicyStats } from "./snapshots";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOW = Date.UTC(2026, 5, 1);
+
+let t: TestDb;
+let policyId: number;
+
+beforeEach(() => {
+  t = createTestDb();
+  policyId = createPolicy(t.db, { name: "voice", priority: 100 }).policy_id;
+});
+afterEach(() => t.destroy());
+
+/** One snapshot an hour, half past, for `days` days before NOW, counters rising by 10 each. */
+function hourlySnapshots(days: number) {
+  for (let n = days * 24; n >= 1; n--) {
+    storePolicyStats(t.db, {
+      at: NOW - n * HOUR + HOUR / 2,
+      stats: [{ policy_id: policyId, packets_matched: (days * 24 - n) * 10, bytes_matched: 0, active_flows: 1 }],
+    });
+  }
+}
+
+const count = (table: string) => t.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).n;
+
+describe("pruneStatsStep", () => {
+  it("keeps each level for its own retention", () => {
+    hourlySnapshots(10);
+    const retention = { raw: 1 * DAY, minute: 3 * DAY, hour: 7 * DAY };
+
+    const { done } = pruneStatsStep(t.db, { now: NOW, retention, limit: 10_000 });
+
+    expect(done).toBe(true);
+    expect(count("sdwan_policy_stats")).toBe(24);
+    expect(count(ROLLUP_LEVELS.minute.name)).toBe(3 * 24);
+    expect(count(ROLLUP_LEVELS.hour.name)).toBe(7 * 24);
+  });
+
+  it("removes at most `limit` rows of a level per step, oldest first, and says when it is done", () => {
+    hourlySnapshots(2);
+    const retention = { raw: 1 * DAY, minute: 2 * DAY, hour: 2 * DAY };
+
+    const first = pruneStatsStep(t.db, { now: NOW, retention, limit: 10 });
+    const oldest = t.db.get<{ at: number }>("SELECT min(timestamp) AS at FROM sdwan_policy_stats").at;
+    const second = pruneStatsStep(t.db, { now: NOW, retention, limit: 10 });
+    const third = pruneStatsStep(t.db, { now: NOW, retention, limit: 10 });
+
+    expect(first).toEqual({ removed: { raw: 10, minute: 0, hour: 0 }, done: false });
+    expect(oldest).toBe(NOW - 38 * HOUR + HOUR / 2);
+    expect(second).toEqual({ removed: { raw: 10, minute: 0, hour: 0 }, done: false });
+    expect(third).toEqual({ removed: { raw: 4, minute: 0, hour: 0 }, done: true });
+    expect(count("sdwan_policy_stats")).toBe(24);
+  });
+});
