@@ -26,7 +26,7 @@ const schema = z.object({
   PATRONUS_FLOW_IDLE_TIMEOUT_MS: ms.default(300_000),
   PATRONUS_FLOW_CLEANUP_INTERVAL_MS: ms.default(30_000),
   // Days each level of the snapshots is kept (docs/configuration.md); history reads minute rows for ranges up to 3 days.
-  PATRONUS_STATS_RETENTION_RAW: days(1).default(2),
+  PATRONUS_STATS_RETENTION_RAW: days(1).default(30),
   PATRONUS_STATS_RETENTION_MINUTE: days(3).default(8),
   PATRONUS_STATS_RETENTION_HOUR: days(7).default(400),
   PATRONUS_MAX_FLOWS: z.coerce.number().int().min(1000).default(1_000_000),

@@ -5,7 +5,7 @@ import { openDatabase, type Db } from "../../db/client";
 import { policies, policyStats } from "../../db/schema";
 import { NotFoundError } from "../../errors";
 import { parseInput } from "../../validation";
-import { readRollupCells, recordedRollupBuckets, type RollupLevel } from "./rollups";
+import { readRollupCells, recordedRollupBuckets, rollupReaches, type RollupLevel } from "./rollups";
 
 /**
  * One bucket of a traffic history. Its traffic is what the counters rose at the snapshots in it; its
@@ -145,7 +145,7 @@ function readBuckets(db: Db, params: TrafficHistoryParams) {
   if (policyId !== undefined) assertPolicyExists(db, policyId);
   const step = chooseStep(from, to, maxBuckets);
   const level = levelFor(from, to, step);
-  if (level !== undefined) {
+  if (level !== undefined && rollupReaches(db, level, from)) {
     const range = { level, from, to, step };
     const rows = readRollupCells(db, { ...range, policyId });
     return { from, to, step, policyId, rows, recorded: recordedRollupBuckets(db, range) };

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { policyStats } from "../../db/schema";
 import { createPolicy } from "../../policies/policies";
 import { createTestDb, type TestDb } from "../../testing/test-db";
+import { getTrafficHistory } from "./history";
 import { pruneStatsStep, ROLLUP_LEVELS } from "./rollups";
 import { storePolicyStats } from "./snapshots";
 
@@ -56,5 +58,33 @@ describe("pruneStatsStep", () => {
     expect(second).toEqual({ removed: { raw: 10, minute: 0, hour: 0 }, done: false });
     expect(third).toEqual({ removed: { raw: 4, minute: 0, hour: 0 }, done: true });
     expect(count("sdwan_policy_stats")).toBe(24);
+  });
+});
+
+describe("history over rows written before the rollups", () => {
+  it("reads the raw rows when a level does not reach back to the range's start, so an upgrade loses no history", () => {
+    // Four days of hourly snapshots as a database from before the rollups holds them: raw rows only.
+    for (let n = 4 * 24; n >= 2; n--) {
+      t.db
+        .insert(policyStats)
+        .values({
+          policy_id: policyId,
+          timestamp: NOW - n * HOUR,
+          packets_matched: (96 - n) * 10,
+          bytes_matched: 0,
+          active_flows: 1,
+        })
+        .run();
+    }
+    // Then the upgraded collector's first snapshot, which starts the rollups.
+    storePolicyStats(t.db, {
+      at: NOW - HOUR,
+      stats: [{ policy_id: policyId, packets_matched: 95 * 10, bytes_matched: 0, active_flows: 1 }],
+    });
+
+    const { points } = getTrafficHistory(t.db, { from: NOW - 4 * DAY, to: NOW, maxBuckets: 96 });
+
+    // 95 rises of 10 packets between the 96 snapshots.
+    expect(points.reduce((sum, p) => sum + p.packets, 0)).toBe(950);
   });
 });

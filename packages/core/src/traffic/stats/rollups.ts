@@ -1,7 +1,7 @@
 import type Sqlite from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { policies, policyStatsHour, policyStatsMinute } from "../../db/schema";
+import { policies, policyStats, policyStatsHour, policyStatsMinute } from "../../db/schema";
 
 /** The rollup levels beside the raw snapshots (docs/database.md, "Rollups"). */
 export const ROLLUP_LEVELS = {
@@ -13,6 +13,24 @@ export type RollupLevel = keyof typeof ROLLUP_LEVELS;
 
 /** The bucket of a level a snapshot taken at `at` falls in: (bucket, bucket + width], as history's buckets. */
 export const bucketOf = (at: number, widthMs: number) => Math.floor((at - 1) / widthMs) * widthMs;
+
+/**
+ * Whether a level holds what the raw rows hold of the range: it reaches back to `from`, or the raw rows
+ * reach no further back than it does. Snapshots written before the rollups existed (an upgraded database)
+ * are only in the raw rows, which are then read instead, so a long range never shows their time as
+ * empty. Two index lookups: the level's first bucket, and the oldest raw row by its autoincrement id.
+ */
+export function rollupReaches(db: Db, level: RollupLevel, from: number): boolean {
+  const first = db.get<{ bucket: number | null }>(
+    sql`SELECT min(bucket) AS bucket FROM ${ROLLUP_LEVELS[level].table}`,
+  ).bucket;
+  if (first === null) return false;
+  if (first <= from) return true;
+  const oldestRaw = db.get<{ at: number } | undefined>(
+    sql`SELECT timestamp AS at FROM ${policyStats} ORDER BY stat_id LIMIT 1`,
+  );
+  return oldestRaw === undefined || oldestRaw.at > first;
+}
 
 /** One snapshot row about to be written, with what the rollups need to know of the rows before it. */
 export interface RollupInput {
