@@ -2,8 +2,9 @@ import { z } from "zod";
 import { clip, hostBitsSet, ipFamily, parseCidr } from "../net/ip";
 
 /**
- * What a routing policy matches. Every rule is optional and an absent rule matches anything; a
- * present rule matches when any of its entries does. Stored as JSON in sdwan_policies.match_rules.
+ * What a routing policy matches. Every rule is optional; an absent rule matches anything, and so does an
+ * empty list (an admin who clears a list means "any"; the schema drops it, so it is never stored). A rule
+ * with entries matches when any of them does. Stored as JSON in sdwan_policies.match_rules.
  */
 export interface MatchRules {
   source_cidrs?: string[];
@@ -56,7 +57,12 @@ export const matchRulesSchema = z
     protocols: z.array(z.number().int().min(0).max(255)).optional(),
     dscp: z.array(z.number().int().min(0).max(63)).optional(),
   })
-  .strict();
+  .strict()
+  .transform(withoutEmptyLists);
+
+function withoutEmptyLists<T extends Record<string, unknown[] | undefined>>(rules: T): T {
+  return Object.fromEntries(Object.entries(rules).filter(([, list]) => list !== undefined && list.length > 0)) as T;
+}
 
 /** Why `value` is not a usable CIDR block, or undefined when it is. Host bits must be zero. */
 export function cidrProblem(value: string): string | undefined {
