@@ -17,7 +17,8 @@ const pathIdsWhere = (db: Queryable, which: SQL) => db.select({ id: paths.id }).
 export function countPathCascade(db: Queryable, which: SQL): PathCascade {
   const path_ids = pathIdsWhere(db, which)
     .all()
-    .map((p) => p.id);
+    .map((p) => p.id)
+    .sort((a, b) => a - b);
   const ids = pathIdsWhere(db, which);
   return {
     paths: path_ids.length,
