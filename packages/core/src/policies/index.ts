@@ -20,4 +20,4 @@ export {
   type PolicyChange,
   type PriorityChange,
 } from "./draft";
-export { matchRulesSchema, cidrProblem, type MatchRules, type PortRange } from "./match-rules";
+export { matchRulesSchema, cidrProblem, MAX_RULE_ENTRIES, type MatchRules, type PortRange } from "./match-rules";

@@ -48,14 +48,23 @@ const portRange = z
   ])
   .refine((r) => r.from <= r.to, { message: "port range must run from low to high" });
 
+/**
+ * Entries a rule may hold. The collector compiles every enabled policy's rules on each change; 1,000
+ * policies of 1,000 CIDRs each is far past any real network and still compiles in bounded time.
+ */
+export const MAX_RULE_ENTRIES = 1000;
+
+const entries = <T extends z.ZodType>(entry: T) =>
+  z.array(entry).max(MAX_RULE_ENTRIES, `must hold at most ${MAX_RULE_ENTRIES} entries`).optional();
+
 export const matchRulesSchema = z
   .object({
-    source_cidrs: z.array(cidr).optional(),
-    destination_cidrs: z.array(cidr).optional(),
-    source_ports: z.array(portRange).optional(),
-    destination_ports: z.array(portRange).optional(),
-    protocols: z.array(z.number().int().min(0).max(255)).optional(),
-    dscp: z.array(z.number().int().min(0).max(63)).optional(),
+    source_cidrs: entries(cidr),
+    destination_cidrs: entries(cidr),
+    source_ports: entries(portRange),
+    destination_ports: entries(portRange),
+    protocols: entries(z.number().int().min(0).max(255)),
+    dscp: entries(z.number().int().min(0).max(63)),
   })
   .strict()
   .transform(withoutEmptyLists);
