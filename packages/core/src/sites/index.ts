@@ -4,6 +4,7 @@ export {
   listSites,
   getSite,
   listPaths,
+  listEndpoints,
   recordPathMetrics,
   getLatestPathMetrics,
   type Site,

@@ -145,6 +145,11 @@ export function getSite(db: Db, { siteId }: { siteId: string }): SiteSummary | u
   return selectSiteSummaries(db).where(eq(sites.id, siteId)).get();
 }
 
+/** A site's endpoints, oldest first. */
+export function listEndpoints(db: Db, { siteId }: { siteId: string }): Endpoint[] {
+  return db.select().from(endpoints).where(eq(endpoints.site_id, siteId)).orderBy(asc(endpoints.id)).all();
+}
+
 const sourceEndpoint = aliasedTable(endpoints, "source_endpoint");
 const destinationEndpoint = aliasedTable(endpoints, "destination_endpoint");
 

@@ -7,6 +7,8 @@ import type { Context } from "./context";
 import { guardRootFields } from "./guards";
 import { operationLimitsRule, requestLimitsPlugin } from "./limits";
 import { cachesResolvers } from "./resolvers/caches";
+import { networkChangesResolvers } from "./resolvers/network-changes";
+import { policyChangesResolvers } from "./resolvers/policy-changes";
 import { policiesResolvers } from "./resolvers/policies";
 import { routingResolvers } from "./resolvers/routing";
 import { sitesResolvers } from "./resolvers/sites";
@@ -26,6 +28,8 @@ export const resolvers = guardRootFields([
   tokensResolvers,
   trafficHistoryResolvers,
   usersResolvers,
+  networkChangesResolvers,
+  policyChangesResolvers,
 ]);
 
 /** `now` is the rate limits' clock, injected by tests. */
