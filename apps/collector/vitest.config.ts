@@ -1,10 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { defineWorkspaceConfig } from "@patronus/vitest-config";
 
-export default defineConfig({
-  test: {
-    include: ["src/**/*.test.ts"],
-    testTimeout: 30_000,
-    reporters: ["default", "json"],
-    outputFile: { json: ".reports/vitest.json" },
-  },
-});
+export default defineWorkspaceConfig();

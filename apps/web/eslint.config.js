@@ -1,1 +1,1 @@
-export { default } from "@patronus/eslint-config";
+export { default } from "@patronus/eslint-config/next";

@@ -1,16 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineWorkspaceConfig } from "@patronus/vitest-config";
 
-export default defineConfig({
+export default defineWorkspaceConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./src", import.meta.url)) } },
-  test: {
-    include: ["src/**/*.test.ts"],
-    // Cheap scrypt for fixtures and sign-ins; see the file.
-    setupFiles: ["./vitest.setup.ts"],
-    testTimeout: 30_000,
-    // Setup hashes passwords with scrypt (about 100 ms each, far more on a loaded machine).
-    hookTimeout: 30_000,
-    reporters: ["default", "json"],
-    outputFile: { json: ".reports/vitest.json" },
-  },
+  // Cheap scrypt for fixtures and sign-ins; see the file.
+  test: { setupFiles: ["./vitest.setup.ts"] },
 });

@@ -1,12 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { defineWorkspaceConfig } from "@patronus/vitest-config";
 
-export default defineConfig({
-  test: {
-    include: ["src/**/*.test.ts"],
-    // Cheap scrypt for fixtures and sign-ins; see the file.
-    setupFiles: ["./vitest.setup.ts"],
-    testTimeout: 30_000,
-    reporters: ["default", "json"],
-    outputFile: { json: ".reports/vitest.json" },
-  },
-});
+// Cheap scrypt for fixtures and sign-ins; see the file.
+export default defineWorkspaceConfig({ test: { setupFiles: ["./vitest.setup.ts"] } });

@@ -1,11 +1,27 @@
-// The lint rules every workspace shares: ESLint's and typescript-eslint's recommended sets, with
-// `_`-prefixed names allowed to go unused (destructuring a field away, an ignored parameter), and
-// `process.env` read only by the env modules, so every variable is validated and documented once.
+// The lint rules every workspace shares: ESLint's recommended set and typescript-eslint's type-checked
+// one, with `_`-prefixed names allowed to go unused (destructuring a field away, an ignored parameter),
+// `process.env` read only by the env modules (every variable validated and documented once), and test
+// code kept out of production code. apps/web adds the Next.js and React hooks rules (`./next.js`).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 const envMessage =
   "Read variables through the process's env module (src/env.ts, built on @patronus/core/env), which validates them.";
+const testCodeMessage = "Test code (test files, testing folders, test runners) stays out of production code.";
+
+// Files that are test code or tools around the product; everything else ships.
+export const testAndToolFiles = [
+  "**/*.test.{ts,tsx}",
+  "**/*.bench.ts",
+  "**/bench.ts",
+  "**/src/bench/**",
+  "**/src/testing/**",
+  "**/testing/**",
+  "**/*.config.{js,mjs,ts}",
+  "**/vitest.setup.ts",
+  "e2e/**",
+  "**/tests/**",
+];
 
 export default tseslint.config(
   {
@@ -16,12 +32,21 @@ export default tseslint.config(
       "**/test-results/**",
       "**/next-env.d.ts",
       "**/dist/**",
+      "**/build/**",
     ],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+      },
+    },
     rules: {
+      // Off: `async` here marks methods whose interface expects a promise (Apollo plugin hooks,
+      // next-auth callbacks, bench bodies); dropping it would only trade the keyword for Promise.resolve.
+      "@typescript-eslint/require-await": "off",
       "@typescript-eslint/no-unused-vars": [
         "error",
         {
@@ -34,23 +59,41 @@ export default tseslint.config(
       "no-restricted-properties": ["error", { object: "process", property: "env", message: envMessage }],
       "no-restricted-imports": [
         "error",
-        { name: "process", importNames: ["env"], message: envMessage },
-        { name: "node:process", importNames: ["env"], message: envMessage },
+        {
+          paths: [
+            { name: "process", importNames: ["env"], message: envMessage },
+            { name: "node:process", importNames: ["env"], message: envMessage },
+            { name: "@patronus/core/testing", message: testCodeMessage },
+            { name: "vitest", message: testCodeMessage },
+            { name: "fast-check", message: testCodeMessage },
+            { name: "@playwright/test", message: testCodeMessage },
+          ],
+          patterns: [{ group: ["**/testing", "**/testing/**", "*.test", "**/*.test"], message: testCodeMessage }],
+        },
       ],
     },
   },
   {
-    // The env modules load the variables. Tests, benches, test harnesses and tool configs start child
-    // processes with a copy of the environment, or read the test runner's own switches (CI, ports).
-    files: [
-      "**/env.ts",
-      "**/src/env/**",
-      "**/*.test.ts",
-      "**/*.bench.ts",
-      "**/src/bench/**",
-      "**/src/testing/**",
-      "**/*.config.{js,mjs,ts}",
-    ],
+    // Test code may read the runner's switches, start children with a copy of the environment and
+    // import other test code.
+    files: ["**/env.ts", "**/src/env/**", ...testAndToolFiles],
     rules: { "no-restricted-properties": "off", "no-restricted-imports": "off" },
+  },
+  {
+    // Tests: vitest spies are asserted as `expect(obj.method)`, which unbound-method cannot tell from a call.
+    files: ["**/*.test.{ts,tsx}", "e2e/**", "**/tests/**"],
+    // Their asymmetric matchers (`expect.any`, `objectContaining`) are typed `any`, as is the JSON a test
+    // reads back to assert on, so the no-unsafe rules would flag every such expectation.
+    rules: {
+      "@typescript-eslint/unbound-method": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+    },
+  },
+  {
+    // Plain JavaScript (configs, scripts) is outside every tsconfig, so it gets the untyped rules.
+    files: ["**/*.{js,mjs,cjs}"],
+    extends: [tseslint.configs.disableTypeChecked],
   },
 );

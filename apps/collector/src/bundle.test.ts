@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createCollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient } from "@patronus/core/traffic/control";
 import { afterEach, describe, expect, it } from "vitest";
 import { bundle } from "./bin/build";
 import { createDataDir, testEnvVars, testSecret } from "./testing/harness";

@@ -1,6 +1,6 @@
 import { createSocket } from "node:dgram";
 import { CacheRegistry, createMetricsCache } from "@patronus/core/cache";
-import { clearCachesEverywhere, createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
+import { clearCachesEverywhere, createCollectorClient, type CollectorClient } from "@patronus/core/traffic/control";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE } from "@patronus/core/flows";
 import { createPolicy, deletePolicy } from "@patronus/core/policies";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";

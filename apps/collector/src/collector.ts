@@ -10,15 +10,14 @@ import {
   exporterAddressesVersion,
   listExporterAddresses,
   loadFlowTemplates,
-  loadOrCreateControlSecret,
-  PolicyMatcher,
-  pruneStatsBefore,
   restoreCollector,
   storeTemplateChanges,
   TrafficStatsCollector,
   writeSnapshot,
-  type CollectorStatusReport,
-} from "@patronus/core/traffic";
+} from "@patronus/core/traffic/engine";
+import { loadOrCreateControlSecret, type CollectorStatusReport } from "@patronus/core/traffic/control";
+import { PolicyMatcher } from "@patronus/core/traffic/match";
+import { pruneStatsBefore } from "@patronus/core/traffic/stats";
 import { startControlServer } from "./control-server";
 import { startDemoTraffic } from "./demo-traffic";
 import type { CollectorEnv } from "./env";

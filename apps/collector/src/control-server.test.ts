@@ -4,7 +4,7 @@ import {
   CollectorUnavailableError,
   createCollectorClient,
   type CollectorClient,
-} from "@patronus/core/traffic";
+} from "@patronus/core/traffic/control";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startControlServer, type ControlHandlers } from "./control-server";
 

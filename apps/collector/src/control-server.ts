@@ -7,13 +7,13 @@ import {
   type ControlEndpoint,
   type ControlEndpointName,
   type ControlParams,
-} from "@patronus/core/traffic";
+} from "@patronus/core/traffic/control";
 import type { z } from "zod";
 
 /**
  * What the control interface can do; the collector runtime implements it. Each handler gets its
  * endpoint's validated request and returns what the endpoint's response schema describes
- * (core's control-protocol.ts).
+ * (core's traffic/control/protocol.ts).
  */
 export type ControlHandlers = {
   [Name in ControlEndpointName]: (params: ControlParams<Name>) => z.input<(typeof controlEndpoints)[Name]["response"]>;

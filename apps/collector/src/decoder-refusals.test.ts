@@ -1,7 +1,7 @@
 /** What the decoder refuses reaches no counter, and an admin sees it counted in the status report. */
 import { createSocket } from "node:dgram";
 import { buildIpfixPacket, buildV5Packet, type TemplateSpec } from "@patronus/core/flows";
-import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic/control";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { startCollector, type RunningCollector } from "./collector";
 import { createDataDir, testEnv } from "./testing/harness";

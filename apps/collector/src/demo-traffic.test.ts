@@ -1,6 +1,7 @@
 import { demoPolicies, seedDemoNetwork } from "@patronus/core/seed";
 import { deleteSite, listSites } from "@patronus/core/sites";
-import { createCollectorClient, flowKey, PolicyMatcher } from "@patronus/core/traffic";
+import { createCollectorClient } from "@patronus/core/traffic/control";
+import { flowKey, PolicyMatcher } from "@patronus/core/traffic/match";
 import { matchRulesSchema } from "@patronus/core/policies";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startCollector, type RunningCollector } from "./collector";

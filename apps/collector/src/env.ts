@@ -1,5 +1,5 @@
 import { loadEnv as loadFrom, parsedVariable, sharedEnv } from "@patronus/core/env";
-import { parseExporterList } from "@patronus/core/traffic";
+import { parseExporterList } from "@patronus/core/traffic/engine";
 import { z } from "zod";
 
 const flag = z.enum(["0", "1"], "must be 0 or 1").transform((v) => v === "1");

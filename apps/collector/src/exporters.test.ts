@@ -1,7 +1,7 @@
 import { createSocket } from "node:dgram";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE } from "@patronus/core/flows";
 import { addEndpoint, createSite } from "@patronus/core/sites";
-import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic/control";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startCollector, type RunningCollector } from "./collector";
 import { loadEnv } from "./env";

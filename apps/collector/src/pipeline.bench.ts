@@ -13,13 +13,8 @@ import {
   type FlowSpec,
 } from "@patronus/core/flows";
 import { keep, msMedian, nsPerOp, prng, report } from "@patronus/core/testing";
-import {
-  ExporterGate,
-  parseExporterList,
-  PolicyMatcher,
-  TrafficStatsCollector,
-  UNMATCHED_POLICY_ID,
-} from "@patronus/core/traffic";
+import { ExporterGate, parseExporterList, TrafficStatsCollector } from "@patronus/core/traffic/engine";
+import { PolicyMatcher, UNMATCHED_POLICY_ID } from "@patronus/core/traffic/match";
 import { BlockList } from "node:net";
 import { asMatchable, BENCH_BASE_MS, BENCH_FLOWS, benchPolicies, createFlowSource } from "./testing/bench-policies";
 

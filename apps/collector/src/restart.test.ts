@@ -3,7 +3,8 @@ import { createSocket } from "node:dgram";
 import { fileURLToPath } from "node:url";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
 import { checkIntegrity } from "@patronus/core/db";
-import { createCollectorClient, getLatestStatsOfAllPolicies, type CollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient, type CollectorClient } from "@patronus/core/traffic/control";
+import { getLatestStatsOfAllPolicies } from "@patronus/core/traffic/stats";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDataDir, testEnvVars, testSecret } from "./testing/harness";
 
@@ -27,7 +28,7 @@ async function startProcess(dataDir: string, snapshotMs: number): Promise<Starte
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const line = await new Promise<string>((resolve, reject) => {
     let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const found = /flows on udp .*\n/.exec(out);
       if (found) resolve(found[0]);

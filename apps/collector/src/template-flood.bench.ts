@@ -11,7 +11,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { buildIpfixPacket, buildV5Packet, type TemplateSpec } from "@patronus/core/flows";
 import { report } from "@patronus/core/testing";
-import { createCollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient } from "@patronus/core/traffic/control";
 import { startCollector } from "./collector";
 import { createDataDir, testEnv, testSecret } from "./testing/harness";
 import { rssOf, startSidecar } from "./testing/sidecar";

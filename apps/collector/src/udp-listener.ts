@@ -10,6 +10,8 @@ export interface UdpListener {
   receiver: "recvmmsg" | "dgram";
   /** Datagrams the kernel dropped on this socket because its buffer was full (from /proc/net/udp). */
   drops(): number;
+  /** Reads that failed since start (the socket goes on receiving); the first of each kind is logged. */
+  errors(): number;
   close(): Promise<void>;
 }
 
@@ -25,22 +27,52 @@ export interface UdpListenerOptions {
 /**
  * Binds the flow socket with a large receive buffer: a burst of exports otherwise overflows the default.
  * `message` is valid only during the call: with batch receive it is a view the next batch overwrites.
+ * Logs which receive path it took and why; a bind failure rejects with Node's system error (EADDRINUSE).
  */
 export async function listenUdp(
   { host, port, receiveBufferSize, receiver, log = console.log }: UdpListenerOptions,
   onMessage: (message: Uint8Array, from: string) => void,
 ): Promise<UdpListener> {
-  const batch = receiver === "dgram" ? undefined : await loadBatchReceive();
-  if (typeof batch === "string") log(`udp: receiving with dgram, a datagram at a time: ${batch}`);
-  if (typeof batch !== "object") return listenDgram({ host, port, receiveBufferSize }, onMessage);
+  const batch = receiver === "dgram" ? `receiver "dgram" was asked for` : await loadBatchReceive();
+  const errors = new ReceiveErrors(log);
+  if (typeof batch === "string") {
+    const listener = await listenDgram({ host, port, receiveBufferSize }, onMessage, errors);
+    // The cost is measured in packages/udp-batch/README.md (`pnpm bench udp`).
+    log(
+      `udp: receiving on ${listener.address} with Node's dgram socket, a datagram at a time (about 5 times the CPU of recvmmsg batches), because ${batch}`,
+    );
+    return listener;
+  }
 
-  const socket = batch.openBatchSocket({ host, port, receiveBufferSize }, onMessage);
+  const socket = batch.openBatchSocket({ host, port, receiveBufferSize, onError: errors.add }, onMessage);
+  const address = `${socket.address}:${socket.port}`;
+  log(`udp: receiving on ${address} in recvmmsg batches through @patronus/udp-batch`);
   return {
-    address: `${socket.address}:${socket.port}`,
+    address,
     receiveBufferSize: socket.receiveBufferSize,
     receiver: "recvmmsg",
     drops: () => socketDrops(socket.port, isIPv6(host)),
+    errors: () => errors.count,
     close: () => socket.close(),
+  };
+}
+
+/**
+ * Counts read errors and logs the first of each code: a persistent one repeats many times a second,
+ * and errno codes are few, so the set stays small.
+ */
+class ReceiveErrors {
+  count = 0;
+  private readonly logged = new Set<string>();
+
+  constructor(private readonly log: (line: string) => void) {}
+
+  add = (error: NodeJS.ErrnoException) => {
+    this.count += 1;
+    const code = error.code ?? "unknown";
+    if (this.logged.has(code)) return;
+    this.logged.add(code);
+    this.log(`udp: read failed: ${error.message}; receiving goes on, further ${code} errors are only counted`);
   };
 }
 
@@ -60,6 +92,7 @@ async function loadBatchReceive(): Promise<typeof import("@patronus/udp-batch") 
 async function listenDgram(
   { host, port, receiveBufferSize }: { host: string; port: number; receiveBufferSize: number },
   onMessage: (message: Uint8Array, from: string) => void,
+  errors: ReceiveErrors,
 ): Promise<UdpListener> {
   const socket = createSocket({ type: isIPv6(host) ? "udp6" : "udp4", recvBufferSize: receiveBufferSize });
   socket.on("message", (message, rinfo) => onMessage(message, rinfo.address));
@@ -71,11 +104,14 @@ async function listenDgram(
     });
   });
   const bound = socket.address();
+  // Without a listener an "error" event after bind would be an uncaught exception.
+  socket.on("error", errors.add);
   return {
     address: `${bound.address}:${bound.port}`,
     receiveBufferSize: socket.getRecvBufferSize(),
     receiver: "dgram",
     drops: () => socketDrops(bound.port, isIPv6(host)),
+    errors: () => errors.count,
     close: () => new Promise((resolve) => socket.close(() => resolve())),
   };
 }

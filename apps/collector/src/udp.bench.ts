@@ -16,7 +16,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { FlowDecoder } from "@patronus/core/flows";
 import { report } from "@patronus/core/testing";
-import { createCollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient } from "@patronus/core/traffic/control";
 import { openBatchSocket } from "@patronus/udp-batch";
 import { startCollector } from "./collector";
 import { benchPolicies } from "./testing/bench-policies";

@@ -19,6 +19,11 @@ export interface BatchSocketOptions {
    * socket again, so that datagrams gather and are read many per wake-up (1 ms; 0 reads at once).
    */
   coalesceMs?: number;
+  /**
+   * Called with a Node-style system error (`code`, `errno`, `syscall` "recvmmsg" or "poll") when a read
+   * fails. The socket goes on receiving 10 ms later; the error is counted in errors() either way.
+   */
+  onError?: (error: NodeJS.ErrnoException) => void;
 }
 
 export interface BatchSocket {
@@ -31,6 +36,8 @@ export interface BatchSocket {
   truncated(): number;
   /** Calls from native code so far, each with one recvmmsg's datagrams: datagrams / batches is the batch size. */
   batches(): number;
+  /** Reads that failed since open (each also passed to onError). */
+  errors(): number;
   /** Stops delivery, even for the rest of a batch in progress, and frees the port. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -5,31 +5,14 @@
 // Plain JavaScript typed by index.d.ts, unlike the rest of the repo: the sidecar runs as an esbuild
 // bundle under plain node with this package left outside it (native addons stay in their folders),
 // and Node 20 cannot load a .ts file.
-import { createRequire } from "node:module";
 import { isIP } from "node:net";
-import { dirname, join } from "node:path";
-import process from "node:process";
+import { native } from "./load.js";
 
 // The words of a datagram's entry in the meta array, as udp_batch.c writes them.
 const SLOT = 0;
 const LENGTH = 1;
 const PORT = 2;
 const ADDR = 3;
-
-/** @returns {import("./native").Native | string} the addon, or why it cannot be used */
-function load() {
-  if (process.platform !== "linux") return `recvmmsg is Linux-only, this is ${process.platform}`;
-  try {
-    // Found through the package, not beside this file, so that it also loads from inside a bundle.
-    const require = createRequire(import.meta.url);
-    const root = dirname(require.resolve("@patronus/udp-batch/package.json"));
-    return require(join(root, "build/Release/udp_batch.node"));
-  } catch (error) {
-    return `the native addon did not load (${String(error instanceof Error ? error.message : error).split("\n")[0]})`;
-  }
-}
-
-const native = load();
 
 /** @type {string | undefined} */
 export const unavailable = typeof native === "string" ? native : undefined;
@@ -40,7 +23,8 @@ export const unavailable = typeof native === "string" ? native : undefined;
  * @returns {import("./index").BatchSocket}
  */
 export function openBatchSocket(options, onDatagram) {
-  if (typeof native === "string") throw new Error(`@patronus/udp-batch: ${native}`);
+  const addon = native; // a local, so that the check below narrows it inside the closures too
+  if (typeof addon === "string") throw new Error(`@patronus/udp-batch: ${addon}`);
   const {
     host,
     port,
@@ -49,17 +33,19 @@ export function openBatchSocket(options, onDatagram) {
     maxDatagramSize = 65_536,
     maxBatchesPerWake = 16,
     coalesceMs = 1,
+    onError,
   } = options;
   const version = isIP(host);
   if (version === 0)
     throw Object.assign(new Error(`bind ${host}:${port}: EINVAL (not an IP address)`), { code: "EINVAL" });
   const family = version === 6 ? 6 : 4;
-  const stride = native.metaStride;
+  const stride = addon.metaStride;
   const data = new ArrayBuffer(slots * maxDatagramSize);
   const meta = new Uint32Array(slots * stride);
-  const names = new AddressNames(native, family, new Uint8Array(meta.buffer));
+  const names = new AddressNames(addon, family, new Uint8Array(meta.buffer));
   let open = true;
   let batches = 0;
+  let errors = 0;
 
   /** @param {number} count */
   const onBatch = (count) => {
@@ -69,7 +55,7 @@ export function openBatchSocket(options, onDatagram) {
       onDatagram(bytes, names.of(meta, m + ADDR), meta[m + PORT]);
     }
   };
-  const [handle, address, boundPort, granted] = native.open(
+  const [handle, address, boundPort, granted] = addon.open(
     host,
     family,
     port,
@@ -80,16 +66,22 @@ export function openBatchSocket(options, onDatagram) {
     maxBatchesPerWake,
     onBatch,
     coalesceMs,
+    /** @param {NodeJS.ErrnoException} error */
+    (error) => {
+      errors++;
+      onError?.(error);
+    },
   );
   return {
     address,
     port: boundPort,
     receiveBufferSize: granted,
-    truncated: () => native.truncated(handle),
+    truncated: () => addon.truncated(handle),
     batches: () => batches,
+    errors: () => errors,
     close() {
       open = false;
-      native.close(handle);
+      addon.close(handle);
       return Promise.resolve();
     },
   };

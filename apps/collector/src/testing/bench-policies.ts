@@ -4,10 +4,11 @@
  * UDP sender it forks) builds the same ones.
  */
 import { formatIPv4 } from "@patronus/core/net";
-import { createFlowRecord, toDecodedFlow, type FlowRecord, type FlowSpec } from "@patronus/core/flows";
+import { createFlowRecord, type FlowRecord, type FlowSpec } from "@patronus/core/flows";
+import { toDecodedFlow } from "@patronus/core/flows/testing";
 import type { MatchRules } from "@patronus/core/policies";
 import { prng } from "@patronus/core/testing";
-import type { MatchablePolicy } from "@patronus/core/traffic";
+import type { MatchablePolicy } from "@patronus/core/traffic/match";
 
 export const BENCH_POLICIES = 1000;
 export const BENCH_FLOWS = 100_000;

@@ -8,7 +8,12 @@ import { createPolicy, type PolicyInput } from "@patronus/core/policies";
 import { loadEnv, type CollectorEnv } from "../env";
 
 /** A data directory with a migrated database holding `policies`, removed by `cleanup()`. */
-export function createDataDir(policies: PolicyInput[]): { dir: string; db: Db; close(): void; cleanup(): void } {
+export function createDataDir(policies: PolicyInput[]): {
+  dir: string;
+  db: Db;
+  close: () => void;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), "patronus-collector-"));
   const handle = openDatabase(join(dir, "patronus.db"));
   migrateDatabase(handle.db);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { GraphqlProvider } from "~/components/apollo-provider";
 import { NavLinks } from "~/components/nav-links";
@@ -20,9 +21,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="topbar">
-          <a href="/" className="brand">
+          <Link href="/" className="brand">
             Patronus
-          </a>
+          </Link>
           {user && (
             <>
               <nav aria-label="Main">

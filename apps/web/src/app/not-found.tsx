@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 /** Any address the dashboard does not have: a 404 in the dashboard's own frame, with a way back. */
 export default function NotFound() {
   return (
@@ -7,7 +9,7 @@ export default function NotFound() {
         There is no page at this address. It may have been a site or a link that no longer exists.
       </p>
       <p>
-        <a href="/">Go to the sites</a>
+        <Link href="/">Go to the sites</Link>
       </p>
     </section>
   );

@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { formText } from "./form-text";
 import { THROTTLED_PREFIX } from "./sign-in-errors";
 
 /** Email and password against the credentials provider; on success, a full load of `callbackUrl`. */
@@ -15,8 +16,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     setError(undefined);
     const result = await signIn("credentials", {
-      email: String(form.get("email")),
-      password: String(form.get("password")),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
       redirect: false,
     });
     if (result?.ok) {
@@ -36,7 +37,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form className="signin" onSubmit={submit} aria-describedby={error ? "signin-error" : undefined}>
+    <form
+      className="signin"
+      onSubmit={(event) => void submit(event)}
+      aria-describedby={error ? "signin-error" : undefined}
+    >
       <label htmlFor="email">Email</label>
       <input id="email" name="email" type="email" autoComplete="username" required autoFocus />
       <label htmlFor="password">Password</label>

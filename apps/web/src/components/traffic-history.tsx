@@ -3,7 +3,7 @@
 import { gql } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
-import type { TrafficPoint } from "@patronus/core/traffic";
+import type { TrafficPoint } from "@patronus/core/traffic/stats";
 import { useEffect, useState, type ReactNode } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 

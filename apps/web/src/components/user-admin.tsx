@@ -3,6 +3,7 @@
 import { gql } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useRef, useState, type FormEvent } from "react";
+import { formText } from "./form-text";
 
 type Role = "admin" | "operator" | "viewer";
 const ROLES: Role[] = ["admin", "operator", "viewer"];
@@ -88,10 +89,10 @@ export function UserAdmin({ self }: { self: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     const fields = new FormData(form);
-    const email = String(fields.get("email"));
+    const email = formText(fields, "email");
     await run(async () => {
       const { data: created } = await createUser({
-        variables: { email, name: String(fields.get("name")), role: String(fields.get("role")) },
+        variables: { email, name: formText(fields, "name"), role: formText(fields, "role") },
       });
       form.reset();
       return created && showSecret(created.createUser.user.email, created.createUser.generated_password, "Added");

@@ -1,5 +1,5 @@
 import "server-only";
-import { createCollectorClient, loadOrCreateControlSecret, type CollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient, loadOrCreateControlSecret, type CollectorClient } from "@patronus/core/traffic/control";
 import { env } from "~/env";
 
 let client: CollectorClient | undefined;

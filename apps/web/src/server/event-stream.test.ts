@@ -44,12 +44,7 @@ describe("the dashboard event stream", () => {
     bus.publish({ type: "policies_changed", policy_id: 3, change: "updated", actor: "a", audit_id: 1, at: 0 });
     bus.publish(deletion);
 
-    const {
-      path_ids: _ids,
-      audit_id: _audit,
-      type: _type,
-      ...visible
-    } = deletion as Extract<DomainEvent, { type: "site_deleted" }>;
+    const { path_ids: _ids, audit_id: _audit, type: _type, ...visible } = deletion;
     expect(await read()).toBe(`event: site_deleted\ndata: ${JSON.stringify(visible)}\n\n`);
   });
 

@@ -89,7 +89,7 @@ function prepareInsert(db: Db) {
 export function writeAuditPrepared(db: Db, entry: Omit<AuditEntry, "id" | "repeats" | "last_at">): number {
   let insert = preparedInserts.get(db);
   if (!insert) preparedInserts.set(db, (insert = prepareInsert(db)));
-  return insert.get({ ...entry, details: JSON.stringify(entry.details) })!.id;
+  return insert.get({ ...entry, details: JSON.stringify(entry.details) }).id;
 }
 
 export function listAuditLog(db: Db, { limit = 100, target }: { limit?: number; target?: string } = {}): AuditEntry[] {

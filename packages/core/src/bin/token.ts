@@ -34,7 +34,7 @@ try {
     process.exitCode = 1;
   } else {
     const expiresAt = days === undefined ? undefined : Date.now() + days * DAY_MS;
-    const { token } = createApiToken(db, { actor: "cli", userId: user.id, name: values.name!, expiresAt });
+    const { token } = createApiToken(db, { actor: "cli", userId: user.id, name: values.name, expiresAt });
     console.log(
       `token for ${user.email} (${user.role}), ${expiresAt ? `expires ${new Date(expiresAt).toISOString()}` : "no expiry"}:\n${token}`,
     );

@@ -1,25 +1,10 @@
 /**
- * Cache hot path against raw lru-cache with the same max/TTL/ttlResolution, at 1k and 100k entries,
- * with metrics-style number keys and routing-style string keys. Lookups walk a shuffled pool over all
- * keys so the working set is the whole cache, not one hot line.
- *
- * Both sides are timed in the same process, interleaved (each figure the best of its rounds), so both
- * meet the same CPU: on this shared host one core can run 1.5x slower than the other for minutes. The
- * raw side gets its own copy of lru-cache (the module imported under a second URL), so neither side's
- * calls shape the type feedback or compiled code of the functions the other runs.
- *
- * Each line is the process with the median ratio of several, its two figures side by side. The code
- * and memory layout a process settles on move a figure by up to 25% for its whole life (a 1k-entry
- * hit: 23 or 28.5 ns for raw lru-cache, 27 or 31 for ours), and the two sides draw separately: the
- * best figure of each side across processes compared one side's lucky layout with the other's usual
- * one, and at 100k entries put ratios anywhere from 0.86 to 1.37 across runs of the same code.
- *
- * Why the catalog pins lru-cache to 11.2: from 11.3 its public get() wraps the real one for
- * diagnostics_channel, and the chain grows to about 875 bytes of bytecode. V8 inlines at most 920
- * bytes into one caller, so a caller with any code of its own, Cache.get included, calls into
- * lru-cache instead of inlining it: measured here with 11.5, 4-5 ns more per 1k-entry miss (11.8 vs
- * 7.4 ns) and 8-9 per hit (30 vs 22). With 11.2 the whole chain inlines under Cache.get, and what is
- * left is Cache.get's own work: about 2 ns for the wrapper and 2-4 for the hit and miss counters.
+ * Cache hot path against raw lru-cache with the same max/TTL/ttlResolution, at 1k and 100k entries, number
+ * and string keys, over a shuffled pool of all keys (the working set is the whole cache). Both sides run
+ * interleaved in one process, the raw side on its own copy of lru-cache (imported under a second URL) so
+ * neither shapes the other's compiled code; each line is the process with the median ratio of several,
+ * since code layout moves a figure by up to 25% for a process's life. Figures, and why the catalog pins
+ * lru-cache to 11.2: docs/architecture.md, "Caches".
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -151,7 +136,7 @@ function time<K extends NonNullable<unknown>, O extends NonNullable<unknown>>(
     raw: {
       "get hit": (i) => raw.get(hit[i & mask]!),
       "get miss": (i) => raw.get(miss[i & mask]!),
-      "insert (overwrite)": (i) => raw.set(hit[i & mask]!, values[i & 63]!),
+      "insert (overwrite)": (i) => raw.set(hit[i & mask]!, values[i & 63]),
     },
     ours: {
       "get hit": (i) => ours.get(hit[i & mask]!),

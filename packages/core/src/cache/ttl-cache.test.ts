@@ -10,7 +10,7 @@ function cacheOnClock<K extends NonNullable<unknown>, V extends NonNullable<unkn
   const cache = new Cache<K, V>({ ttlMs: 60_000, max: 1_000, now: () => now, ...options });
   return {
     cache,
-    advance(ms: number) {
+    advance: (ms: number) => {
       now += ms;
     },
   };

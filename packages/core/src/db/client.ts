@@ -15,7 +15,7 @@ export type Queryable = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 export interface DatabaseHandle {
   db: Db;
   file: string;
-  close(): void;
+  close: () => void;
 }
 
 /**

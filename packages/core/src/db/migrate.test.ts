@@ -27,7 +27,7 @@ function firstMigrations(count: number): string {
 }
 
 describe("migrations", () => {
-  it("create every table of the schema, the spec's sdwan_policy_stats among them", () => {
+  it("create every table of the schema, sdwan_policy_stats among them", () => {
     t = createTestDb();
     expect(tableNames(t.db)).toEqual(
       expect.arrayContaining([
@@ -44,7 +44,7 @@ describe("migrations", () => {
     );
   });
 
-  it("give sdwan_policy_stats exactly the spec's columns and a (policy_id, timestamp) index", () => {
+  it("give sdwan_policy_stats exactly the columns docs/database.md lists and a (policy_id, timestamp) index", () => {
     t = createTestDb();
     const columns = t.db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('sdwan_policy_stats')`);
     const index = t.db.all<{ name: string }>(
@@ -114,7 +114,9 @@ describe("migrations", () => {
       );
 
       expect(new Set(outcomes.flat())).toEqual(new Set(["migrated"]));
-      const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, "meta/_journal.json"), "utf8"));
+      const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, "meta/_journal.json"), "utf8")) as {
+        entries: unknown[];
+      };
       for (const f of files)
         expect(f.db.all(sql`SELECT hash FROM __drizzle_migrations`)).toHaveLength(journal.entries.length);
     } finally {

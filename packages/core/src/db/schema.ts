@@ -6,7 +6,7 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex
  * (exact up to 2^53, far beyond any counter a policy will reach).
  *
  * Every foreign-key column is indexed: without those indexes SQLite scans the child table for each
- * parent row it deletes, which is what made the original's cascade take seconds for a large site.
+ * parent row it deletes, and a large site's cascade takes seconds (docs/database.md).
  */
 
 export const siteStatuses = ["active", "degraded", "offline", "maintenance"] as const;
@@ -115,7 +115,7 @@ export const policies = sqliteTable(
   ],
 );
 
-/** Column for column the spec's table; one row per policy per snapshot. */
+/** One row per policy per snapshot; the column names are those docs/database.md and the CSV export (docs/api.md) give. */
 export const policyStats = sqliteTable(
   "sdwan_policy_stats",
   {

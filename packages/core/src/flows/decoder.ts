@@ -3,19 +3,14 @@
  * template state of every exporter. Pure: no sockets, no timers; the caller passes the time.
  */
 import { createFlowRecord, type FlowRecord } from "./flow-record";
-import {
-  announcedRate,
-  createSetContext,
-  decodeDataRecords,
-  readOptionsRecords,
-  setIpfixUptimeBase,
-  setV9UptimeBase,
-  type SetContext,
-} from "./data-set";
+import { announcedRate, decodeDataRecords, readOptionsRecords } from "./data-set";
 import { decodeV5, V5_HEADER_LENGTH, V5_MAX_RECORDS, V5_RECORD_LENGTH } from "./netflow-v5";
 import { compileReader, type RecordReader } from "./record-reader";
 import { F_SAMPLING, F_SYS_INIT, MAX_SAMPLING_RATE } from "./field-kinds";
-import { ensureCompiled, MAX_TEMPLATE_FIELDS, packFields, type Template } from "./template";
+import { createSetContext, setIpfixUptimeBase, setV9UptimeBase, type SetContext } from "./set-context";
+import { SET_HEADER_LENGTH, setsEnd, type SetHeader } from "./set-header";
+import { ensureCompiled, packFields, type Template } from "./template";
+import { readTemplateSet, readV9OptionsTemplateSet, type TemplateSetTarget } from "./template-sets";
 import { TemplateStore, type DomainState, type TemplateChanges, type TemplateCounters } from "./template-store";
 import { templateSnapshotSchema, type TemplateSnapshot } from "./template-snapshot";
 import { PendingSets } from "./pending-sets";
@@ -76,7 +71,6 @@ export interface DecodeResult {
 
 const V9_HEADER_LENGTH = 20;
 const IPFIX_HEADER_LENGTH = 16;
-const SET_HEADER_LENGTH = 4;
 /**
  * Templates with the same plan (the same model of exporter, many devices) share one generated reader; the
  * bound keeps a stream of garbage templates from growing the cache.
@@ -121,6 +115,9 @@ export class FlowDecoder {
   private nowMs = 0;
   private optionsTarget: DomainState | undefined;
   private optionsFlags = 0;
+  /** The header of the packet being decoded, filled in place: a held set takes a copy. */
+  private readonly header: SetHeader = { exporter: "", version: 9, domain: 0, unixSecs: 0, sysUptime: 0 };
+  private readonly templateTarget: TemplateSetTarget;
 
   constructor(options: DecoderOptions = {}) {
     this.store = new TemplateStore(
@@ -135,6 +132,17 @@ export class FlowDecoder {
     this.maxPendingSets = options.maxPendingSets ?? 256;
     this.pending = new PendingSets(this.maxPendingSets);
     this.pendingMaxAgeMs = options.pendingMaxAgeMs ?? 30_000;
+    this.templateTarget = {
+      store: this.store,
+      counters: this.counters,
+      nowMs: 0,
+      learned: (h, templateId) => {
+        if (this.pending.size > 0) this.releasePending(h, templateId);
+      },
+      rejected: () => {
+        this.malformed = true;
+      },
+    };
   }
 
   /**
@@ -148,6 +156,7 @@ export class FlowDecoder {
     this.emitted = 0;
     this.malformed = false;
     this.nowMs = nowMs;
+    this.templateTarget.nowMs = nowMs;
     this.expirePending();
     this.store.expire(nowMs);
 
@@ -233,15 +242,18 @@ export class FlowDecoder {
       this.malformed = true;
       return;
     }
-    const sysUptime = dv.getUint32(4);
-    const unixSecs = dv.getUint32(8);
-    const sourceId = dv.getUint32(16);
     // Fewer than 4 octets left after the last set are padding (RFC 3954 §5.3).
     if (setsEnd(dv, V9_HEADER_LENGTH, dv.byteLength) < 0) {
       this.malformed = true;
       return;
     }
-    this.readSets(dv, V9_HEADER_LENGTH, dv.byteLength, exporter, 9, sourceId, unixSecs, sysUptime);
+    const h = this.header;
+    h.exporter = exporter;
+    h.version = 9;
+    h.sysUptime = dv.getUint32(4);
+    h.unixSecs = dv.getUint32(8);
+    h.domain = dv.getUint32(16);
+    this.readSets(dv, V9_HEADER_LENGTH, dv.byteLength, h);
   }
 
   private readIpfix(dv: DataView, exporter: string): void {
@@ -250,199 +262,59 @@ export class FlowDecoder {
       return;
     }
     const length = dv.getUint16(2);
-    const domain = dv.getUint32(12);
     // One message a datagram (RFC 7011 §10.3.2), made of whole sets (§3.1): any disagreement rejects it whole.
     if (length !== dv.byteLength || setsEnd(dv, IPFIX_HEADER_LENGTH, length) !== length) {
       this.malformed = true;
       return;
     }
-    this.readSets(dv, IPFIX_HEADER_LENGTH, length, exporter, 10, domain, 0, 0);
+    const h = this.header;
+    h.exporter = exporter;
+    h.version = 10;
+    h.domain = dv.getUint32(12);
+    h.unixSecs = 0;
+    h.sysUptime = 0;
+    this.readSets(dv, IPFIX_HEADER_LENGTH, length, h);
   }
 
   /** Walks the sets of one v9 packet or IPFIX message in [p, end), which `setsEnd` has checked. */
-  private readSets(
-    dv: DataView,
-    p: number,
-    end: number,
-    exporter: string,
-    version: 9 | 10,
-    domain: number,
-    unixSecs: number,
-    sysUptime: number,
-  ): void {
+  private readSets(dv: DataView, p: number, end: number, h: SetHeader): void {
     while (p + SET_HEADER_LENGTH <= end) {
       const id = dv.getUint16(p);
       const len = dv.getUint16(p + 2);
       const start = p + SET_HEADER_LENGTH;
       // Once this source's share of the second's learning budget is spent, template sets are not even parsed: a flood costs
       // the framing walk only. Known templates keep decoding; their refreshes are taken again next second.
-      if (id < 256 && !this.store.hasBudget(exporter, this.nowMs)) {
+      if (id < 256 && !this.store.hasBudget(h.exporter, this.nowMs)) {
         this.counters.templatesThrottled++;
         p += len;
         continue;
       }
-      if (id >= 256) this.dataSet(dv, start, p + len, exporter, version, domain, id, unixSecs, sysUptime);
-      else if (version === 9 && id === 0) this.readTemplateSet(dv, start, p + len, exporter, 9, domain, false);
-      else if (version === 9 && id === 1) this.readV9OptionsTemplateSet(dv, start, p + len, exporter, domain);
-      else if (version === 10 && (id === 2 || id === 3))
-        this.readTemplateSet(dv, start, p + len, exporter, 10, domain, id === 3);
+      if (id >= 256) this.dataSet(dv, start, p + len, h, id);
+      else if (h.version === 9 && id === 0) readTemplateSet(dv, start, p + len, h, false, this.templateTarget);
+      else if (h.version === 9 && id === 1) readV9OptionsTemplateSet(dv, start, p + len, h, this.templateTarget);
+      else if (h.version === 10 && (id === 2 || id === 3))
+        readTemplateSet(dv, start, p + len, h, id === 3, this.templateTarget);
       // Other ids below 256 are reserved (RFC 3954 §5.2, RFC 7011 §3.3.2): skipped.
       p += len;
     }
   }
 
-  /**
-   * Template sets (v9 flowset 0, IPFIX sets 2 and 3). Stops at the first malformed record: later ones in the
-   * set cannot be located. A zero template id in the remainder is padding.
-   */
-  private readTemplateSet(
-    dv: DataView,
-    start: number,
-    end: number,
-    exporter: string,
-    version: 9 | 10,
-    domain: number,
-    options: boolean,
-  ): void {
-    let p = start;
-    while (p + 4 <= end) {
-      const templateId = dv.getUint16(p);
-      const count = dv.getUint16(p + 2);
-      if (templateId === 0 && count === 0) return;
-      p += 4;
-      if (count === 0 && version === 10) {
-        this.store.withdraw(exporter, domain, templateId, options);
-        continue;
-      }
-      if (templateId < 256 || count === 0 || count > MAX_TEMPLATE_FIELDS) return this.rejectTemplate();
-      let scopeFieldCount = 0;
-      if (options) {
-        if (p + 2 > end) return this.rejectTemplate();
-        scopeFieldCount = dv.getUint16(p);
-        p += 2;
-        // RFC 7011 §3.4.2.2: the scope field count must not be zero.
-        if (scopeFieldCount === 0 || scopeFieldCount > count) return this.rejectTemplate();
-      }
-      // A refresh of a known template, or one past this second's budget, costs no allocation: floods are cheap.
-      const fieldsAt = p;
-      p = fieldsEnd(dv, p, end, count, version);
-      if (p < 0) return this.rejectTemplate();
-      const d = this.store.domain(exporter, version, domain);
-      const known = d?.templates.get(templateId);
-      if (
-        known &&
-        known.options === options &&
-        known.scopeFieldCount === scopeFieldCount &&
-        known.fieldSpecs.length === count * 3 &&
-        sameWireFields(dv, fieldsAt, version, known.fieldSpecs)
-      ) {
-        this.store.touch(d!, known, this.nowMs);
-        continue;
-      }
-      if (!this.store.hasBudget(exporter, this.nowMs)) {
-        this.counters.templatesThrottled++;
-        continue;
-      }
-      // Straight into the template's (id, length, enterprise or -1) triples: no object a field.
-      const specs: number[] = [];
-      for (let i = 0, q = fieldsAt; i < count; i++) {
-        const id = dv.getUint16(q);
-        const length = dv.getUint16(q + 2);
-        q += 4;
-        // The enterprise bit exists in IPFIX only (RFC 7011 §3.2); v9 has no such bit.
-        if (version === 10 && id & 0x8000) {
-          specs.push(id & 0x7fff, length, dv.getUint32(q));
-          q += 4;
-        } else {
-          specs.push(id, length, -1);
-        }
-      }
-      this.learn(exporter, version, domain, templateId, specs, options, scopeFieldCount);
-    }
-  }
-
-  /** v9 options templates give scope and option lengths in octets, not counts (RFC 3954 §6.1). */
-  private readV9OptionsTemplateSet(dv: DataView, start: number, end: number, exporter: string, domain: number): void {
-    let p = start;
-    while (p + 6 <= end) {
-      const templateId = dv.getUint16(p);
-      const scopeLength = dv.getUint16(p + 2);
-      const optionLength = dv.getUint16(p + 4);
-      if (templateId === 0) return;
-      p += 6;
-      const count = (scopeLength + optionLength) / 4;
-      if (templateId < 256 || scopeLength % 4 !== 0 || optionLength % 4 !== 0 || count === 0)
-        return this.rejectTemplate();
-      if (count > MAX_TEMPLATE_FIELDS || p + count * 4 > end) return this.rejectTemplate();
-      const specs: number[] = [];
-      for (let i = 0; i < count; i++, p += 4) specs.push(dv.getUint16(p), dv.getUint16(p + 2), -1);
-      this.learn(exporter, 9, domain, templateId, specs, true, scopeLength / 4);
-    }
-  }
-
-  private rejectTemplate(): void {
-    this.malformed = true;
-    this.counters.templatesRejected++;
-  }
-
-  private learn(
-    exporter: string,
-    version: 9 | 10,
-    domain: number,
-    templateId: number,
-    specs: number[],
-    options: boolean,
-    scopeFieldCount: number,
-  ): void {
-    const stored = this.store.learn(
-      { exporter, version, domain, templateId },
-      specs,
-      options,
-      scopeFieldCount,
-      this.nowMs,
-    );
-    if (stored === null) return;
-    if (stored === undefined) {
-      this.rejectTemplate();
-      return;
-    }
-    if (this.pending.size > 0) this.releasePending(exporter, version, domain, templateId);
-  }
-
-  private dataSet(
-    dv: DataView,
-    start: number,
-    end: number,
-    exporter: string,
-    version: 9 | 10,
-    domain: number,
-    templateId: number,
-    unixSecs: number,
-    sysUptime: number,
-  ): void {
-    const d = this.store.domain(exporter, version, domain);
+  private dataSet(dv: DataView, start: number, end: number, h: SetHeader, templateId: number): void {
+    const d = this.store.domain(h.exporter, h.version, h.domain);
     const t = d?.templates.get(templateId);
     if (d && t) {
       this.store.touch(d, t, this.nowMs);
-      this.decodeSet(dv, start, end, d, t, unixSecs, sysUptime);
-    } else this.hold(dv, start, end, exporter, version, domain, templateId, unixSecs, sysUptime);
+      this.decodeSet(dv, start, end, d, t, h);
+    } else this.hold(dv, start, end, h, templateId);
   }
 
-  private decodeSet(
-    dv: DataView,
-    start: number,
-    end: number,
-    d: DomainState,
-    t: Template,
-    unixSecs: number,
-    sysUptime: number,
-  ): void {
+  private decodeSet(dv: DataView, start: number, end: number, d: DomainState, t: Template, h: SetHeader): void {
     ensureCompiled(t);
     const c = this.ctx;
     c.malformed = false;
     c.insane = 0;
     c.rate = d.rate;
-    if (d.version === 9) setV9UptimeBase(c, unixSecs, sysUptime);
+    if (d.version === 9) setV9UptimeBase(c, h.unixSecs, h.sysUptime);
     else setIpfixUptimeBase(c, d.systemInitMs);
     if (t.options) {
       this.optionsTarget = d;
@@ -486,49 +358,35 @@ export class FlowDecoder {
   };
 
   /** Data sets that arrive before their template (common over UDP: RFC 7011 §8.4) wait, bounded per exporter. */
-  private hold(
-    dv: DataView,
-    start: number,
-    end: number,
-    exporter: string,
-    version: 9 | 10,
-    domain: number,
-    templateId: number,
-    unixSecs: number,
-    sysUptime: number,
-  ): void {
+  private hold(dv: DataView, start: number, end: number, h: SetHeader, templateId: number): void {
     if (this.maxPendingSets === 0) {
       this.counters.unknownTemplateSets++;
       return;
     }
-    // A copy: the caller may reuse its receive buffer.
+    // Copies: the caller may reuse its receive buffer, and the header object is this decoder's.
     const bytes = new Uint8Array(end - start);
     bytes.set(new Uint8Array(dv.buffer, dv.byteOffset + start, end - start));
     this.counters.unknownTemplateSets += this.pending.add({
-      exporter,
-      version,
-      domain,
+      header: { ...h },
       templateId,
       bytes,
       receivedMs: this.nowMs,
-      unixSecs,
-      sysUptime,
     });
     this.counters.setsHeld++;
     this.counters.setsPending = this.pending.size;
   }
 
-  private releasePending(exporter: string, version: 9 | 10, domain: number, templateId: number): void {
+  private releasePending(h: SetHeader, templateId: number): void {
     const oldest = this.nowMs - this.pendingMaxAgeMs;
-    for (const s of this.pending.take(exporter, version, domain, templateId)) {
+    for (const s of this.pending.take(h, templateId)) {
       if (s.receivedMs < oldest) {
         this.counters.unknownTemplateSets++;
         continue;
       }
-      const d = this.store.domain(exporter, version, domain)!;
+      const d = this.store.domain(h.exporter, h.version, h.domain)!;
       const t = d.templates.get(templateId)!;
       const dv = new DataView(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength);
-      this.decodeSet(dv, 0, s.bytes.byteLength, d, t, s.unixSecs, s.sysUptime);
+      this.decodeSet(dv, 0, s.bytes.byteLength, d, t, s.header);
     }
     this.counters.setsPending = this.pending.size;
   }
@@ -542,39 +400,3 @@ export class FlowDecoder {
 }
 
 function noop(): void {}
-
-/** Where the `count` field specifiers at `p` end, or -1 when they run past `end`. */
-function fieldsEnd(dv: DataView, p: number, end: number, count: number, version: 9 | 10): number {
-  for (let i = 0; i < count; i++) {
-    if (p + 4 > end) return -1;
-    const enterprise = version === 10 && dv.getUint16(p) & 0x8000;
-    p += enterprise ? 8 : 4;
-  }
-  return p > end ? -1 : p;
-}
-
-/** Whether the field specifiers at `p` are those of `specs` (as packed by the template). */
-function sameWireFields(dv: DataView, p: number, version: 9 | 10, specs: readonly number[]): boolean {
-  for (let i = 0; i < specs.length; i += 3) {
-    const raw = dv.getUint16(p);
-    const enterprise = version === 10 && raw & 0x8000;
-    if ((enterprise ? raw & 0x7fff : raw) !== specs[i] || dv.getUint16(p + 2) !== specs[i + 1]) return false;
-    if ((enterprise ? dv.getUint32(p + 4) : -1) !== specs[i + 2]) return false;
-    p += enterprise ? 8 : 4;
-  }
-  return true;
-}
-
-/**
- * Where the sets starting at `p` end, or -1 when one is shorter than its header or runs past `end`: checked
- * before anything is decoded, so a datagram with a bad frame is rejected whole. Bounded: every set advances p
- * by at least its 4-octet header.
- */
-function setsEnd(dv: DataView, p: number, end: number): number {
-  while (p + SET_HEADER_LENGTH <= end) {
-    const len = dv.getUint16(p + 2);
-    if (len < SET_HEADER_LENGTH || p + len > end) return -1;
-    p += len;
-  }
-  return p;
-}

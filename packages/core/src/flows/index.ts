@@ -9,7 +9,8 @@
  *   storeTemplateChanges(db, { changes: decoder.takeTemplateChanges(), at }); // now and then, and at shutdown
  *   status(decoder.counters);
  *
- * The packet encoders (encode.ts) serve the demo exporter, tests and benchmarks; decodeFlows is for tests.
+ * The packet encoders (encode.ts) serve the demo exporter, tests and benchmarks. `decodeFlows`, which collects
+ * copies of the records, is for tests only: `@patronus/core/flows/testing`.
  */
 export { createFlowRecord, type FlowRecord } from "./flow-record";
 export {
@@ -43,4 +44,3 @@ export {
   type V5PacketSpec,
   type V9PacketSpec,
 } from "./encode";
-export { decodeFlows, toDecodedFlow, type DecodedFlow } from "./testing/decoded-flow";

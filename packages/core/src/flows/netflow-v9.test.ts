@@ -187,4 +187,15 @@ describe("NetFlow v9", () => {
 
     expect(flows).toEqual([{ ipVersion: 4, ...flow }]);
   });
+
+  it("decodes a held data set with its own packet's times even when the template comes after the exporter restarted", () => {
+    const decoder = new FlowDecoder();
+    const early = { unixSecs: T / 1000, sysUptimeMs: 100_000 };
+    decodeFlows(decoder, buildV9Packet({ ...early, dataSets: [flowDataSet(V9_IPV4_TEMPLATE, [flow], early)] }));
+
+    const rebooted = { unixSecs: T / 1000 + 20, sysUptimeMs: 5_000 };
+    const { flows } = decodeFlows(decoder, buildV9Packet({ ...rebooted, templates: [V9_IPV4_TEMPLATE] }));
+
+    expect(flows).toEqual([{ ipVersion: 4, ...flow }]);
+  });
 });

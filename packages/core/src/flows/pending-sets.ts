@@ -3,15 +3,15 @@
  * in all; past the bound the exporter holding the most gives up its oldest, so an exporter at or below its
  * share never loses a set for another's sake (docs/operations.md, "Flow templates").
  */
+import type { SetHeader } from "./set-header";
+
 export interface PendingSet {
-  exporter: string;
-  version: 9 | 10;
-  domain: number;
+  /** The header of the packet the set came in, its own copy. */
+  header: SetHeader;
   templateId: number;
+  /** The set's records, without its set header. */
   bytes: Uint8Array;
   receivedMs: number;
-  unixSecs: number;
-  sysUptime: number;
 }
 
 interface Holder {
@@ -33,17 +33,18 @@ export class PendingSets {
   /** Holds `s`; returns how many sets were dropped to make room for it (0 or 1). */
   add(s: PendingSet): number {
     let dropped = 0;
-    let h = this.holders.get(s.exporter);
+    const exporter = s.header.exporter;
+    let h = this.holders.get(exporter);
     if (this.size >= this.max) {
       // The largest holder pays, which is the newcomer itself once it holds as many as anyone.
       const victim = h && h.sets.length >= this.largest ? h : this.bySize.get(this.largest)!.values().next().value!;
       this.drop(victim, 0);
       dropped = 1;
-      h = this.holders.get(s.exporter);
+      h = this.holders.get(exporter);
     }
     if (!h) {
-      h = { exporter: s.exporter, sets: [] };
-      this.holders.set(s.exporter, h);
+      h = { exporter, sets: [] };
+      this.holders.set(exporter, h);
     }
     h.sets.push(s);
     this.size++;
@@ -51,14 +52,15 @@ export class PendingSets {
     return dropped;
   }
 
-  /** Removes and returns, oldest first, the sets of `exporter` waiting for this template. */
-  take(exporter: string, version: 9 | 10, domain: number, templateId: number): PendingSet[] {
-    const h = this.holders.get(exporter);
+  /** Removes and returns, oldest first, the sets of this exporter and domain waiting for this template. */
+  take(key: Pick<SetHeader, "exporter" | "version" | "domain">, templateId: number): PendingSet[] {
+    const { version, domain } = key;
+    const h = this.holders.get(key.exporter);
     if (!h) return [];
     const out: PendingSet[] = [];
     for (let i = h.sets.length - 1; i >= 0; i--) {
       const s = h.sets[i]!;
-      if (s.templateId === templateId && s.domain === domain && s.version === version) {
+      if (s.templateId === templateId && s.header.domain === domain && s.header.version === version) {
         out.push(s);
         this.drop(h, i);
       }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createSetContext, decodeDataRecords, type SetContext } from "./data-set";
+import { decodeDataRecords } from "./data-set";
+import { createSetContext, type SetContext } from "./set-context";
 import { createFlowRecord, type FlowRecord } from "./flow-record";
 import { compileReader } from "./record-reader";
 import { compileTemplate, type Template, type TemplateField } from "./template";
@@ -67,9 +68,9 @@ describe("generated record readers", () => {
         (version, fields, bytes, context) => {
           const t = compileTemplate(version, 256, fields, false, 0);
           fc.pre(t !== undefined);
-          const generated = { ...t!, reader: compileReader(t!.plan, t!.fixedLength, t!.minLength, t!.flags) };
+          const generated = { ...t, reader: compileReader(t.plan, t.fixedLength, t.minLength, t.flags) };
 
-          expect(decodeWith(generated, bytes, context)).toEqual(decodeWith(t!, bytes, context));
+          expect(decodeWith(generated, bytes, context)).toEqual(decodeWith(t, bytes, context));
         },
       ),
       { numRuns: 1000 },

@@ -6,8 +6,7 @@
  * Only numbers from the plan reach the generated source, never bytes from the wire.
  */
 import type { FlowRecord } from "./flow-record";
-import type { SetContext } from "./data-set";
-import { ntpToMs } from "./data-set";
+import { ntpToMs, type SetContext } from "./set-context";
 import {
   F_COUNTS,
   F_SAMPLING,
@@ -197,5 +196,7 @@ export function compileReader(plan: Int32Array, stride: number, minLength: numbe
       }
       return count;
     };`;
+  // Generated code is the point: one straight-line reader per template, compiled once (docs/architecture.md).
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
   return new Function("ntpToMs", source)(ntpToMs) as RecordReader;
 }

@@ -308,7 +308,7 @@ export class TemplateStore {
   private roll(nowMs: number): void {
     const second = Math.floor(nowMs / 1000);
     if (second === this.budgetSecond) return;
-    this.askedBefore = second === this.budgetSecond + 1 ? this.spentBy : new Map();
+    this.askedBefore = second === this.budgetSecond + 1 ? this.spentBy : new Map<string, number>();
     this.spentBy = new Map();
     this.learners = this.askedBefore.size;
     this.budgetSecond = second;

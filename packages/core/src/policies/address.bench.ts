@@ -5,7 +5,7 @@
  */
 import { ValidationError } from "../errors";
 import { nsPerOp, report } from "../testing/bench";
-import { flowKey } from "../traffic/flow-key";
+import { flowKey } from "../traffic/match/flow-key";
 
 const flow = (src: string) => ({ src, dst: "2001:db8::2", srcPort: 1, dstPort: 2, protocol: 6 });
 const refused = (src: string) => {

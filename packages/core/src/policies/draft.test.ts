@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { flowKey } from "../traffic/flow-key";
-import { PolicyMatcher } from "../traffic/policy-matcher";
+import { flowKey } from "../traffic/match/flow-key";
+import { PolicyMatcher } from "../traffic/match/policy-matcher";
 import { createTestDb, type TestDb } from "../testing";
 import { draftPolicies, type PolicyChange } from "./draft";
 import { MAX_RULE_ENTRIES } from "./match-rules";

@@ -7,8 +7,8 @@ import type { EventBus } from "../events";
 import { listPolicies, policiesVersion, type Policy } from "../policies";
 import { getLatestPathMetrics } from "../sites";
 import { formatIPv4, formatIPv6 } from "../net/ip";
-import { flowKey, type FlowKeyInput } from "../traffic/flow-key";
-import { PolicyMatcher, UNMATCHED_POLICY_ID } from "../traffic/policy-matcher";
+import { flowKey, type FlowKeyInput } from "../traffic/match/flow-key";
+import { PolicyMatcher, UNMATCHED_POLICY_ID } from "../traffic/match/policy-matcher";
 
 export interface RoutingCaches {
   metrics: Cache<number, PathMetricsSnapshot>;

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { storePolicyStats, type PolicyCounters } from "../traffic/snapshots";
+import { storePolicyStats, type PolicyCounters } from "../traffic/stats/snapshots";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Coarser than the collector's 10 s: a day at 10 s would be 216,000 rows for every fresh demo database. */

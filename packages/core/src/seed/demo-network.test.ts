@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listPolicies } from "../policies";
 import { listPaths, listSites } from "../sites";
 import { createTestDb, type TestDb } from "../testing";
-import { getLatestStatsOfAllPolicies, getTrafficHistory } from "../traffic";
+import { getLatestStatsOfAllPolicies, getTrafficHistory } from "../traffic/stats";
 import { seedDemoNetwork } from "./demo-network";
 
 let t: TestDb;

@@ -13,7 +13,7 @@ const tables = ["sdwan_sites", "sdwan_endpoints", "sdwan_paths", "sdwan_path_met
 function rowCounts(db: Db): Record<(typeof tables)[number], number> {
   const counts = {} as Record<(typeof tables)[number], number>;
   for (const table of tables) {
-    counts[table] = db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))!.n;
+    counts[table] = db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`)).n;
   }
   return counts;
 }

@@ -25,7 +25,7 @@ function withEvents(): { events: EventBus; heard: DomainEvent[]; now: () => numb
   return { events, heard, now: () => T };
 }
 
-const count = (table: string) => t.db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))!.n;
+const count = (table: string) => t.db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`)).n;
 
 /** Sites 1, 2, 3 with one endpoint each (e1, e2, e3); paths e1→e2 (4 metric rows), e2→e1 (3), e2→e3 (2). */
 function network() {

@@ -200,11 +200,11 @@ function startBusyWriter(file: string) {
   const exited = once(child, "exit");
   return {
     ready: Promise.race([
-      once(child.stdout!, "data"),
+      once(child.stdout, "data"),
       exited.then(() => Promise.reject(new Error("the writer exited"))),
     ]),
     stop: async () => {
-      child.stdin!.end();
+      child.stdin.end();
       await exited;
     },
   };

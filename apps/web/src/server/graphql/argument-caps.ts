@@ -1,9 +1,4 @@
-import {
-  GraphQLError,
-  type GraphQLInputObjectType,
-  type GraphQLInputType,
-  type InputValueDefinitionNode,
-} from "graphql";
+import { GraphQLError, Kind, type GraphQLInputType, type InputValueDefinitionNode } from "graphql";
 
 /**
  * Longest String and ID argument the API takes unless the schema says otherwise with @maxLength. Ids
@@ -37,7 +32,7 @@ function check(value: unknown, type: GraphQLInputType, cap: number | undefined, 
     return;
   }
   if ("getFields" in type) {
-    for (const field of Object.values((type as GraphQLInputObjectType).getFields())) {
+    for (const field of Object.values(type.getFields())) {
       check((value as Record<string, unknown>)[field.name], field.type, maxLengthOf(field), `${path}.${field.name}`);
     }
     return;
@@ -53,5 +48,5 @@ function check(value: unknown, type: GraphQLInputType, cap: number | undefined, 
 function maxLengthOf(definition: InputValue): number | undefined {
   const directive = definition.astNode?.directives?.find((d) => d.name.value === "maxLength");
   const argument = directive?.arguments?.find((a) => a.name.value === "max");
-  return argument?.value.kind === "IntValue" ? Number(argument.value.value) : undefined;
+  return argument?.value.kind === Kind.INT ? Number(argument.value.value) : undefined;
 }

@@ -4,7 +4,7 @@ import { createMetricsCache, createRoutingCache } from "@patronus/core/cache";
 import { seedDemoNetwork } from "@patronus/core/seed";
 import { listSites } from "@patronus/core/sites";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createCollectorClient } from "@patronus/core/traffic";
+import { createCollectorClient } from "@patronus/core/traffic/control";
 import { createApiToken, createUser, type User } from "@patronus/core/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlClient, type GraphqlResult } from "./test-client";

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createCollectorClient, type CollectorStatusReport } from "@patronus/core/traffic";
+import { createCollectorClient, type CollectorStatusReport } from "@patronus/core/traffic/control";
 import { createUser, type User } from "@patronus/core/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlClient } from "./test-client";

@@ -2,14 +2,10 @@ import { CacheRegistry, createMetricsCache, createRoutingCache } from "@patronus
 import type { Db } from "@patronus/core/db";
 import type { RoutingCaches } from "@patronus/core/routing";
 import type { UserRole } from "@patronus/core/users";
-import {
-  CollectorUnavailableError,
-  getLatestStatsOfAllPolicies,
-  UNMATCHED_POLICY_ID,
-  type CollectorClient,
-  type PolicyStats,
-  type TrafficTotals,
-} from "@patronus/core/traffic";
+import { CollectorUnavailableError, type CollectorClient } from "@patronus/core/traffic/control";
+import { getLatestStatsOfAllPolicies } from "@patronus/core/traffic/stats";
+import { UNMATCHED_POLICY_ID } from "@patronus/core/traffic/match";
+import { type PolicyStats, type TrafficTotals } from "@patronus/core/traffic/engine";
 
 /** Traffic counters for this request: live from the collector, or the latest snapshots when it is down. */
 export interface TrafficView {

@@ -1,7 +1,7 @@
 import { listAuditLog } from "@patronus/core/audit";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
 import { createUser, type User, type UserRole } from "@patronus/core/users";
-import { parse, type ObjectTypeDefinitionNode } from "graphql";
+import { Kind, parse, type ObjectTypeDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ruleOf, rules } from "./guards";
 import { typeDefs } from "./server";
@@ -47,7 +47,7 @@ const calls: Record<string, string> = {
 const below: Record<UserRole, UserRole | undefined> = { viewer: undefined, operator: "viewer", admin: "operator" };
 const schemaMutations = (
   parse(typeDefs).definitions.find(
-    (d) => d.kind === "ObjectTypeDefinition" && d.name.value === "Mutation",
+    (d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Mutation",
   ) as ObjectTypeDefinitionNode
 ).fields!.map((f) => f.name.value);
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import type { Db } from "@patronus/core/db";
 import type { RoutingCaches } from "@patronus/core/routing";
-import type { CollectorClient } from "@patronus/core/traffic";
+import type { CollectorClient } from "@patronus/core/traffic/control";
 import type { User } from "@patronus/core/users";
 import { createContext, type Viewer } from "./context";
 import { createApolloServer } from "./server";

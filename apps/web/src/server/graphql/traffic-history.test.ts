@@ -1,6 +1,6 @@
 import { createPolicy } from "@patronus/core/policies";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { storePolicyStats } from "@patronus/core/traffic";
+import { storePolicyStats } from "@patronus/core/traffic/stats";
 import { createUser, type User } from "@patronus/core/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlClient } from "./test-client";

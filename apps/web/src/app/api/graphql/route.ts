@@ -10,7 +10,7 @@ import { createApolloServer } from "~/server/graphql/server";
 // Our own handler over Apollo's executeHTTPGraphQLRequest (no @as-integrations/next): it caps the body before anything reads it all.
 const handler = createGraphqlHandler(createApolloServer(), async (request) => {
   const { caches, registry } = getCaches();
-  const auth = await viewerOfRequest(request as NextRequest);
+  const auth = await viewerOfRequest(request);
   return createContext({ db: getDb(), ...auth, collector: getCollectorClient(), caches, registry });
 });
 

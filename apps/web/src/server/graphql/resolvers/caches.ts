@@ -1,5 +1,5 @@
 import { writeAudit } from "@patronus/core/audit";
-import { clearCachesEverywhere, CollectorUnavailableError } from "@patronus/core/traffic";
+import { clearCachesEverywhere, CollectorUnavailableError } from "@patronus/core/traffic/control";
 import type { Context } from "../context";
 
 export const cachesResolvers = {

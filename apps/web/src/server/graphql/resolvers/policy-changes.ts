@@ -5,7 +5,6 @@ import {
   reorderPolicies,
   setPolicyEnabled,
   updatePolicy,
-  type MatchRules,
   type Policy,
   type PolicyPatch,
 } from "@patronus/core/policies";
@@ -34,7 +33,7 @@ function policyFields(input: PolicyFields): PolicyPatch {
   const pinned = optionalRowId(pinned_path_id, "pinned_path_id");
   return {
     ...given(rest),
-    ...(match_rules ? { match_rules: given(match_rules) as MatchRules } : {}),
+    ...(match_rules ? { match_rules: given(match_rules) } : {}),
     ...(pinned === undefined ? {} : { pinned_path_id: pinned }),
   };
 }

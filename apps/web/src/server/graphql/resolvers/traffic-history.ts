@@ -1,4 +1,4 @@
-import { getTrafficHistoryWithPolicies } from "@patronus/core/traffic";
+import { getTrafficHistoryWithPolicies } from "@patronus/core/traffic/stats";
 import type { Context } from "../context";
 
 interface HistoryArgs {

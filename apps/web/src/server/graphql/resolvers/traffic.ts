@@ -1,4 +1,5 @@
-import { CollectorUnavailableError, UNMATCHED_POLICY_ID, type CollectorStatusReport } from "@patronus/core/traffic";
+import { CollectorUnavailableError, type CollectorStatusReport } from "@patronus/core/traffic/control";
+import { UNMATCHED_POLICY_ID } from "@patronus/core/traffic/match";
 import type { Context } from "../context";
 import { requireRole } from "../guards";
 

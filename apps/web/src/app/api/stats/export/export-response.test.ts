@@ -1,7 +1,7 @@
 import { listAuditLog } from "@patronus/core/audit";
 import { createPolicy } from "@patronus/core/policies";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { storePolicyStats } from "@patronus/core/traffic";
+import { storePolicyStats } from "@patronus/core/traffic/stats";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "~/server/graphql/context";
 import { exportResponse } from "./export-response";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { writeAudit } from "@patronus/core/audit";
 import type { Db } from "@patronus/core/db";
 import { isDomainError } from "@patronus/core/errors";
-import { exportPolicyStats, type PolicyStatsExportRow } from "@patronus/core/traffic";
+import { exportPolicyStats, type PolicyStatsExportRow } from "@patronus/core/traffic/stats";
 import { z } from "zod";
 import type { Viewer } from "~/server/graphql/context";
 

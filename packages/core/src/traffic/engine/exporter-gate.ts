@@ -1,9 +1,9 @@
 import { BlockList } from "node:net";
 import { sql } from "drizzle-orm";
-import { Cache } from "../cache/ttl-cache";
-import type { Db } from "../db/client";
-import { endpoints } from "../db/schema";
-import { ipFamily, isLoopback, parseCidr, unmapIPv4 } from "../net/ip";
+import { Cache } from "../../cache/ttl-cache";
+import type { Db } from "../../db/client";
+import { endpoints } from "../../db/schema";
+import { ipFamily, isLoopback, parseCidr, unmapIPv4 } from "../../net/ip";
 
 /** `PATRONUS_FLOW_EXPORTERS`: `any`, or addresses and CIDR prefixes separated by commas. */
 export type ExporterList = { any: true } | { any: false; cidrs: { address: string; prefix: number; family: 4 | 6 }[] };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { NotFoundError, ValidationError } from "../errors";
-import { createPolicy } from "../policies/policies";
-import { createTestDb, type TestDb } from "../testing/test-db";
+import { NotFoundError, ValidationError } from "../../errors";
+import { createPolicy } from "../../policies/policies";
+import { createTestDb, type TestDb } from "../../testing/test-db";
 import { chooseStep, exportPolicyStats, getTrafficHistory, getTrafficHistoryByPolicy } from "./history";
 import { storePolicyStats } from "./snapshots";
 

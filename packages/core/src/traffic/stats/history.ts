@@ -1,10 +1,10 @@
 import type Sqlite from "better-sqlite3";
 import { and, asc, desc, eq, gt, gte, lt, lte, sql } from "drizzle-orm";
 import { z } from "zod";
-import { openDatabase, type Db } from "../db/client";
-import { policies, policyStats } from "../db/schema";
-import { NotFoundError } from "../errors";
-import { parseInput } from "../validation";
+import { openDatabase, type Db } from "../../db/client";
+import { policies, policyStats } from "../../db/schema";
+import { NotFoundError } from "../../errors";
+import { parseInput } from "../../validation";
 
 /**
  * One bucket of a traffic history. Its traffic is what the counters rose at the snapshots in it; its

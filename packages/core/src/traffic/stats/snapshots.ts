@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, max, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { collectorState, policies, policyStats } from "../db/schema";
+import type { Db } from "../../db/client";
+import { policies, policyStats } from "../../db/schema";
 
 /** One row of sdwan_policy_stats: a policy's counters at a snapshot. */
 export interface PolicyStatsRow {
@@ -103,17 +103,4 @@ export function getLatestStatsOfAllPolicies(db: Db): PolicyStatsRow[] {
 /** Deletes snapshot rows older than `before`; returns how many. */
 export function pruneStatsBefore(db: Db, { before }: { before: number }): number {
   return db.delete(policyStats).where(lt(policyStats.timestamp, before)).run().changes;
-}
-
-export function saveCollectorState(db: Db, { key, value, at }: { key: string; value: unknown; at: number }): void {
-  const json = JSON.stringify(value);
-  db.insert(collectorState)
-    .values({ key, value: json, updated_at: at })
-    .onConflictDoUpdate({ target: collectorState.key, set: { value: json, updated_at: at } })
-    .run();
-}
-
-export function loadCollectorState<T>(db: Db, { key }: { key: string }): T | undefined {
-  const row = db.select({ value: collectorState.value }).from(collectorState).where(eq(collectorState.key, key)).get();
-  return row === undefined ? undefined : (JSON.parse(row.value) as T);
 }

@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FlowDecoder } from "../flows/decoder";
-import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type TemplateSpec } from "../flows/encode";
-import { decodeFlows } from "../flows/testing/decoded-flow";
-import { createTestDb, type TestDb } from "../testing/test-db";
-import { loadFlowTemplates, storeTemplateChanges } from "./persistence";
-import { saveCollectorState } from "./snapshots";
+import { FlowDecoder } from "../../flows/decoder";
+import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type TemplateSpec } from "../../flows/encode";
+import { decodeFlows } from "../../flows/testing/decoded-flow";
+import { createTestDb, type TestDb } from "../../testing/test-db";
+import { loadFlowTemplates, saveCollectorState, storeTemplateChanges } from "./persistence";
 
 const T0 = 1_700_000_000_000;
 const oneField = (templateId: number): TemplateSpec => ({ templateId, fields: [{ id: 7, length: 2 }] });

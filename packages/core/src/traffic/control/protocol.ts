@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { CacheStats } from "../cache/ttl-cache";
-import type { UnknownExporter } from "./exporter-gate";
-import type { FlowStats, PolicyStats, TrafficTotals } from "./traffic-stats-collector";
+import type { CacheStats } from "../../cache/ttl-cache";
+import type { UnknownExporter } from "../engine/exporter-gate";
+import type { FlowStats, PolicyStats, TrafficTotals } from "../engine/traffic-stats-collector";
 
 /*
  * The collector's control interface, defined once for both sides: JSON over HTTP on loopback, each

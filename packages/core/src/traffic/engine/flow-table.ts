@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { FlowKey } from "./flow-key";
+import type { FlowKey } from "../match/flow-key";
 
 // A flow's 64-byte cell, read through an Int32Array (word w) and a Float64Array (double d) of one buffer.
 const SRC = 0; // IPv4 source, or for IPv6 the flow's row in the address side table

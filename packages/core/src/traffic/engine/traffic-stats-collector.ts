@@ -1,8 +1,8 @@
-import type { FlowRecord } from "../flows/flow-record";
-import { formatIPv4, formatIPv6 } from "../net/ip";
-import type { FlowKey } from "./flow-key";
+import type { FlowRecord } from "../../flows/flow-record";
+import { formatIPv4, formatIPv6 } from "../../net/ip";
+import type { FlowKey } from "../match/flow-key";
 import { FlowTable } from "./flow-table";
-import { UNMATCHED_POLICY_ID, type PolicyClassifier } from "./policy-matcher";
+import { UNMATCHED_POLICY_ID, type PolicyClassifier } from "../match/policy-matcher";
 
 /** A policy's counters as the API shows them. Times are epoch milliseconds. */
 export interface PolicyStats {
@@ -87,8 +87,8 @@ const ROW = 8;
 const DIRECT_IDS = 1 << 16;
 
 /**
- * Per-policy packet, byte and flow counters fed by flow records, in memory and synchronous (Node runs
- * it on one thread, so the original's RwLock has no counterpart).
+ * Per-policy packet, byte and flow counters fed by flow records, in memory and synchronous: the collector
+ * runs it on its one JS thread, so no lock guards the counters.
  *
  * Each policy owns a slot (a row in one Float64Array) and a flow stores its policy's slot, so counting
  * a record for a known flow touches no Map. Traffic matching no policy is counted under

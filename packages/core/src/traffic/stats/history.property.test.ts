@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPolicy } from "../policies/policies";
-import { createTestDb, type TestDb } from "../testing/test-db";
+import { createPolicy } from "../../policies/policies";
+import { createTestDb, type TestDb } from "../../testing/test-db";
 import { chooseStep, getTrafficHistory } from "./history";
 import { storePolicyStats } from "./snapshots";
 
@@ -129,7 +129,7 @@ describe("getTrafficHistory over random snapshot series", () => {
         fc.integer({ min: -2, max: 2 }),
         (intervals, fromAt, widthAt, maxBuckets, nudgeMs) => {
           const { rows, peakRate } = simulate(intervals);
-          t.db.run("DELETE FROM sdwan_policy_stats" as never);
+          t.db.run("DELETE FROM sdwan_policy_stats");
           t.db.transaction(() => {
             for (const r of rows)
               storePolicyStats(t.db, {

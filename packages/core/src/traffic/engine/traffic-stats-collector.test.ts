@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { FlowRecord } from "../flows/flow-record";
-import { flowKey, type FlowKeyInput } from "./flow-key";
-import { PolicyMatcher, UNMATCHED_POLICY_ID, type PolicyClassifier } from "./policy-matcher";
+import type { FlowRecord } from "../../flows/flow-record";
+import { flowKey, type FlowKeyInput } from "../match/flow-key";
+import { PolicyMatcher, UNMATCHED_POLICY_ID, type PolicyClassifier } from "../match/policy-matcher";
 import { TrafficStatsCollector, type PolicyStats } from "./traffic-stats-collector";
 
 const T0 = 1_700_000_000_000;
@@ -26,7 +26,7 @@ function record(f: FlowRecord, packets: number, bytes: number): FlowRecord {
 }
 
 describe("TrafficStatsCollector", () => {
-  // The acceptance cases of the original implementation, with an injected clock.
+  // The basic counting and expiry cases, with an injected clock.
   it("counts three packets of one flow as 3 packets, 4500 bytes and 1 active flow", () => {
     const { collector } = setup();
     const f = flow(1);

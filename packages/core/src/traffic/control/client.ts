@@ -1,4 +1,4 @@
-import { loadOrCreateSecretFile } from "../secret-file";
+import { loadOrCreateSecretFile } from "../../secret-file";
 import {
   controlEndpoints,
   controlErrorSchema,
@@ -9,10 +9,10 @@ import {
   type ControlRequest,
   type ControlResponse,
   type LiveStats,
-} from "./control-protocol";
-import type { FlowStats, PolicyStats } from "./traffic-stats-collector";
+} from "./protocol";
+import type { FlowStats, PolicyStats } from "../engine/traffic-stats-collector";
 
-/** The collector's control interface as the web app sees it; control-protocol.ts defines each request. */
+/** The collector's control interface as the web app sees it; protocol.ts defines each request. */
 export interface CollectorClient {
   stats(): Promise<LiveStats>;
   policyStats(policyId: number): Promise<PolicyStats | null>;
@@ -55,7 +55,7 @@ export function createCollectorClient({
     request: ControlRequest<Name>,
   ): Promise<ControlResponse<Name>> {
     const { method, path, response: schema } = controlEndpoints[name];
-    const target = requestTarget(method, path, request as Record<string, unknown>);
+    const target = requestTarget(method, path, request);
     const what = `${method} ${target.path}`;
     let status: number;
     let text: string;

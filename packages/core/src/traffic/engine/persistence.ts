@@ -1,18 +1,18 @@
 import type Sqlite from "better-sqlite3";
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { collectorState, flowTemplates } from "../db/schema";
-import type { TemplateSnapshot } from "../flows/template-snapshot";
-import type { TemplateChanges } from "../flows/template-store";
-import { UNMATCHED_POLICY_ID } from "./policy-matcher";
-import { getLatestStatsOfAllPolicies, loadCollectorState, saveCollectorState, storePolicyStats } from "./snapshots";
+import type { Db } from "../../db/client";
+import { collectorState, flowTemplates } from "../../db/schema";
+import type { TemplateSnapshot } from "../../flows/template-snapshot";
+import type { TemplateChanges } from "../../flows/template-store";
+import { UNMATCHED_POLICY_ID } from "../match/policy-matcher";
+import { getLatestStatsOfAllPolicies, storePolicyStats } from "../stats/snapshots";
 import type { PolicyStats, TrafficStatsCollector } from "./traffic-stats-collector";
 
 const UNMATCHED_KEY = "unmatched_stats";
 
 /**
  * Seeds a fresh collector with the counters of the last snapshot, so a restart continues counting
- * where the last snapshot left off (the original reset to zero). Live flows are not restored: they
+ * where the last snapshot left off rather than from zero. Live flows are not restored: they
  * are rebuilt from the next records. Returns how many policies were restored.
  */
 export function restoreCollector(db: Db, collector: TrafficStatsCollector): number {
@@ -138,4 +138,18 @@ export function storeTemplateChanges(db: Db, { changes, at }: { changes: Templat
     }
     return changes.deletes.length + changes.upserts.length;
   });
+}
+
+/** The collector's own small state (the unmatched counters, legacy templates) as JSON under a key. */
+export function saveCollectorState(db: Db, { key, value, at }: { key: string; value: unknown; at: number }): void {
+  const json = JSON.stringify(value);
+  db.insert(collectorState)
+    .values({ key, value: json, updated_at: at })
+    .onConflictDoUpdate({ target: collectorState.key, set: { value: json, updated_at: at } })
+    .run();
+}
+
+export function loadCollectorState<T>(db: Db, { key }: { key: string }): T | undefined {
+  const row = db.select({ value: collectorState.value }).from(collectorState).where(eq(collectorState.key, key)).get();
+  return row === undefined ? undefined : (JSON.parse(row.value) as T);
 }

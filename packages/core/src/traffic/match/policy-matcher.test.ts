@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { FlowRecord } from "../flows/flow-record";
-import { addressToBigInt, formatIPv4, formatIPv6, writeWords } from "../net/ip";
-import type { MatchRules } from "../policies/match-rules";
+import type { FlowRecord } from "../../flows/flow-record";
+import { addressToBigInt, formatIPv4, formatIPv6, writeWords } from "../../net/ip";
+import type { MatchRules } from "../../policies/match-rules";
 import { flowKey, type FlowKeyInput } from "./flow-key";
 import { PolicyMatcher, UNMATCHED_POLICY_ID, type MatchablePolicy } from "./policy-matcher";
 

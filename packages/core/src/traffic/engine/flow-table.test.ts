@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { flowKey } from "./flow-key";
+import { flowKey } from "../match/flow-key";
 import { FlowTable } from "./flow-table";
 
 const pool = [

@@ -1,8 +1,8 @@
-import { createFlowRecord, type FlowRecord } from "../flows/flow-record";
-import { addressToBigInt } from "../net/ip";
-import type { MatchRules } from "../policies/match-rules";
-import { keep, nsPerOp, prng, report } from "../testing/bench";
-import { PolicyMatcher, UNMATCHED_POLICY_ID, type MatchablePolicy } from "./policy-matcher";
+import { createFlowRecord, type FlowRecord } from "../../flows/flow-record";
+import { addressToBigInt } from "../../net/ip";
+import type { MatchRules } from "../../policies/match-rules";
+import { keep, nsPerOp, prng, report } from "../../testing/bench";
+import { PolicyMatcher, UNMATCHED_POLICY_ID, type MatchablePolicy } from "../match/policy-matcher";
 import { TrafficStatsCollector } from "./traffic-stats-collector";
 
 const POLICIES = 1000;

@@ -1,6 +1,6 @@
-import { ValidationError } from "../errors";
-import { createFlowRecord, type FlowRecord } from "../flows/flow-record";
-import { clip, ipFamily, parseIPv4, parseIPv6 } from "../net/ip";
+import { ValidationError } from "../../errors";
+import { createFlowRecord, type FlowRecord } from "../../flows/flow-record";
+import { clip, ipFamily, parseIPv4, parseIPv6 } from "../../net/ip";
 
 /**
  * The 5-tuple that identifies a flow. A decoded FlowRecord is one, so the sidecar hands records over
@@ -36,7 +36,7 @@ export function flowKey(input: FlowKeyInput): FlowRecord {
   checkRange(input.protocol, 255, "protocol");
   checkRange(input.dscp ?? 0, 63, "dscp");
   const record = createFlowRecord();
-  record.ipVersion = family as 4 | 6;
+  record.ipVersion = family;
   if (family === 4) {
     record.src4 = parseIPv4(input.src);
     record.dst4 = parseIPv4(input.dst);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { endpoints } from "../db/schema";
-import { createTestDb, insertSite, type TestDb } from "../testing";
+import { endpoints } from "../../db/schema";
+import { createTestDb, insertSite, type TestDb } from "../../testing";
 import { ExporterGate, exporterAddressesVersion, listExporterAddresses, parseExporterList } from "./exporter-gate";
 
 const none = parseExporterList("");

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPolicy, deletePolicy } from "../policies/policies";
-import { createTestDb, type TestDb } from "../testing/test-db";
-import { writeSnapshot } from "./persistence";
+import { createPolicy, deletePolicy } from "../../policies/policies";
+import { createTestDb, type TestDb } from "../../testing/test-db";
+import { writeSnapshot } from "../engine/persistence";
 import { getLatestPolicyStats, getLatestStatsOfAllPolicies, pruneStatsBefore, storePolicyStats } from "./snapshots";
-import { flowKey } from "./flow-key";
-import { TrafficStatsCollector } from "./traffic-stats-collector";
+import { flowKey } from "../match/flow-key";
+import { TrafficStatsCollector } from "../engine/traffic-stats-collector";
 
 const T0 = 1_700_000_000_000;
 

@@ -1,6 +1,6 @@
-import type { FlowRecord } from "../flows/flow-record";
-import { addressToBigInt } from "../net/ip";
-import { cidrProblem, type MatchRules, type PortRange } from "../policies/match-rules";
+import type { FlowRecord } from "../../flows/flow-record";
+import { addressToBigInt } from "../../net/ip";
+import { cidrProblem, type MatchRules, type PortRange } from "../../policies/match-rules";
 
 /**
  * The policy id under which traffic that matches no enabled policy is counted. Policy ids come from

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../errors";
-import { addressToBigInt, formatIPv4, formatIPv6, writeWords } from "../net/ip";
+import { ValidationError } from "../../errors";
+import { addressToBigInt, formatIPv4, formatIPv6, writeWords } from "../../net/ip";
 import { flowKey } from "./flow-key";
 
 describe("flowKey", () => {

@@ -1,0 +1,23 @@
+/**
+ * `@patronus/core/traffic/stats`: the per-policy snapshots in the database. The collector writes and prunes
+ * them; the web app reads the latest, the history and the CSV export.
+ */
+export {
+  storePolicyStats,
+  getLatestPolicyStats,
+  getLatestStatsOfAllPolicies,
+  pruneStatsBefore,
+  type PolicyStatsRow,
+  type PolicyCounters,
+} from "./snapshots";
+export {
+  getTrafficHistory,
+  getTrafficHistoryByPolicy,
+  getTrafficHistoryWithPolicies,
+  exportPolicyStats,
+  type TrafficHistory,
+  type TrafficHistoryParams,
+  type TrafficPoint,
+  type PolicyTrafficHistory,
+  type PolicyStatsExportRow,
+} from "./history";
