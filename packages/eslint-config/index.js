@@ -19,6 +19,7 @@ export const testAndToolFiles = [
   "**/testing/**",
   "**/*.config.{js,mjs,ts}",
   "**/vitest.setup.ts",
+  "**/test-*.ts",
   "e2e/**",
   "**/tests/**",
 ];
@@ -81,7 +82,7 @@ export default tseslint.config(
   },
   {
     // Tests: vitest spies are asserted as `expect(obj.method)`, which unbound-method cannot tell from a call.
-    files: ["**/*.test.{ts,tsx}", "e2e/**", "**/tests/**"],
+    files: ["**/*.test.{ts,tsx}", "**/test-*.ts", "e2e/**", "**/tests/**"],
     // Their asymmetric matchers (`expect.any`, `objectContaining`) are typed `any`, as is the JSON a test
     // reads back to assert on, so the no-unsafe rules would flag every such expectation.
     rules: {
@@ -89,6 +90,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-assignment": "off",
       "@typescript-eslint/no-unsafe-member-access": "off",
       "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
     },
   },
   {

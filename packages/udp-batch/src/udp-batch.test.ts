@@ -269,7 +269,7 @@ describe("openBatchSocket", () => {
       ["ENOMEM", "recvmmsg"],
       ["ENOMEM", "recvmmsg"],
     ]);
-    expect(errors[0]!.message).toBe(`recvmmsg 127.0.0.1:${socket.port}: ENOMEM (not enough memory)`);
+    expect(errors[0].message).toBe(`recvmmsg 127.0.0.1:${socket.port}: ENOMEM (not enough memory)`);
     expect(socket.errors()).toBe(2);
     expect(got).toEqual([payload(0, 30)]);
   });

@@ -1,21 +1,11 @@
 "use client";
 
-import { gql } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { formatCount, plural } from "@patronus/core/format";
 import { useRef, useState } from "react";
+import { graphql } from "../graphql";
 
-interface CacheRow {
-  name: string;
-  process: string;
-  entries: number;
-  hits: number;
-  misses: number;
-  evictions: number;
-  hit_rate: number;
-}
-
-const CACHE_STATS = gql`
+const CACHE_STATS = graphql(`
   query CacheStats {
     cache_stats {
       name
@@ -27,9 +17,9 @@ const CACHE_STATS = gql`
       hit_rate
     }
   }
-`;
+`);
 
-const CLEAR_CACHE = gql`
+const CLEAR_CACHE = graphql(`
   mutation ClearCache {
     clearCache {
       success
@@ -37,16 +27,14 @@ const CLEAR_CACHE = gql`
       cleared_entries
     }
   }
-`;
+`);
 
 const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
 
 /** Every cache's statistics, refreshed every three seconds, and "Clear all caches" behind a confirmation. */
 export function CachePanel() {
-  const { data, error, refetch } = useQuery<{ cache_stats: CacheRow[] }>(CACHE_STATS, { pollInterval: 3_000 });
-  const [clear, { loading: clearing }] = useMutation<{
-    clearCache: { success: boolean; message: string; cleared_entries: number };
-  }>(CLEAR_CACHE);
+  const { data, error, refetch } = useQuery(CACHE_STATS, { pollInterval: 3_000 });
+  const [clear, { loading: clearing }] = useMutation(CLEAR_CACHE);
   const [result, setResult] = useState<string>();
   const dialog = useRef<HTMLDialogElement>(null);
 

@@ -1,36 +1,10 @@
 "use client";
 
-import { gql } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { formatCount } from "@patronus/core/format";
+import { graphql } from "../graphql";
 
-interface UnknownExporter {
-  address: string;
-  datagrams: number;
-  error: number;
-  last_seen: number;
-}
-
-interface FlowInput {
-  receiver: string;
-  exporters_allowed: string;
-  datagrams_received: number;
-  records_received: number;
-  malformed_packets: number;
-  insane_records: number;
-  unsupported_version: number;
-  socket_drops: number;
-  unknown_exporter: number;
-  templates: number;
-  templates_rejected: number;
-  templates_evicted: number;
-  templates_expired: number;
-  templates_throttled: number;
-  evicted_flows: number;
-  unknown_exporters?: UnknownExporter[];
-}
-
-const FLOW_INPUT = gql`
+const FLOW_INPUT = graphql(`
   query FlowInput($admin: Boolean!) {
     collector_status {
       receiver
@@ -56,11 +30,11 @@ const FLOW_INPUT = gql`
       }
     }
   }
-`;
+`);
 
 /** What the collector received and what it refused, and for admins who sent flows it does not accept. */
 export function FlowInputPanel({ admin }: { admin: boolean }) {
-  const { data } = useQuery<{ collector_status: FlowInput | null }>(FLOW_INPUT, {
+  const { data } = useQuery(FLOW_INPUT, {
     variables: { admin },
     pollInterval: 10_000,
   });

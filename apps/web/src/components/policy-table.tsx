@@ -1,26 +1,10 @@
 "use client";
 
-import { gql } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { formatBytes, formatCount } from "@patronus/core/format";
+import { graphql } from "../graphql";
 
-interface PolicyRow {
-  id: string;
-  name: string;
-  priority: number;
-  enabled: boolean;
-  path_preference: string;
-  packets_matched: number;
-  bytes_matched: number;
-  active_flows: number;
-}
-
-interface PoliciesData {
-  policies: PolicyRow[];
-  traffic_stats: { source: "live" | "snapshot"; at: number; reason: string | null };
-}
-
-const POLICIES = gql`
+const POLICIES = graphql(`
   query PolicyCounters {
     policies {
       id
@@ -38,11 +22,11 @@ const POLICIES = gql`
       reason
     }
   }
-`;
+`);
 
 /** Routing policies with their live counters, refreshed every two seconds. */
 export function PolicyTable() {
-  const { data, error } = useQuery<PoliciesData>(POLICIES, { pollInterval: 2_000 });
+  const { data, error } = useQuery(POLICIES, { pollInterval: 2_000 });
   if (error) return <p className="muted">Could not load policies: {error.message}</p>;
   if (!data) return <p className="muted">Loading…</p>;
   const { source, at, reason } = data.traffic_stats;

@@ -1,33 +1,16 @@
 "use client";
 
-import { gql } from "@apollo/client";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { plural } from "@patronus/core/format";
 import { useEffect, useRef, useState } from "react";
 import type { SiteDeletedMessage } from "~/server/event-stream";
+import { graphql } from "../graphql";
+import type { SiteDependenciesQuery, SitesQuery } from "../graphql/graphql";
 
-export interface SiteRow {
-  id: string;
-  name: string;
-  location: string;
-  status: string;
-  endpoint_count: number;
-}
+export type SiteRow = SitesQuery["sites"][number];
+type Dependencies = SiteDependenciesQuery["site_dependencies"];
 
-interface Dependencies {
-  site_name: string;
-  endpoints: number;
-  paths: number;
-  path_metrics: number;
-  pinned_policies: { policy_id: number; name: string }[];
-}
-
-interface DeleteResult {
-  success: boolean;
-  message: string;
-}
-
-const SITES = gql`
+const SITES = graphql(`
   query Sites {
     sites {
       id
@@ -37,9 +20,9 @@ const SITES = gql`
       endpoint_count
     }
   }
-`;
+`);
 
-const SITE_DEPENDENCIES = gql`
+const SITE_DEPENDENCIES = graphql(`
   query SiteDependencies($id: ID!) {
     site_dependencies(site_id: $id) {
       site_name
@@ -52,16 +35,16 @@ const SITE_DEPENDENCIES = gql`
       }
     }
   }
-`;
+`);
 
-const DELETE_SITE = gql`
+const DELETE_SITE = graphql(`
   mutation DeleteSite($id: ID!) {
     deleteSite(site_id: $id) {
       success
       message
     }
   }
-`;
+`);
 
 /**
  * The sites, kept current by the server's event stream: a site deleted anywhere leaves this table at
@@ -100,7 +83,7 @@ export function SitesTable({ initialSites, canDelete }: { initialSites: SiteRow[
       if (!dropped) return;
       dropped = false;
       client
-        .query<{ sites: SiteRow[] }>({ query: SITES, fetchPolicy: "network-only" })
+        .query({ query: SITES, fetchPolicy: "network-only" })
         .then(({ data }) => data && setSites(data.sites))
         .catch(() => {});
     });
@@ -185,12 +168,12 @@ function DeleteSiteDialog({
   const [dependencies, setDependencies] = useState<Dependencies>();
   const [error, setError] = useState<string>();
   const [typed, setTyped] = useState("");
-  const [remove, { loading: deleting }] = useMutation<{ deleteSite: DeleteResult }>(DELETE_SITE);
+  const [remove, { loading: deleting }] = useMutation(DELETE_SITE);
 
   useEffect(() => {
     dialog.current?.showModal();
     client
-      .query<{ site_dependencies: Dependencies }>({
+      .query({
         query: SITE_DEPENDENCIES,
         variables: { id: site.id },
         fetchPolicy: "network-only",

@@ -1,29 +1,25 @@
 "use client";
 
-import { gql } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import type { TrafficPoint } from "@patronus/core/traffic/stats";
 import { useEffect, useState, type ReactNode } from "react";
+import { graphql } from "../graphql";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 // Type only: erased from the browser bundle. The query below asks for every field of it.
 type Point = TrafficPoint;
 
-interface HistoryData {
-  traffic_history: { from: number; to: number; step_ms: number; points: Point[] };
-}
-
-const POLICY_NAMES = gql`
+const POLICY_NAMES = graphql(`
   query PolicyNames {
     policies {
       id
       name
     }
   }
-`;
+`);
 
-const HISTORY = gql`
+const HISTORY = graphql(`
   query TrafficHistory($from: Float!, $to: Float!, $policy_id: Int, $max_buckets: Int) {
     traffic_history(from: $from, to: $to, policy_id: $policy_id, max_buckets: $max_buckets) {
       from
@@ -40,7 +36,7 @@ const HISTORY = gql`
       }
     }
   }
-`;
+`);
 
 const MINUTE = 60_000;
 /**
@@ -88,8 +84,8 @@ export function TrafficHistoryPanel({
   }, [range, policyId]);
 
   const from = now - ms;
-  const policies = useQuery<{ policies: { id: string; name: string }[] }>(POLICY_NAMES);
-  const { data, previousData, error } = useQuery<HistoryData>(HISTORY, {
+  const policies = useQuery(POLICY_NAMES);
+  const { data, previousData, error } = useQuery(HISTORY, {
     variables: { from, to: now, max_buckets: buckets, policy_id: policyId ? Number(policyId) : null },
     // Every refresh is a new range: caching each would only grow the cache.
     fetchPolicy: "no-cache",

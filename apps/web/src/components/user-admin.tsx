@@ -1,55 +1,79 @@
 "use client";
 
-import { gql } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useRef, useState, type FormEvent } from "react";
 import { formText } from "./form-text";
+import { graphql } from "../graphql";
+import { UserRole, type UsersQuery } from "../graphql/graphql";
 
-type Role = "admin" | "operator" | "viewer";
-const ROLES: Role[] = ["admin", "operator", "viewer"];
+// From the schema's UserRole enum, which roles.test.ts holds equal to core's list.
+const ROLES = Object.values(UserRole);
 
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  created_at: number;
+/** A role picked in a form; the pickers offer only ROLES. */
+function asRole(value: unknown): UserRole {
+  const role = ROLES.find((r) => r === value);
+  if (!role) throw new Error(`unknown role ${String(value)}`);
+  return role;
 }
 
-const USER_FIELDS = "id email name role created_at";
+type UserRow = UsersQuery["users"][number];
 
-const USERS = gql`
+graphql(`
+  fragment UserFields on User {
+    id
+    email
+    name
+    role
+    created_at
+  }
+`);
+
+const USERS = graphql(`
   query Users {
-    users { ${USER_FIELDS} }
+    users {
+      ...UserFields
+    }
   }
-`;
+`);
 
-const CREATE_USER = gql`
+const CREATE_USER = graphql(`
   mutation CreateUser($email: String!, $name: String, $role: UserRole!) {
-    createUser(email: $email, name: $name, role: $role) { generated_password user { ${USER_FIELDS} } }
+    createUser(email: $email, name: $name, role: $role) {
+      generated_password
+      user {
+        ...UserFields
+      }
+    }
   }
-`;
+`);
 
-const SET_ROLE = gql`
+const SET_ROLE = graphql(`
   mutation SetUserRole($id: ID!, $role: UserRole!) {
-    setUserRole(user_id: $id, role: $role) { ${USER_FIELDS} }
+    setUserRole(user_id: $id, role: $role) {
+      ...UserFields
+    }
   }
-`;
+`);
 
-const RESET_PASSWORD = gql`
+const RESET_PASSWORD = graphql(`
   mutation ResetPassword($id: ID!) {
-    resetPassword(user_id: $id) { generated_password user { ${USER_FIELDS} } }
+    resetPassword(user_id: $id) {
+      generated_password
+      user {
+        ...UserFields
+      }
+    }
   }
-`;
+`);
 
-const DELETE_USER = gql`
+const DELETE_USER = graphql(`
   mutation DeleteUser($id: ID!) {
     deleteUser(user_id: $id) {
       id
       email
     }
   }
-`;
+`);
 
 /** A change an admin confirms before it happens. */
 type Pending = { kind: "reset" | "delete"; user: UserRow };
@@ -62,13 +86,11 @@ const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
  * refusal is shown as it comes.
  */
 export function UserAdmin({ self }: { self: string }) {
-  const { data, error, refetch } = useQuery<{ users: UserRow[] }>(USERS);
-  const [createUser, { loading: creating }] = useMutation<{
-    createUser: { generated_password: string; user: UserRow };
-  }>(CREATE_USER);
-  const [setRole] = useMutation<{ setUserRole: UserRow }>(SET_ROLE);
-  const [reset] = useMutation<{ resetPassword: { generated_password: string; user: UserRow } }>(RESET_PASSWORD);
-  const [remove] = useMutation<{ deleteUser: { email: string } }>(DELETE_USER);
+  const { data, error, refetch } = useQuery(USERS);
+  const [createUser, { loading: creating }] = useMutation(CREATE_USER);
+  const [setRole] = useMutation(SET_ROLE);
+  const [reset] = useMutation(RESET_PASSWORD);
+  const [remove] = useMutation(DELETE_USER);
   const [status, setStatus] = useState<string>();
   const [secret, setSecret] = useState<{ email: string; password: string }>();
   const [pending, setPending] = useState<Pending>();
@@ -92,15 +114,15 @@ export function UserAdmin({ self }: { self: string }) {
     const email = formText(fields, "email");
     await run(async () => {
       const { data: created } = await createUser({
-        variables: { email, name: formText(fields, "name"), role: formText(fields, "role") },
+        variables: { email, name: formText(fields, "name"), role: asRole(fields.get("role")) },
       });
       form.reset();
       return created && showSecret(created.createUser.user.email, created.createUser.generated_password, "Added");
     });
   }
 
-  function showSecret(email: string, password: string, verb: string) {
-    setSecret({ email, password });
+  function showSecret(email: string, password: string | null, verb: string) {
+    if (password !== null) setSecret({ email, password });
     return `${verb} ${email}.`;
   }
 
@@ -150,7 +172,7 @@ export function UserAdmin({ self }: { self: string }) {
                   value={user.role}
                   onChange={(e) =>
                     void run(async () => {
-                      await setRole({ variables: { id: user.id, role: e.target.value } });
+                      await setRole({ variables: { id: user.id, role: asRole(e.target.value) } });
                       return `${user.email} is now ${e.target.value}.`;
                     })
                   }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { USER_ROLES } from "../users/roles";
 
 /**
  * The SD-WAN domain. Times are epoch milliseconds; counters are SQLite integers read as JS numbers
@@ -13,7 +14,8 @@ export const siteStatuses = ["active", "degraded", "offline", "maintenance"] as 
 export const interfaceKinds = ["fiber", "cable", "dsl", "lte", "5g", "satellite", "mpls"] as const;
 export const pathStatuses = ["up", "degraded", "down"] as const;
 export const pathPreferences = ["lowest_latency", "lowest_loss", "highest_bandwidth", "lowest_cost"] as const;
-export const userRoles = ["admin", "operator", "viewer"] as const;
+// Declared with the users, where their ranking is documented.
+export const userRoles = USER_ROLES;
 export const auditOutcomes = ["success", "denied", "failed", "not_found"] as const;
 
 export const sites = sqliteTable("sdwan_sites", {

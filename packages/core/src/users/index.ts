@@ -35,3 +35,4 @@ export {
   type SignInThrottleOptions,
 } from "./sign-in";
 export { addUser, deleteUser, resetPassword, setUserRole } from "./user-admin";
+export { USER_ROLES } from "./roles";

@@ -7,7 +7,9 @@ import { ConflictError } from "../errors";
 import { parseInput } from "../validation";
 import { hashPassword, hashPasswordSync, verifyPassword } from "./password";
 
-export type UserRole = (typeof userRoles)[number];
+import type { UserRole } from "./roles";
+
+export type { UserRole };
 
 export interface User {
   id: number;

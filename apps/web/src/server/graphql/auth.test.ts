@@ -1,13 +1,13 @@
 import { createServer } from "node:net";
 import { listAuditLog } from "@patronus/core/audit";
 import { createMetricsCache, createRoutingCache } from "@patronus/core/cache";
-import { seedDemoNetwork } from "@patronus/core/seed";
 import { listSites } from "@patronus/core/sites";
-import { createTestDb, type TestDb } from "@patronus/core/testing";
+import type { TestDb } from "@patronus/core/testing";
 import { createCollectorClient } from "@patronus/core/traffic/control";
-import { createApiToken, createUser, type User } from "@patronus/core/users";
+import { createApiToken, type User } from "@patronus/core/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlClient, type GraphqlResult } from "./test-client";
+import { createWebTestFixture } from "./test-fixture";
 
 let t: TestDb;
 let admin: User;
@@ -15,10 +15,6 @@ let viewer: User;
 let execute: ReturnType<typeof graphqlClient>;
 
 beforeAll(async () => {
-  t = createTestDb();
-  seedDemoNetwork(t.db, { now: Date.UTC(2026, 10, 1) });
-  admin = createUser(t.db, { email: "admin@example.com", password: "correct horse battery", role: "admin" });
-  viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
   // A collector that is down: a port nothing listens on (bind one, note it, release it).
   const port = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, "127.0.0.1", () => {
@@ -31,7 +27,11 @@ beforeAll(async () => {
     secret: "x".repeat(20),
     timeoutMs: 500,
   });
-  execute = graphqlClient(t.db, { collector: downCollector });
+  ({
+    t,
+    execute,
+    users: { admin, viewer },
+  } = createWebTestFixture({ seed: true, collector: downCollector }));
 });
 afterAll(() => t.destroy());
 

@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
-import { createTestDb, type TestDb } from "@patronus/core/testing";
+import type { TestDb } from "@patronus/core/testing";
 import { createCollectorClient, type CollectorStatusReport } from "@patronus/core/traffic/control";
-import { createUser, type User } from "@patronus/core/users";
+import type { User } from "@patronus/core/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlClient } from "./test-client";
+import { createWebTestFixture } from "./test-fixture";
 
 // The collector's control interface over real HTTP, answering /status with a fixed report: what is
 // under test is which viewer sees which field, not how the collector fills them (apps/collector tests that).
@@ -44,15 +45,16 @@ let control: Server;
 let execute: ReturnType<typeof graphqlClient>;
 
 beforeAll(async () => {
-  t = createTestDb();
-  admin = createUser(t.db, { email: "admin@example.com", password: "correct horse battery", role: "admin" });
-  viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
   control = createServer((_req, res) => res.end(JSON.stringify(report)));
   await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
   const { port } = control.address() as { port: number };
-  execute = graphqlClient(t.db, {
+  ({
+    t,
+    execute,
+    users: { admin, viewer },
+  } = createWebTestFixture({
     collector: createCollectorClient({ url: `http://127.0.0.1:${port}`, secret: "x".repeat(20) }),
-  });
+  }));
 });
 afterAll(async () => {
   await new Promise((resolve) => control.close(resolve));

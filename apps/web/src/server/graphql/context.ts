@@ -106,3 +106,6 @@ async function loadTraffic(db: Db, collector: CollectorClient | undefined): Prom
   byPolicy.delete(UNMATCHED_POLICY_ID);
   return { source: "snapshot", at, byPolicy, totals, reason };
 }
+
+/** A context whose viewer the guards have checked: what every resolver behind them receives (guards.ts). */
+export type AuthedContext = Context & { viewer: Viewer };

@@ -1,14 +1,17 @@
 import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createUser, type User } from "@patronus/core/users";
+import type { User } from "@patronus/core/users";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { graphqlClient } from "./test-client";
+import { createWebTestFixture } from "./test-fixture";
 
 let t: TestDb;
 let viewer: User;
 
 beforeAll(() => {
-  t = createTestDb();
-  viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
+  ({
+    t,
+    users: { viewer },
+  } = createWebTestFixture());
 });
 afterAll(() => t.destroy());
 afterEach(() => vi.restoreAllMocks());

@@ -1,24 +1,26 @@
 import { writeAudit } from "@patronus/core/audit";
-import type { UserRole } from "@patronus/core/users";
+import { USER_ROLES, type UserRole } from "@patronus/core/users";
 import { GraphQLError, type GraphQLFieldResolver } from "graphql";
-import type { Context, Viewer } from "./context";
+import type { AuthedContext, Context } from "./context";
+import type { Resolvers } from "./generated/resolvers";
 import { SIGN_IN_HINT } from "./viewer";
 import { checkArgumentLengths } from "./argument-caps";
 
-const rank: Record<UserRole, number> = { viewer: 0, operator: 1, admin: 2 };
+/** USER_ROLES lists the highest first, so a lower index is a higher role. */
+const holds = (held: UserRole, required: UserRole) => USER_ROLES.indexOf(held) <= USER_ROLES.indexOf(required);
 
 /**
- * The viewer, if they hold `role` or a higher one. Anonymous: UNAUTHENTICATED. Too low a role:
- * FORBIDDEN, and the attempt goes into the audit log as denied under `action`.
+ * The context with its viewer, if they hold `role` or a higher one. Anonymous: UNAUTHENTICATED. Too
+ * low a role: FORBIDDEN, and the attempt goes into the audit log as denied under `action`.
  */
-export function requireRole(ctx: Context, role: UserRole, action: string): Viewer {
-  const { viewer } = ctx;
-  if (!viewer) {
+export function requireRole(ctx: Context, role: UserRole, action: string): AuthedContext {
+  if (!isAuthed(ctx)) {
     throw new GraphQLError(ctx.authError ?? SIGN_IN_HINT, {
       extensions: { code: "UNAUTHENTICATED" },
     });
   }
-  if (rank[viewer.role] < rank[role]) {
+  const { viewer } = ctx;
+  if (!holds(viewer.role, role)) {
     writeAudit(ctx.db, {
       actor: viewer.email,
       action,
@@ -30,8 +32,11 @@ export function requireRole(ctx: Context, role: UserRole, action: string): Viewe
       extensions: { code: "FORBIDDEN" },
     });
   }
-  return viewer;
+  return ctx;
 }
+
+// The same object, narrowed: per-request state on it (the memoised traffic view) stays shared.
+const isAuthed = (ctx: Context): ctx is AuthedContext => ctx.viewer !== undefined;
 
 /**
  * Who may call each root field, in one place (docs/api.md, Roles). Roles include the ones below them:
@@ -89,11 +94,15 @@ export function ruleOf(type: "Query" | "Mutation", field: string): { role: UserR
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
-/** Wraps every Query and Mutation resolver so its rule and its arguments' length caps are checked before it runs. */
-export function guardRootFields(resolverMaps: ResolverMap[]): ResolverMap[] {
+/**
+ * Wraps every Query and Mutation resolver so its rule and its arguments' length caps are checked before
+ * it runs; the resolver then gets the checked viewer in its context. Field resolvers of other types
+ * are only reached through a root field, so they too run for a checked viewer.
+ */
+export function guardRootFields(resolverMaps: Resolvers[]): ResolverMap[] {
   return resolverMaps.map((map) =>
     Object.fromEntries(
-      Object.entries(map).map(([type, fields]) => {
+      Object.entries(map as ResolverMap).map(([type, fields]) => {
         if (type !== "Query" && type !== "Mutation") return [type, fields];
         const guarded = Object.entries(fields).map(([field, resolve]) => {
           const rule = ruleOf(type, field);
@@ -103,9 +112,9 @@ export function guardRootFields(resolverMaps: ResolverMap[]): ResolverMap[] {
             ctx,
             info,
           ) => {
-            requireRole(ctx, rule.role, rule.action);
+            const authed = requireRole(ctx, rule.role, rule.action);
             checkArgumentLengths(info.parentType.getFields()[info.fieldName]!.args, args);
-            return (resolve as GraphQLFieldResolver<unknown, Context>)(parent, args, ctx, info);
+            return (resolve as GraphQLFieldResolver<unknown, AuthedContext>)(parent, args, authed, info);
           };
           return [field, wrapped];
         });

@@ -1,5 +1,5 @@
-import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createApiToken, createUser } from "@patronus/core/users";
+import type { TestDb } from "@patronus/core/testing";
+import { createApiToken, createUser, type User } from "@patronus/core/users";
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "./context";
@@ -7,6 +7,7 @@ import { createGraphqlHandler } from "./http-handler";
 import { createApolloServer } from "./server";
 import { serveHttp } from "./test-client";
 import { resolveViewer } from "./viewer";
+import { createWebTestFixture, TEST_PASSWORD } from "./test-fixture";
 
 let t: TestDb;
 let http: { url: string; close: () => Promise<void> };
@@ -15,9 +16,12 @@ let otherToken: string;
 let clock = 1_000_000;
 
 beforeAll(async () => {
-  t = createTestDb();
-  const viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
-  const other = createUser(t.db, { email: "other@example.com", password: "correct horse battery", role: "viewer" });
+  let viewer: User;
+  ({
+    t,
+    users: { viewer },
+  } = createWebTestFixture());
+  const other = createUser(t.db, { email: "other@example.com", password: TEST_PASSWORD, role: "viewer" });
   viewerToken = createApiToken(t.db, { actor: "test", userId: viewer.id, name: "limits" }).token;
   otherToken = createApiToken(t.db, { actor: "test", userId: other.id, name: "limits" }).token;
   const server = createApolloServer({ now: () => clock });

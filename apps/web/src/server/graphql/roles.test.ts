@@ -1,22 +1,20 @@
 import { listAuditLog } from "@patronus/core/audit";
-import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createUser, type User, type UserRole } from "@patronus/core/users";
-import { Kind, parse, type ObjectTypeDefinitionNode } from "graphql";
+import type { TestDb } from "@patronus/core/testing";
+import { USER_ROLES, type User, type UserRole } from "@patronus/core/users";
+import { buildSchema, GraphQLEnumType, Kind, parse, type ObjectTypeDefinitionNode } from "graphql";
+import { UserRole as BrowserUserRole } from "../../graphql/graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ruleOf, rules } from "./guards";
 import { typeDefs } from "./server";
 import { graphqlClient } from "./test-client";
+import { createWebTestFixture } from "./test-fixture";
 
 let t: TestDb;
 let execute: ReturnType<typeof graphqlClient>;
-const users = {} as Record<UserRole, User>;
+let users: Record<UserRole, User>;
 
 beforeAll(() => {
-  t = createTestDb();
-  execute = graphqlClient(t.db);
-  for (const role of ["viewer", "operator", "admin"] as const) {
-    users[role] = createUser(t.db, { email: `${role}@example.com`, password: "correct horse battery", role });
-  }
+  ({ t, execute, users } = createWebTestFixture());
 });
 afterAll(() => t.destroy());
 
@@ -44,7 +42,8 @@ const calls: Record<string, string> = {
   deletePolicy: `mutation { deletePolicy(policy_id: "999") { audit_id } }`,
   reorderPolicies: `mutation { reorderPolicies(priorities: [{ policy_id: "999", priority: 3 }]) { id } }`,
 };
-const below: Record<UserRole, UserRole | undefined> = { viewer: undefined, operator: "viewer", admin: "operator" };
+/** The next role down: USER_ROLES lists the highest first. */
+const below = (role: UserRole): UserRole | undefined => USER_ROLES[USER_ROLES.indexOf(role) + 1];
 const schemaMutations = (
   parse(typeDefs).definitions.find(
     (d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Mutation",
@@ -52,6 +51,13 @@ const schemaMutations = (
 ).fields!.map((f) => f.name.value);
 
 describe("roles", () => {
+  it("are the same list in core, in the schema's UserRole enum and in the browser's generated types", () => {
+    const schemaEnum = buildSchema(typeDefs).getType("UserRole");
+    expect(schemaEnum).toBeInstanceOf(GraphQLEnumType);
+    expect((schemaEnum as GraphQLEnumType).getValues().map((v) => v.value)).toEqual([...USER_ROLES]);
+    expect(Object.values(BrowserUserRole)).toEqual([...USER_ROLES]);
+  });
+
   it("give every mutation of the schema its own row in the guard table", () => {
     expect(Object.keys(rules.Mutation.fields).sort()).toEqual([...schemaMutations].sort());
     expect(Object.keys(calls).sort()).toEqual([...schemaMutations].sort());
@@ -96,7 +102,7 @@ describe("roles", () => {
 
   describe.each(Object.keys(calls))("%s", (mutation) => {
     const { role, action } = ruleOf("Mutation", mutation);
-    const lower = below[role];
+    const lower = below(role);
 
     it(`refuses the role below the one it needs with FORBIDDEN, audited as denied`, async () => {
       expect(lower).toBeDefined();

@@ -2,12 +2,12 @@ import { listAuditLog } from "@patronus/core/audit";
 import { createMetricsCache, createRoutingCache } from "@patronus/core/cache";
 import { domainEvents, type DomainEvent } from "@patronus/core/events";
 import { invalidateRoutingCaches } from "@patronus/core/routing";
-import { seedDemoNetwork } from "@patronus/core/seed";
 import { getSite, listPaths, listSites } from "@patronus/core/sites";
-import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createUser, type User } from "@patronus/core/users";
+import type { TestDb } from "@patronus/core/testing";
+import type { User } from "@patronus/core/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlClient } from "./test-client";
+import { createWebTestFixture } from "./test-fixture";
 
 let t: TestDb;
 let admin: User;
@@ -15,11 +15,11 @@ let viewer: User;
 let execute: ReturnType<typeof graphqlClient>;
 
 beforeAll(() => {
-  t = createTestDb();
-  seedDemoNetwork(t.db, { now: Date.UTC(2026, 10, 1) });
-  admin = createUser(t.db, { email: "admin@example.com", password: "correct horse battery", role: "admin" });
-  viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
-  execute = graphqlClient(t.db);
+  ({
+    t,
+    execute,
+    users: { admin, viewer },
+  } = createWebTestFixture({ seed: true }));
 });
 afterAll(() => t.destroy());
 

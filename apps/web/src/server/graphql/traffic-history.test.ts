@@ -1,9 +1,10 @@
 import { createPolicy } from "@patronus/core/policies";
-import { createTestDb, type TestDb } from "@patronus/core/testing";
+import type { TestDb } from "@patronus/core/testing";
 import { storePolicyStats } from "@patronus/core/traffic/stats";
-import { createUser, type User } from "@patronus/core/users";
+import type { User } from "@patronus/core/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlClient } from "./test-client";
+import { createWebTestFixture } from "./test-fixture";
 
 const T0 = Date.UTC(2026, 0, 1);
 let t: TestDb;
@@ -12,9 +13,11 @@ let voice: number;
 let execute: ReturnType<typeof graphqlClient>;
 
 beforeAll(() => {
-  t = createTestDb();
-  execute = graphqlClient(t.db);
-  viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
+  ({
+    t,
+    execute,
+    users: { viewer },
+  } = createWebTestFixture());
   voice = createPolicy(t.db, { name: "voice", priority: 900 }).policy_id;
   const bulk = createPolicy(t.db, { name: "bulk", priority: 100 }).policy_id;
   // Byte counters past 2^32: GraphQL's Int would refuse them.

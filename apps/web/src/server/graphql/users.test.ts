@@ -1,8 +1,9 @@
 import { listAuditLog } from "@patronus/core/audit";
-import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createUser, findUserByEmail, verifyCredentials, type User } from "@patronus/core/users";
+import type { TestDb } from "@patronus/core/testing";
+import { findUserByEmail, verifyCredentials, type User } from "@patronus/core/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlClient } from "./test-client";
+import { createWebTestFixture } from "./test-fixture";
 
 let t: TestDb;
 let admin: User;
@@ -10,10 +11,11 @@ let viewer: User;
 let execute: ReturnType<typeof graphqlClient>;
 
 beforeAll(() => {
-  t = createTestDb();
-  admin = createUser(t.db, { email: "admin@example.com", password: "correct horse battery", role: "admin" });
-  viewer = createUser(t.db, { email: "viewer@example.com", password: "correct horse battery", role: "viewer" });
-  execute = graphqlClient(t.db);
+  ({
+    t,
+    execute,
+    users: { admin, viewer },
+  } = createWebTestFixture());
 });
 afterAll(() => t.destroy());
 
@@ -42,6 +44,7 @@ describe("user administration through GraphQL", () => {
     });
     expect(listed.data!.users).toEqual([
       { email: "admin@example.com", role: "admin" },
+      { email: "operator@example.com", role: "operator" },
       { email: "ops@example.com", role: "viewer" },
       { email: "viewer@example.com", role: "viewer" },
     ]);

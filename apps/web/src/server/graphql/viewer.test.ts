@@ -1,7 +1,6 @@
-import { createTestDb, type TestDb } from "@patronus/core/testing";
+import type { TestDb } from "@patronus/core/testing";
 import {
   createApiToken,
-  createUser,
   deleteUser,
   resetPassword,
   revokeApiToken,
@@ -10,14 +9,19 @@ import {
 } from "@patronus/core/users";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resolveViewer } from "./viewer";
+import { createWebTestFixture } from "./test-fixture";
 
 let t: TestDb;
 let ops: User;
-const actor = "admin@example.com";
+let actor: string;
 beforeEach(() => {
-  t = createTestDb();
-  createUser(t.db, { email: actor, password: "correct horse battery", role: "admin" });
-  ops = createUser(t.db, { email: "ops@example.com", password: "correct horse battery", role: "operator" });
+  ({
+    t,
+    users: {
+      admin: { email: actor },
+      operator: ops,
+    },
+  } = createWebTestFixture());
 });
 afterEach(() => t.destroy());
 

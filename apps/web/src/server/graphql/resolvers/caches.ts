@@ -1,12 +1,12 @@
 import { writeAudit } from "@patronus/core/audit";
 import { clearCachesEverywhere, CollectorUnavailableError } from "@patronus/core/traffic/control";
-import type { Context } from "../context";
+import type { CacheStats, Resolvers } from "../generated/resolvers";
 
-export const cachesResolvers = {
+export const cachesResolvers: Resolvers = {
   Query: {
-    cache_stats: async (_: unknown, __: unknown, ctx: Context) => {
+    cache_stats: async (_, __, ctx) => {
       const web = ctx.registry.stats().map((s) => ({ ...s, process: "web" }));
-      let collector: unknown[] = [];
+      let collector: CacheStats[] = [];
       try {
         collector = ((await ctx.collector?.cacheStats()) ?? []).map((s) => ({ ...s, process: "collector" }));
       } catch (error) {
@@ -16,10 +16,10 @@ export const cachesResolvers = {
     },
   },
   Mutation: {
-    clearCache: async (_: unknown, __: unknown, ctx: Context) => {
+    clearCache: async (_, __, ctx) => {
       const { cleared_entries, collector_reached } = await clearCachesEverywhere(ctx.registry, ctx.collector);
       writeAudit(ctx.db, {
-        actor: ctx.viewer!.email,
+        actor: ctx.viewer.email,
         action: "cache.clear",
         target: "caches",
         outcome: "success",

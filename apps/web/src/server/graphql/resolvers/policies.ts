@@ -1,18 +1,16 @@
-import { listPolicies, type Policy } from "@patronus/core/policies";
-import type { Context } from "../context";
+import { listPolicies } from "@patronus/core/policies";
+import type { Resolvers } from "../generated/resolvers";
 
-export const policiesResolvers = {
+export const policiesResolvers: Resolvers = {
   Query: {
-    policies: (_: unknown, __: unknown, ctx: Context) => listPolicies(ctx.db),
+    policies: (_, __, ctx) => listPolicies(ctx.db),
   },
   Policy: {
-    id: (policy: Policy) => policy.policy_id,
-    match_rules: (policy: Policy) => JSON.stringify(policy.match_rules),
-    packets_matched: async (policy: Policy, _: unknown, ctx: Context) =>
+    id: (policy) => policy.policy_id,
+    match_rules: (policy) => JSON.stringify(policy.match_rules),
+    packets_matched: async (policy, _, ctx) =>
       (await ctx.traffic()).byPolicy.get(policy.policy_id)?.packets_matched ?? 0,
-    bytes_matched: async (policy: Policy, _: unknown, ctx: Context) =>
-      (await ctx.traffic()).byPolicy.get(policy.policy_id)?.bytes_matched ?? 0,
-    active_flows: async (policy: Policy, _: unknown, ctx: Context) =>
-      (await ctx.traffic()).byPolicy.get(policy.policy_id)?.active_flows ?? 0,
+    bytes_matched: async (policy, _, ctx) => (await ctx.traffic()).byPolicy.get(policy.policy_id)?.bytes_matched ?? 0,
+    active_flows: async (policy, _, ctx) => (await ctx.traffic()).byPolicy.get(policy.policy_id)?.active_flows ?? 0,
   },
 };

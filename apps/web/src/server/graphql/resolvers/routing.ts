@@ -1,26 +1,9 @@
 import { decideRoute } from "@patronus/core/routing";
-import type { Context } from "../context";
+import type { Resolvers } from "../generated/resolvers";
 
-interface FlowInput {
-  source: string;
-  destination: string;
-  source_port: number;
-  destination_port: number;
-  protocol: number;
-  dscp?: number | null;
-}
-
-export const routingResolvers = {
+export const routingResolvers: Resolvers = {
   Query: {
-    route: (
-      _: unknown,
-      {
-        source_site_id,
-        destination_site_id,
-        flow,
-      }: { source_site_id: string; destination_site_id: string; flow: FlowInput },
-      ctx: Context,
-    ) => {
+    route: (_, { source_site_id, destination_site_id, flow }, ctx) => {
       const { decision, cached } = decideRoute(
         ctx.db,
         {

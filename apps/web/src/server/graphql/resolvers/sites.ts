@@ -8,23 +8,21 @@ import {
   listPaths,
   listSites,
   type DeleteSiteResult,
-  type PathDetail,
 } from "@patronus/core/sites";
-import type { Context } from "../context";
+import type { Resolvers } from "../generated/resolvers";
 
-export const sitesResolvers = {
+export const sitesResolvers: Resolvers = {
   Query: {
-    sites: (_: unknown, __: unknown, ctx: Context) => listSites(ctx.db),
-    site: (_: unknown, { id }: { id: string }, ctx: Context) => getSite(ctx.db, { siteId: id }) ?? null,
-    site_dependencies: (_: unknown, { site_id }: { site_id: string }, ctx: Context) =>
-      countSiteDependencies(ctx.db, site_id),
-    paths: (_: unknown, __: unknown, ctx: Context) => listPaths(ctx.db),
+    sites: (_, __, ctx) => listSites(ctx.db),
+    site: (_, { id }, ctx) => getSite(ctx.db, { siteId: id }) ?? null,
+    site_dependencies: (_, { site_id }, ctx) => countSiteDependencies(ctx.db, site_id),
+    paths: (_, __, ctx) => listPaths(ctx.db),
   },
   Mutation: {
     // Core audits every outcome and announces the deletion; a bad or unknown id is an answer, not a fault.
-    deleteSite: (_: unknown, { site_id }: { site_id: string }, ctx: Context) => {
+    deleteSite: (_, { site_id }, ctx) => {
       try {
-        return deleted(deleteSite(ctx.db, { siteId: site_id, actor: ctx.viewer!.email }));
+        return deleted(deleteSite(ctx.db, { siteId: site_id, actor: ctx.viewer.email }));
       } catch (error) {
         if (!(error instanceof ValidationError || error instanceof NotFoundError)) throw error;
         return { ...nothingDeleted, success: false, message: error.message, code: error.code };
@@ -32,8 +30,7 @@ export const sitesResolvers = {
     },
   },
   Path: {
-    latest_metrics: (path: PathDetail, _: unknown, ctx: Context) =>
-      latestPathMetrics(ctx.db, { pathId: path.id }, ctx.caches) ?? null,
+    latest_metrics: (path, _, ctx) => latestPathMetrics(ctx.db, { pathId: path.id }, ctx.caches) ?? null,
   },
 };
 

@@ -1,17 +1,10 @@
 import { getTrafficHistoryWithPolicies } from "@patronus/core/traffic/stats";
-import type { Context } from "../context";
+import type { Resolvers } from "../generated/resolvers";
 
-interface HistoryArgs {
-  from: number;
-  to: number;
-  policy_id?: number | null;
-  max_buckets?: number | null;
-}
-
-export const trafficHistoryResolvers = {
+export const trafficHistoryResolvers: Resolvers = {
   Query: {
     // One pass over the range gives the totals and by_policy; grouping rows already read costs little.
-    traffic_history: (_: unknown, args: HistoryArgs, ctx: Context) =>
+    traffic_history: (_, args, ctx) =>
       getTrafficHistoryWithPolicies(ctx.db, {
         from: args.from,
         to: args.to,

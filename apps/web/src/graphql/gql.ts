@@ -1,0 +1,130 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query CacheStats {\n    cache_stats {\n      name\n      process\n      entries\n      hits\n      misses\n      evictions\n      hit_rate\n    }\n  }\n": typeof types.CacheStatsDocument,
+    "\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n": typeof types.ClearCacheDocument,
+    "\n  query FlowInput($admin: Boolean!) {\n    collector_status {\n      receiver\n      exporters_allowed\n      datagrams_received\n      records_received\n      malformed_packets\n      insane_records\n      unsupported_version\n      socket_drops\n      unknown_exporter\n      templates\n      templates_rejected\n      templates_evicted\n      templates_expired\n      templates_throttled\n      evicted_flows\n      unknown_exporters @include(if: $admin) {\n        address\n        datagrams\n        error\n        last_seen\n      }\n    }\n  }\n": typeof types.FlowInputDocument,
+    "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": typeof types.PolicyCountersDocument,
+    "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": typeof types.SitesDocument,
+    "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": typeof types.SiteDependenciesDocument,
+    "\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n": typeof types.DeleteSiteDocument,
+    "\n  query PolicyNames {\n    policies {\n      id\n      name\n    }\n  }\n": typeof types.PolicyNamesDocument,
+    "\n  query TrafficHistory($from: Float!, $to: Float!, $policy_id: Int, $max_buckets: Int) {\n    traffic_history(from: $from, to: $to, policy_id: $policy_id, max_buckets: $max_buckets) {\n      from\n      to\n      step_ms\n      points {\n        at\n        packets\n        bytes\n        packets_per_second\n        bytes_per_second\n        active_flows\n        samples\n      }\n    }\n  }\n": typeof types.TrafficHistoryDocument,
+    "\n  fragment UserFields on User {\n    id\n    email\n    name\n    role\n    created_at\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation CreateUser($email: String!, $name: String, $role: UserRole!) {\n    createUser(email: $email, name: $name, role: $role) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation SetUserRole($id: ID!, $role: UserRole!) {\n    setUserRole(user_id: $id, role: $role) {\n      ...UserFields\n    }\n  }\n": typeof types.SetUserRoleDocument,
+    "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(user_id: $id) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(user_id: $id) {\n      id\n      email\n    }\n  }\n": typeof types.DeleteUserDocument,
+};
+const documents: Documents = {
+    "\n  query CacheStats {\n    cache_stats {\n      name\n      process\n      entries\n      hits\n      misses\n      evictions\n      hit_rate\n    }\n  }\n": types.CacheStatsDocument,
+    "\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n": types.ClearCacheDocument,
+    "\n  query FlowInput($admin: Boolean!) {\n    collector_status {\n      receiver\n      exporters_allowed\n      datagrams_received\n      records_received\n      malformed_packets\n      insane_records\n      unsupported_version\n      socket_drops\n      unknown_exporter\n      templates\n      templates_rejected\n      templates_evicted\n      templates_expired\n      templates_throttled\n      evicted_flows\n      unknown_exporters @include(if: $admin) {\n        address\n        datagrams\n        error\n        last_seen\n      }\n    }\n  }\n": types.FlowInputDocument,
+    "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": types.PolicyCountersDocument,
+    "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": types.SitesDocument,
+    "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": types.SiteDependenciesDocument,
+    "\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n": types.DeleteSiteDocument,
+    "\n  query PolicyNames {\n    policies {\n      id\n      name\n    }\n  }\n": types.PolicyNamesDocument,
+    "\n  query TrafficHistory($from: Float!, $to: Float!, $policy_id: Int, $max_buckets: Int) {\n    traffic_history(from: $from, to: $to, policy_id: $policy_id, max_buckets: $max_buckets) {\n      from\n      to\n      step_ms\n      points {\n        at\n        packets\n        bytes\n        packets_per_second\n        bytes_per_second\n        active_flows\n        samples\n      }\n    }\n  }\n": types.TrafficHistoryDocument,
+    "\n  fragment UserFields on User {\n    id\n    email\n    name\n    role\n    created_at\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation CreateUser($email: String!, $name: String, $role: UserRole!) {\n    createUser(email: $email, name: $name, role: $role) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation SetUserRole($id: ID!, $role: UserRole!) {\n    setUserRole(user_id: $id, role: $role) {\n      ...UserFields\n    }\n  }\n": types.SetUserRoleDocument,
+    "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(user_id: $id) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(user_id: $id) {\n      id\n      email\n    }\n  }\n": types.DeleteUserDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheStats {\n    cache_stats {\n      name\n      process\n      entries\n      hits\n      misses\n      evictions\n      hit_rate\n    }\n  }\n"): (typeof documents)["\n  query CacheStats {\n    cache_stats {\n      name\n      process\n      entries\n      hits\n      misses\n      evictions\n      hit_rate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n"): (typeof documents)["\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowInput($admin: Boolean!) {\n    collector_status {\n      receiver\n      exporters_allowed\n      datagrams_received\n      records_received\n      malformed_packets\n      insane_records\n      unsupported_version\n      socket_drops\n      unknown_exporter\n      templates\n      templates_rejected\n      templates_evicted\n      templates_expired\n      templates_throttled\n      evicted_flows\n      unknown_exporters @include(if: $admin) {\n        address\n        datagrams\n        error\n        last_seen\n      }\n    }\n  }\n"): (typeof documents)["\n  query FlowInput($admin: Boolean!) {\n    collector_status {\n      receiver\n      exporters_allowed\n      datagrams_received\n      records_received\n      malformed_packets\n      insane_records\n      unsupported_version\n      socket_drops\n      unknown_exporter\n      templates\n      templates_rejected\n      templates_evicted\n      templates_expired\n      templates_throttled\n      evicted_flows\n      unknown_exporters @include(if: $admin) {\n        address\n        datagrams\n        error\n        last_seen\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n"): (typeof documents)["\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n"): (typeof documents)["\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicyNames {\n    policies {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query PolicyNames {\n    policies {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrafficHistory($from: Float!, $to: Float!, $policy_id: Int, $max_buckets: Int) {\n    traffic_history(from: $from, to: $to, policy_id: $policy_id, max_buckets: $max_buckets) {\n      from\n      to\n      step_ms\n      points {\n        at\n        packets\n        bytes\n        packets_per_second\n        bytes_per_second\n        active_flows\n        samples\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrafficHistory($from: Float!, $to: Float!, $policy_id: Int, $max_buckets: Int) {\n    traffic_history(from: $from, to: $to, policy_id: $policy_id, max_buckets: $max_buckets) {\n      from\n      to\n      step_ms\n      points {\n        at\n        packets\n        bytes\n        packets_per_second\n        bytes_per_second\n        active_flows\n        samples\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on User {\n    id\n    email\n    name\n    role\n    created_at\n  }\n"): (typeof documents)["\n  fragment UserFields on User {\n    id\n    email\n    name\n    role\n    created_at\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($email: String!, $name: String, $role: UserRole!) {\n    createUser(email: $email, name: $name, role: $role) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($email: String!, $name: String, $role: UserRole!) {\n    createUser(email: $email, name: $name, role: $role) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRole($id: ID!, $role: UserRole!) {\n    setUserRole(user_id: $id, role: $role) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserRole($id: ID!, $role: UserRole!) {\n    setUserRole(user_id: $id, role: $role) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(user_id: $id) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($id: ID!) {\n    resetPassword(user_id: $id) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(user_id: $id) {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUser($id: ID!) {\n    deleteUser(user_id: $id) {\n      id\n      email\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

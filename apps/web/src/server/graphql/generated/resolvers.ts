@@ -1,0 +1,888 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Policy as PolicyModel } from '@patronus/core/policies';
+import type { PathDetail as PathDetailModel } from '@patronus/core/sites';
+import type { CollectorStatusReport as CollectorStatusReportModel } from '@patronus/core/traffic/control';
+import type { AuthedContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string | number; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  created_at: Scalars['Float']['output'];
+  /** Null: never expires. */
+  expires_at?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  last_used_at?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+};
+
+export type CacheStats = {
+  __typename?: 'CacheStats';
+  /** Stored entries, including expired ones not yet swept. */
+  entries: Scalars['Int']['output'];
+  evictions: Scalars['Float']['output'];
+  /** Null when the process does not report it. */
+  expired?: Maybe<Scalars['Int']['output']>;
+  /** hits / (hits + misses); 0 before the first lookup. */
+  hit_rate: Scalars['Float']['output'];
+  hits: Scalars['Float']['output'];
+  max?: Maybe<Scalars['Int']['output']>;
+  misses: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  /** web or collector */
+  process: Scalars['String']['output'];
+};
+
+export type ClearCacheResult = {
+  __typename?: 'ClearCacheResult';
+  /** Entries removed, summed over every process reached. */
+  cleared_entries: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  /** True once the web caches are cleared, even when the collector could not be reached (message says so). */
+  success: Scalars['Boolean']['output'];
+};
+
+export type CollectorStatus = {
+  __typename?: 'CollectorStatus';
+  datagrams_received: Scalars['Float']['output'];
+  /** Whether the collector feeds itself demo flows (PATRONUS_DEMO_TRAFFIC; auto: only with the demo network). */
+  demo_traffic: Scalars['Boolean']['output'];
+  evicted_flows: Scalars['Float']['output'];
+  /** Who may send flows: endpoint addresses, PATRONUS_FLOW_EXPORTERS prefixes, loopback, or any. */
+  exporters_allowed: Scalars['String']['output'];
+  flow_listener: Scalars['String']['output'];
+  /** Records refused because their counts are impossible (octets for their packets) or their sampling rate absurd. */
+  insane_records: Scalars['Float']['output'];
+  last_snapshot_at?: Maybe<Scalars['Float']['output']>;
+  live_flows: Scalars['Int']['output'];
+  malformed_packets: Scalars['Float']['output'];
+  max_flows: Scalars['Int']['output'];
+  /** Most live flows one exporter may hold (PATRONUS_EXPORTER_FLOW_SHARE of max_flows). */
+  max_flows_per_exporter: Scalars['Int']['output'];
+  /** recvmmsg (batched receive through the udp-batch addon) or dgram (Node's socket, the fallback) */
+  receiver: Scalars['String']['output'];
+  records_received: Scalars['Float']['output'];
+  snapshot_failures: Scalars['Int']['output'];
+  socket_drops: Scalars['Float']['output'];
+  templates: Scalars['Int']['output'];
+  /** Templates replaced to stay within the per-domain or global cap. */
+  templates_evicted: Scalars['Float']['output'];
+  /** Templates forgotten after PATRONUS_TEMPLATE_IDLE_TIMEOUT_MS unused. */
+  templates_expired: Scalars['Float']['output'];
+  /** Template definitions refused as invalid. */
+  templates_rejected: Scalars['Float']['output'];
+  /** New template definitions refused past PATRONUS_TEMPLATE_CHANGES_PER_SECOND. */
+  templates_throttled: Scalars['Float']['output'];
+  /** Datagrams dropped undecoded because their source is not an allowed exporter (docs/operations.md). */
+  unknown_exporter: Scalars['Float']['output'];
+  /** The unknown sources that sent the most, most first, to allow a new edge. Admin only. */
+  unknown_exporters: Array<UnknownExporter>;
+  unknown_template_sets: Scalars['Float']['output'];
+  unsupported_version: Scalars['Float']['output'];
+  uptime_ms: Scalars['Float']['output'];
+};
+
+export type DeleteSiteResult = {
+  __typename?: 'DeleteSiteResult';
+  /** The audit_log row of the deletion. */
+  audit_id?: Maybe<Scalars['Int']['output']>;
+  /** NOT_FOUND or VALIDATION when success is false. */
+  code?: Maybe<Scalars['String']['output']>;
+  endpoints_deleted: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  path_metrics_deleted: Scalars['Int']['output'];
+  paths_deleted: Scalars['Int']['output'];
+  site_id?: Maybe<Scalars['ID']['output']>;
+  site_name?: Maybe<Scalars['String']['output']>;
+  success: Scalars['Boolean']['output'];
+  unpinned_policies: Array<PolicyRef>;
+};
+
+export type FlowInput = {
+  destination: Scalars['String']['input'];
+  destination_port: Scalars['Int']['input'];
+  /** 0 when omitted. */
+  dscp?: InputMaybe<Scalars['Int']['input']>;
+  /** IP protocol number (6 TCP, 17 UDP). */
+  protocol: Scalars['Int']['input'];
+  /** IPv4 or IPv6 address, without a zone id. */
+  source: Scalars['String']['input'];
+  source_port: Scalars['Int']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Clears every cache of the web process and the collector. Operators and admins; audited. */
+  clearCache: ClearCacheResult;
+  /** Mints an API token for the caller, or for the user with this email; the token is shown only here. Admin only; audited. */
+  createApiToken: NewApiToken;
+  /** Creates an account; without a password one is generated and returned, only here. Admin only; audited. */
+  createUser: UserWithPassword;
+  /**
+   * Deletes a site with its endpoints, every path touching them (other sites' paths included) and those
+   * paths' metrics, in one transaction. Admin only; audited, including refusals and failures; every open
+   * dashboard hears of it at once. A bad or unknown site_id gives success false and says why.
+   */
+  deleteSite: DeleteSiteResult;
+  /** Deletes an account and its API tokens. Refused (CONFLICT) for your own account and the last admin. Admin only; audited. */
+  deleteUser: User;
+  /** Sets a new password, generated when none is given and returned only here. Admin only; audited. */
+  resetPassword: UserWithPassword;
+  /** Deletes an API token; false when there is none with this id. Admin only; audited. */
+  revokeApiToken: Scalars['Boolean']['output'];
+  /** Changes an account's role, in effect from its next request. Refused (CONFLICT) for the last admin. Admin only; audited. */
+  setUserRole: User;
+};
+
+
+export type MutationCreateApiTokenArgs = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  expires_in_days?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateUserArgs = {
+  email: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  role: UserRole;
+};
+
+
+export type MutationDeleteSiteArgs = {
+  site_id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteUserArgs = {
+  user_id: Scalars['ID']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  password?: InputMaybe<Scalars['String']['input']>;
+  user_id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserRoleArgs = {
+  role: UserRole;
+  user_id: Scalars['ID']['input'];
+};
+
+export type NewApiToken = {
+  __typename?: 'NewApiToken';
+  /** The owner's email. */
+  email: Scalars['String']['output'];
+  expires_at?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Send as 'Authorization: Bearer <token>'. Shown once; only its hash is stored. */
+  token: Scalars['String']['output'];
+};
+
+export type Path = {
+  __typename?: 'Path';
+  destination_endpoint_id: Scalars['Int']['output'];
+  destination_site_id: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** The latest measurement, read through the path-metrics cache. */
+  latest_metrics?: Maybe<PathMetrics>;
+  source_endpoint_id: Scalars['Int']['output'];
+  source_site_id: Scalars['ID']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type PathMetrics = {
+  __typename?: 'PathMetrics';
+  bandwidth_mbps: Scalars['Float']['output'];
+  jitter_ms: Scalars['Float']['output'];
+  latency_ms: Scalars['Float']['output'];
+  mtu: Scalars['Int']['output'];
+  packet_loss_pct: Scalars['Float']['output'];
+  score: Scalars['Int']['output'];
+  timestamp: Scalars['Float']['output'];
+};
+
+export type Policy = {
+  __typename?: 'Policy';
+  active_flows: Scalars['Int']['output'];
+  bytes_matched: Scalars['Float']['output'];
+  description: Scalars['String']['output'];
+  enabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** The match rules as JSON (source/destination CIDRs, ports, protocols, DSCP). */
+  match_rules: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Packets counted under this policy (live, or the latest snapshot when the collector is down). */
+  packets_matched: Scalars['Float']['output'];
+  path_preference: Scalars['String']['output'];
+  pinned_path_id?: Maybe<Scalars['Int']['output']>;
+  priority: Scalars['Int']['output'];
+};
+
+export type PolicyCounters = {
+  __typename?: 'PolicyCounters';
+  active_flows: Scalars['Int']['output'];
+  bytes_matched: Scalars['Float']['output'];
+  last_updated: Scalars['Float']['output'];
+  packets_matched: Scalars['Float']['output'];
+  policy_id: Scalars['Int']['output'];
+};
+
+export type PolicyRef = {
+  __typename?: 'PolicyRef';
+  name: Scalars['String']['output'];
+  policy_id: Scalars['Int']['output'];
+};
+
+export type PolicyTrafficHistory = {
+  __typename?: 'PolicyTrafficHistory';
+  name: Scalars['String']['output'];
+  points: Array<TrafficPoint>;
+  policy_id: Scalars['Int']['output'];
+};
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
+ * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
+ * UNAUTHENTICATED or FORBIDDEN.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** The API tokens of the caller, newest first (never the tokens themselves). */
+  api_tokens: Array<ApiToken>;
+  /** Every cache of the web process and of the collector. Operators and admins. */
+  cache_stats: Array<CacheStats>;
+  /** The collector sidecar's status; null when it cannot be reached. */
+  collector_status?: Maybe<CollectorStatus>;
+  paths: Array<Path>;
+  /** Routing policies, highest priority first. */
+  policies: Array<Policy>;
+  /** Which policy and path a flow between two sites takes, through the routing cache. Any signed-in user. */
+  route: RouteDecision;
+  site?: Maybe<Site>;
+  /** What deleting the site would remove right now: the deletion dialog shows exactly this. */
+  site_dependencies: SiteDependencies;
+  /** Every site, by name. */
+  sites: Array<Site>;
+  /**
+   * Traffic between from and to (epoch ms) from the collector's snapshots, in at most max_buckets
+   * (2-1000) buckets of a round width: totals across every policy, or one policy's.
+   */
+  traffic_history: TrafficHistory;
+  /** Per-policy traffic counters: live from the collector, or its latest snapshots when it is down. */
+  traffic_stats: TrafficStats;
+  /** Every account, by email. Admin only. */
+  users: Array<User>;
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
+ * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
+ * UNAUTHENTICATED or FORBIDDEN.
+ */
+export type QueryRouteArgs = {
+  destination_site_id: Scalars['ID']['input'];
+  flow: FlowInput;
+  source_site_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
+ * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
+ * UNAUTHENTICATED or FORBIDDEN.
+ */
+export type QuerySiteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
+ * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
+ * UNAUTHENTICATED or FORBIDDEN.
+ */
+export type QuerySite_DependenciesArgs = {
+  site_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
+ * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
+ * UNAUTHENTICATED or FORBIDDEN.
+ */
+export type QueryTraffic_HistoryArgs = {
+  from: Scalars['Float']['input'];
+  max_buckets?: InputMaybe<Scalars['Int']['input']>;
+  policy_id?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['Float']['input'];
+};
+
+export type RouteDecision = {
+  __typename?: 'RouteDecision';
+  /** Whether the routing cache answered. */
+  cache_hit: Scalars['Boolean']['output'];
+  /** When the decision was made (epoch ms); older than now when it came from the cache. */
+  decided_at: Scalars['Float']['output'];
+  /** Null when no policy matched or no usable path joins the sites. */
+  path_id?: Maybe<Scalars['Int']['output']>;
+  /** Null when no enabled policy matches. */
+  policy_id?: Maybe<Scalars['Int']['output']>;
+  reason: Scalars['String']['output'];
+};
+
+export type Site = {
+  __typename?: 'Site';
+  created_at: Scalars['Float']['output'];
+  endpoint_count: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  location: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  status: SiteStatus;
+  updated_at: Scalars['Float']['output'];
+};
+
+export type SiteDependencies = {
+  __typename?: 'SiteDependencies';
+  endpoints: Scalars['Int']['output'];
+  path_metrics: Scalars['Int']['output'];
+  /** Every path that starts or ends at one of the site's endpoints, other sites' paths included. */
+  paths: Scalars['Int']['output'];
+  /** Policies pinned to one of those paths: they are kept, unpinned, and fall back to their path preference. */
+  pinned_policies: Array<PolicyRef>;
+  site_id: Scalars['ID']['output'];
+  site_name: Scalars['String']['output'];
+};
+
+export type SiteStatus =
+  | 'active'
+  | 'degraded'
+  | 'maintenance'
+  | 'offline';
+
+export type StatsSource =
+  | 'live'
+  | 'snapshot';
+
+/**
+ * Traffic over time. Snapshot counters are cumulative: a bucket's traffic is how much they rose in it
+ * (a drop is a counter reset, not negative traffic). Each snapshot counts in the bucket it was taken in,
+ * so buckets narrower than the snapshot interval (10 s) alternate between empty and full.
+ */
+export type TrafficHistory = {
+  __typename?: 'TrafficHistory';
+  /** The same per policy: one series for each policy with snapshots in the range. */
+  by_policy: Array<PolicyTrafficHistory>;
+  from: Scalars['Float']['output'];
+  /** Every bucket of the range, oldest first; empty when the range holds no snapshot. */
+  points: Array<TrafficPoint>;
+  /** Null: totals across every policy. */
+  policy_id?: Maybe<Scalars['Int']['output']>;
+  /** Bucket width in ms. */
+  step_ms: Scalars['Float']['output'];
+  to: Scalars['Float']['output'];
+};
+
+export type TrafficPoint = {
+  __typename?: 'TrafficPoint';
+  /** At each policy's last snapshot in the bucket, summed; null when the bucket holds no snapshot. */
+  active_flows?: Maybe<Scalars['Int']['output']>;
+  /** Bucket start (epoch ms); the bucket holds the snapshots taken in (at, at + step_ms]. */
+  at: Scalars['Float']['output'];
+  bytes: Scalars['Float']['output'];
+  bytes_per_second?: Maybe<Scalars['Float']['output']>;
+  packets: Scalars['Float']['output'];
+  /** Each policy's rise over the time it took, summed; null when the collector recorded nothing in the bucket (a gap). */
+  packets_per_second?: Maybe<Scalars['Float']['output']>;
+  /** Snapshot rows in the bucket; 0: nothing recorded (no traffic, or the collector was down). */
+  samples: Scalars['Int']['output'];
+};
+
+/** GraphQL's Int is 32-bit; counters pass 2^31, so they are Float (exact up to 2^53). */
+export type TrafficStats = {
+  __typename?: 'TrafficStats';
+  /** When the figures were taken (epoch ms). */
+  at: Scalars['Float']['output'];
+  policies: Array<PolicyCounters>;
+  /** Why live figures are missing, when source is snapshot. */
+  reason?: Maybe<Scalars['String']['output']>;
+  source: StatsSource;
+  totals: TrafficTotals;
+  /** Traffic that matched no enabled policy (live only). */
+  unmatched?: Maybe<PolicyCounters>;
+};
+
+export type TrafficTotals = {
+  __typename?: 'TrafficTotals';
+  active_flows: Scalars['Int']['output'];
+  bytes: Scalars['Float']['output'];
+  packets: Scalars['Float']['output'];
+};
+
+export type UnknownExporter = {
+  __typename?: 'UnknownExporter';
+  address: Scalars['String']['output'];
+  /** At most this many datagrams and at least this minus error (a bounded table keeps only the heaviest sources). */
+  datagrams: Scalars['Float']['output'];
+  error: Scalars['Float']['output'];
+  last_seen: Scalars['Float']['output'];
+};
+
+export type User = {
+  __typename?: 'User';
+  created_at: Scalars['Float']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: UserRole;
+};
+
+export type UserRole =
+  | 'admin'
+  | 'operator'
+  | 'viewer';
+
+export type UserWithPassword = {
+  __typename?: 'UserWithPassword';
+  /** The generated password, shown only in this answer; null when the caller chose one. */
+  generated_password?: Maybe<Scalars['String']['output']>;
+  user: User;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  ApiToken: ResolverTypeWrapper<ApiToken>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheStats: ResolverTypeWrapper<CacheStats>;
+  ClearCacheResult: ResolverTypeWrapper<ClearCacheResult>;
+  CollectorStatus: ResolverTypeWrapper<CollectorStatusReportModel>;
+  DeleteSiteResult: ResolverTypeWrapper<DeleteSiteResult>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FlowInput: FlowInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewApiToken: ResolverTypeWrapper<NewApiToken>;
+  Path: ResolverTypeWrapper<PathDetailModel>;
+  PathMetrics: ResolverTypeWrapper<PathMetrics>;
+  Policy: ResolverTypeWrapper<PolicyModel>;
+  PolicyCounters: ResolverTypeWrapper<PolicyCounters>;
+  PolicyRef: ResolverTypeWrapper<PolicyRef>;
+  PolicyTrafficHistory: ResolverTypeWrapper<PolicyTrafficHistory>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RouteDecision: ResolverTypeWrapper<RouteDecision>;
+  Site: ResolverTypeWrapper<Site>;
+  SiteDependencies: ResolverTypeWrapper<SiteDependencies>;
+  SiteStatus: SiteStatus;
+  StatsSource: StatsSource;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TrafficHistory: ResolverTypeWrapper<TrafficHistory>;
+  TrafficPoint: ResolverTypeWrapper<TrafficPoint>;
+  TrafficStats: ResolverTypeWrapper<TrafficStats>;
+  TrafficTotals: ResolverTypeWrapper<TrafficTotals>;
+  UnknownExporter: ResolverTypeWrapper<UnknownExporter>;
+  User: ResolverTypeWrapper<User>;
+  UserRole: UserRole;
+  UserWithPassword: ResolverTypeWrapper<UserWithPassword>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  ApiToken: ApiToken;
+  Boolean: Scalars['Boolean']['output'];
+  CacheStats: CacheStats;
+  ClearCacheResult: ClearCacheResult;
+  CollectorStatus: CollectorStatusReportModel;
+  DeleteSiteResult: DeleteSiteResult;
+  Float: Scalars['Float']['output'];
+  FlowInput: FlowInput;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
+  NewApiToken: NewApiToken;
+  Path: PathDetailModel;
+  PathMetrics: PathMetrics;
+  Policy: PolicyModel;
+  PolicyCounters: PolicyCounters;
+  PolicyRef: PolicyRef;
+  PolicyTrafficHistory: PolicyTrafficHistory;
+  Query: Record<PropertyKey, never>;
+  RouteDecision: RouteDecision;
+  Site: Site;
+  SiteDependencies: SiteDependencies;
+  String: Scalars['String']['output'];
+  TrafficHistory: TrafficHistory;
+  TrafficPoint: TrafficPoint;
+  TrafficStats: TrafficStats;
+  TrafficTotals: TrafficTotals;
+  UnknownExporter: UnknownExporter;
+  User: User;
+  UserWithPassword: UserWithPassword;
+};
+
+export type MaxLengthDirectiveArgs = {
+  max: Scalars['Int']['input'];
+};
+
+export type MaxLengthDirectiveResolver<Result, Parent, ContextType = AuthedContext, Args = MaxLengthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ApiTokenResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
+  created_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expires_at?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  last_used_at?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CacheStatsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CacheStats'] = ResolversParentTypes['CacheStats']> = {
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evictions?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expired?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hit_rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  misses?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  process?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ClearCacheResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['ClearCacheResult'] = ResolversParentTypes['ClearCacheResult']> = {
+  cleared_entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CollectorStatusResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CollectorStatus'] = ResolversParentTypes['CollectorStatus']> = {
+  datagrams_received?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  demo_traffic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  evicted_flows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  exporters_allowed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  flow_listener?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  insane_records?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  last_snapshot_at?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  live_flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  malformed_packets?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  max_flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  max_flows_per_exporter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  receiver?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  records_received?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  snapshot_failures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  socket_drops?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  templates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  templates_evicted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  templates_expired?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  templates_rejected?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  templates_throttled?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unknown_exporter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unknown_exporters?: Resolver<Array<ResolversTypes['UnknownExporter']>, ParentType, ContextType>;
+  unknown_template_sets?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unsupported_version?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uptime_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DeleteSiteResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['DeleteSiteResult'] = ResolversParentTypes['DeleteSiteResult']> = {
+  audit_id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endpoints_deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path_metrics_deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paths_deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  site_id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  site_name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unpinned_policies?: Resolver<Array<ResolversTypes['PolicyRef']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  clearCache?: Resolver<ResolversTypes['ClearCacheResult'], ParentType, ContextType>;
+  createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
+  createUser?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'email' | 'role'>>;
+  deleteSite?: Resolver<ResolversTypes['DeleteSiteResult'], ParentType, ContextType, RequireFields<MutationDeleteSiteArgs, 'site_id'>>;
+  deleteUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'user_id'>>;
+  resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'user_id'>>;
+  revokeApiToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
+  setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'user_id'>>;
+};
+
+export type NewApiTokenResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['NewApiToken'] = ResolversParentTypes['NewApiToken']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expires_at?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PathResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  destination_endpoint_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  destination_site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latest_metrics?: Resolver<Maybe<ResolversTypes['PathMetrics']>, ParentType, ContextType>;
+  source_endpoint_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source_site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PathMetricsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathMetrics'] = ResolversParentTypes['PathMetrics']> = {
+  bandwidth_mbps?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jitter_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latency_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mtu?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  packet_loss_pct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PolicyResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
+  active_flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytes_matched?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  match_rules?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  packets_matched?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  path_preference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pinned_path_id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PolicyCountersResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyCounters'] = ResolversParentTypes['PolicyCounters']> = {
+  active_flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytes_matched?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  last_updated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packets_matched?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  policy_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PolicyRefResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyRef'] = ResolversParentTypes['PolicyRef']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policy_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PolicyTrafficHistoryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyTrafficHistory'] = ResolversParentTypes['PolicyTrafficHistory']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType>;
+  policy_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  api_tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  cache_stats?: Resolver<Array<ResolversTypes['CacheStats']>, ParentType, ContextType>;
+  collector_status?: Resolver<Maybe<ResolversTypes['CollectorStatus']>, ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType, RequireFields<QueryRouteArgs, 'destination_site_id' | 'flow' | 'source_site_id'>>;
+  site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
+  site_dependencies?: Resolver<ResolversTypes['SiteDependencies'], ParentType, ContextType, RequireFields<QuerySite_DependenciesArgs, 'site_id'>>;
+  sites?: Resolver<Array<ResolversTypes['Site']>, ParentType, ContextType>;
+  traffic_history?: Resolver<ResolversTypes['TrafficHistory'], ParentType, ContextType, RequireFields<QueryTraffic_HistoryArgs, 'from' | 'max_buckets' | 'to'>>;
+  traffic_stats?: Resolver<ResolversTypes['TrafficStats'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RouteDecisionResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['RouteDecision'] = ResolversParentTypes['RouteDecision']> = {
+  cache_hit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decided_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  path_id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  policy_id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SiteResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = {
+  created_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  endpoint_count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SiteStatus'], ParentType, ContextType>;
+  updated_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SiteDependenciesResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['SiteDependencies'] = ResolversParentTypes['SiteDependencies']> = {
+  endpoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path_metrics?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pinned_policies?: Resolver<Array<ResolversTypes['PolicyRef']>, ParentType, ContextType>;
+  site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  site_name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TrafficHistoryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['TrafficHistory'] = ResolversParentTypes['TrafficHistory']> = {
+  by_policy?: Resolver<Array<ResolversTypes['PolicyTrafficHistory']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType>;
+  policy_id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  step_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type TrafficPointResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['TrafficPoint'] = ResolversParentTypes['TrafficPoint']> = {
+  active_flows?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytes_per_second?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  packets?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packets_per_second?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrafficStatsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['TrafficStats'] = ResolversParentTypes['TrafficStats']> = {
+  at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  policies?: Resolver<Array<ResolversTypes['PolicyCounters']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StatsSource'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['TrafficTotals'], ParentType, ContextType>;
+  unmatched?: Resolver<Maybe<ResolversTypes['PolicyCounters']>, ParentType, ContextType>;
+};
+
+export type TrafficTotalsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['TrafficTotals'] = ResolversParentTypes['TrafficTotals']> = {
+  active_flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packets?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type UnknownExporterResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['UnknownExporter'] = ResolversParentTypes['UnknownExporter']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datagrams?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  error?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  last_seen?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  created_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+};
+
+export type UserWithPasswordResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['UserWithPassword'] = ResolversParentTypes['UserWithPassword']> = {
+  generated_password?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = AuthedContext> = {
+  ApiToken?: ApiTokenResolvers<ContextType>;
+  CacheStats?: CacheStatsResolvers<ContextType>;
+  ClearCacheResult?: ClearCacheResultResolvers<ContextType>;
+  CollectorStatus?: CollectorStatusResolvers<ContextType>;
+  DeleteSiteResult?: DeleteSiteResultResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NewApiToken?: NewApiTokenResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
+  PathMetrics?: PathMetricsResolvers<ContextType>;
+  Policy?: PolicyResolvers<ContextType>;
+  PolicyCounters?: PolicyCountersResolvers<ContextType>;
+  PolicyRef?: PolicyRefResolvers<ContextType>;
+  PolicyTrafficHistory?: PolicyTrafficHistoryResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RouteDecision?: RouteDecisionResolvers<ContextType>;
+  Site?: SiteResolvers<ContextType>;
+  SiteDependencies?: SiteDependenciesResolvers<ContextType>;
+  TrafficHistory?: TrafficHistoryResolvers<ContextType>;
+  TrafficPoint?: TrafficPointResolvers<ContextType>;
+  TrafficStats?: TrafficStatsResolvers<ContextType>;
+  TrafficTotals?: TrafficTotalsResolvers<ContextType>;
+  UnknownExporter?: UnknownExporterResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserWithPassword?: UserWithPasswordResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = AuthedContext> = {
+  maxLength?: MaxLengthDirectiveResolver<any, any, ContextType>;
+};
