@@ -82,7 +82,7 @@ export const rules: Record<
       updatePolicy: { role: "operator", action: "policy.update" },
       setPolicyEnabled: { role: "operator", action: "policy.set_enabled" },
       deletePolicy: { role: "operator", action: "policy.delete" },
-      reorderPolicies: { role: "operator", action: "policy.reorder" },
+      setPolicyPriorities: { role: "operator", action: "policy.reorder" },
     },
   },
 };

@@ -2,21 +2,19 @@ import { listAuditLog } from "@patronus/core/audit";
 import { domainEvents, type DomainEvent } from "@patronus/core/events";
 import { listPolicies } from "@patronus/core/policies";
 import { listPaths } from "@patronus/core/sites";
-import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { createUser, type User } from "@patronus/core/users";
+import type { User } from "@patronus/core/users";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { graphqlClient } from "./test-client";
+import { createWebTestFixture, type WebTestFixture } from "./test-fixture";
 
-let t: TestDb;
+let t: WebTestFixture["t"];
 let admin: User;
 let operator: User;
-let execute: ReturnType<typeof graphqlClient>;
+let execute: WebTestFixture["execute"];
 
 beforeEach(() => {
-  t = createTestDb();
-  admin = createUser(t.db, { email: "admin@example.com", password: "correct horse battery", role: "admin" });
-  operator = createUser(t.db, { email: "operator@example.com", password: "correct horse battery", role: "operator" });
-  execute = graphqlClient(t.db);
+  const fixture = createWebTestFixture();
+  ({ t, execute } = fixture);
+  ({ admin, operator } = fixture.users);
 });
 afterEach(() => t.destroy());
 
@@ -207,7 +205,7 @@ describe("policies over GraphQL", () => {
       `mutation ($web: ID!, $bulk: ID!) {
         updatePolicy(policy_id: $web, input: { description: "https", match_rules: { destination_ports: ["443"] } }) { description match_rules }
         setPolicyEnabled(policy_id: $bulk, enabled: false) { enabled }
-        reorderPolicies(priorities: [{ policy_id: $web, priority: 30 }]) { name priority }
+        setPolicyPriorities(priorities: [{ policy_id: $web, priority: 30 }]) { name priority }
       }`,
       operator,
       { web, bulk },
@@ -218,7 +216,7 @@ describe("policies over GraphQL", () => {
         match_rules: JSON.stringify({ destination_ports: [{ from: 443, to: 443 }] }),
       },
       setPolicyEnabled: { enabled: false },
-      reorderPolicies: [
+      setPolicyPriorities: [
         { name: "web", priority: 30 },
         { name: "bulk", priority: 20 },
       ],
@@ -233,7 +231,7 @@ describe("policies over GraphQL", () => {
   it("name the entry of a bad priority in a reorder", async () => {
     expect(
       await refused(
-        `mutation { reorderPolicies(priorities: [{ policy_id: "1", priority: 5 }, { policy_id: "2", priority: 5000 }]) { id } }`,
+        `mutation { setPolicyPriorities(priorities: [{ policy_id: "1", priority: 5 }, { policy_id: "2", priority: 5000 }]) { id } }`,
         operator,
       ),
     ).toEqual({ code: "VALIDATION", field: "priorities[1].priority" });

@@ -40,7 +40,7 @@ const calls: Record<string, string> = {
   updatePolicy: `mutation { updatePolicy(policy_id: "999", input: { priority: 2 }) { id } }`,
   setPolicyEnabled: `mutation { setPolicyEnabled(policy_id: "999", enabled: false) { id } }`,
   deletePolicy: `mutation { deletePolicy(policy_id: "999") { audit_id } }`,
-  reorderPolicies: `mutation { reorderPolicies(priorities: [{ policy_id: "999", priority: 3 }]) { id } }`,
+  setPolicyPriorities: `mutation { setPolicyPriorities(priorities: [{ policy_id: "999", priority: 3 }]) { id } }`,
 };
 /** The next role down: USER_ROLES lists the highest first. */
 const below = (role: UserRole): UserRole | undefined => USER_ROLES[USER_ROLES.indexOf(role) + 1];
@@ -76,7 +76,7 @@ describe("roles", () => {
       "updatePolicy",
       "setPolicyEnabled",
       "deletePolicy",
-      "reorderPolicies",
+      "setPolicyPriorities",
     ]) {
       expect(ruleOf("Mutation", field).role).toBe("operator");
     }

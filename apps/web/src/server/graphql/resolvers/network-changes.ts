@@ -6,61 +6,69 @@ import {
   createSite,
   deleteEndpoint,
   deletePath,
+  getSite,
   listEndpoints,
   listPaths,
   updateEndpoint,
   updatePathStatus,
   updateSite,
   type EndpointInput,
-  type EndpointPatch,
   type Path,
   type PathDetail,
   type Site,
+  type SiteSummary,
 } from "@patronus/core/sites";
-import type { Context } from "../context";
+import type { AuthedContext } from "../context";
+import type { Resolvers } from "../generated/resolvers";
 import { given, rowId } from "./input-ids";
 
-type SiteFields = { name?: string | null; location?: string | null; status?: Site["status"] | null };
-type EndpointFields = { [K in keyof EndpointPatch]?: EndpointPatch[K] | null };
-type PathStatus = Path["status"];
-
 /** The stored path with the sites at both ends, as the Path type shows it. */
-function detail(ctx: Context, path: Path): PathDetail {
+function detail(ctx: AuthedContext, path: Path): PathDetail {
   return listPaths(ctx.db).find((p) => p.id === path.id)!;
 }
 
+/** The site with its endpoint count, as the Site type shows it. */
+function summary(ctx: AuthedContext, site: Site): SiteSummary {
+  return getSite(ctx.db, { siteId: site.id })!;
+}
+
+/** GraphQL takes the kind as a String ("5g" is no GraphQL name); core's zod enum refuses a wrong one, naming it. */
+const interfaceKind = (kind: string) => kind as EndpointInput["interface_kind"];
+
 // Each mutation is one core service, which validates, audits under the viewer and announces the change.
-export const networkChangesResolvers = {
+export const networkChangesResolvers: Resolvers = {
   Query: {
-    endpoint_dependencies: (_: unknown, { endpoint_id }: { endpoint_id: string }, ctx: Context) =>
+    endpoint_dependencies: (_, { endpoint_id }, ctx) =>
       countEndpointDependencies(ctx.db, { endpointId: rowId(endpoint_id, "endpoint_id") }),
-    path_dependencies: (_: unknown, { path_id }: { path_id: string }, ctx: Context) =>
-      countPathDependencies(ctx.db, { pathId: rowId(path_id, "path_id") }),
+    path_dependencies: (_, { path_id }, ctx) => countPathDependencies(ctx.db, { pathId: rowId(path_id, "path_id") }),
   },
   Mutation: {
-    createSite: (_: unknown, { input }: { input: SiteFields & { name: string } }, ctx: Context) =>
-      createSite(ctx.db, { ...given(input), name: input.name, actor: ctx.viewer!.email }),
-    updateSite: (_: unknown, { site_id, input }: { site_id: string; input: SiteFields }, ctx: Context) =>
-      updateSite(ctx.db, { ...given(input), siteId: site_id, actor: ctx.viewer!.email }),
-    createEndpoint: (
-      _: unknown,
-      { input }: { input: EndpointFields & Pick<EndpointInput, "site_id" | "address" | "port" | "interface_kind"> },
-      ctx: Context,
-    ) => addEndpoint(ctx.db, { ...given(input), ...requiredEndpoint(input), actor: ctx.viewer!.email }),
-    updateEndpoint: (
-      _: unknown,
-      { endpoint_id, input }: { endpoint_id: string; input: EndpointFields },
-      ctx: Context,
-    ) =>
-      updateEndpoint(ctx.db, {
+    createSite: (_, { input }, ctx) =>
+      summary(ctx, createSite(ctx.db, { ...given(input), name: input.name, actor: ctx.viewer.email })),
+    updateSite: (_, { site_id, input }, ctx) =>
+      summary(ctx, updateSite(ctx.db, { ...given(input), siteId: site_id, actor: ctx.viewer.email })),
+    createEndpoint: (_, { input }, ctx) =>
+      addEndpoint(ctx.db, {
         ...given(input),
-        endpointId: rowId(endpoint_id, "endpoint_id"),
-        actor: ctx.viewer!.email,
+        site_id: input.site_id,
+        address: input.address,
+        port: input.port,
+        interface_kind: interfaceKind(input.interface_kind),
+        actor: ctx.viewer.email,
       }),
-    deleteEndpoint: (_: unknown, { endpoint_id }: { endpoint_id: string }, ctx: Context) => {
+    updateEndpoint: (_, { endpoint_id, input }, ctx) => {
+      const { interface_kind, ...rest } = given(input);
+      return updateEndpoint(ctx.db, {
+        ...rest,
+        ...(interface_kind === undefined ? {} : { interface_kind: interfaceKind(interface_kind) }),
+        endpointId: rowId(endpoint_id, "endpoint_id"),
+        actor: ctx.viewer.email,
+      });
+    },
+    deleteEndpoint: (_, { endpoint_id }, ctx) => {
       const removed = deleteEndpoint(ctx.db, {
         endpointId: rowId(endpoint_id, "endpoint_id"),
-        actor: ctx.viewer!.email,
+        actor: ctx.viewer.email,
       });
       return {
         endpoint_id: removed.endpoint_id,
@@ -72,33 +80,20 @@ export const networkChangesResolvers = {
         audit_id: removed.audit_id,
       };
     },
-    createPath: (
-      _: unknown,
-      {
-        input,
-      }: {
-        input: {
-          source_endpoint_id: string;
-          destination_endpoint_id: string;
-          status?: PathStatus | null;
-          create_reverse?: boolean | null;
-        };
-      },
-      ctx: Context,
-    ) => {
+    createPath: (_, { input }, ctx) => {
       const created = createPath(ctx.db, {
         source_endpoint_id: rowId(input.source_endpoint_id, "source_endpoint_id"),
         destination_endpoint_id: rowId(input.destination_endpoint_id, "destination_endpoint_id"),
         status: input.status ?? undefined,
         create_reverse: input.create_reverse ?? undefined,
-        actor: ctx.viewer!.email,
+        actor: ctx.viewer.email,
       });
       return { path: detail(ctx, created), reverse: created.reverse && detail(ctx, created.reverse) };
     },
-    updatePathStatus: (_: unknown, { path_id, status }: { path_id: string; status: PathStatus }, ctx: Context) =>
-      detail(ctx, updatePathStatus(ctx.db, { pathId: rowId(path_id, "path_id"), status, actor: ctx.viewer!.email })),
-    deletePath: (_: unknown, { path_id }: { path_id: string }, ctx: Context) => {
-      const removed = deletePath(ctx.db, { pathId: rowId(path_id, "path_id"), actor: ctx.viewer!.email });
+    updatePathStatus: (_, { path_id, status }, ctx) =>
+      detail(ctx, updatePathStatus(ctx.db, { pathId: rowId(path_id, "path_id"), status, actor: ctx.viewer.email })),
+    deletePath: (_, { path_id }, ctx) => {
+      const removed = deletePath(ctx.db, { pathId: rowId(path_id, "path_id"), actor: ctx.viewer.email });
       return {
         path_id: removed.path_id,
         path_metrics_deleted: removed.path_metrics,
@@ -108,11 +103,6 @@ export const networkChangesResolvers = {
     },
   },
   Site: {
-    endpoints: (site: Site, _: unknown, ctx: Context) => listEndpoints(ctx.db, { siteId: site.id }),
+    endpoints: (site, _, ctx) => listEndpoints(ctx.db, { siteId: site.id }),
   },
 };
-
-function requiredEndpoint(input: Pick<EndpointInput, "site_id" | "address" | "port" | "interface_kind">) {
-  const { site_id, address, port, interface_kind } = input;
-  return { site_id, address, port, interface_kind };
-}

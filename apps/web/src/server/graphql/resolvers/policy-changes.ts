@@ -5,30 +5,13 @@ import {
   reorderPolicies,
   setPolicyEnabled,
   updatePolicy,
-  type Policy,
   type PolicyPatch,
 } from "@patronus/core/policies";
-import type { Context } from "../context";
+import type { PolicyPatch as PolicyPatchInput, Resolvers } from "../generated/resolvers";
 import { given, optionalRowId, rowId } from "./input-ids";
 
-type Nullable<T> = { [K in keyof T]?: T[K] | null };
-
-interface MatchRulesInput {
-  source_cidrs?: string[] | null;
-  destination_cidrs?: string[] | null;
-  source_ports?: string[] | null;
-  destination_ports?: string[] | null;
-  protocols?: number[] | null;
-  dscp?: number[] | null;
-}
-
-type PolicyFields = Nullable<Omit<PolicyPatch, "match_rules" | "pinned_path_id">> & {
-  match_rules?: MatchRulesInput | null;
-  pinned_path_id?: string | null;
-};
-
 /** The input's fields for core: nulls left out, except pinned_path_id, whose null unpins. */
-function policyFields(input: PolicyFields): PolicyPatch {
+function policyFields(input: PolicyPatchInput): PolicyPatch {
   const { match_rules, pinned_path_id, ...rest } = input;
   const pinned = optionalRowId(pinned_path_id, "pinned_path_id");
   return {
@@ -41,26 +24,25 @@ function policyFields(input: PolicyFields): PolicyPatch {
 const policyId = (id: string) => rowId(id, "policy_id");
 
 // Each mutation is one core service, which validates, audits under the viewer and announces the change;
-// the collector rebuilds its matcher from the database within its reload interval.
-export const policyChangesResolvers = {
+// the collector rebuilds its matcher from the database within its poll interval.
+export const policyChangesResolvers: Resolvers = {
   Query: {
-    policy_dependencies: (_: unknown, { policy_id }: { policy_id: string }, ctx: Context) =>
-      countPolicyDependencies(ctx.db, { policyId: policyId(policy_id) }),
+    policy_dependencies: (_, { policy_id }, ctx) => countPolicyDependencies(ctx.db, { policyId: policyId(policy_id) }),
   },
   Mutation: {
-    createPolicy: (_: unknown, { input }: { input: PolicyFields & { name: string; priority: number } }, ctx: Context) =>
+    createPolicy: (_, { input }, ctx) =>
       createPolicy(ctx.db, {
         ...policyFields(input),
         name: input.name,
         priority: input.priority,
-        actor: ctx.viewer!.email,
+        actor: ctx.viewer.email,
       }),
-    updatePolicy: (_: unknown, { policy_id, input }: { policy_id: string; input: PolicyFields }, ctx: Context) =>
-      updatePolicy(ctx.db, { ...policyFields(input), policyId: policyId(policy_id), actor: ctx.viewer!.email }),
-    setPolicyEnabled: (_: unknown, { policy_id, enabled }: { policy_id: string; enabled: boolean }, ctx: Context) =>
-      setPolicyEnabled(ctx.db, { policyId: policyId(policy_id), enabled, actor: ctx.viewer!.email }),
-    deletePolicy: (_: unknown, { policy_id }: { policy_id: string }, ctx: Context) => {
-      const removed = deletePolicy(ctx.db, { policyId: policyId(policy_id), actor: ctx.viewer!.email });
+    updatePolicy: (_, { policy_id, input }, ctx) =>
+      updatePolicy(ctx.db, { ...policyFields(input), policyId: policyId(policy_id), actor: ctx.viewer.email }),
+    setPolicyEnabled: (_, { policy_id, enabled }, ctx) =>
+      setPolicyEnabled(ctx.db, { policyId: policyId(policy_id), enabled, actor: ctx.viewer.email }),
+    deletePolicy: (_, { policy_id }, ctx) => {
+      const removed = deletePolicy(ctx.db, { policyId: policyId(policy_id), actor: ctx.viewer.email });
       return {
         policy_id: removed.policy_id,
         name: removed.name,
@@ -68,17 +50,13 @@ export const policyChangesResolvers = {
         audit_id: removed.audit_id,
       };
     },
-    reorderPolicies: (
-      _: unknown,
-      { priorities }: { priorities: { policy_id: string; priority: number }[] },
-      ctx: Context,
-    ): Policy[] =>
+    setPolicyPriorities: (_, { priorities }, ctx) =>
       reorderPolicies(ctx.db, {
         priorities: priorities.map((p, i) => ({
           policy_id: rowId(p.policy_id, `priorities[${i}].policy_id`),
           priority: p.priority,
         })),
-        actor: ctx.viewer!.email,
+        actor: ctx.viewer.email,
       }),
   },
 };
