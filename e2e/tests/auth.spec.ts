@@ -33,7 +33,7 @@ test.describe("signed out", () => {
   });
 });
 
-test("an API token minted by the admin answers the release note's policies query over curl-style HTTP", async ({
+test("an API token minted by the admin answers the policies query docs/api.md documents over curl-style HTTP", async ({
   request,
   playwright,
   baseURL,

@@ -123,7 +123,7 @@ test("cancelling the dialog deletes nothing", async ({ page }) => {
   await page.reload();
   await expect(page.getByRole("row", { name: /Branch Boise/ })).toContainText("Reno, US");
 
-  // Leave the demo network as the other specs expect it, through the release note's mutation.
+  // Leave the demo network as the other specs expect it, through the deleteSite mutation docs/api.md documents.
   const response = await page.request.post("/api/graphql", {
     data: { query: `mutation { deleteSite(site_id: "${site.id}") { success message } }` },
   });

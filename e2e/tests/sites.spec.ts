@@ -10,7 +10,7 @@ test("the sites page lists the demo network's sites with their status", async ({
   await expect(atlanta).toContainText("Atlanta, US");
 });
 
-test("the GraphQL endpoint answers the release note's policies query shape", async ({ request }) => {
+test("the GraphQL endpoint answers the policies query docs/api.md documents shape", async ({ request }) => {
   const response = await request.post("/api/graphql", {
     data: { query: "{ policies { id priority name } }" },
   });

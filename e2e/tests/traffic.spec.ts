@@ -20,7 +20,7 @@ async function sendIpfix(flows: FlowSpec[]): Promise<void> {
   await new Promise<void>((resolve) => socket.send(packet, flowPort, "127.0.0.1", () => socket.close(() => resolve())));
 }
 
-test("IPFIX records sent to the collector show up in the release note's policies query", async ({ request }) => {
+test("IPFIX records sent to the collector show up in the policies query docs/api.md documents", async ({ request }) => {
   await sendIpfix([
     {
       src: "10.4.1.20",

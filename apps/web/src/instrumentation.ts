@@ -1,5 +1,5 @@
 /**
- * At server start: migrates the database (the spec's automatic migration, not on the first request),
+ * At server start: migrates the database (so the first request never waits on it; docs/database.md),
  * and, before any request is served, makes the socket peer the only source of a client's address
  * unless a trusted proxy forwarded the request (server/client-address.ts).
  */

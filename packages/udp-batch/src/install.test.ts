@@ -54,7 +54,8 @@ function expectFallbackAdvice(stderr: string) {
   expect(stderr).toContain("pnpm rebuild @patronus/udp-batch");
 }
 
-describe("the install script", () => {
+// Two cases run node-gyp and a C compiler: ~10 s each alone, several times that beside the other workspaces.
+describe("the install script", { timeout: 180_000 }, () => {
   it("with CC=/bin/false exits 0, removes an older build and says on stderr that the compiler does not run, the fallback and what to install", async () => {
     const dir = packageCopy();
     mkdirSync(join(dir, "build/Release"), { recursive: true });

@@ -45,7 +45,7 @@ describe("GraphQL authentication", () => {
     expect(codes(result)).toEqual(["UNAUTHENTICATED"]);
   });
 
-  it("answers the release note's policies query for a signed-in viewer", async () => {
+  it("answers the policies query docs/api.md documents for a signed-in viewer", async () => {
     const result = await execute<{ policies: { id: string; priority: number; packets_matched: number }[] }>(POLICIES, {
       user: viewer,
     });

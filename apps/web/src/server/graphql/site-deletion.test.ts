@@ -49,7 +49,7 @@ interface Deleted {
 }
 
 describe("deleteSite", () => {
-  it("answers the release note's mutation verbatim, saying why a placeholder id is refused", async () => {
+  it("answers the deleteSite mutation docs/api.md documents verbatim, saying why a placeholder id is refused", async () => {
     const result = await execute<Deleted>(
       'mutation {\n  deleteSite(site_id: "UUID") {\n    success\n    message\n  }\n}',
       { user: admin },

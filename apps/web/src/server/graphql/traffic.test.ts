@@ -59,7 +59,7 @@ describe("traffic statistics when the collector is down", () => {
     expect(data.traffic_stats.reason).toMatch(/unreachable/);
   });
 
-  it("answer the release note's policies query with snapshot counters, exact past 2^31", async () => {
+  it("answer the policies query docs/api.md documents with snapshot counters, exact past 2^31", async () => {
     const data = await execute<{ policies: unknown[] }>("{ policies { id priority packets_matched bytes_matched } }");
     expect(data.policies).toEqual([
       { id: "1", priority: 900, packets_matched: 30, bytes_matched: 6000 },

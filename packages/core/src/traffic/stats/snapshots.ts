@@ -67,7 +67,7 @@ function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
   return statements;
 }
 
-/** The spec's get_latest_policy_stats. */
+/** Each policy's latest snapshot row (get_latest_policy_stats in the Rust release, docs/database.md). */
 export function getLatestPolicyStats(db: Db, { policyId }: { policyId: number }): PolicyStatsRow | undefined {
   return db
     .select()

@@ -523,7 +523,7 @@ export type PolicyTrafficHistory = {
 };
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
  * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
  * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
@@ -567,7 +567,7 @@ export type Query = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
  * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
  * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
@@ -580,7 +580,7 @@ export type QueryEndpoint_DependenciesArgs = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
  * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
  * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
@@ -593,7 +593,7 @@ export type QueryPath_DependenciesArgs = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
  * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
  * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
@@ -606,7 +606,7 @@ export type QueryPolicy_DependenciesArgs = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
  * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
  * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
@@ -621,7 +621,7 @@ export type QueryRouteArgs = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
  * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
  * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
@@ -634,7 +634,7 @@ export type QuerySiteArgs = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
  * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
  * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
@@ -647,7 +647,7 @@ export type QuerySite_DependenciesArgs = {
 
 
 /**
- * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
  * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
  * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
  * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
