@@ -21,6 +21,7 @@ const config: CodegenConfig = {
         mappers: {
           Policy: "@patronus/core/policies#Policy",
           Path: "@patronus/core/sites#PathDetail",
+          Site: "@patronus/core/sites#SiteSummary",
           CollectorStatus: "@patronus/core/traffic/control#CollectorStatusReport",
         },
       },

@@ -41,7 +41,7 @@ describe("the dashboard event stream", () => {
     const read = textReader(eventStreamResponse(bus, new AbortController().signal));
     await read();
 
-    bus.publish({ type: "policies_changed", policy_id: 3, change: "updated" });
+    bus.publish({ type: "policies_changed", policy_id: 3, change: "updated", actor: "a", audit_id: 1, at: 0 });
     bus.publish(deletion);
 
     const { path_ids: _ids, audit_id: _audit, type: _type, ...visible } = deletion;

@@ -1,6 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { auditLog, type auditOutcomes } from "../db/schema";
+import { DomainError, NotFoundError } from "../errors";
+
+/** The actor of changes no person made: the demo seed, tests, scripts. */
+export const SYSTEM_ACTOR = "system";
 
 export type AuditOutcome = (typeof auditOutcomes)[number];
 
@@ -97,4 +101,61 @@ export function listAuditLog(db: Db, { limit = 100, target }: { limit?: number; 
     .limit(Math.min(Math.max(limit, 1), 1000))
     .all()
     .map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
+}
+
+/** The fields whose values differ between two versions of a row, as `{ before, after }` for the audit row. */
+export function changedFields<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const was: Partial<T> = {};
+  const now: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    was[key] = before[key];
+    now[key] = after[key];
+  }
+  return { before: was, after: now };
+}
+
+export interface AuditedAttempt {
+  actor: string;
+  action: string;
+  /** What the row is about, e.g. `policy:7`; a change may name it once it knows it (a new row's id). */
+  target: string;
+  at: number;
+}
+
+/** A refusal's own message; anything else (a busy database, a full disk) by its kind, without internals. */
+export function failureReason(error: unknown): string {
+  if (error instanceof DomainError) return error.message;
+  return `internal error (${error instanceof Error ? error.name : typeof error})`;
+}
+
+/**
+ * Runs `change` in one BEGIN IMMEDIATE transaction that also writes its success audit row, so the row
+ * exists exactly when the change does. IMMEDIATE takes the write lock up front: a concurrent writer in
+ * the other process waits through busy_timeout instead of failing on the upgrade from a read. Any
+ * failure rolls everything back, is then audited (`not_found` or `failed`, with its reason) and rethrown.
+ * Inside an open transaction (the demo seed) it nests as a savepoint.
+ */
+export function auditedChange<T>(
+  db: Db,
+  attempt: AuditedAttempt,
+  change: (tx: Queryable) => { result: T; details: Record<string, unknown>; target?: string },
+): { result: T; auditId: number } {
+  try {
+    return db.transaction(
+      (tx) => {
+        const { result, details, target = attempt.target } = change(tx);
+        const auditId = writeAudit(tx, { ...attempt, target, outcome: "success", details });
+        return { result, auditId };
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    writeAudit(db, {
+      ...attempt,
+      outcome: error instanceof NotFoundError ? "not_found" : "failed",
+      details: { reason: failureReason(error) },
+    });
+    throw error;
+  }
 }

@@ -105,6 +105,11 @@ export const policies = sqliteTable(
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     created_at: integer("created_at").notNull(),
     updated_at: integer("updated_at").notNull(),
+    /**
+     * Raised by one on every write to the row: the collector's cheap version of the table sums it, which
+     * sees two edits within one millisecond (or under a clock stepped back) that updated_at cannot.
+     */
+    revision: integer("revision").notNull().default(0),
   },
   (t) => [
     index("sdwan_policies_pinned_path_idx").on(t.pinned_path_id),

@@ -8,7 +8,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    /** The offending input field, dotted (`match_rules.source_cidrs.2`), when there is one. */
+    /** The offending input field, dotted (`match_rules.source_cidrs[2]`), when there is one. */
     readonly field?: string,
   ) {
     super(message);
@@ -23,14 +23,15 @@ export class ValidationError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message: string) {
-    super("NOT_FOUND", message);
+  constructor(message: string, field?: string) {
+    super("NOT_FOUND", message, field);
   }
 }
 
+/** Taken or clashing, e.g. a name in use; `field` names the input a form shows it beside. */
 export class ConflictError extends DomainError {
-  constructor(message: string) {
-    super("CONFLICT", message);
+  constructor(message: string, field?: string) {
+    super("CONFLICT", message, field);
   }
 }
 

@@ -15,7 +15,28 @@ export type DomainEvent =
       path_ids: number[];
       at: number;
     }
-  | { type: "policies_changed"; policy_id: number; change: "created" | "updated" | "deleted" }
+  | {
+      type: "policies_changed";
+      policy_id: number;
+      /** A reorder announces each policy whose priority moved, as "updated". */
+      change: "created" | "updated" | "deleted";
+      actor: string;
+      audit_id: number;
+      at: number;
+    }
+  | {
+      /** A site, endpoint or path was created, edited or deleted (a site's deletion is `site_deleted`). */
+      type: "network_changed";
+      entity: "site" | "endpoint" | "path";
+      /** The site's UUID, or the endpoint's or path's id. */
+      id: string | number;
+      change: "created" | "updated" | "deleted";
+      actor: string;
+      audit_id: number;
+      at: number;
+      /** Paths the change touches (removed, or whose endpoint changed), so caches can drop what they hold. */
+      path_ids: number[];
+    }
   | { type: "path_metrics_recorded"; path_ids: number[] };
 
 /** An in-process bus. Listeners run synchronously; one that throws is isolated from the publisher. */
@@ -52,3 +73,9 @@ export class EventBus {
 /** The process's bus. Kept on globalThis so a bundler that loads this module twice still shares one. */
 const holder = globalThis as typeof globalThis & { __patronusEvents?: EventBus };
 export const domainEvents: EventBus = (holder.__patronusEvents ??= new EventBus());
+
+/** What a service that changes state takes besides its params: where it announces, and its clock (tests inject both). */
+export interface ChangeOptions {
+  events?: EventBus;
+  now?: () => number;
+}

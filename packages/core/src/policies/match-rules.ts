@@ -2,8 +2,9 @@ import { z } from "zod";
 import { clip, hostBitsSet, ipFamily, parseCidr } from "../net/ip";
 
 /**
- * What a routing policy matches. Every rule is optional and an absent rule matches anything; a
- * present rule matches when any of its entries does. Stored as JSON in sdwan_policies.match_rules.
+ * What a routing policy matches. Every rule is optional; an absent rule matches anything, and so does an
+ * empty list (an admin who clears a list means "any"; the schema drops it, so it is never stored). A rule
+ * with entries matches when any of them does. Stored as JSON in sdwan_policies.match_rules.
  */
 export interface MatchRules {
   source_cidrs?: string[];
@@ -47,16 +48,30 @@ const portRange = z
   ])
   .refine((r) => r.from <= r.to, { message: "port range must run from low to high" });
 
+/**
+ * Entries a rule may hold. The collector compiles every enabled policy's rules on each change; 1,000
+ * policies of 1,000 CIDRs each is far past any real network and still compiles in bounded time.
+ */
+export const MAX_RULE_ENTRIES = 1000;
+
+const entries = <T extends z.ZodType>(entry: T) =>
+  z.array(entry).max(MAX_RULE_ENTRIES, `must hold at most ${MAX_RULE_ENTRIES} entries`).optional();
+
 export const matchRulesSchema = z
   .object({
-    source_cidrs: z.array(cidr).optional(),
-    destination_cidrs: z.array(cidr).optional(),
-    source_ports: z.array(portRange).optional(),
-    destination_ports: z.array(portRange).optional(),
-    protocols: z.array(z.number().int().min(0).max(255)).optional(),
-    dscp: z.array(z.number().int().min(0).max(63)).optional(),
+    source_cidrs: entries(cidr),
+    destination_cidrs: entries(cidr),
+    source_ports: entries(portRange),
+    destination_ports: entries(portRange),
+    protocols: entries(z.number().int().min(0).max(255)),
+    dscp: entries(z.number().int().min(0).max(63)),
   })
-  .strict();
+  .strict()
+  .transform(withoutEmptyLists);
+
+function withoutEmptyLists<T extends Record<string, unknown[] | undefined>>(rules: T): T {
+  return Object.fromEntries(Object.entries(rules).filter(([, list]) => list !== undefined && list.length > 0)) as T;
+}
 
 /** Why `value` is not a usable CIDR block, or undefined when it is. Host bits must be zero. */
 export function cidrProblem(value: string): string | undefined {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMetricsCache, createRoutingCache } from "../cache";
 import { domainEvents } from "../events";
 import { createPolicy, updatePolicy } from "../policies";
-import { addEndpoint, createPath, createSite, recordPathMetrics } from "../sites";
+import { addEndpoint, createPath, createSite, deletePath, recordPathMetrics, updatePathStatus } from "../sites";
 import { deleteSite } from "../sites/delete-site";
 import { createTestDb, type TestDb } from "../testing";
 import { decideRoute, invalidateRoutingCaches, latestPathMetrics, type RoutingCaches } from "./decide-route";
@@ -119,6 +119,14 @@ describe("route decisions", () => {
     deleteSite(t.db, { siteId: net.b, actor: "test" });
     expect(caches.metrics.stats().entries).toBe(0);
     expect(route(voice).decision).toMatchObject({ path_id: null, reason: expect.stringContaining("no usable path") });
+  });
+
+  it("stop choosing a path at once when it is set down, and forget a deleted path", () => {
+    expect(route(voice).decision.path_id).toBe(net.fiber);
+    updatePathStatus(t.db, { pathId: net.fiber, status: "down" });
+    expect(route(voice).decision.path_id).toBe(net.lte);
+    deletePath(t.db, { pathId: net.lte });
+    expect(route(voice).decision.path_id).toBeNull();
   });
 
   it("say so when no policy matches", () => {

@@ -167,15 +167,21 @@ function compiledPolicies(db: Db): { matcher: PolicyMatcher; byId: Map<number, P
 }
 
 /**
- * Keeps the caches correct between expiries: a policy change clears every routing decision, new
- * metrics or a deleted site drop those paths' metrics (and decisions, which may name the paths).
+ * Keeps the caches correct between expiries: a policy change clears every routing decision; new
+ * metrics, a deleted site or an edited path or endpoint drop those paths' metrics (and decisions,
+ * which may name the paths).
  * Returns the unsubscribe function.
  */
 export function invalidateRoutingCaches(events: EventBus, caches: RoutingCaches): () => void {
   return events.subscribe((event) => {
     if (event.type === "policies_changed") {
       caches.routing.clear();
-    } else if (event.type === "path_metrics_recorded" || event.type === "site_deleted") {
+    } else if (
+      event.type === "path_metrics_recorded" ||
+      event.type === "site_deleted" ||
+      // A path's status, an endpoint's cost or reachability, a deletion: all change which path wins.
+      event.type === "network_changed"
+    ) {
       for (const pathId of event.path_ids) caches.metrics.remove(pathId);
       caches.routing.clear();
     }

@@ -181,13 +181,16 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
   const existing = db.select({ n: count() }).from(sitesTable).get()?.n ?? 0;
   if (existing > 0) return { seeded: false, sites: existing, paths: 0, policies: 0, metricRows: 0, statsRows: 0 };
   const rand = prng(30);
+  // The seed's rows are audited like anyone's, under its own name, as made a day before `now`.
+  const actor = "demo-seed";
+  const seeded = { now: () => now - DAY_MS };
 
   return db.transaction(() => {
     const fiber: Endpoint[] = [];
     const lte: Endpoint[] = [];
     demoSites.forEach((spec, i) => {
       const n = i + 1;
-      const site = createSite(db, { ...spec, status: n === 9 ? "degraded" : "active" }, now - DAY_MS);
+      const site = createSite(db, { ...spec, status: n === 9 ? "degraded" : "active", actor }, seeded);
       fiber.push(
         addEndpoint(
           db,
@@ -197,8 +200,9 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
             port: 4500,
             interface_kind: n <= 3 ? "mpls" : "fiber",
             cost_per_gb: n <= 3 ? 0.05 : 0.01,
+            actor,
           },
-          now - DAY_MS,
+          seeded,
         ),
       );
       lte.push(
@@ -211,8 +215,9 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
             interface_kind: "lte",
             cost_per_gb: 2.5,
             reachable: n !== 9,
+            actor,
           },
-          now - DAY_MS,
+          seeded,
         ),
       );
     });
@@ -243,8 +248,9 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
           source_endpoint_id: source.id,
           destination_endpoint_id: destination.id,
           status: index === 7 ? "degraded" : "up",
+          actor,
         },
-        now - DAY_MS,
+        seeded,
       );
       const isLte = source.interface_kind === "lte";
       const transatlantic = [source, destination].some(
@@ -271,7 +277,7 @@ export function seedDemoNetwork(db: Db, { now = Date.now() }: { now?: number } =
       metricRows += recordPathMetrics(db, rows);
     }
 
-    const policyIds = demoPolicies.map((policy) => createPolicy(db, policy, now - DAY_MS).policy_id);
+    const policyIds = demoPolicies.map((policy) => createPolicy(db, { ...policy, actor }, seeded).policy_id);
     // Its own generator, so the metrics above keep their numbers.
     const statsRows = seedDemoHistory(db, { policyIds, now, random: prng(31) });
     return {

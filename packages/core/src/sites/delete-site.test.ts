@@ -165,7 +165,7 @@ describe("deleteSite", () => {
 
     expect(rowCounts(t.db)).toEqual(before);
     expect(getPolicy(t.db, { policyId: 1 })?.pinned_path_id).toBe(1);
-    expect(listAuditLog(t.db)).toEqual([expect.objectContaining({ outcome: "failed" })]);
+    expect(listAuditLog(t.db, { target: `site:${a.id}` })).toEqual([expect.objectContaining({ outcome: "failed" })]);
   });
 
   it("counts exactly pathsPerSite paths for any site of a mesh", () => {

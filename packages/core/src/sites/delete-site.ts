@@ -50,7 +50,11 @@ function prepareStatements(db: Db) {
     deleteMetrics: db.delete(pathMetrics).where(inArray(pathMetrics.path_id, pathIds)).prepare(),
     unpin: db
       .update(policies)
-      .set({ pinned_path_id: null, updated_at: sql`${sql.placeholder("now")}` })
+      .set({
+        pinned_path_id: null,
+        updated_at: sql`${sql.placeholder("now")}`,
+        revision: sql`${policies.revision} + 1`,
+      })
       .where(inArray(policies.pinned_path_id, pathIds))
       .returning({ policy_id: policies.policy_id, name: policies.name })
       .prepare(),

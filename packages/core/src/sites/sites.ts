@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { aliasedTable, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { aliasedTable, asc, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../db/client";
-import { endpoints, interfaceKinds, pathMetrics, paths, pathStatuses, sites, siteStatuses } from "../db/schema";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { domainEvents } from "../events";
-import { ipFamily } from "../net/ip";
-import { parseInput } from "../validation";
+import { auditedChange, changedFields, SYSTEM_ACTOR } from "../audit";
+import type { Db, Queryable } from "../db/client";
+import { endpoints, pathMetrics, paths, sites, siteStatuses } from "../db/schema";
+import { ConflictError, NotFoundError } from "../errors";
+import { domainEvents, type ChangeOptions } from "../events";
+import { defined, parseInput } from "../validation";
 
 export type Site = typeof sites.$inferSelect;
 export type Endpoint = typeof endpoints.$inferSelect;
@@ -22,19 +22,12 @@ export interface PathDetail extends Path {
   destination_site_id: string;
 }
 
+export const siteIdInput = z.uuid("must be a UUID").transform((id) => id.toLowerCase());
+
 const siteInput = z.object({
   name: z.string().trim().min(1, "must not be empty").max(100),
   location: z.string().max(200).default(""),
   status: z.enum(siteStatuses).default("active"),
-});
-
-const endpointInput = z.object({
-  site_id: z.uuid("must be a UUID"),
-  address: z.string().refine((a) => ipFamily(a) !== 0, "must be an IPv4 or IPv6 address"),
-  port: z.number().int().min(1).max(65535),
-  interface_kind: z.enum(interfaceKinds),
-  cost_per_gb: z.number().min(0).default(0),
-  reachable: z.boolean().default(true),
 });
 
 const metricsInput = z.object({
@@ -48,15 +41,83 @@ const metricsInput = z.object({
   score: z.number().int().min(0).max(100),
 });
 
-export function createSite(db: Db, input: z.input<typeof siteInput>, now = Date.now()): Site {
-  const data = parseInput(siteInput, input);
-  const taken = db.select({ id: sites.id }).from(sites).where(eq(sites.name, data.name)).get();
-  if (taken) throw new ConflictError(`a site named "${data.name}" already exists`);
-  return db
-    .insert(sites)
-    .values({ ...data, id: randomUUID(), created_at: now, updated_at: now })
-    .returning()
-    .get();
+/** Creates a site; its name must be free. */
+export function createSite(
+  db: Db,
+  { actor = SYSTEM_ACTOR, ...input }: z.input<typeof siteInput> & { actor?: string },
+  { events = domainEvents, now = Date.now }: ChangeOptions = {},
+): Site {
+  const at = now();
+  const id = randomUUID();
+  const { result: site, auditId } = auditedChange(
+    db,
+    { actor, action: "site.create", target: `site:${id}`, at },
+    (tx) => {
+      const data = parseInput(siteInput, input);
+      assertSiteNameFree(tx, data.name);
+      const row = tx
+        .insert(sites)
+        .values({ ...data, id, created_at: at, updated_at: at })
+        .returning()
+        .get();
+      return { result: row, details: { after: data } };
+    },
+  );
+  events.publish({
+    type: "network_changed",
+    entity: "site",
+    id,
+    change: "created",
+    actor,
+    audit_id: auditId,
+    at,
+    path_ids: [],
+  });
+  return site;
+}
+
+/** Changes a site's name, location or status; only the fields given change. */
+export function updateSite(
+  db: Db,
+  { siteId, actor = SYSTEM_ACTOR, ...patch }: { siteId: string; actor?: string } & Partial<z.input<typeof siteInput>>,
+  { events = domainEvents, now = Date.now }: ChangeOptions = {},
+): Site {
+  const at = now();
+  const { result: site, auditId } = auditedChange(
+    db,
+    { actor, action: "site.update", target: `site:${siteId}`, at },
+    (tx) => {
+      const id = parseInput(siteIdInput, siteId, "site_id");
+      const current = tx.select().from(sites).where(eq(sites.id, id)).get();
+      if (!current) throw new NotFoundError(`site ${id} does not exist`, "site_id");
+      const { name, location, status } = current;
+      const data = parseInput(siteInput, { name, location, status, ...defined(patch) });
+      if (data.name !== current.name) assertSiteNameFree(tx, data.name);
+      const row = tx
+        .update(sites)
+        .set({ ...data, updated_at: at })
+        .where(eq(sites.id, id))
+        .returning()
+        .get();
+      return { result: row, details: changedFields({ name, location, status }, data) };
+    },
+  );
+  events.publish({
+    type: "network_changed",
+    entity: "site",
+    id: site.id,
+    change: "updated",
+    actor,
+    audit_id: auditId,
+    at,
+    path_ids: [],
+  });
+  return site;
+}
+
+function assertSiteNameFree(db: Queryable, name: string): void {
+  const taken = db.select({ id: sites.id }).from(sites).where(eq(sites.name, name)).get();
+  if (taken) throw new ConflictError(`a site named "${name}" already exists`, "name");
 }
 
 function selectSiteSummaries(db: Db) {
@@ -84,53 +145,9 @@ export function getSite(db: Db, { siteId }: { siteId: string }): SiteSummary | u
   return selectSiteSummaries(db).where(eq(sites.id, siteId)).get();
 }
 
-export function addEndpoint(db: Db, input: z.input<typeof endpointInput>, now = Date.now()): Endpoint {
-  const data = parseInput(endpointInput, input);
-  if (!getSite(db, { siteId: data.site_id })) throw new NotFoundError(`site ${data.site_id} does not exist`);
-  return db
-    .insert(endpoints)
-    .values({ ...data, created_at: now })
-    .returning()
-    .get();
-}
-
-/** A directional path between endpoints of two different sites. */
-export function createPath(
-  db: Db,
-  input: { source_endpoint_id: number; destination_endpoint_id: number; status?: (typeof pathStatuses)[number] },
-  now = Date.now(),
-): Path {
-  const found = db
-    .select({ id: endpoints.id, site_id: endpoints.site_id })
-    .from(endpoints)
-    .where(inArray(endpoints.id, [input.source_endpoint_id, input.destination_endpoint_id]))
-    .all();
-  const source = found.find((e) => e.id === input.source_endpoint_id);
-  const destination = found.find((e) => e.id === input.destination_endpoint_id);
-  if (!source) throw new ValidationError(`endpoint ${input.source_endpoint_id} does not exist`, "source_endpoint_id");
-  if (!destination) {
-    throw new ValidationError(`endpoint ${input.destination_endpoint_id} does not exist`, "destination_endpoint_id");
-  }
-  if (source.site_id === destination.site_id) {
-    throw new ValidationError("a path joins endpoints of two different sites", "destination_endpoint_id");
-  }
-  const existing = db
-    .select({ id: paths.id })
-    .from(paths)
-    .where(sql`${paths.source_endpoint_id} = ${source.id} AND ${paths.destination_endpoint_id} = ${destination.id}`)
-    .get();
-  if (existing) throw new ConflictError(`a path from endpoint ${source.id} to endpoint ${destination.id} exists`);
-  return db
-    .insert(paths)
-    .values({
-      source_endpoint_id: source.id,
-      destination_endpoint_id: destination.id,
-      status: input.status ?? "up",
-      created_at: now,
-      updated_at: now,
-    })
-    .returning()
-    .get();
+/** A site's endpoints, oldest first. */
+export function listEndpoints(db: Db, { siteId }: { siteId: string }): Endpoint[] {
+  return db.select().from(endpoints).where(eq(endpoints.site_id, siteId)).orderBy(asc(endpoints.id)).all();
 }
 
 const sourceEndpoint = aliasedTable(endpoints, "source_endpoint");
@@ -157,7 +174,7 @@ export function listPaths(db: Db): PathDetail[] {
 }
 
 export function recordPathMetrics(db: Db, rows: z.input<typeof metricsInput>[]): number {
-  const data = rows.map((row, i) => parseInput(metricsInput, row, `metrics.${i}`));
+  const data = rows.map((row, i) => parseInput(metricsInput, row, `metrics[${i}]`));
   if (data.length === 0) return 0;
   db.transaction((tx) => {
     // SQLite caps bound parameters per statement (32766); 8 columns a row.

@@ -40,8 +40,9 @@ const isAuthed = (ctx: Context): ctx is AuthedContext => ctx.viewer !== undefine
 
 /**
  * Who may call each root field, in one place (docs/api.md, Roles). Roles include the ones below them:
- * a viewer reads; an operator also runs the network (clears caches; policy and path editing come
- * here next); an admin also deletes sites and manages users and API tokens. A field not listed needs
+ * a viewer reads; an operator also runs the network (clears caches; creates, edits and deletes
+ * endpoints, paths and policies); an admin also creates, edits and deletes sites and manages users and
+ * API tokens. A field not listed needs
  * `viewer` for a query and `admin` for a mutation, so a new field is never open by accident; every
  * mutation is listed all the same, so its role is a decision (roles.test.ts holds that).
  */
@@ -69,6 +70,19 @@ export const rules: Record<
       setUserRole: { role: "admin", action: "user.set_role" },
       resetPassword: { role: "admin", action: "user.reset_password" },
       deleteUser: { role: "admin", action: "user.delete" },
+      createSite: { role: "admin", action: "site.create" },
+      updateSite: { role: "admin", action: "site.update" },
+      createEndpoint: { role: "operator", action: "endpoint.create" },
+      updateEndpoint: { role: "operator", action: "endpoint.update" },
+      deleteEndpoint: { role: "operator", action: "endpoint.delete" },
+      createPath: { role: "operator", action: "path.create" },
+      updatePathStatus: { role: "operator", action: "path.update" },
+      deletePath: { role: "operator", action: "path.delete" },
+      createPolicy: { role: "operator", action: "policy.create" },
+      updatePolicy: { role: "operator", action: "policy.update" },
+      setPolicyEnabled: { role: "operator", action: "policy.set_enabled" },
+      deletePolicy: { role: "operator", action: "policy.delete" },
+      setPolicyPriorities: { role: "operator", action: "policy.reorder" },
     },
   },
 };

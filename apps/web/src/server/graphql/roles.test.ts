@@ -28,6 +28,19 @@ const calls: Record<string, string> = {
   setUserRole: `mutation { setUserRole(user_id: "999", role: viewer) { id } }`,
   resetPassword: `mutation { resetPassword(user_id: "999") { user { id } } }`,
   deleteUser: `mutation { deleteUser(user_id: "999") { id } }`,
+  createSite: `mutation { createSite(input: { name: "roles-${Math.random().toString(36).slice(2)}" }) { id } }`,
+  updateSite: `mutation { updateSite(site_id: "00000000-0000-4000-8000-000000000000", input: { location: "x" }) { id } }`,
+  createEndpoint: `mutation { createEndpoint(input: { site_id: "00000000-0000-4000-8000-000000000000", address: "10.0.0.1", port: 1, interface_kind: "lte" }) { id } }`,
+  updateEndpoint: `mutation { updateEndpoint(endpoint_id: "999", input: { port: 2 }) { id } }`,
+  deleteEndpoint: `mutation { deleteEndpoint(endpoint_id: "999") { audit_id } }`,
+  createPath: `mutation { createPath(input: { source_endpoint_id: "998", destination_endpoint_id: "999" }) { path { id } } }`,
+  updatePathStatus: `mutation { updatePathStatus(path_id: "999", status: down) { id } }`,
+  deletePath: `mutation { deletePath(path_id: "999") { audit_id } }`,
+  createPolicy: `mutation { createPolicy(input: { name: "roles-${Math.random().toString(36).slice(2)}", priority: 1 }) { id } }`,
+  updatePolicy: `mutation { updatePolicy(policy_id: "999", input: { priority: 2 }) { id } }`,
+  setPolicyEnabled: `mutation { setPolicyEnabled(policy_id: "999", enabled: false) { id } }`,
+  deletePolicy: `mutation { deletePolicy(policy_id: "999") { audit_id } }`,
+  setPolicyPriorities: `mutation { setPolicyPriorities(priorities: [{ policy_id: "999", priority: 3 }]) { id } }`,
 };
 /** The next role down: USER_ROLES lists the highest first. */
 const below = (role: UserRole): UserRole | undefined => USER_ROLES[USER_ROLES.indexOf(role) + 1];
@@ -50,10 +63,30 @@ describe("roles", () => {
     expect(Object.keys(calls).sort()).toEqual([...schemaMutations].sort());
   });
 
-  it("let operators clear caches and read cache statistics, and keep deletions, users and tokens for admins", () => {
+  it("let operators clear caches, read cache statistics and edit endpoints, paths and policies", () => {
     expect(ruleOf("Mutation", "clearCache").role).toBe("operator");
+    for (const field of [
+      "createEndpoint",
+      "updateEndpoint",
+      "deleteEndpoint",
+      "createPath",
+      "updatePathStatus",
+      "deletePath",
+      "createPolicy",
+      "updatePolicy",
+      "setPolicyEnabled",
+      "deletePolicy",
+      "setPolicyPriorities",
+    ]) {
+      expect(ruleOf("Mutation", field).role).toBe("operator");
+    }
+  });
+
+  it("keep sites, users and tokens for admins", () => {
     expect(ruleOf("Query", "cache_stats").role).toBe("operator");
     for (const field of [
+      "createSite",
+      "updateSite",
       "deleteSite",
       "createApiToken",
       "revokeApiToken",

@@ -9,6 +9,8 @@ import { operationLimitsRule, requestLimitsPlugin } from "./limits";
 import { metricsPlugin } from "./metrics-plugin";
 import { getLogger } from "../log";
 import { cachesResolvers } from "./resolvers/caches";
+import { networkChangesResolvers } from "./resolvers/network-changes";
+import { policyChangesResolvers } from "./resolvers/policy-changes";
 import { policiesResolvers } from "./resolvers/policies";
 import { routingResolvers } from "./resolvers/routing";
 import { sitesResolvers } from "./resolvers/sites";
@@ -28,6 +30,8 @@ export const resolvers = guardRootFields([
   tokensResolvers,
   trafficHistoryResolvers,
   usersResolvers,
+  networkChangesResolvers,
+  policyChangesResolvers,
 ]);
 
 /** `now` is the rate limits' clock, injected by tests. */

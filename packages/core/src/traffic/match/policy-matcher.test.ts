@@ -37,8 +37,23 @@ describe("PolicyMatcher", () => {
     expect(matchOf([policy(1, {})], { src: "2001:db8::1", dst: "2001:db8::2", protocol: 47 })).toBe(1);
   });
 
-  it("treats a present but empty list as matching nothing", () => {
-    expect(matchOf([policy(1, { protocols: [] })])).toBe(UNMATCHED_POLICY_ID);
+  it("treats an empty list like an absent rule, matching anything, in every dimension", () => {
+    const empty: MatchRules = {
+      source_cidrs: [],
+      destination_cidrs: [],
+      source_ports: [],
+      destination_ports: [],
+      protocols: [],
+      dscp: [],
+    };
+    expect(matchOf([policy(1, empty)])).toBe(1);
+    expect(matchOf([policy(1, empty)], { src: "2001:db8::1", dst: "2001:db8::2", protocol: 47, dscp: 46 })).toBe(1);
+  });
+
+  it("keeps a CIDR list of one family from matching the other family", () => {
+    expect(matchOf([policy(1, { source_cidrs: ["10.0.0.0/8"] })], { src: "2001:db8::1", dst: "2001:db8::2" })).toBe(
+      UNMATCHED_POLICY_ID,
+    );
   });
 
   it("requires every present rule to match", () => {
@@ -136,9 +151,11 @@ describe("PolicyMatcher", () => {
 function naiveMatch(policies: MatchablePolicy[], r: FlowRecord): number {
   const toBig = (v4: number, v6: Uint32Array) =>
     r.ipVersion === 4 ? BigInt(v4 >>> 0) : v6.reduce((acc, w) => (acc << 32n) | BigInt(w), 0n);
+  // An empty list means the same as an absent one: any value (docs/database.md, "Match rules").
+  const any = (list: unknown[] | undefined) => list === undefined || list.length === 0;
   const inCidrs = (cidrs: string[] | undefined, address: bigint) =>
-    cidrs === undefined ||
-    cidrs.some((cidr) => {
+    any(cidrs) ||
+    cidrs!.some((cidr) => {
       const [text = "", prefixText] = cidr.split("/");
       const family = text.includes(":") ? 6 : 4;
       if (family !== r.ipVersion) return false;
@@ -147,7 +164,7 @@ function naiveMatch(policies: MatchablePolicy[], r: FlowRecord): number {
       return address >> hostBits === addressToBigInt(text, family) >> hostBits;
     });
   const inPorts = (ranges: { from: number; to: number }[] | undefined, port: number) =>
-    ranges === undefined || ranges.some(({ from, to }) => port >= from && port <= to);
+    any(ranges) || ranges!.some(({ from, to }) => port >= from && port <= to);
   const ranked = policies.filter((p) => p.enabled).sort((a, b) => b.priority - a.priority || a.policy_id - b.policy_id);
   const hit = ranked.find(({ match_rules: m }) => {
     return (
@@ -155,8 +172,8 @@ function naiveMatch(policies: MatchablePolicy[], r: FlowRecord): number {
       inCidrs(m.destination_cidrs, toBig(r.dst4, r.dst6)) &&
       inPorts(m.source_ports, r.srcPort) &&
       inPorts(m.destination_ports, r.dstPort) &&
-      (m.protocols === undefined || m.protocols.includes(r.protocol)) &&
-      (m.dscp === undefined || m.dscp.includes(r.dscp))
+      (any(m.protocols) || m.protocols!.includes(r.protocol)) &&
+      (any(m.dscp) || m.dscp!.includes(r.dscp))
     );
   });
   return hit?.policy_id ?? UNMATCHED_POLICY_ID;

@@ -22,8 +22,9 @@ export interface MatchablePolicy {
 
 /**
  * Picks the enabled policy with the highest priority (ties: the lower id) whose every present rule
- * matches a record. An absent rule matches anything; a present rule matches when any entry does, so
- * an empty list matches nothing. An IPv4 CIDR never matches an IPv6 record, nor the reverse.
+ * matches a record. An absent rule, or an empty list, matches anything (an admin who clears a list means
+ * "any", docs/database.md); a rule with entries matches when any entry does. An IPv4 CIDR never matches
+ * an IPv6 record, nor the reverse, so a list of one family's blocks matches no record of the other.
  *
  * Compiled, so a match costs the same with 1,000 policies as with 10: policies are ranked by
  * (priority desc, id asc), and each dimension (source and destination address per family, source and
@@ -73,12 +74,12 @@ export class PolicyMatcher implements PolicyClassifier {
     const ports = (pick: (r: MatchRules) => PortRange[] | undefined) =>
       pool.table(
         65536,
-        rules.map((r) => pick(r)?.map(({ from, to }) => [BigInt(from), BigInt(to)] as const)),
+        rules.map((r) => given(pick(r))?.map(({ from, to }) => [BigInt(from), BigInt(to)] as const)),
       );
     const values = (size: number, pick: (r: MatchRules) => number[] | undefined) =>
       pool.table(
         size,
-        rules.map((r) => pick(r)?.map((v) => [BigInt(v), BigInt(v)] as const)),
+        rules.map((r) => given(pick(r))?.map((v) => [BigInt(v), BigInt(v)] as const)),
       );
     this.srcPorts = ports((r) => r.source_ports);
     this.dstPorts = ports((r) => r.destination_ports);
@@ -87,7 +88,7 @@ export class PolicyMatcher implements PolicyClassifier {
     const cidrs = (family: 4 | 6, pick: (r: MatchRules) => string[] | undefined) =>
       pool.addresses(
         family,
-        ranked.map((p) => cidrRanges(p.policy_id, family, pick(p.match_rules))),
+        ranked.map((p) => cidrRanges(p.policy_id, family, given(pick(p.match_rules)))),
       );
     this.src4 = cidrs(4, (r) => r.source_cidrs);
     this.dst4 = cidrs(4, (r) => r.destination_cidrs);
@@ -154,6 +155,11 @@ function lookup6(index: AddressIndex, address: Uint32Array): number {
     else hi = mid - 1;
   }
   return index.offsets[lo]!;
+}
+
+/** A rule's list, or undefined when it imposes nothing (absent or empty). */
+function given<T>(list: T[] | undefined): T[] | undefined {
+  return list === undefined || list.length === 0 ? undefined : list;
 }
 
 type Range = readonly [from: bigint, to: bigint];

@@ -1,10 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Policy as PolicyModel } from '@patronus/core/policies';
-import type { PathDetail as PathDetailModel } from '@patronus/core/sites';
+import type { PathDetail as PathDetailModel, SiteSummary as SiteSummaryModel } from '@patronus/core/sites';
 import type { CollectorStatusReport as CollectorStatusReportModel } from '@patronus/core/traffic/control';
 import type { AuthedContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -91,6 +92,41 @@ export type CollectorStatus = {
   uptime_ms: Scalars['Float']['output'];
 };
 
+export type CreatePathResult = {
+  __typename?: 'CreatePathResult';
+  path: Path;
+  /** The path back, when create_reverse was asked for. */
+  reverse?: Maybe<Path>;
+};
+
+export type DeleteEndpointResult = {
+  __typename?: 'DeleteEndpointResult';
+  address: Scalars['String']['output'];
+  /** The audit_log row of the deletion. */
+  audit_id: Scalars['Int']['output'];
+  endpoint_id: Scalars['ID']['output'];
+  path_metrics_deleted: Scalars['Int']['output'];
+  paths_deleted: Scalars['Int']['output'];
+  site_id: Scalars['ID']['output'];
+  unpinned_policies: Array<PolicyRef>;
+};
+
+export type DeletePathResult = {
+  __typename?: 'DeletePathResult';
+  audit_id: Scalars['Int']['output'];
+  path_id: Scalars['ID']['output'];
+  path_metrics_deleted: Scalars['Int']['output'];
+  unpinned_policies: Array<PolicyRef>;
+};
+
+export type DeletePolicyResult = {
+  __typename?: 'DeletePolicyResult';
+  audit_id: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  policy_id: Scalars['ID']['output'];
+  stats_rows_deleted: Scalars['Int']['output'];
+};
+
 export type DeleteSiteResult = {
   __typename?: 'DeleteSiteResult';
   /** The audit_log row of the deletion. */
@@ -107,6 +143,51 @@ export type DeleteSiteResult = {
   unpinned_policies: Array<PolicyRef>;
 };
 
+export type Endpoint = {
+  __typename?: 'Endpoint';
+  /** An IPv4 or IPv6 literal. */
+  address: Scalars['String']['output'];
+  cost_per_gb: Scalars['Float']['output'];
+  created_at: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  /** fiber, cable, dsl, lte, 5g, satellite or mpls. */
+  interface_kind: Scalars['String']['output'];
+  port: Scalars['Int']['output'];
+  reachable: Scalars['Boolean']['output'];
+  site_id: Scalars['ID']['output'];
+};
+
+export type EndpointDependencies = {
+  __typename?: 'EndpointDependencies';
+  address: Scalars['String']['output'];
+  endpoint_id: Scalars['ID']['output'];
+  path_metrics: Scalars['Int']['output'];
+  paths: Scalars['Int']['output'];
+  /** Policies pinned to one of those paths: kept, unpinned, falling back to their path preference. */
+  pinned_policies: Array<PolicyRef>;
+  site_id: Scalars['ID']['output'];
+};
+
+export type EndpointInput = {
+  address: Scalars['String']['input'];
+  /** 0 when omitted. */
+  cost_per_gb?: InputMaybe<Scalars['Float']['input']>;
+  /** fiber, cable, dsl, lte, 5g, satellite or mpls. */
+  interface_kind: Scalars['String']['input'];
+  port: Scalars['Int']['input'];
+  /** true when omitted. */
+  reachable?: InputMaybe<Scalars['Boolean']['input']>;
+  site_id: Scalars['ID']['input'];
+};
+
+export type EndpointPatch = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  cost_per_gb?: InputMaybe<Scalars['Float']['input']>;
+  interface_kind?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  reachable?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type FlowInput = {
   destination: Scalars['String']['input'];
   destination_port: Scalars['Int']['input'];
@@ -119,14 +200,45 @@ export type FlowInput = {
   source_port: Scalars['Int']['input'];
 };
 
+/**
+ * What a policy matches. A rule left out, or given as an empty list, matches anything; a rule with entries
+ * matches when any entry does; a flow must match every rule given.
+ */
+export type MatchRulesInput = {
+  destination_cidrs?: InputMaybe<Array<Scalars['String']['input']>>;
+  destination_ports?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** DSCP values, 0-63 (46 EF, 34 AF41, 8 CS1). */
+  dscp?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** IP protocol numbers, 0-255 (6 TCP, 17 UDP). */
+  protocols?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** IPv4 or IPv6 CIDR blocks with host bits zero, e.g. 10.0.0.0/8. An IPv4 list never matches IPv6 traffic. */
+  source_cidrs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Ports or ranges: "443" or "10000-20000". */
+  source_ports?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Clears every cache of the web process and the collector. Operators and admins; audited. */
   clearCache: ClearCacheResult;
   /** Mints an API token for the caller, or for the user with this email; the token is shown only here. Admin only; audited. */
   createApiToken: NewApiToken;
+  /** Adds a WAN endpoint (an IP literal and a port) to a site. Operators and admins. */
+  createEndpoint: Endpoint;
+  /** Creates a path between endpoints of two sites, and with create_reverse the path back too (or neither). Operators and admins. */
+  createPath: CreatePathResult;
+  /** Creates a routing policy. Operators and admins. */
+  createPolicy: Policy;
+  /** Creates a site; its name must be free. Admin only. */
+  createSite: Site;
   /** Creates an account; without a password one is generated and returned, only here. Admin only; audited. */
   createUser: UserWithPassword;
+  /** Deletes an endpoint, every path from or to it and their metrics; pinned policies are unpinned. Operators and admins. */
+  deleteEndpoint: DeleteEndpointResult;
+  /** Deletes one direction of a path and its metrics; pinned policies are unpinned. Operators and admins. */
+  deletePath: DeletePathResult;
+  /** Deletes a policy and its traffic history (policy_dependencies says how much first). Operators and admins. */
+  deletePolicy: DeletePolicyResult;
   /**
    * Deletes a site with its endpoints, every path touching them (other sites' paths included) and those
    * paths' metrics, in one transaction. Admin only; audited, including refusals and failures; every open
@@ -139,8 +251,20 @@ export type Mutation = {
   resetPassword: UserWithPassword;
   /** Deletes an API token; false when there is none with this id. Admin only; audited. */
   revokeApiToken: Scalars['Boolean']['output'];
+  /** Turns a policy on or off; off keeps its rules and history. Operators and admins. */
+  setPolicyEnabled: Policy;
+  /** Sets the priorities of several policies in one transaction; returns every policy in the new order. Operators and admins. */
+  setPolicyPriorities: Array<Policy>;
   /** Changes an account's role, in effect from its next request. Refused (CONFLICT) for the last admin. Admin only; audited. */
   setUserRole: User;
+  /** Changes an endpoint; fields left out stay. Operators and admins. */
+  updateEndpoint: Endpoint;
+  /** Sets a path's status. Operators and admins. */
+  updatePathStatus: Path;
+  /** Edits a policy; fields left out stay, and its counters stay with it. Operators and admins. */
+  updatePolicy: Policy;
+  /** Changes a site's name, location or status; fields left out stay. Admin only. */
+  updateSite: Site;
 };
 
 
@@ -151,11 +275,46 @@ export type MutationCreateApiTokenArgs = {
 };
 
 
+export type MutationCreateEndpointArgs = {
+  input: EndpointInput;
+};
+
+
+export type MutationCreatePathArgs = {
+  input: PathInput;
+};
+
+
+export type MutationCreatePolicyArgs = {
+  input: PolicyInput;
+};
+
+
+export type MutationCreateSiteArgs = {
+  input: SiteInput;
+};
+
+
 export type MutationCreateUserArgs = {
   email: Scalars['String']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
   password?: InputMaybe<Scalars['String']['input']>;
   role: UserRole;
+};
+
+
+export type MutationDeleteEndpointArgs = {
+  endpoint_id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeletePathArgs = {
+  path_id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeletePolicyArgs = {
+  policy_id: Scalars['ID']['input'];
 };
 
 
@@ -180,9 +339,44 @@ export type MutationRevokeApiTokenArgs = {
 };
 
 
+export type MutationSetPolicyEnabledArgs = {
+  enabled: Scalars['Boolean']['input'];
+  policy_id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetPolicyPrioritiesArgs = {
+  priorities: Array<PolicyPriorityInput>;
+};
+
+
 export type MutationSetUserRoleArgs = {
   role: UserRole;
   user_id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateEndpointArgs = {
+  endpoint_id: Scalars['ID']['input'];
+  input: EndpointPatch;
+};
+
+
+export type MutationUpdatePathStatusArgs = {
+  path_id: Scalars['ID']['input'];
+  status: PathStatus;
+};
+
+
+export type MutationUpdatePolicyArgs = {
+  input: PolicyPatch;
+  policy_id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateSiteArgs = {
+  input: SitePatch;
+  site_id: Scalars['ID']['input'];
 };
 
 export type NewApiToken = {
@@ -208,6 +402,22 @@ export type Path = {
   status: Scalars['String']['output'];
 };
 
+export type PathDependencies = {
+  __typename?: 'PathDependencies';
+  path_id: Scalars['ID']['output'];
+  path_metrics: Scalars['Int']['output'];
+  pinned_policies: Array<PolicyRef>;
+};
+
+export type PathInput = {
+  /** Also create the path from destination to source, in the same transaction. */
+  create_reverse?: InputMaybe<Scalars['Boolean']['input']>;
+  destination_endpoint_id: Scalars['ID']['input'];
+  source_endpoint_id: Scalars['ID']['input'];
+  /** up when omitted. */
+  status?: InputMaybe<PathStatus>;
+};
+
 export type PathMetrics = {
   __typename?: 'PathMetrics';
   bandwidth_mbps: Scalars['Float']['output'];
@@ -218,6 +428,17 @@ export type PathMetrics = {
   score: Scalars['Int']['output'];
   timestamp: Scalars['Float']['output'];
 };
+
+export type PathPreference =
+  | 'highest_bandwidth'
+  | 'lowest_cost'
+  | 'lowest_latency'
+  | 'lowest_loss';
+
+export type PathStatus =
+  | 'degraded'
+  | 'down'
+  | 'up';
 
 export type Policy = {
   __typename?: 'Policy';
@@ -245,6 +466,49 @@ export type PolicyCounters = {
   policy_id: Scalars['Int']['output'];
 };
 
+export type PolicyDependencies = {
+  __typename?: 'PolicyDependencies';
+  name: Scalars['String']['output'];
+  policy_id: Scalars['ID']['output'];
+  /** Traffic snapshot rows (sdwan_policy_stats) that go with the policy. */
+  stats_rows: Scalars['Int']['output'];
+  /** The oldest of them (epoch ms); null when there is none. */
+  stats_since?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PolicyInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** true when omitted. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  match_rules?: InputMaybe<MatchRulesInput>;
+  name: Scalars['String']['input'];
+  /** lowest_latency when omitted. */
+  path_preference?: InputMaybe<PathPreference>;
+  /** A path that must exist; it wins over the preference while it is usable. */
+  pinned_path_id?: InputMaybe<Scalars['ID']['input']>;
+  /** 0-1000; higher wins, ties go to the older policy. */
+  priority: Scalars['Int']['input'];
+};
+
+/**
+ * Fields left out stay as they are; match_rules, when given, replaces the rules as a whole. pinned_path_id
+ * null unpins.
+ */
+export type PolicyPatch = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  match_rules?: InputMaybe<MatchRulesInput>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  path_preference?: InputMaybe<PathPreference>;
+  pinned_path_id?: InputMaybe<Scalars['ID']['input']>;
+  priority?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PolicyPriorityInput = {
+  policy_id: Scalars['ID']['input'];
+  priority: Scalars['Int']['input'];
+};
+
 export type PolicyRef = {
   __typename?: 'PolicyRef';
   name: Scalars['String']['output'];
@@ -260,9 +524,11 @@ export type PolicyTrafficHistory = {
 
 /**
  * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
- * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
- * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
- * UNAUTHENTICATED or FORBIDDEN.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
  */
 export type Query = {
   __typename?: 'Query';
@@ -272,9 +538,15 @@ export type Query = {
   cache_stats: Array<CacheStats>;
   /** The collector sidecar's status; null when it cannot be reached. */
   collector_status?: Maybe<CollectorStatus>;
+  /** What deleting the endpoint would remove right now: every path from or to it, their metrics, pins. */
+  endpoint_dependencies: EndpointDependencies;
+  /** What deleting the path would remove right now: its metrics, pins (not its reverse). */
+  path_dependencies: PathDependencies;
   paths: Array<Path>;
   /** Routing policies, highest priority first. */
   policies: Array<Policy>;
+  /** How much traffic history deleting the policy would remove right now. */
+  policy_dependencies: PolicyDependencies;
   /** Which policy and path a flow between two sites takes, through the routing cache. Any signed-in user. */
   route: RouteDecision;
   site?: Maybe<Site>;
@@ -296,9 +568,50 @@ export type Query = {
 
 /**
  * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
- * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
- * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
- * UNAUTHENTICATED or FORBIDDEN.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryEndpoint_DependenciesArgs = {
+  endpoint_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryPath_DependenciesArgs = {
+  path_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryPolicy_DependenciesArgs = {
+  policy_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
  */
 export type QueryRouteArgs = {
   destination_site_id: Scalars['ID']['input'];
@@ -309,9 +622,11 @@ export type QueryRouteArgs = {
 
 /**
  * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
- * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
- * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
- * UNAUTHENTICATED or FORBIDDEN.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
  */
 export type QuerySiteArgs = {
   id: Scalars['ID']['input'];
@@ -320,9 +635,11 @@ export type QuerySiteArgs = {
 
 /**
  * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
- * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
- * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
- * UNAUTHENTICATED or FORBIDDEN.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
  */
 export type QuerySite_DependenciesArgs = {
   site_id: Scalars['ID']['input'];
@@ -331,9 +648,11 @@ export type QuerySite_DependenciesArgs = {
 
 /**
  * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
- * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
- * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
- * UNAUTHENTICATED or FORBIDDEN.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
  */
 export type QueryTraffic_HistoryArgs = {
   from: Scalars['Float']['input'];
@@ -359,6 +678,8 @@ export type Site = {
   __typename?: 'Site';
   created_at: Scalars['Float']['output'];
   endpoint_count: Scalars['Int']['output'];
+  /** The site's WAN endpoints, oldest first. */
+  endpoints: Array<Endpoint>;
   id: Scalars['ID']['output'];
   location: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -376,6 +697,19 @@ export type SiteDependencies = {
   pinned_policies: Array<PolicyRef>;
   site_id: Scalars['ID']['output'];
   site_name: Scalars['String']['output'];
+};
+
+export type SiteInput = {
+  location?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** active when omitted. */
+  status?: InputMaybe<SiteStatus>;
+};
+
+export type SitePatch = {
+  location?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<SiteStatus>;
 };
 
 export type SiteStatus =
@@ -551,23 +885,42 @@ export type ResolversTypes = {
   CacheStats: ResolverTypeWrapper<CacheStats>;
   ClearCacheResult: ResolverTypeWrapper<ClearCacheResult>;
   CollectorStatus: ResolverTypeWrapper<CollectorStatusReportModel>;
+  CreatePathResult: ResolverTypeWrapper<Omit<CreatePathResult, 'path' | 'reverse'> & { path: ResolversTypes['Path'], reverse?: Maybe<ResolversTypes['Path']> }>;
+  DeleteEndpointResult: ResolverTypeWrapper<DeleteEndpointResult>;
+  DeletePathResult: ResolverTypeWrapper<DeletePathResult>;
+  DeletePolicyResult: ResolverTypeWrapper<DeletePolicyResult>;
   DeleteSiteResult: ResolverTypeWrapper<DeleteSiteResult>;
+  Endpoint: ResolverTypeWrapper<Endpoint>;
+  EndpointDependencies: ResolverTypeWrapper<EndpointDependencies>;
+  EndpointInput: EndpointInput;
+  EndpointPatch: EndpointPatch;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FlowInput: FlowInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MatchRulesInput: MatchRulesInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewApiToken: ResolverTypeWrapper<NewApiToken>;
   Path: ResolverTypeWrapper<PathDetailModel>;
+  PathDependencies: ResolverTypeWrapper<PathDependencies>;
+  PathInput: PathInput;
   PathMetrics: ResolverTypeWrapper<PathMetrics>;
+  PathPreference: PathPreference;
+  PathStatus: PathStatus;
   Policy: ResolverTypeWrapper<PolicyModel>;
   PolicyCounters: ResolverTypeWrapper<PolicyCounters>;
+  PolicyDependencies: ResolverTypeWrapper<PolicyDependencies>;
+  PolicyInput: PolicyInput;
+  PolicyPatch: PolicyPatch;
+  PolicyPriorityInput: PolicyPriorityInput;
   PolicyRef: ResolverTypeWrapper<PolicyRef>;
   PolicyTrafficHistory: ResolverTypeWrapper<PolicyTrafficHistory>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RouteDecision: ResolverTypeWrapper<RouteDecision>;
-  Site: ResolverTypeWrapper<Site>;
+  Site: ResolverTypeWrapper<SiteSummaryModel>;
   SiteDependencies: ResolverTypeWrapper<SiteDependencies>;
+  SiteInput: SiteInput;
+  SitePatch: SitePatch;
   SiteStatus: SiteStatus;
   StatsSource: StatsSource;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -588,23 +941,40 @@ export type ResolversParentTypes = {
   CacheStats: CacheStats;
   ClearCacheResult: ClearCacheResult;
   CollectorStatus: CollectorStatusReportModel;
+  CreatePathResult: Omit<CreatePathResult, 'path' | 'reverse'> & { path: ResolversParentTypes['Path'], reverse?: Maybe<ResolversParentTypes['Path']> };
+  DeleteEndpointResult: DeleteEndpointResult;
+  DeletePathResult: DeletePathResult;
+  DeletePolicyResult: DeletePolicyResult;
   DeleteSiteResult: DeleteSiteResult;
+  Endpoint: Endpoint;
+  EndpointDependencies: EndpointDependencies;
+  EndpointInput: EndpointInput;
+  EndpointPatch: EndpointPatch;
   Float: Scalars['Float']['output'];
   FlowInput: FlowInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  MatchRulesInput: MatchRulesInput;
   Mutation: Record<PropertyKey, never>;
   NewApiToken: NewApiToken;
   Path: PathDetailModel;
+  PathDependencies: PathDependencies;
+  PathInput: PathInput;
   PathMetrics: PathMetrics;
   Policy: PolicyModel;
   PolicyCounters: PolicyCounters;
+  PolicyDependencies: PolicyDependencies;
+  PolicyInput: PolicyInput;
+  PolicyPatch: PolicyPatch;
+  PolicyPriorityInput: PolicyPriorityInput;
   PolicyRef: PolicyRef;
   PolicyTrafficHistory: PolicyTrafficHistory;
   Query: Record<PropertyKey, never>;
   RouteDecision: RouteDecision;
-  Site: Site;
+  Site: SiteSummaryModel;
   SiteDependencies: SiteDependencies;
+  SiteInput: SiteInput;
+  SitePatch: SitePatch;
   String: Scalars['String']['output'];
   TrafficHistory: TrafficHistory;
   TrafficPoint: TrafficPoint;
@@ -675,6 +1045,35 @@ export type CollectorStatusResolvers<ContextType = AuthedContext, ParentType ext
   uptime_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type CreatePathResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CreatePathResult'] = ResolversParentTypes['CreatePathResult']> = {
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+  reverse?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType>;
+};
+
+export type DeleteEndpointResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['DeleteEndpointResult'] = ResolversParentTypes['DeleteEndpointResult']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  audit_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endpoint_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  path_metrics_deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paths_deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unpinned_policies?: Resolver<Array<ResolversTypes['PolicyRef']>, ParentType, ContextType>;
+};
+
+export type DeletePathResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['DeletePathResult'] = ResolversParentTypes['DeletePathResult']> = {
+  audit_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  path_metrics_deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unpinned_policies?: Resolver<Array<ResolversTypes['PolicyRef']>, ParentType, ContextType>;
+};
+
+export type DeletePolicyResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['DeletePolicyResult'] = ResolversParentTypes['DeletePolicyResult']> = {
+  audit_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policy_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stats_rows_deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type DeleteSiteResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['DeleteSiteResult'] = ResolversParentTypes['DeleteSiteResult']> = {
   audit_id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -688,15 +1087,48 @@ export type DeleteSiteResultResolvers<ContextType = AuthedContext, ParentType ex
   unpinned_policies?: Resolver<Array<ResolversTypes['PolicyRef']>, ParentType, ContextType>;
 };
 
+export type EndpointResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Endpoint'] = ResolversParentTypes['Endpoint']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cost_per_gb?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  created_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interface_kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type EndpointDependenciesResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['EndpointDependencies'] = ResolversParentTypes['EndpointDependencies']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endpoint_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  path_metrics?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pinned_policies?: Resolver<Array<ResolversTypes['PolicyRef']>, ParentType, ContextType>;
+  site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   clearCache?: Resolver<ResolversTypes['ClearCacheResult'], ParentType, ContextType>;
   createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
+  createEndpoint?: Resolver<ResolversTypes['Endpoint'], ParentType, ContextType, RequireFields<MutationCreateEndpointArgs, 'input'>>;
+  createPath?: Resolver<ResolversTypes['CreatePathResult'], ParentType, ContextType, RequireFields<MutationCreatePathArgs, 'input'>>;
+  createPolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationCreatePolicyArgs, 'input'>>;
+  createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'email' | 'role'>>;
+  deleteEndpoint?: Resolver<ResolversTypes['DeleteEndpointResult'], ParentType, ContextType, RequireFields<MutationDeleteEndpointArgs, 'endpoint_id'>>;
+  deletePath?: Resolver<ResolversTypes['DeletePathResult'], ParentType, ContextType, RequireFields<MutationDeletePathArgs, 'path_id'>>;
+  deletePolicy?: Resolver<ResolversTypes['DeletePolicyResult'], ParentType, ContextType, RequireFields<MutationDeletePolicyArgs, 'policy_id'>>;
   deleteSite?: Resolver<ResolversTypes['DeleteSiteResult'], ParentType, ContextType, RequireFields<MutationDeleteSiteArgs, 'site_id'>>;
   deleteUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'user_id'>>;
   resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'user_id'>>;
   revokeApiToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
+  setPolicyEnabled?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationSetPolicyEnabledArgs, 'enabled' | 'policy_id'>>;
+  setPolicyPriorities?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<MutationSetPolicyPrioritiesArgs, 'priorities'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'user_id'>>;
+  updateEndpoint?: Resolver<ResolversTypes['Endpoint'], ParentType, ContextType, RequireFields<MutationUpdateEndpointArgs, 'endpoint_id' | 'input'>>;
+  updatePathStatus?: Resolver<ResolversTypes['Path'], ParentType, ContextType, RequireFields<MutationUpdatePathStatusArgs, 'path_id' | 'status'>>;
+  updatePolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationUpdatePolicyArgs, 'input' | 'policy_id'>>;
+  updateSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationUpdateSiteArgs, 'input' | 'site_id'>>;
 };
 
 export type NewApiTokenResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['NewApiToken'] = ResolversParentTypes['NewApiToken']> = {
@@ -715,6 +1147,12 @@ export type PathResolvers<ContextType = AuthedContext, ParentType extends Resolv
   source_endpoint_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source_site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PathDependenciesResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathDependencies'] = ResolversParentTypes['PathDependencies']> = {
+  path_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  path_metrics?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pinned_policies?: Resolver<Array<ResolversTypes['PolicyRef']>, ParentType, ContextType>;
 };
 
 export type PathMetricsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathMetrics'] = ResolversParentTypes['PathMetrics']> = {
@@ -749,6 +1187,13 @@ export type PolicyCountersResolvers<ContextType = AuthedContext, ParentType exte
   policy_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PolicyDependenciesResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyDependencies'] = ResolversParentTypes['PolicyDependencies']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policy_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stats_rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stats_since?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type PolicyRefResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyRef'] = ResolversParentTypes['PolicyRef']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   policy_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -764,8 +1209,11 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   api_tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   cache_stats?: Resolver<Array<ResolversTypes['CacheStats']>, ParentType, ContextType>;
   collector_status?: Resolver<Maybe<ResolversTypes['CollectorStatus']>, ParentType, ContextType>;
+  endpoint_dependencies?: Resolver<ResolversTypes['EndpointDependencies'], ParentType, ContextType, RequireFields<QueryEndpoint_DependenciesArgs, 'endpoint_id'>>;
+  path_dependencies?: Resolver<ResolversTypes['PathDependencies'], ParentType, ContextType, RequireFields<QueryPath_DependenciesArgs, 'path_id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+  policy_dependencies?: Resolver<ResolversTypes['PolicyDependencies'], ParentType, ContextType, RequireFields<QueryPolicy_DependenciesArgs, 'policy_id'>>;
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType, RequireFields<QueryRouteArgs, 'destination_site_id' | 'flow' | 'source_site_id'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   site_dependencies?: Resolver<ResolversTypes['SiteDependencies'], ParentType, ContextType, RequireFields<QuerySite_DependenciesArgs, 'site_id'>>;
@@ -786,6 +1234,7 @@ export type RouteDecisionResolvers<ContextType = AuthedContext, ParentType exten
 export type SiteResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = {
   created_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   endpoint_count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endpoints?: Resolver<Array<ResolversTypes['Endpoint']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -861,13 +1310,21 @@ export type Resolvers<ContextType = AuthedContext> = {
   CacheStats?: CacheStatsResolvers<ContextType>;
   ClearCacheResult?: ClearCacheResultResolvers<ContextType>;
   CollectorStatus?: CollectorStatusResolvers<ContextType>;
+  CreatePathResult?: CreatePathResultResolvers<ContextType>;
+  DeleteEndpointResult?: DeleteEndpointResultResolvers<ContextType>;
+  DeletePathResult?: DeletePathResultResolvers<ContextType>;
+  DeletePolicyResult?: DeletePolicyResultResolvers<ContextType>;
   DeleteSiteResult?: DeleteSiteResultResolvers<ContextType>;
+  Endpoint?: EndpointResolvers<ContextType>;
+  EndpointDependencies?: EndpointDependenciesResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewApiToken?: NewApiTokenResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
+  PathDependencies?: PathDependenciesResolvers<ContextType>;
   PathMetrics?: PathMetricsResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
   PolicyCounters?: PolicyCountersResolvers<ContextType>;
+  PolicyDependencies?: PolicyDependenciesResolvers<ContextType>;
   PolicyRef?: PolicyRefResolvers<ContextType>;
   PolicyTrafficHistory?: PolicyTrafficHistoryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,0 +1,1 @@
+ALTER TABLE `sdwan_policies` ADD `revision` integer DEFAULT 0 NOT NULL;
