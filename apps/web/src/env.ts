@@ -22,6 +22,12 @@ const schema = z.object({
    * Empty: every request is judged by its socket peer, and forwarded headers are dropped.
    */
   PATRONUS_TRUSTED_PROXIES: parsedVariable(parseTrustedProxies).prefault(""),
+  /** How often the demo network gets a fresh metrics sample per path; 0 turns the feed off (docs/configuration.md). */
+  PATRONUS_DEMO_METRICS_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || (ms >= 1000 && ms <= 3_600_000), "must be 0 (off) or 1000 to 3600000")
+    .default(30_000),
 });
 
 /** The web app's variables from `source` (the process's own by default; tests pass theirs). */

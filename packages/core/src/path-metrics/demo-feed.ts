@@ -1,4 +1,4 @@
-import type { Cache, PathMetricsSnapshot } from "../cache";
+import type { RoutingCaches } from "../routing";
 import type { Db } from "../db/client";
 import { prng } from "../random";
 import { listSites } from "../sites";
@@ -45,7 +45,7 @@ export function startDemoMetricsFeed(
     log = console.error,
   }: {
     intervalMs: number;
-    caches?: { metrics: Cache<number, PathMetricsSnapshot> };
+    caches?: RoutingCaches;
     now?: () => number;
     log?: (message: string) => void;
   },

@@ -1,11 +1,12 @@
 import { desc, eq, inArray, max } from "drizzle-orm";
 import { z } from "zod";
-import type { Cache, PathMetricsSnapshot } from "../cache";
+import type { PathMetricsSnapshot } from "../cache";
 import type { Db } from "../db/client";
 import { pathMetrics, paths, pathStatuses } from "../db/schema";
 import { writeAudit } from "../audit";
 import { ValidationError } from "../errors";
 import { domainEvents } from "../events";
+import type { RoutingCaches } from "../routing";
 import { parseInput } from "../validation";
 
 /** Most samples one batch may carry: a probe reporting every path of a large network at once (docs/api.md, Path metrics). */
@@ -70,7 +71,7 @@ export function statusOf({ score, packet_loss_pct }: Pick<PathMetricsSnapshot, "
 export function ingestPathMetrics(
   db: Db,
   { actor, samples, now = Date.now() }: { actor: string; samples: unknown; now?: number },
-  caches?: { metrics: Cache<number, PathMetricsSnapshot> },
+  caches?: RoutingCaches,
 ): IngestResult {
   let checked: { rows: PathMetricsSnapshot[]; statuses: Map<number, string> };
   try {
@@ -118,10 +119,14 @@ export function ingestPathMetrics(
     }
     return { current, status_changes: changes };
   });
-  // The event drops these paths' cache entries and every routing decision (routing/decide-route.ts);
-  // the new latest figures then go in, so the next lookup is a hit on fresh data.
+  // Subscribers (routing/decide-route.ts) drop these paths' entries in their caches. The caches given
+  // here get the new latest figures, so the next lookup is a hit on fresh data, and lose every routing
+  // decision: any decision between these paths' sites compared them, and the key does not say which.
   domainEvents.publish({ type: "path_metrics_recorded", path_ids: [...newest.keys()] });
-  if (caches) for (const latest of current) caches.metrics.insert(latest.path_id, latest);
+  if (caches) {
+    for (const latest of current) caches.metrics.insert(latest.path_id, latest);
+    caches.routing.clear();
+  }
   return { recorded: rows.length, status_changes };
 }
 

@@ -69,6 +69,8 @@ export const rules: Record<
       setUserRole: { role: "admin", action: "user.set_role" },
       resetPassword: { role: "admin", action: "user.reset_password" },
       deleteUser: { role: "admin", action: "user.delete" },
+      // Path metrics (issue 12): probes report with an operator's API token (docs/api.md, Path metrics).
+      recordPathMetrics: { role: "operator", action: "path_metrics.ingest" },
     },
   },
 };

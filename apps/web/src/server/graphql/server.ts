@@ -8,6 +8,7 @@ import { guardRootFields } from "./guards";
 import { operationLimitsRule, requestLimitsPlugin } from "./limits";
 import { cachesResolvers } from "./resolvers/caches";
 import { policiesResolvers } from "./resolvers/policies";
+import { pathsResolvers } from "./resolvers/paths";
 import { routingResolvers } from "./resolvers/routing";
 import { sitesResolvers } from "./resolvers/sites";
 import { tokensResolvers } from "./resolvers/tokens";
@@ -22,6 +23,7 @@ export const resolvers = guardRootFields([
   policiesResolvers,
   trafficResolvers,
   routingResolvers,
+  pathsResolvers,
   cachesResolvers,
   tokensResolvers,
   trafficHistoryResolvers,

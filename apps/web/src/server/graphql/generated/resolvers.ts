@@ -135,6 +135,13 @@ export type Mutation = {
   deleteSite: DeleteSiteResult;
   /** Deletes an account and its API tokens. Refused (CONFLICT) for your own account and the last admin. Admin only; audited. */
   deleteUser: User;
+  /**
+   * Records a batch of path measurements (1-1000 samples) from a probe or edge device, in one transaction:
+   * each path's status follows its newest sample, the metrics cache gets the new figures and routing
+   * decisions are recomputed. One bad sample refuses the whole batch (VALIDATION, naming it). Operators,
+   * admins and metrics tokens.
+   */
+  recordPathMetrics: RecordPathMetricsResult;
   /** Sets a new password, generated when none is given and returned only here. Admin only; audited. */
   resetPassword: UserWithPassword;
   /** Deletes an API token; false when there is none with this id. Admin only; audited. */
@@ -166,6 +173,11 @@ export type MutationDeleteSiteArgs = {
 
 export type MutationDeleteUserArgs = {
   user_id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordPathMetricsArgs = {
+  samples: Array<PathMetricSampleInput>;
 };
 
 
@@ -208,6 +220,72 @@ export type Path = {
   status: Scalars['String']['output'];
 };
 
+export type PathEnd = {
+  __typename?: 'PathEnd';
+  address: Scalars['String']['output'];
+  endpoint_id: Scalars['Int']['output'];
+  interface_kind: Scalars['String']['output'];
+  site_id: Scalars['ID']['output'];
+  site_name: Scalars['String']['output'];
+};
+
+export type PathHealth = {
+  __typename?: 'PathHealth';
+  destination: PathEnd;
+  /** Null before the first measurement. */
+  latest?: Maybe<PathLatest>;
+  path_id: Scalars['Int']['output'];
+  source: PathEnd;
+  status: PathStatus;
+};
+
+export type PathLatest = {
+  __typename?: 'PathLatest';
+  bandwidth_mbps: Scalars['Float']['output'];
+  jitter_ms: Scalars['Float']['output'];
+  latency_ms: Scalars['Float']['output'];
+  packet_loss_pct: Scalars['Float']['output'];
+  /** 0-100, higher is better. */
+  score: Scalars['Int']['output'];
+  /** Epoch ms. */
+  timestamp: Scalars['Float']['output'];
+};
+
+export type PathMetricBucket = {
+  __typename?: 'PathMetricBucket';
+  jitter_ms: Scalars['Float']['output'];
+  latency_ms: Scalars['Float']['output'];
+  max_latency_ms: Scalars['Float']['output'];
+  packet_loss_pct: Scalars['Float']['output'];
+  samples: Scalars['Int']['output'];
+  score: Scalars['Float']['output'];
+  /** Start of the bucket, epoch ms. */
+  start: Scalars['Float']['output'];
+};
+
+export type PathMetricHistory = {
+  __typename?: 'PathMetricHistory';
+  buckets: Array<PathMetricBucket>;
+  step_ms: Scalars['Float']['output'];
+};
+
+export type PathMetricSampleInput = {
+  /** The path's previous figure (else 0) when omitted. */
+  bandwidth_mbps?: InputMaybe<Scalars['Float']['input']>;
+  /** 0 to 60000. */
+  jitter_ms: Scalars['Float']['input'];
+  /** 0 to 60000. */
+  latency_ms: Scalars['Float']['input'];
+  mtu?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 to 100. */
+  packet_loss_pct: Scalars['Float']['input'];
+  path_id: Scalars['Int']['input'];
+  /** 0-100; computed from latency, jitter and loss when omitted. */
+  score?: InputMaybe<Scalars['Int']['input']>;
+  /** Epoch ms; the time of arrival when omitted. At most 5 minutes ahead and 7 days old. */
+  timestamp?: InputMaybe<Scalars['Float']['input']>;
+};
+
 export type PathMetrics = {
   __typename?: 'PathMetrics';
   bandwidth_mbps: Scalars['Float']['output'];
@@ -217,6 +295,17 @@ export type PathMetrics = {
   packet_loss_pct: Scalars['Float']['output'];
   score: Scalars['Int']['output'];
   timestamp: Scalars['Float']['output'];
+};
+
+export type PathStatus =
+  | 'degraded'
+  | 'down'
+  | 'up';
+
+export type PathStatusChange = {
+  __typename?: 'PathStatusChange';
+  path_id: Scalars['Int']['output'];
+  status: PathStatus;
 };
 
 export type Policy = {
@@ -272,6 +361,15 @@ export type Query = {
   cache_stats: Array<CacheStats>;
   /** The collector sidecar's status; null when it cannot be reached. */
   collector_status?: Maybe<CollectorStatus>;
+  /** Paths with their ends and latest metrics, worst first (down, degraded, up; lowest score first); optionally only those touching a site, or in one status. */
+  path_health: Array<PathHealth>;
+  /** One path with its ends and latest metrics; null when there is none with this id. */
+  path_health_of?: Maybe<PathHealth>;
+  /**
+   * A path's latency, jitter, loss and score between from and to (epoch ms), averaged into at most
+   * max_buckets (2-1000) buckets of a round width; buckets without a sample are left out.
+   */
+  path_metric_history: PathMetricHistory;
   paths: Array<Path>;
   /** Routing policies, highest priority first. */
   policies: Array<Policy>;
@@ -291,6 +389,43 @@ export type Query = {
   traffic_stats: TrafficStats;
   /** Every account, by email. Admin only. */
   users: Array<User>;
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
+ * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
+ * UNAUTHENTICATED or FORBIDDEN.
+ */
+export type QueryPath_HealthArgs = {
+  site_id?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<PathStatus>;
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
+ * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
+ * UNAUTHENTICATED or FORBIDDEN.
+ */
+export type QueryPath_Health_OfArgs = {
+  path_id: Scalars['Int']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
+ * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
+ * UNAUTHENTICATED or FORBIDDEN.
+ */
+export type QueryPath_Metric_HistoryArgs = {
+  from: Scalars['Float']['input'];
+  max_buckets?: InputMaybe<Scalars['Int']['input']>;
+  path_id: Scalars['Int']['input'];
+  to: Scalars['Float']['input'];
 };
 
 
@@ -340,6 +475,13 @@ export type QueryTraffic_HistoryArgs = {
   max_buckets?: InputMaybe<Scalars['Int']['input']>;
   policy_id?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['Float']['input'];
+};
+
+export type RecordPathMetricsResult = {
+  __typename?: 'RecordPathMetricsResult';
+  recorded: Scalars['Int']['output'];
+  /** Paths whose status the batch changed. */
+  status_changes: Array<PathStatusChange>;
 };
 
 export type RouteDecision = {
@@ -559,12 +701,21 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewApiToken: ResolverTypeWrapper<NewApiToken>;
   Path: ResolverTypeWrapper<PathDetailModel>;
+  PathEnd: ResolverTypeWrapper<PathEnd>;
+  PathHealth: ResolverTypeWrapper<PathHealth>;
+  PathLatest: ResolverTypeWrapper<PathLatest>;
+  PathMetricBucket: ResolverTypeWrapper<PathMetricBucket>;
+  PathMetricHistory: ResolverTypeWrapper<PathMetricHistory>;
+  PathMetricSampleInput: PathMetricSampleInput;
   PathMetrics: ResolverTypeWrapper<PathMetrics>;
+  PathStatus: PathStatus;
+  PathStatusChange: ResolverTypeWrapper<PathStatusChange>;
   Policy: ResolverTypeWrapper<PolicyModel>;
   PolicyCounters: ResolverTypeWrapper<PolicyCounters>;
   PolicyRef: ResolverTypeWrapper<PolicyRef>;
   PolicyTrafficHistory: ResolverTypeWrapper<PolicyTrafficHistory>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordPathMetricsResult: ResolverTypeWrapper<RecordPathMetricsResult>;
   RouteDecision: ResolverTypeWrapper<RouteDecision>;
   Site: ResolverTypeWrapper<Site>;
   SiteDependencies: ResolverTypeWrapper<SiteDependencies>;
@@ -596,12 +747,20 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NewApiToken: NewApiToken;
   Path: PathDetailModel;
+  PathEnd: PathEnd;
+  PathHealth: PathHealth;
+  PathLatest: PathLatest;
+  PathMetricBucket: PathMetricBucket;
+  PathMetricHistory: PathMetricHistory;
+  PathMetricSampleInput: PathMetricSampleInput;
   PathMetrics: PathMetrics;
+  PathStatusChange: PathStatusChange;
   Policy: PolicyModel;
   PolicyCounters: PolicyCounters;
   PolicyRef: PolicyRef;
   PolicyTrafficHistory: PolicyTrafficHistory;
   Query: Record<PropertyKey, never>;
+  RecordPathMetricsResult: RecordPathMetricsResult;
   RouteDecision: RouteDecision;
   Site: Site;
   SiteDependencies: SiteDependencies;
@@ -694,6 +853,7 @@ export type MutationResolvers<ContextType = AuthedContext, ParentType extends Re
   createUser?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'email' | 'role'>>;
   deleteSite?: Resolver<ResolversTypes['DeleteSiteResult'], ParentType, ContextType, RequireFields<MutationDeleteSiteArgs, 'site_id'>>;
   deleteUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'user_id'>>;
+  recordPathMetrics?: Resolver<ResolversTypes['RecordPathMetricsResult'], ParentType, ContextType, RequireFields<MutationRecordPathMetricsArgs, 'samples'>>;
   resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'user_id'>>;
   revokeApiToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'user_id'>>;
@@ -717,6 +877,46 @@ export type PathResolvers<ContextType = AuthedContext, ParentType extends Resolv
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PathEndResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathEnd'] = ResolversParentTypes['PathEnd']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endpoint_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interface_kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  site_name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PathHealthResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathHealth'] = ResolversParentTypes['PathHealth']> = {
+  destination?: Resolver<ResolversTypes['PathEnd'], ParentType, ContextType>;
+  latest?: Resolver<Maybe<ResolversTypes['PathLatest']>, ParentType, ContextType>;
+  path_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PathEnd'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PathStatus'], ParentType, ContextType>;
+};
+
+export type PathLatestResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathLatest'] = ResolversParentTypes['PathLatest']> = {
+  bandwidth_mbps?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jitter_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latency_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packet_loss_pct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PathMetricBucketResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathMetricBucket'] = ResolversParentTypes['PathMetricBucket']> = {
+  jitter_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latency_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  max_latency_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packet_loss_pct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PathMetricHistoryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathMetricHistory'] = ResolversParentTypes['PathMetricHistory']> = {
+  buckets?: Resolver<Array<ResolversTypes['PathMetricBucket']>, ParentType, ContextType>;
+  step_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type PathMetricsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathMetrics'] = ResolversParentTypes['PathMetrics']> = {
   bandwidth_mbps?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   jitter_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -725,6 +925,11 @@ export type PathMetricsResolvers<ContextType = AuthedContext, ParentType extends
   packet_loss_pct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   timestamp?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PathStatusChangeResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathStatusChange'] = ResolversParentTypes['PathStatusChange']> = {
+  path_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PathStatus'], ParentType, ContextType>;
 };
 
 export type PolicyResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
@@ -764,6 +969,9 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   api_tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   cache_stats?: Resolver<Array<ResolversTypes['CacheStats']>, ParentType, ContextType>;
   collector_status?: Resolver<Maybe<ResolversTypes['CollectorStatus']>, ParentType, ContextType>;
+  path_health?: Resolver<Array<ResolversTypes['PathHealth']>, ParentType, ContextType, Partial<QueryPath_HealthArgs>>;
+  path_health_of?: Resolver<Maybe<ResolversTypes['PathHealth']>, ParentType, ContextType, RequireFields<QueryPath_Health_OfArgs, 'path_id'>>;
+  path_metric_history?: Resolver<ResolversTypes['PathMetricHistory'], ParentType, ContextType, RequireFields<QueryPath_Metric_HistoryArgs, 'from' | 'max_buckets' | 'path_id' | 'to'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType, RequireFields<QueryRouteArgs, 'destination_site_id' | 'flow' | 'source_site_id'>>;
@@ -773,6 +981,11 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   traffic_history?: Resolver<ResolversTypes['TrafficHistory'], ParentType, ContextType, RequireFields<QueryTraffic_HistoryArgs, 'from' | 'max_buckets' | 'to'>>;
   traffic_stats?: Resolver<ResolversTypes['TrafficStats'], ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RecordPathMetricsResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['RecordPathMetricsResult'] = ResolversParentTypes['RecordPathMetricsResult']> = {
+  recorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status_changes?: Resolver<Array<ResolversTypes['PathStatusChange']>, ParentType, ContextType>;
 };
 
 export type RouteDecisionResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['RouteDecision'] = ResolversParentTypes['RouteDecision']> = {
@@ -865,12 +1078,19 @@ export type Resolvers<ContextType = AuthedContext> = {
   Mutation?: MutationResolvers<ContextType>;
   NewApiToken?: NewApiTokenResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
+  PathEnd?: PathEndResolvers<ContextType>;
+  PathHealth?: PathHealthResolvers<ContextType>;
+  PathLatest?: PathLatestResolvers<ContextType>;
+  PathMetricBucket?: PathMetricBucketResolvers<ContextType>;
+  PathMetricHistory?: PathMetricHistoryResolvers<ContextType>;
   PathMetrics?: PathMetricsResolvers<ContextType>;
+  PathStatusChange?: PathStatusChangeResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
   PolicyCounters?: PolicyCountersResolvers<ContextType>;
   PolicyRef?: PolicyRefResolvers<ContextType>;
   PolicyTrafficHistory?: PolicyTrafficHistoryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordPathMetricsResult?: RecordPathMetricsResultResolvers<ContextType>;
   RouteDecision?: RouteDecisionResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteDependencies?: SiteDependenciesResolvers<ContextType>;
