@@ -28,6 +28,7 @@ const calls: Record<string, string> = {
   setUserRole: `mutation { setUserRole(user_id: "999", role: viewer) { id } }`,
   resetPassword: `mutation { resetPassword(user_id: "999") { user { id } } }`,
   deleteUser: `mutation { deleteUser(user_id: "999") { id } }`,
+  recordPathMetrics: `mutation { recordPathMetrics(samples: [{ path_id: 999, latency_ms: 1, jitter_ms: 0, packet_loss_pct: 0 }]) { recorded } }`,
 };
 /** The next role down: USER_ROLES lists the highest first. */
 const below = (role: UserRole): UserRole | undefined => USER_ROLES[USER_ROLES.indexOf(role) + 1];

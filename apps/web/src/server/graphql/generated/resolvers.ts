@@ -138,8 +138,8 @@ export type Mutation = {
   /**
    * Records a batch of path measurements (1-1000 samples) from a probe or edge device, in one transaction:
    * each path's status follows its newest sample, the metrics cache gets the new figures and routing
-   * decisions are recomputed. One bad sample refuses the whole batch (VALIDATION, naming it). Operators,
-   * admins and metrics tokens.
+   * decisions are recomputed. One bad sample refuses the whole batch (VALIDATION, naming it). Operators
+   * and admins, signed in or with an API token.
    */
   recordPathMetrics: RecordPathMetricsResult;
   /** Sets a new password, generated when none is given and returned only here. Admin only; audited. */
