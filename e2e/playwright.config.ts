@@ -61,6 +61,8 @@ export default defineConfig({
         PATRONUS_ADMIN_PASSWORD: admin.password,
         PATRONUS_COLLECTOR_URL: `http://127.0.0.1:${controlPort}`,
         PATRONUS_CONTROL_SECRET: controlSecret,
+        // No demo metrics feed: paths.spec.ts posts its own and checks the figures it sent.
+        PATRONUS_DEMO_METRICS_INTERVAL_MS: "0",
       },
     },
     {

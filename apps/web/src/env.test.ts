@@ -8,6 +8,7 @@ describe("the web app's environment", () => {
       PATRONUS_DATA_DIR: "data",
       PATRONUS_COLLECTOR_URL: "http://127.0.0.1:2056",
       PORT: 3000,
+      PATRONUS_DEMO_METRICS_INTERVAL_MS: 30_000,
     });
     expect(env.NEXTAUTH_SECRET).toBeUndefined();
     expect(env.PATRONUS_TRUSTED_PROXIES.check("127.0.0.1")).toBe(false);
@@ -22,6 +23,13 @@ describe("the web app's environment", () => {
   it("names each bad variable", () => {
     expect(() => loadEnv({ PATRONUS_TRUSTED_PROXIES: "10.0.0.0/33", NEXTAUTH_SECRET: "short", PORT: "x" })).toThrow(
       /^invalid environment: .*NEXTAUTH_SECRET: must be at least 32 characters.*PORT: .*PATRONUS_TRUSTED_PROXIES: "10\.0\.0\.0\/33" is not an IP address or CIDR range/,
+    );
+  });
+
+  it("takes 0 to turn the demo metrics feed off, and refuses an interval too short to be meant", () => {
+    expect(loadEnv({ PATRONUS_DEMO_METRICS_INTERVAL_MS: "0" }).PATRONUS_DEMO_METRICS_INTERVAL_MS).toBe(0);
+    expect(() => loadEnv({ PATRONUS_DEMO_METRICS_INTERVAL_MS: "5" })).toThrow(
+      /PATRONUS_DEMO_METRICS_INTERVAL_MS: must be 0 \(off\) or 1000 to 3600000/,
     );
   });
 });

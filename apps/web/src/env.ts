@@ -24,6 +24,12 @@ const schema = z.object({
   PATRONUS_TRUSTED_PROXIES: parsedVariable(parseTrustedProxies).prefault(""),
   /** /api/ready fails once the collector's last snapshot is older than this (6 default snapshot intervals). */
   PATRONUS_READY_SNAPSHOT_AGE_MS: z.coerce.number().int().positive().default(60_000),
+  /** How often the demo network gets a fresh metrics sample per path; 0 turns the feed off (docs/configuration.md). */
+  PATRONUS_DEMO_METRICS_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || (ms >= 1000 && ms <= 3_600_000), "must be 0 (off) or 1000 to 3600000")
+    .default(30_000),
 });
 
 /** The web app's variables from `source` (the process's own by default; tests pass theirs). */

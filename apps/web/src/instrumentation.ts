@@ -7,15 +7,28 @@
 export async function register(): Promise<void> {
   // eslint-disable-next-line no-restricted-properties -- Next inlines NEXT_RUNTIME at build time, dropping the Node-only imports from other runtimes
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const [{ env }, { sanitizeIncomingRequests }, { getDb }, { assignRequestIds }, { getLogger }] = await Promise.all([
+    const [
+      { env },
+      { sanitizeIncomingRequests },
+      { getDb },
+      { assignRequestIds },
+      { getLogger },
+      { getCaches },
+      { startDemoMetricsFeed },
+    ] = await Promise.all([
       import("./env"),
       import("./server/client-address"),
       import("./server/db"),
       import("./server/request-id"),
       import("./server/log"),
+      import("./server/caches"),
+      import("@patronus/core/path-metrics"),
     ]);
     sanitizeIncomingRequests(env.PATRONUS_TRUSTED_PROXIES);
     assignRequestIds(env.PATRONUS_TRUSTED_PROXIES, getLogger());
-    getDb();
+    const db = getDb();
+    // In this process, so its own metrics and routing caches see each sample at once (docs/api.md, Path metrics).
+    if (env.PATRONUS_DEMO_METRICS_INTERVAL_MS > 0)
+      startDemoMetricsFeed(db, { intervalMs: env.PATRONUS_DEMO_METRICS_INTERVAL_MS, caches: getCaches().caches });
   }
 }

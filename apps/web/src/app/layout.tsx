@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     { href: "/", label: "Sites" },
                     { href: "/policies", label: "Policies" },
                     { href: "/traffic", label: "Traffic" },
+                    { href: "/paths", label: "Paths" },
                     ...(user.role !== "viewer" ? [{ href: "/caches", label: "Caches" }] : []),
                     ...(user.role === "admin" ? [{ href: "/users", label: "Users" }] : []),
                   ]}

@@ -83,6 +83,8 @@ export const rules: Record<
       setPolicyEnabled: { role: "operator", action: "policy.set_enabled" },
       deletePolicy: { role: "operator", action: "policy.delete" },
       setPolicyPriorities: { role: "operator", action: "policy.reorder" },
+      // Path metrics (issue 12): probes report with an operator's API token (docs/api.md, Path metrics).
+      recordPathMetrics: { role: "operator", action: "path_metrics.ingest" },
     },
   },
 };

@@ -15,7 +15,20 @@ const schema = buildSchema(typeDefs);
 const snakeCase = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 const camelCase = /^[a-z][a-z0-9]*([A-Z][a-z0-9]*)*$/;
 /** A mutation's first word; a query field must not start with one (it names what it returns). */
-const VERBS = ["add", "clear", "create", "delete", "disable", "enable", "remove", "reset", "revoke", "set", "update"];
+const VERBS = [
+  "add",
+  "clear",
+  "create",
+  "delete",
+  "disable",
+  "enable",
+  "record",
+  "remove",
+  "reset",
+  "revoke",
+  "set",
+  "update",
+];
 const firstWord = (name: string) => /^[a-z0-9]+/.exec(name)![0];
 
 const ownTypes = Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith("__"));

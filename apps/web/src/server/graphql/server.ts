@@ -12,6 +12,7 @@ import { cachesResolvers } from "./resolvers/caches";
 import { networkChangesResolvers } from "./resolvers/network-changes";
 import { policyChangesResolvers } from "./resolvers/policy-changes";
 import { policiesResolvers } from "./resolvers/policies";
+import { pathsResolvers } from "./resolvers/paths";
 import { routingResolvers } from "./resolvers/routing";
 import { sitesResolvers } from "./resolvers/sites";
 import { tokensResolvers } from "./resolvers/tokens";
@@ -26,6 +27,7 @@ export const resolvers = guardRootFields([
   policiesResolvers,
   trafficResolvers,
   routingResolvers,
+  pathsResolvers,
   cachesResolvers,
   tokensResolvers,
   trafficHistoryResolvers,

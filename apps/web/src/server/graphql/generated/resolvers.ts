@@ -247,6 +247,13 @@ export type Mutation = {
   deleteSite: DeleteSiteResult;
   /** Deletes an account and its API tokens. Refused (CONFLICT) for your own account and the last admin. Admin only; audited. */
   deleteUser: User;
+  /**
+   * Records a batch of path measurements (1-1000 samples) from a probe or edge device, in one transaction:
+   * each path's status follows its newest sample, the metrics cache gets the new figures and routing
+   * decisions are recomputed. One bad sample refuses the whole batch (VALIDATION, naming it). Operators
+   * and admins, signed in or with an API token.
+   */
+  recordPathMetrics: RecordPathMetricsResult;
   /** Sets a new password, generated when none is given and returned only here. Admin only; audited. */
   resetPassword: UserWithPassword;
   /** Deletes an API token; false when there is none with this id. Admin only; audited. */
@@ -325,6 +332,11 @@ export type MutationDeleteSiteArgs = {
 
 export type MutationDeleteUserArgs = {
   user_id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordPathMetricsArgs = {
+  samples: Array<PathMetricSampleInput>;
 };
 
 
@@ -409,6 +421,25 @@ export type PathDependencies = {
   pinned_policies: Array<PolicyRef>;
 };
 
+export type PathEnd = {
+  __typename?: 'PathEnd';
+  address: Scalars['String']['output'];
+  endpoint_id: Scalars['Int']['output'];
+  interface_kind: Scalars['String']['output'];
+  site_id: Scalars['ID']['output'];
+  site_name: Scalars['String']['output'];
+};
+
+export type PathHealth = {
+  __typename?: 'PathHealth';
+  destination: PathEnd;
+  /** Null before the first measurement. */
+  latest?: Maybe<PathLatest>;
+  path_id: Scalars['Int']['output'];
+  source: PathEnd;
+  status: PathStatus;
+};
+
 export type PathInput = {
   /** Also create the path from destination to source, in the same transaction. */
   create_reverse?: InputMaybe<Scalars['Boolean']['input']>;
@@ -416,6 +447,53 @@ export type PathInput = {
   source_endpoint_id: Scalars['ID']['input'];
   /** up when omitted. */
   status?: InputMaybe<PathStatus>;
+};
+
+export type PathLatest = {
+  __typename?: 'PathLatest';
+  bandwidth_mbps: Scalars['Float']['output'];
+  jitter_ms: Scalars['Float']['output'];
+  latency_ms: Scalars['Float']['output'];
+  packet_loss_pct: Scalars['Float']['output'];
+  /** 0-100, higher is better. */
+  score: Scalars['Int']['output'];
+  /** Epoch ms. */
+  timestamp: Scalars['Float']['output'];
+};
+
+export type PathMetricBucket = {
+  __typename?: 'PathMetricBucket';
+  jitter_ms: Scalars['Float']['output'];
+  latency_ms: Scalars['Float']['output'];
+  max_latency_ms: Scalars['Float']['output'];
+  packet_loss_pct: Scalars['Float']['output'];
+  samples: Scalars['Int']['output'];
+  score: Scalars['Float']['output'];
+  /** Start of the bucket, epoch ms. */
+  start: Scalars['Float']['output'];
+};
+
+export type PathMetricHistory = {
+  __typename?: 'PathMetricHistory';
+  buckets: Array<PathMetricBucket>;
+  step_ms: Scalars['Float']['output'];
+};
+
+export type PathMetricSampleInput = {
+  /** The path's previous figure (else 0) when omitted. */
+  bandwidth_mbps?: InputMaybe<Scalars['Float']['input']>;
+  /** 0 to 60000. */
+  jitter_ms: Scalars['Float']['input'];
+  /** 0 to 60000. */
+  latency_ms: Scalars['Float']['input'];
+  mtu?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 to 100. */
+  packet_loss_pct: Scalars['Float']['input'];
+  path_id: Scalars['Int']['input'];
+  /** 0-100; computed from latency, jitter and loss when omitted. */
+  score?: InputMaybe<Scalars['Int']['input']>;
+  /** Epoch ms; the time of arrival when omitted. At most 5 minutes ahead and 7 days old. */
+  timestamp?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type PathMetrics = {
@@ -439,6 +517,12 @@ export type PathStatus =
   | 'degraded'
   | 'down'
   | 'up';
+
+export type PathStatusChange = {
+  __typename?: 'PathStatusChange';
+  path_id: Scalars['Int']['output'];
+  status: PathStatus;
+};
 
 export type Policy = {
   __typename?: 'Policy';
@@ -542,6 +626,15 @@ export type Query = {
   endpoint_dependencies: EndpointDependencies;
   /** What deleting the path would remove right now: its metrics, pins (not its reverse). */
   path_dependencies: PathDependencies;
+  /** Paths with their ends and latest metrics, worst first (down, degraded, up; lowest score first); optionally only those touching a site, or in one status. */
+  path_health: Array<PathHealth>;
+  /** One path with its ends and latest metrics; null when there is none with this id. */
+  path_health_of?: Maybe<PathHealth>;
+  /**
+   * A path's latency, jitter, loss and score between from and to (epoch ms), averaged into at most
+   * max_buckets (2-1000) buckets of a round width; buckets without a sample are left out.
+   */
+  path_metric_history: PathMetricHistory;
   paths: Array<Path>;
   /** Routing policies, highest priority first. */
   policies: Array<Policy>;
@@ -589,6 +682,49 @@ export type QueryEndpoint_DependenciesArgs = {
  */
 export type QueryPath_DependenciesArgs = {
   path_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryPath_HealthArgs = {
+  site_id?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<PathStatus>;
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryPath_Health_OfArgs = {
+  path_id: Scalars['Int']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryPath_Metric_HistoryArgs = {
+  from: Scalars['Float']['input'];
+  max_buckets?: InputMaybe<Scalars['Int']['input']>;
+  path_id: Scalars['Int']['input'];
+  to: Scalars['Float']['input'];
 };
 
 
@@ -659,6 +795,13 @@ export type QueryTraffic_HistoryArgs = {
   max_buckets?: InputMaybe<Scalars['Int']['input']>;
   policy_id?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['Float']['input'];
+};
+
+export type RecordPathMetricsResult = {
+  __typename?: 'RecordPathMetricsResult';
+  recorded: Scalars['Int']['output'];
+  /** Paths whose status the batch changed. */
+  status_changes: Array<PathStatusChange>;
 };
 
 export type RouteDecision = {
@@ -903,10 +1046,17 @@ export type ResolversTypes = {
   NewApiToken: ResolverTypeWrapper<NewApiToken>;
   Path: ResolverTypeWrapper<PathDetailModel>;
   PathDependencies: ResolverTypeWrapper<PathDependencies>;
+  PathEnd: ResolverTypeWrapper<PathEnd>;
+  PathHealth: ResolverTypeWrapper<PathHealth>;
   PathInput: PathInput;
+  PathLatest: ResolverTypeWrapper<PathLatest>;
+  PathMetricBucket: ResolverTypeWrapper<PathMetricBucket>;
+  PathMetricHistory: ResolverTypeWrapper<PathMetricHistory>;
+  PathMetricSampleInput: PathMetricSampleInput;
   PathMetrics: ResolverTypeWrapper<PathMetrics>;
   PathPreference: PathPreference;
   PathStatus: PathStatus;
+  PathStatusChange: ResolverTypeWrapper<PathStatusChange>;
   Policy: ResolverTypeWrapper<PolicyModel>;
   PolicyCounters: ResolverTypeWrapper<PolicyCounters>;
   PolicyDependencies: ResolverTypeWrapper<PolicyDependencies>;
@@ -916,6 +1066,7 @@ export type ResolversTypes = {
   PolicyRef: ResolverTypeWrapper<PolicyRef>;
   PolicyTrafficHistory: ResolverTypeWrapper<PolicyTrafficHistory>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordPathMetricsResult: ResolverTypeWrapper<RecordPathMetricsResult>;
   RouteDecision: ResolverTypeWrapper<RouteDecision>;
   Site: ResolverTypeWrapper<SiteSummaryModel>;
   SiteDependencies: ResolverTypeWrapper<SiteDependencies>;
@@ -959,8 +1110,15 @@ export type ResolversParentTypes = {
   NewApiToken: NewApiToken;
   Path: PathDetailModel;
   PathDependencies: PathDependencies;
+  PathEnd: PathEnd;
+  PathHealth: PathHealth;
   PathInput: PathInput;
+  PathLatest: PathLatest;
+  PathMetricBucket: PathMetricBucket;
+  PathMetricHistory: PathMetricHistory;
+  PathMetricSampleInput: PathMetricSampleInput;
   PathMetrics: PathMetrics;
+  PathStatusChange: PathStatusChange;
   Policy: PolicyModel;
   PolicyCounters: PolicyCounters;
   PolicyDependencies: PolicyDependencies;
@@ -970,6 +1128,7 @@ export type ResolversParentTypes = {
   PolicyRef: PolicyRef;
   PolicyTrafficHistory: PolicyTrafficHistory;
   Query: Record<PropertyKey, never>;
+  RecordPathMetricsResult: RecordPathMetricsResult;
   RouteDecision: RouteDecision;
   Site: SiteSummaryModel;
   SiteDependencies: SiteDependencies;
@@ -1120,6 +1279,7 @@ export type MutationResolvers<ContextType = AuthedContext, ParentType extends Re
   deletePolicy?: Resolver<ResolversTypes['DeletePolicyResult'], ParentType, ContextType, RequireFields<MutationDeletePolicyArgs, 'policy_id'>>;
   deleteSite?: Resolver<ResolversTypes['DeleteSiteResult'], ParentType, ContextType, RequireFields<MutationDeleteSiteArgs, 'site_id'>>;
   deleteUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'user_id'>>;
+  recordPathMetrics?: Resolver<ResolversTypes['RecordPathMetricsResult'], ParentType, ContextType, RequireFields<MutationRecordPathMetricsArgs, 'samples'>>;
   resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'user_id'>>;
   revokeApiToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
   setPolicyEnabled?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationSetPolicyEnabledArgs, 'enabled' | 'policy_id'>>;
@@ -1155,6 +1315,46 @@ export type PathDependenciesResolvers<ContextType = AuthedContext, ParentType ex
   pinned_policies?: Resolver<Array<ResolversTypes['PolicyRef']>, ParentType, ContextType>;
 };
 
+export type PathEndResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathEnd'] = ResolversParentTypes['PathEnd']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endpoint_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interface_kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  site_name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PathHealthResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathHealth'] = ResolversParentTypes['PathHealth']> = {
+  destination?: Resolver<ResolversTypes['PathEnd'], ParentType, ContextType>;
+  latest?: Resolver<Maybe<ResolversTypes['PathLatest']>, ParentType, ContextType>;
+  path_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PathEnd'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PathStatus'], ParentType, ContextType>;
+};
+
+export type PathLatestResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathLatest'] = ResolversParentTypes['PathLatest']> = {
+  bandwidth_mbps?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jitter_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latency_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packet_loss_pct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PathMetricBucketResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathMetricBucket'] = ResolversParentTypes['PathMetricBucket']> = {
+  jitter_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latency_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  max_latency_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packet_loss_pct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PathMetricHistoryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathMetricHistory'] = ResolversParentTypes['PathMetricHistory']> = {
+  buckets?: Resolver<Array<ResolversTypes['PathMetricBucket']>, ParentType, ContextType>;
+  step_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type PathMetricsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathMetrics'] = ResolversParentTypes['PathMetrics']> = {
   bandwidth_mbps?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   jitter_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1163,6 +1363,11 @@ export type PathMetricsResolvers<ContextType = AuthedContext, ParentType extends
   packet_loss_pct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   timestamp?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PathStatusChangeResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathStatusChange'] = ResolversParentTypes['PathStatusChange']> = {
+  path_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PathStatus'], ParentType, ContextType>;
 };
 
 export type PolicyResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
@@ -1211,6 +1416,9 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   collector_status?: Resolver<Maybe<ResolversTypes['CollectorStatus']>, ParentType, ContextType>;
   endpoint_dependencies?: Resolver<ResolversTypes['EndpointDependencies'], ParentType, ContextType, RequireFields<QueryEndpoint_DependenciesArgs, 'endpoint_id'>>;
   path_dependencies?: Resolver<ResolversTypes['PathDependencies'], ParentType, ContextType, RequireFields<QueryPath_DependenciesArgs, 'path_id'>>;
+  path_health?: Resolver<Array<ResolversTypes['PathHealth']>, ParentType, ContextType, Partial<QueryPath_HealthArgs>>;
+  path_health_of?: Resolver<Maybe<ResolversTypes['PathHealth']>, ParentType, ContextType, RequireFields<QueryPath_Health_OfArgs, 'path_id'>>;
+  path_metric_history?: Resolver<ResolversTypes['PathMetricHistory'], ParentType, ContextType, RequireFields<QueryPath_Metric_HistoryArgs, 'from' | 'max_buckets' | 'path_id' | 'to'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
   policy_dependencies?: Resolver<ResolversTypes['PolicyDependencies'], ParentType, ContextType, RequireFields<QueryPolicy_DependenciesArgs, 'policy_id'>>;
@@ -1221,6 +1429,11 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   traffic_history?: Resolver<ResolversTypes['TrafficHistory'], ParentType, ContextType, RequireFields<QueryTraffic_HistoryArgs, 'from' | 'max_buckets' | 'to'>>;
   traffic_stats?: Resolver<ResolversTypes['TrafficStats'], ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RecordPathMetricsResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['RecordPathMetricsResult'] = ResolversParentTypes['RecordPathMetricsResult']> = {
+  recorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status_changes?: Resolver<Array<ResolversTypes['PathStatusChange']>, ParentType, ContextType>;
 };
 
 export type RouteDecisionResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['RouteDecision'] = ResolversParentTypes['RouteDecision']> = {
@@ -1321,13 +1534,20 @@ export type Resolvers<ContextType = AuthedContext> = {
   NewApiToken?: NewApiTokenResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathDependencies?: PathDependenciesResolvers<ContextType>;
+  PathEnd?: PathEndResolvers<ContextType>;
+  PathHealth?: PathHealthResolvers<ContextType>;
+  PathLatest?: PathLatestResolvers<ContextType>;
+  PathMetricBucket?: PathMetricBucketResolvers<ContextType>;
+  PathMetricHistory?: PathMetricHistoryResolvers<ContextType>;
   PathMetrics?: PathMetricsResolvers<ContextType>;
+  PathStatusChange?: PathStatusChangeResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
   PolicyCounters?: PolicyCountersResolvers<ContextType>;
   PolicyDependencies?: PolicyDependenciesResolvers<ContextType>;
   PolicyRef?: PolicyRefResolvers<ContextType>;
   PolicyTrafficHistory?: PolicyTrafficHistoryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordPathMetricsResult?: RecordPathMetricsResultResolvers<ContextType>;
   RouteDecision?: RouteDecisionResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteDependencies?: SiteDependenciesResolvers<ContextType>;

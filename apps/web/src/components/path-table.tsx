@@ -1,0 +1,168 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@apollo/client/react";
+import { useEffect, useState } from "react";
+import { graphql } from "../graphql";
+import type { PathStatus } from "../graphql/graphql";
+
+const PATH_HEALTH = graphql(`
+  query PathHealth($site_id: ID, $status: PathStatus) {
+    path_health(site_id: $site_id, status: $status) {
+      path_id
+      status
+      source {
+        site_id
+        site_name
+        address
+        interface_kind
+      }
+      destination {
+        site_id
+        site_name
+        address
+        interface_kind
+      }
+      latest {
+        timestamp
+        latency_ms
+        jitter_ms
+        packet_loss_pct
+        score
+      }
+    }
+  }
+`);
+
+const SITE_NAMES = graphql(`
+  query PathSiteNames {
+    sites {
+      id
+      name
+    }
+  }
+`);
+
+const STATUSES: PathStatus[] = ["down", "degraded", "up"];
+/** The demo feed and probes report every few tens of seconds. */
+const REFRESH_MS = 15_000;
+
+/** Numbers right-aligned in even-width digits, so a column reads down. */
+export const numeric = { textAlign: "right", fontVariantNumeric: "tabular-nums" } as const;
+
+export const formatMs = (ms: number) => `${ms.toFixed(1)} ms`;
+export const formatPct = (pct: number) => `${pct.toFixed(2)} %`;
+
+/** Every path worst first, with its latest figures; filters by site and status, kept in the address. */
+export function PathTable({ initialSite, initialStatus }: { initialSite: string; initialStatus: string }) {
+  const [siteId, setSiteId] = useState(initialSite);
+  const [status, setStatus] = useState(initialStatus);
+  const sites = useQuery(SITE_NAMES);
+  const { data, previousData, error, loading, refetch } = useQuery(PATH_HEALTH, {
+    variables: { site_id: siteId || null, status: (status || null) as PathStatus | null },
+    pollInterval: REFRESH_MS,
+  });
+  const rows = (data ?? previousData)?.path_health;
+
+  useEffect(() => {
+    const query = new URLSearchParams();
+    if (siteId) query.set("site", siteId);
+    if (status) query.set("status", status);
+    window.history.replaceState(null, "", query.size > 0 ? `?${query}` : window.location.pathname);
+  }, [siteId, status]);
+
+  return (
+    <section aria-label="Paths" className="traffic">
+      <div className="toolbar">
+        <label>
+          Site{" "}
+          <select aria-label="Site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+            <option value="">All sites</option>
+            {sites.data?.sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status{" "}
+          <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">Any status</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          Could not load the paths: {error.message}{" "}
+          <button type="button" onClick={() => void refetch()}>
+            Retry
+          </button>
+        </p>
+      )}
+      {!rows ? (
+        loading && <p className="muted">Loading…</p>
+      ) : rows.length === 0 ? (
+        <p role="status" className="empty">
+          No path matches these filters.
+        </p>
+      ) : (
+        <table aria-label="Path health">
+          <thead>
+            <tr>
+              <th scope="col">Path</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Status</th>
+              <th scope="col" style={numeric}>
+                Latency
+              </th>
+              <th scope="col" style={numeric}>
+                Jitter
+              </th>
+              <th scope="col" style={numeric}>
+                Loss
+              </th>
+              <th scope="col" style={numeric}>
+                Score
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.path_id}>
+                <td>
+                  <Link href={`/paths/${p.path_id}`}>Path {p.path_id}</Link>
+                </td>
+                <td>
+                  {p.source.site_name}{" "}
+                  <span className="muted">
+                    {p.source.address} ({p.source.interface_kind})
+                  </span>
+                </td>
+                <td>
+                  {p.destination.site_name}{" "}
+                  <span className="muted">
+                    {p.destination.address} ({p.destination.interface_kind})
+                  </span>
+                </td>
+                <td>
+                  <span className={`status status-${p.status}`}>{p.status}</span>
+                </td>
+                <td style={numeric}>{p.latest ? formatMs(p.latest.latency_ms) : "—"}</td>
+                <td style={numeric}>{p.latest ? formatMs(p.latest.jitter_ms) : "—"}</td>
+                <td style={numeric}>{p.latest ? formatPct(p.latest.packet_loss_pct) : "—"}</td>
+                <td style={numeric}>{p.latest ? p.latest.score : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
