@@ -33,7 +33,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     { href: "/policies", label: "Policies" },
                     { href: "/traffic", label: "Traffic" },
                     ...(user.role !== "viewer" ? [{ href: "/caches", label: "Caches" }] : []),
-                    ...(user.role === "admin" ? [{ href: "/users", label: "Users" }] : []),
+                    ...(user.role === "admin"
+                      ? [
+                          { href: "/users", label: "Users" },
+                          { href: "/audit", label: "Audit log" },
+                        ]
+                      : []),
                   ]}
                 />
               </nav>

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditLog($filter: AuditFilter, $after: ID, $limit: Int) {\n    audit_log(filter: $filter, after: $after, limit: $limit) {\n      entries {\n        id\n        at\n        actor\n        action\n        target\n        outcome\n        details\n        repeats\n        last_at\n      }\n      next_cursor\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query CacheStats {\n    cache_stats {\n      name\n      process\n      entries\n      hits\n      misses\n      evictions\n      hit_rate\n    }\n  }\n": typeof types.CacheStatsDocument,
     "\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n": typeof types.ClearCacheDocument,
     "\n  query FlowInput($admin: Boolean!) {\n    collector_status {\n      receiver\n      exporters_allowed\n      datagrams_received\n      records_received\n      malformed_packets\n      insane_records\n      unsupported_version\n      socket_drops\n      unknown_exporter\n      templates\n      templates_rejected\n      templates_evicted\n      templates_expired\n      templates_throttled\n      evicted_flows\n      unknown_exporters @include(if: $admin) {\n        address\n        datagrams\n        error\n        last_seen\n      }\n    }\n  }\n": typeof types.FlowInputDocument,
@@ -31,6 +32,7 @@ type Documents = {
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(user_id: $id) {\n      id\n      email\n    }\n  }\n": typeof types.DeleteUserDocument,
 };
 const documents: Documents = {
+    "\n  query AuditLog($filter: AuditFilter, $after: ID, $limit: Int) {\n    audit_log(filter: $filter, after: $after, limit: $limit) {\n      entries {\n        id\n        at\n        actor\n        action\n        target\n        outcome\n        details\n        repeats\n        last_at\n      }\n      next_cursor\n    }\n  }\n": types.AuditLogDocument,
     "\n  query CacheStats {\n    cache_stats {\n      name\n      process\n      entries\n      hits\n      misses\n      evictions\n      hit_rate\n    }\n  }\n": types.CacheStatsDocument,
     "\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n": types.ClearCacheDocument,
     "\n  query FlowInput($admin: Boolean!) {\n    collector_status {\n      receiver\n      exporters_allowed\n      datagrams_received\n      records_received\n      malformed_packets\n      insane_records\n      unsupported_version\n      socket_drops\n      unknown_exporter\n      templates\n      templates_rejected\n      templates_evicted\n      templates_expired\n      templates_throttled\n      evicted_flows\n      unknown_exporters @include(if: $admin) {\n        address\n        datagrams\n        error\n        last_seen\n      }\n    }\n  }\n": types.FlowInputDocument,
@@ -62,6 +64,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $after: ID, $limit: Int) {\n    audit_log(filter: $filter, after: $after, limit: $limit) {\n      entries {\n        id\n        at\n        actor\n        action\n        target\n        outcome\n        details\n        repeats\n        last_at\n      }\n      next_cursor\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditFilter, $after: ID, $limit: Int) {\n    audit_log(filter: $filter, after: $after, limit: $limit) {\n      entries {\n        id\n        at\n        actor\n        action\n        target\n        outcome\n        details\n        repeats\n        last_at\n      }\n      next_cursor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

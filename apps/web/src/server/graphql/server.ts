@@ -6,6 +6,7 @@ import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { Context } from "./context";
 import { guardRootFields } from "./guards";
 import { operationLimitsRule, requestLimitsPlugin } from "./limits";
+import { auditResolvers } from "./resolvers/audit";
 import { cachesResolvers } from "./resolvers/caches";
 import { policiesResolvers } from "./resolvers/policies";
 import { routingResolvers } from "./resolvers/routing";
@@ -26,6 +27,7 @@ export const resolvers = guardRootFields([
   tokensResolvers,
   trafficHistoryResolvers,
   usersResolvers,
+  auditResolvers,
 ]);
 
 /** `now` is the rate limits' clock, injected by tests. */

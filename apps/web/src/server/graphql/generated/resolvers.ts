@@ -25,6 +25,45 @@ export type ApiToken = {
   name: Scalars['String']['output'];
 };
 
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  at: Scalars['Float']['output'];
+  /** The action's own record (counts, before/after, error) as a JSON object. */
+  details: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The latest of those attempts; null while there is only one. */
+  last_at?: Maybe<Scalars['Float']['output']>;
+  outcome: AuditOutcome;
+  /** Attempts the row stands for: above 1 for repeated denials coalesced into it. */
+  repeats: Scalars['Int']['output'];
+  target: Scalars['String']['output'];
+};
+
+/** Exact matches on each field given; from and to (epoch ms, inclusive) on when the row was written. */
+export type AuditFilter = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actor?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['Float']['input']>;
+  outcome?: InputMaybe<AuditOutcome>;
+  target?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type AuditOutcome =
+  | 'denied'
+  | 'failed'
+  | 'not_found'
+  | 'success';
+
+export type AuditPage = {
+  __typename?: 'AuditPage';
+  entries: Array<AuditEntry>;
+  /** Pass as after for the next, older page; null on the last page. */
+  next_cursor?: Maybe<Scalars['ID']['output']>;
+};
+
 export type CacheStats = {
   __typename?: 'CacheStats';
   /** Stored entries, including expired ones not yet swept. */
@@ -268,6 +307,8 @@ export type Query = {
   __typename?: 'Query';
   /** The API tokens of the caller, newest first (never the tokens themselves). */
   api_tokens: Array<ApiToken>;
+  /** The audit log, newest first, a page (limit 1-500) after the cursor of the page before. Admin only. */
+  audit_log: AuditPage;
   /** Every cache of the web process and of the collector. Operators and admins. */
   cache_stats: Array<CacheStats>;
   /** The collector sidecar's status; null when it cannot be reached. */
@@ -291,6 +332,19 @@ export type Query = {
   traffic_stats: TrafficStats;
   /** Every account, by email. Admin only. */
   users: Array<User>;
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the original release's examples.
+ * Every query needs a signed-in user or an API token (any role); clearing caches needs the operator role,
+ * every other mutation the admin role (docs/api.md, Roles). Refusals are errors with extensions.code
+ * UNAUTHENTICATED or FORBIDDEN.
+ */
+export type QueryAudit_LogArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -547,6 +601,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   ApiToken: ResolverTypeWrapper<ApiToken>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditFilter: AuditFilter;
+  AuditOutcome: AuditOutcome;
+  AuditPage: ResolverTypeWrapper<AuditPage>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheStats: ResolverTypeWrapper<CacheStats>;
   ClearCacheResult: ResolverTypeWrapper<ClearCacheResult>;
@@ -584,6 +642,9 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   ApiToken: ApiToken;
+  AuditEntry: AuditEntry;
+  AuditFilter: AuditFilter;
+  AuditPage: AuditPage;
   Boolean: Scalars['Boolean']['output'];
   CacheStats: CacheStats;
   ClearCacheResult: ClearCacheResult;
@@ -627,6 +688,23 @@ export type ApiTokenResolvers<ContextType = AuthedContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   last_used_at?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  last_at?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  repeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditPageResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['AuditPage'] = ResolversParentTypes['AuditPage']> = {
+  entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  next_cursor?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CacheStatsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CacheStats'] = ResolversParentTypes['CacheStats']> = {
@@ -762,6 +840,7 @@ export type PolicyTrafficHistoryResolvers<ContextType = AuthedContext, ParentTyp
 
 export type QueryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   api_tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  audit_log?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, RequireFields<QueryAudit_LogArgs, 'limit'>>;
   cache_stats?: Resolver<Array<ResolversTypes['CacheStats']>, ParentType, ContextType>;
   collector_status?: Resolver<Maybe<ResolversTypes['CollectorStatus']>, ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
@@ -858,6 +937,8 @@ export type UserWithPasswordResolvers<ContextType = AuthedContext, ParentType ex
 
 export type Resolvers<ContextType = AuthedContext> = {
   ApiToken?: ApiTokenResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditPage?: AuditPageResolvers<ContextType>;
   CacheStats?: CacheStatsResolvers<ContextType>;
   ClearCacheResult?: ClearCacheResultResolvers<ContextType>;
   CollectorStatus?: CollectorStatusResolvers<ContextType>;
