@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { GraphqlProvider } from "~/components/apollo-provider";
+import { CollectorHealthBanner } from "~/components/collector-health-banner";
 import { NavLinks } from "~/components/nav-links";
 import { SignOutButton } from "~/components/sign-out-button";
 import { getSessionUser } from "~/server/auth";
@@ -52,7 +53,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           )}
         </header>
         <main id="main" tabIndex={-1}>
-          <GraphqlProvider>{children}</GraphqlProvider>
+          <GraphqlProvider>
+            {user && <CollectorHealthBanner />}
+            {children}
+          </GraphqlProvider>
         </main>
       </body>
     </html>

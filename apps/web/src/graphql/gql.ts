@@ -17,6 +17,7 @@ type Documents = {
     "\n  query AuditLog($filter: AuditFilter, $after: ID, $limit: Int) {\n    audit_log(filter: $filter, after: $after, limit: $limit) {\n      entries {\n        id\n        at\n        actor\n        action\n        target\n        outcome\n        details\n        repeats\n        last_at\n      }\n      next_cursor\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query CacheStats {\n    cache_stats {\n      name\n      process\n      entries\n      hits\n      misses\n      evictions\n      hit_rate\n    }\n  }\n": typeof types.CacheStatsDocument,
     "\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n": typeof types.ClearCacheDocument,
+    "\n  query CollectorHealth {\n    collector_health {\n      problems {\n        kind\n        message\n        since\n      }\n    }\n  }\n": typeof types.CollectorHealthDocument,
     "\n  query FlowInput($admin: Boolean!) {\n    collector_status {\n      receiver\n      exporters_allowed\n      datagrams_received\n      records_received\n      malformed_packets\n      insane_records\n      unsupported_version\n      socket_drops\n      unknown_exporter\n      templates\n      templates_rejected\n      templates_evicted\n      templates_expired\n      templates_throttled\n      evicted_flows\n      unknown_exporters @include(if: $admin) {\n        address\n        datagrams\n        error\n        last_seen\n      }\n    }\n  }\n": typeof types.FlowInputDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": typeof types.PolicyCountersDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": typeof types.SitesDocument,
@@ -35,6 +36,7 @@ const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilter, $after: ID, $limit: Int) {\n    audit_log(filter: $filter, after: $after, limit: $limit) {\n      entries {\n        id\n        at\n        actor\n        action\n        target\n        outcome\n        details\n        repeats\n        last_at\n      }\n      next_cursor\n    }\n  }\n": types.AuditLogDocument,
     "\n  query CacheStats {\n    cache_stats {\n      name\n      process\n      entries\n      hits\n      misses\n      evictions\n      hit_rate\n    }\n  }\n": types.CacheStatsDocument,
     "\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n": types.ClearCacheDocument,
+    "\n  query CollectorHealth {\n    collector_health {\n      problems {\n        kind\n        message\n        since\n      }\n    }\n  }\n": types.CollectorHealthDocument,
     "\n  query FlowInput($admin: Boolean!) {\n    collector_status {\n      receiver\n      exporters_allowed\n      datagrams_received\n      records_received\n      malformed_packets\n      insane_records\n      unsupported_version\n      socket_drops\n      unknown_exporter\n      templates\n      templates_rejected\n      templates_evicted\n      templates_expired\n      templates_throttled\n      evicted_flows\n      unknown_exporters @include(if: $admin) {\n        address\n        datagrams\n        error\n        last_seen\n      }\n    }\n  }\n": types.FlowInputDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": types.PolicyCountersDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": types.SitesDocument,
@@ -76,6 +78,10 @@ export function graphql(source: "\n  query CacheStats {\n    cache_stats {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n"): (typeof documents)["\n  mutation ClearCache {\n    clearCache {\n      success\n      message\n      cleared_entries\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CollectorHealth {\n    collector_health {\n      problems {\n        kind\n        message\n        since\n      }\n    }\n  }\n"): (typeof documents)["\n  query CollectorHealth {\n    collector_health {\n      problems {\n        kind\n        message\n        since\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

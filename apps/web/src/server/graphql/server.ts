@@ -8,6 +8,7 @@ import { guardRootFields } from "./guards";
 import { operationLimitsRule, requestLimitsPlugin } from "./limits";
 import { auditResolvers } from "./resolvers/audit";
 import { cachesResolvers } from "./resolvers/caches";
+import { collectorHealthResolvers } from "./resolvers/collector-health";
 import { policiesResolvers } from "./resolvers/policies";
 import { routingResolvers } from "./resolvers/routing";
 import { sitesResolvers } from "./resolvers/sites";
@@ -28,6 +29,7 @@ export const resolvers = guardRootFields([
   trafficHistoryResolvers,
   usersResolvers,
   auditResolvers,
+  collectorHealthResolvers,
 ]);
 
 /** `now` is the rate limits' clock, injected by tests. */

@@ -90,6 +90,28 @@ export type ClearCacheResult = {
   success: Scalars['Boolean']['output'];
 };
 
+export type CollectorHealth = {
+  __typename?: 'CollectorHealth';
+  checked_at: Scalars['Float']['output'];
+  problems: Array<CollectorProblem>;
+};
+
+export type CollectorProblem = {
+  __typename?: 'CollectorProblem';
+  kind: CollectorProblemKind;
+  /** One sentence for the banner. */
+  message: Scalars['String']['output'];
+  /** When it was first seen (epoch ms); for stale snapshots, the last snapshot. */
+  since: Scalars['Float']['output'];
+};
+
+export type CollectorProblemKind =
+  | 'malformed'
+  | 'socket_drops'
+  | 'stale_snapshots'
+  | 'unknown_exporters'
+  | 'unreachable';
+
 export type CollectorStatus = {
   __typename?: 'CollectorStatus';
   datagrams_received: Scalars['Float']['output'];
@@ -311,6 +333,8 @@ export type Query = {
   audit_log: AuditPage;
   /** Every cache of the web process and of the collector. Operators and admins. */
   cache_stats: Array<CacheStats>;
+  /** What is wrong with the collector now, for the banner every page shows; no problems when nothing is. */
+  collector_health: CollectorHealth;
   /** The collector sidecar's status; null when it cannot be reached. */
   collector_status?: Maybe<CollectorStatus>;
   paths: Array<Path>;
@@ -608,6 +632,9 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheStats: ResolverTypeWrapper<CacheStats>;
   ClearCacheResult: ResolverTypeWrapper<ClearCacheResult>;
+  CollectorHealth: ResolverTypeWrapper<CollectorHealth>;
+  CollectorProblem: ResolverTypeWrapper<CollectorProblem>;
+  CollectorProblemKind: CollectorProblemKind;
   CollectorStatus: ResolverTypeWrapper<CollectorStatusReportModel>;
   DeleteSiteResult: ResolverTypeWrapper<DeleteSiteResult>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -648,6 +675,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CacheStats: CacheStats;
   ClearCacheResult: ClearCacheResult;
+  CollectorHealth: CollectorHealth;
+  CollectorProblem: CollectorProblem;
   CollectorStatus: CollectorStatusReportModel;
   DeleteSiteResult: DeleteSiteResult;
   Float: Scalars['Float']['output'];
@@ -723,6 +752,17 @@ export type ClearCacheResultResolvers<ContextType = AuthedContext, ParentType ex
   cleared_entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CollectorHealthResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CollectorHealth'] = ResolversParentTypes['CollectorHealth']> = {
+  checked_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['CollectorProblem']>, ParentType, ContextType>;
+};
+
+export type CollectorProblemResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CollectorProblem'] = ResolversParentTypes['CollectorProblem']> = {
+  kind?: Resolver<ResolversTypes['CollectorProblemKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CollectorStatusResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CollectorStatus'] = ResolversParentTypes['CollectorStatus']> = {
@@ -842,6 +882,7 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   api_tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   audit_log?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, RequireFields<QueryAudit_LogArgs, 'limit'>>;
   cache_stats?: Resolver<Array<ResolversTypes['CacheStats']>, ParentType, ContextType>;
+  collector_health?: Resolver<ResolversTypes['CollectorHealth'], ParentType, ContextType>;
   collector_status?: Resolver<Maybe<ResolversTypes['CollectorStatus']>, ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
@@ -941,6 +982,8 @@ export type Resolvers<ContextType = AuthedContext> = {
   AuditPage?: AuditPageResolvers<ContextType>;
   CacheStats?: CacheStatsResolvers<ContextType>;
   ClearCacheResult?: ClearCacheResultResolvers<ContextType>;
+  CollectorHealth?: CollectorHealthResolvers<ContextType>;
+  CollectorProblem?: CollectorProblemResolvers<ContextType>;
   CollectorStatus?: CollectorStatusResolvers<ContextType>;
   DeleteSiteResult?: DeleteSiteResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
