@@ -158,7 +158,7 @@ export function UserAdmin({ self }: { self: string }) {
             <th>Name</th>
             <th>Role</th>
             <th>Since</th>
-            <th aria-label="Actions" />
+            <th>Actions</th>
           </tr>
         </thead>
         <tbody>
@@ -186,7 +186,7 @@ export function UserAdmin({ self }: { self: string }) {
               <td className="row-actions">
                 <button
                   type="button"
-                  aria-label={`Reset the password of ${user.email}`}
+                  aria-label={`Reset password of ${user.email}`}
                   onClick={() => ask("reset", user)}
                 >
                   Reset password
