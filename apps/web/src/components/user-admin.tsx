@@ -184,11 +184,7 @@ export function UserAdmin({ self }: { self: string }) {
               </td>
               <td>{date.format(user.created_at)}</td>
               <td className="row-actions">
-                <button
-                  type="button"
-                  aria-label={`Reset password of ${user.email}`}
-                  onClick={() => ask("reset", user)}
-                >
+                <button type="button" aria-label={`Reset password of ${user.email}`} onClick={() => ask("reset", user)}>
                   Reset password
                 </button>
                 {user.email !== self && (
