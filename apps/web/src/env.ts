@@ -16,6 +16,11 @@ const schema = z.object({
    * loopback and interface addresses, its hostname) on PORT; see docs/configuration.md.
    */
   NEXTAUTH_URL: z.url("must be a URL like https://patronus.example.com").optional(),
+  /**
+   * The collector's snapshot interval (the same variable the collector reads): the health banner calls
+   * snapshots stale past three of them.
+   */
+  PATRONUS_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(10_000),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /**
    * Reverse proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges, comma-separated).

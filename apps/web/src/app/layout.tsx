@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { GraphqlProvider } from "~/components/apollo-provider";
+import { CollectorHealthBanner } from "~/components/collector-health-banner";
 import { NavLinks } from "~/components/nav-links";
 import { SignOutButton } from "~/components/sign-out-button";
 import { getSessionUser } from "~/server/auth";
@@ -34,7 +35,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     { href: "/traffic", label: "Traffic" },
                     { href: "/paths", label: "Paths" },
                     ...(user.role !== "viewer" ? [{ href: "/caches", label: "Caches" }] : []),
-                    ...(user.role === "admin" ? [{ href: "/users", label: "Users" }] : []),
+                    ...(user.role === "admin"
+                      ? [
+                          { href: "/users", label: "Users" },
+                          { href: "/audit", label: "Audit log" },
+                        ]
+                      : []),
                   ]}
                 />
               </nav>
@@ -48,7 +54,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           )}
         </header>
         <main id="main" tabIndex={-1}>
-          <GraphqlProvider>{children}</GraphqlProvider>
+          <GraphqlProvider>
+            {user && <CollectorHealthBanner />}
+            {children}
+          </GraphqlProvider>
         </main>
       </body>
     </html>

@@ -105,7 +105,7 @@ export function SitesTable({ initialSites, canDelete }: { initialSites: SiteRow[
               <th>Location</th>
               <th>Status</th>
               <th>Endpoints</th>
-              {canDelete && <th aria-label="Actions" />}
+              {canDelete && <th>Actions</th>}
             </tr>
           </thead>
           <tbody>

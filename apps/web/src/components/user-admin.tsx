@@ -158,7 +158,7 @@ export function UserAdmin({ self }: { self: string }) {
             <th>Name</th>
             <th>Role</th>
             <th>Since</th>
-            <th aria-label="Actions" />
+            <th>Actions</th>
           </tr>
         </thead>
         <tbody>
@@ -184,11 +184,7 @@ export function UserAdmin({ self }: { self: string }) {
               </td>
               <td>{date.format(user.created_at)}</td>
               <td className="row-actions">
-                <button
-                  type="button"
-                  aria-label={`Reset the password of ${user.email}`}
-                  onClick={() => ask("reset", user)}
-                >
+                <button type="button" aria-label={`Reset password of ${user.email}`} onClick={() => ask("reset", user)}>
                   Reset password
                 </button>
                 {user.email !== self && (

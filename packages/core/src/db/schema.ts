@@ -226,6 +226,11 @@ export const auditLog = sqliteTable(
     index("audit_log_at_idx").on(t.at),
     index("audit_log_target_idx").on(t.target),
     index("audit_log_actor_action_idx").on(t.actor, t.action),
+    // One per filter of the audit page: SQLite ends each with the rowid, so a filtered page walks it
+    // newest first without sorting (audit/query.ts).
+    index("audit_log_actor_idx").on(t.actor),
+    index("audit_log_action_idx").on(t.action),
+    index("audit_log_outcome_idx").on(t.outcome),
   ],
 );
 

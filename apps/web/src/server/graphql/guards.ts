@@ -57,6 +57,7 @@ export const rules: Record<
       // of no use to a viewer.
       cache_stats: { role: "operator", action: "cache.stats" },
       users: { role: "admin", action: "user.list" },
+      audit_log: { role: "admin", action: "audit.list" },
     },
   },
   Mutation: {

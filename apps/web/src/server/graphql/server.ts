@@ -11,6 +11,8 @@ import { getLogger } from "../log";
 import { cachesResolvers } from "./resolvers/caches";
 import { networkChangesResolvers } from "./resolvers/network-changes";
 import { policyChangesResolvers } from "./resolvers/policy-changes";
+import { auditResolvers } from "./resolvers/audit";
+import { collectorHealthResolvers } from "./resolvers/collector-health";
 import { policiesResolvers } from "./resolvers/policies";
 import { pathsResolvers } from "./resolvers/paths";
 import { routingResolvers } from "./resolvers/routing";
@@ -34,6 +36,8 @@ export const resolvers = guardRootFields([
   usersResolvers,
   networkChangesResolvers,
   policyChangesResolvers,
+  auditResolvers,
+  collectorHealthResolvers,
 ]);
 
 /** `now` is the rate limits' clock, injected by tests. */

@@ -26,6 +26,45 @@ export type ApiToken = {
   name: Scalars['String']['output'];
 };
 
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  at: Scalars['Float']['output'];
+  /** The action's own record (counts, before/after, error) as a JSON object. */
+  details: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The latest of those attempts; null while there is only one. */
+  last_at?: Maybe<Scalars['Float']['output']>;
+  outcome: AuditOutcome;
+  /** Attempts the row stands for: above 1 for repeated denials coalesced into it. */
+  repeats: Scalars['Int']['output'];
+  target: Scalars['String']['output'];
+};
+
+/** Exact matches on each field given; from and to (epoch ms, inclusive) on when the row was written. */
+export type AuditFilter = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actor?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['Float']['input']>;
+  outcome?: InputMaybe<AuditOutcome>;
+  target?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type AuditOutcome =
+  | 'denied'
+  | 'failed'
+  | 'not_found'
+  | 'success';
+
+export type AuditPage = {
+  __typename?: 'AuditPage';
+  entries: Array<AuditEntry>;
+  /** Pass as after for the next, older page; null on the last page. */
+  next_cursor?: Maybe<Scalars['ID']['output']>;
+};
+
 export type CacheStats = {
   __typename?: 'CacheStats';
   /** Stored entries, including expired ones not yet swept. */
@@ -51,6 +90,28 @@ export type ClearCacheResult = {
   /** True once the web caches are cleared, even when the collector could not be reached (message says so). */
   success: Scalars['Boolean']['output'];
 };
+
+export type CollectorHealth = {
+  __typename?: 'CollectorHealth';
+  checked_at: Scalars['Float']['output'];
+  problems: Array<CollectorProblem>;
+};
+
+export type CollectorProblem = {
+  __typename?: 'CollectorProblem';
+  kind: CollectorProblemKind;
+  /** One sentence for the banner. */
+  message: Scalars['String']['output'];
+  /** When it was first seen (epoch ms); for stale snapshots, the last snapshot. */
+  since: Scalars['Float']['output'];
+};
+
+export type CollectorProblemKind =
+  | 'malformed'
+  | 'socket_drops'
+  | 'stale_snapshots'
+  | 'unknown_exporters'
+  | 'unreachable';
 
 export type CollectorStatus = {
   __typename?: 'CollectorStatus';
@@ -618,8 +679,12 @@ export type Query = {
   __typename?: 'Query';
   /** The API tokens of the caller, newest first (never the tokens themselves). */
   api_tokens: Array<ApiToken>;
+  /** The audit log, newest first, a page (limit 1-500) after the cursor of the page before. Admin only. */
+  audit_log: AuditPage;
   /** Every cache of the web process and of the collector. Operators and admins. */
   cache_stats: Array<CacheStats>;
+  /** What is wrong with the collector now, for the banner every page shows; no problems when nothing is. */
+  collector_health: CollectorHealth;
   /** The collector sidecar's status; null when it cannot be reached. */
   collector_status?: Maybe<CollectorStatus>;
   /** What deleting the endpoint would remove right now: every path from or to it, their metrics, pins. */
@@ -656,6 +721,21 @@ export type Query = {
   traffic_stats: TrafficStats;
   /** Every account, by email. Admin only. */
   users: Array<User>;
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryAudit_LogArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1024,9 +1104,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   ApiToken: ResolverTypeWrapper<ApiToken>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditFilter: AuditFilter;
+  AuditOutcome: AuditOutcome;
+  AuditPage: ResolverTypeWrapper<AuditPage>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheStats: ResolverTypeWrapper<CacheStats>;
   ClearCacheResult: ResolverTypeWrapper<ClearCacheResult>;
+  CollectorHealth: ResolverTypeWrapper<CollectorHealth>;
+  CollectorProblem: ResolverTypeWrapper<CollectorProblem>;
+  CollectorProblemKind: CollectorProblemKind;
   CollectorStatus: ResolverTypeWrapper<CollectorStatusReportModel>;
   CreatePathResult: ResolverTypeWrapper<Omit<CreatePathResult, 'path' | 'reverse'> & { path: ResolversTypes['Path'], reverse?: Maybe<ResolversTypes['Path']> }>;
   DeleteEndpointResult: ResolverTypeWrapper<DeleteEndpointResult>;
@@ -1088,9 +1175,14 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   ApiToken: ApiToken;
+  AuditEntry: AuditEntry;
+  AuditFilter: AuditFilter;
+  AuditPage: AuditPage;
   Boolean: Scalars['Boolean']['output'];
   CacheStats: CacheStats;
   ClearCacheResult: ClearCacheResult;
+  CollectorHealth: CollectorHealth;
+  CollectorProblem: CollectorProblem;
   CollectorStatus: CollectorStatusReportModel;
   CreatePathResult: Omit<CreatePathResult, 'path' | 'reverse'> & { path: ResolversParentTypes['Path'], reverse?: Maybe<ResolversParentTypes['Path']> };
   DeleteEndpointResult: DeleteEndpointResult;
@@ -1158,6 +1250,23 @@ export type ApiTokenResolvers<ContextType = AuthedContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AuditEntryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  last_at?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  repeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditPageResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['AuditPage'] = ResolversParentTypes['AuditPage']> = {
+  entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  next_cursor?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type CacheStatsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CacheStats'] = ResolversParentTypes['CacheStats']> = {
   entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evictions?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1174,6 +1283,17 @@ export type ClearCacheResultResolvers<ContextType = AuthedContext, ParentType ex
   cleared_entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CollectorHealthResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CollectorHealth'] = ResolversParentTypes['CollectorHealth']> = {
+  checked_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['CollectorProblem']>, ParentType, ContextType>;
+};
+
+export type CollectorProblemResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CollectorProblem'] = ResolversParentTypes['CollectorProblem']> = {
+  kind?: Resolver<ResolversTypes['CollectorProblemKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CollectorStatusResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['CollectorStatus'] = ResolversParentTypes['CollectorStatus']> = {
@@ -1412,7 +1532,9 @@ export type PolicyTrafficHistoryResolvers<ContextType = AuthedContext, ParentTyp
 
 export type QueryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   api_tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  audit_log?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, RequireFields<QueryAudit_LogArgs, 'limit'>>;
   cache_stats?: Resolver<Array<ResolversTypes['CacheStats']>, ParentType, ContextType>;
+  collector_health?: Resolver<ResolversTypes['CollectorHealth'], ParentType, ContextType>;
   collector_status?: Resolver<Maybe<ResolversTypes['CollectorStatus']>, ParentType, ContextType>;
   endpoint_dependencies?: Resolver<ResolversTypes['EndpointDependencies'], ParentType, ContextType, RequireFields<QueryEndpoint_DependenciesArgs, 'endpoint_id'>>;
   path_dependencies?: Resolver<ResolversTypes['PathDependencies'], ParentType, ContextType, RequireFields<QueryPath_DependenciesArgs, 'path_id'>>;
@@ -1520,8 +1642,12 @@ export type UserWithPasswordResolvers<ContextType = AuthedContext, ParentType ex
 
 export type Resolvers<ContextType = AuthedContext> = {
   ApiToken?: ApiTokenResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditPage?: AuditPageResolvers<ContextType>;
   CacheStats?: CacheStatsResolvers<ContextType>;
   ClearCacheResult?: ClearCacheResultResolvers<ContextType>;
+  CollectorHealth?: CollectorHealthResolvers<ContextType>;
+  CollectorProblem?: CollectorProblemResolvers<ContextType>;
   CollectorStatus?: CollectorStatusResolvers<ContextType>;
   CreatePathResult?: CreatePathResultResolvers<ContextType>;
   DeleteEndpointResult?: DeleteEndpointResultResolvers<ContextType>;
