@@ -146,7 +146,7 @@ function validate(
       .map((p) => [p.id, p.status as string]),
   );
   const rows = parsed.map((s, i) => {
-    const field = `samples.${i}`;
+    const field = `samples[${i}]`;
     if (!statuses.has(s.path_id))
       throw new ValidationError(`${field}.path_id: no path has id ${s.path_id}`, `${field}.path_id`);
     const timestamp = s.timestamp ?? now;

@@ -87,7 +87,7 @@ describe("recordPathMetrics", () => {
       variables: { samples: [sample(net.fiber, 10), { ...sample(net.lte, 10), packet_loss_pct: 140 }] },
     });
     expect(result.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/samples\.1\.packet_loss_pct/),
+      message: expect.stringMatching(/samples\[1\]\.packet_loss_pct/),
       extensions: { code: "VALIDATION" },
     });
     const health = await execute<{ path_health: { latest: unknown }[] }>(`{ path_health { latest { score } } }`, {

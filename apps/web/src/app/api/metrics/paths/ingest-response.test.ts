@@ -74,7 +74,7 @@ describe("POST /api/metrics/paths", () => {
     const authorization = `Bearer ${tokenOf("operator")}`;
     const bad = await post(batch(10, { packet_loss_pct: 101 }), { authorization });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ field: "samples.0.packet_loss_pct" });
+    expect(await bad.json()).toMatchObject({ field: "samples[0].packet_loss_pct" });
     expect((await post("{", { authorization })).status).toBe(400);
   });
 
