@@ -15,12 +15,18 @@ const schema = z.object({
 
 describe("loadEnv", () => {
   it("applies the defaults, PATRONUS_DATA_DIR's among them, when nothing is set", () => {
-    expect(loadEnv(schema, {})).toEqual({ PATRONUS_DATA_DIR: "data", PORT: 3000, LIST: [1] });
+    expect(loadEnv(schema, {})).toEqual({
+      PATRONUS_DATA_DIR: "data",
+      PATRONUS_LOG_LEVEL: "info",
+      PORT: 3000,
+      LIST: [1],
+    });
   });
 
   it("keeps and converts what is set", () => {
     expect(loadEnv(schema, { PATRONUS_DATA_DIR: "/var/lib/patronus", PORT: "8080", LIST: "2,3" })).toEqual({
       PATRONUS_DATA_DIR: "/var/lib/patronus",
+      PATRONUS_LOG_LEVEL: "info",
       PORT: 8080,
       LIST: [2, 3],
     });
