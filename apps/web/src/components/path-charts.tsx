@@ -134,31 +134,17 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
       ) : (
         <>
           <div className="charts">
-            <Chart
-              title="Latency"
-              unit="ms"
-              buckets={history.buckets}
-              dataKey="latency_ms"
-              tick={tick}
-              domain={[from, now]}
-            />
-            <Chart
-              title="Jitter"
-              unit="ms"
-              buckets={history.buckets}
-              dataKey="jitter_ms"
-              tick={tick}
-              domain={[from, now]}
-            />
-            <Chart
-              title="Packet loss"
-              unit="%"
-              buckets={history.buckets}
-              dataKey="packet_loss_pct"
-              tick={tick}
-              domain={[from, now]}
-            />
-            <Chart title="Score" unit="" buckets={history.buckets} dataKey="score" tick={tick} domain={[from, now]} />
+            {CHARTS.map(({ title, unit, dataKey }) => (
+              <Chart
+                key={dataKey}
+                title={title}
+                unit={unit}
+                buckets={history.buckets}
+                dataKey={dataKey}
+                tick={tick}
+                domain={[from, now]}
+              />
+            ))}
           </div>
           <p className="muted" data-testid="time-zone">
             Times in {zone}; each point is the mean of a {history.step_ms / MINUTE}-minute bucket. Gaps: nothing was
@@ -169,6 +155,14 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
     </section>
   );
 }
+
+/** The four charts of a path, in the order they are laid out. */
+const CHARTS = [
+  { title: "Latency", unit: "ms", dataKey: "latency_ms" },
+  { title: "Jitter", unit: "ms", dataKey: "jitter_ms" },
+  { title: "Packet loss", unit: "%", dataKey: "packet_loss_pct" },
+  { title: "Score", unit: "", dataKey: "score" },
+] as const;
 
 function Stat({ name, value }: { name: string; value: string }) {
   return (
