@@ -36,16 +36,41 @@ describe("the dashboard event stream", () => {
     expect(await textReader(response)()).toBe("retry: 3000\n: connected\n\n");
   });
 
-  it("carries a site deletion without the server-side path ids, and nothing else", async () => {
+  it("carries a site deletion without the server-side path ids", async () => {
     const bus = new EventBus();
     const read = textReader(eventStreamResponse(bus, new AbortController().signal));
     await read();
 
-    bus.publish({ type: "policies_changed", policy_id: 3, change: "updated", actor: "a", audit_id: 1, at: 0 });
     bus.publish(deletion);
 
     const { path_ids: _ids, audit_id: _audit, type: _type, ...visible } = deletion;
     expect(await read()).toBe(`event: site_deleted\ndata: ${JSON.stringify(visible)}\n\n`);
+  });
+
+  it("carries policy and network edits without audit or path ids, and not metrics batches", async () => {
+    const bus = new EventBus();
+    const read = textReader(eventStreamResponse(bus, new AbortController().signal));
+    await read();
+
+    bus.publish({ type: "path_metrics_recorded", path_ids: [1] });
+    bus.publish({ type: "policies_changed", policy_id: 3, change: "updated", actor: "a", audit_id: 1, at: 5 });
+    expect(await read()).toBe(
+      `event: policies_changed\ndata: ${JSON.stringify({ policy_id: 3, change: "updated", actor: "a", at: 5 })}\n\n`,
+    );
+
+    bus.publish({
+      type: "network_changed",
+      entity: "path",
+      id: 9,
+      change: "deleted",
+      actor: "o",
+      audit_id: 2,
+      at: 6,
+      path_ids: [9],
+    });
+    expect(await read()).toBe(
+      `event: network_changed\ndata: ${JSON.stringify({ entity: "path", id: 9, change: "deleted", actor: "o", at: 6 })}\n\n`,
+    );
   });
 
   it("stops listening and ends when the client goes away", async () => {

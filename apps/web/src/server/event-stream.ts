@@ -11,11 +11,49 @@ export interface SiteDeletedMessage {
   at: number;
 }
 
-/** The domain events open dashboards are told of, by SSE event name; the rest stay on the server. */
-function toBrowser(event: DomainEvent): { name: string; data: SiteDeletedMessage } | undefined {
-  if (event.type !== "site_deleted") return undefined;
-  const { site_id, site_name, actor, endpoints, paths, path_metrics, at } = event;
-  return { name: "site_deleted", data: { site_id, site_name, actor, endpoints, paths, path_metrics, at } };
+/** What a browser hears of a policy change: which policy, how, and who; it refetches what it shows. */
+export interface PoliciesChangedMessage {
+  policy_id: number;
+  change: "created" | "updated" | "deleted";
+  actor: string;
+  at: number;
+}
+
+/** What a browser hears of a site, endpoint or path change (a site's deletion is `site_deleted`). */
+export interface NetworkChangedMessage {
+  entity: "site" | "endpoint" | "path";
+  id: string | number;
+  change: "created" | "updated" | "deleted";
+  actor: string;
+  at: number;
+}
+
+type BrowserMessage =
+  | { name: "site_deleted"; data: SiteDeletedMessage }
+  | { name: "policies_changed"; data: PoliciesChangedMessage }
+  | { name: "network_changed"; data: NetworkChangedMessage };
+
+/**
+ * The domain events open dashboards are told of, by SSE event name; the rest (metrics batches) stay on the
+ * server. Audit ids and the path ids caches use are left out: a browser refetches what it shows.
+ */
+function toBrowser(event: DomainEvent): BrowserMessage | undefined {
+  switch (event.type) {
+    case "site_deleted": {
+      const { site_id, site_name, actor, endpoints, paths, path_metrics, at } = event;
+      return { name: "site_deleted", data: { site_id, site_name, actor, endpoints, paths, path_metrics, at } };
+    }
+    case "policies_changed": {
+      const { policy_id, change, actor, at } = event;
+      return { name: "policies_changed", data: { policy_id, change, actor, at } };
+    }
+    case "network_changed": {
+      const { entity, id, change, actor, at } = event;
+      return { name: "network_changed", data: { entity, id, change, actor, at } };
+    }
+    default:
+      return undefined;
+  }
 }
 
 const encoder = new TextEncoder();
@@ -49,8 +87,7 @@ export function closeEventStreams(): number {
  * closing an idle connection. Before each heartbeat and each event, `stillValid` is asked whether the
  * viewer may still listen (not deleted, sessions not ended, token not revoked), and the stream ends when
  * not: a revoked viewer is sent no further event, and an idle stream ends within one heartbeat. Asking
- * per event is cheap: only site deletions (rare, admin-made) reach a browser, and the check is one
- * indexed lookup. Nothing is replayed: a client that reconnects reloads what it shows.
+ * per event is cheap: only edits made by people reach a browser, and the check is one indexed lookup. Nothing is replayed: a client that reconnects reloads what it shows.
  */
 export function eventStreamResponse(
   bus: EventBus,
