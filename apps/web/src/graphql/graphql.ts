@@ -31,6 +31,31 @@ export const CollectorProblemKind = {
 } as const;
 
 export type CollectorProblemKind = typeof CollectorProblemKind[keyof typeof CollectorProblemKind];
+/**
+ * What a policy matches. A rule left out, or given as an empty list, matches anything; a rule with entries
+ * matches when any entry does; a flow must match every rule given.
+ */
+export type MatchRulesInput = {
+  destination_cidrs?: Array<string> | null | undefined;
+  destination_ports?: Array<string> | null | undefined;
+  /** DSCP values, 0-63 (46 EF, 34 AF41, 8 CS1). */
+  dscp?: Array<number> | null | undefined;
+  /** IP protocol numbers, 0-255 (6 TCP, 17 UDP). */
+  protocols?: Array<number> | null | undefined;
+  /** IPv4 or IPv6 CIDR blocks with host bits zero, e.g. 10.0.0.0/8. An IPv4 list never matches IPv6 traffic. */
+  source_cidrs?: Array<string> | null | undefined;
+  /** Ports or ranges: "443" or "10000-20000". */
+  source_ports?: Array<string> | null | undefined;
+};
+
+export const PathPreference = {
+  HighestBandwidth: 'highest_bandwidth',
+  LowestCost: 'lowest_cost',
+  LowestLatency: 'lowest_latency',
+  LowestLoss: 'lowest_loss'
+} as const;
+
+export type PathPreference = typeof PathPreference[keyof typeof PathPreference];
 export const PathStatus = {
   Degraded: 'degraded',
   Down: 'down',
@@ -38,6 +63,63 @@ export const PathStatus = {
 } as const;
 
 export type PathStatus = typeof PathStatus[keyof typeof PathStatus];
+/**
+ * A policy change not yet saved, as the mutation that would save it takes it: `input` for create, `policy_id` and
+ * `patch` for update, `policy_id` and `enabled` for set_enabled, `policy_id` for delete, `priorities` for
+ * reorder.
+ */
+export type PolicyChangeInput = {
+  enabled?: boolean | null | undefined;
+  input?: PolicyInput | null | undefined;
+  kind: PolicyChangeKind;
+  patch?: PolicyPatch | null | undefined;
+  policy_id?: string | null | undefined;
+  priorities?: Array<PolicyPriorityInput> | null | undefined;
+};
+
+/** The kinds of policy change a preview can show (see PolicyChangeInput). */
+export const PolicyChangeKind = {
+  Create: 'create',
+  Delete: 'delete',
+  Reorder: 'reorder',
+  SetEnabled: 'set_enabled',
+  Update: 'update'
+} as const;
+
+export type PolicyChangeKind = typeof PolicyChangeKind[keyof typeof PolicyChangeKind];
+export type PolicyInput = {
+  description?: string | null | undefined;
+  /** true when omitted. */
+  enabled?: boolean | null | undefined;
+  match_rules?: MatchRulesInput | null | undefined;
+  name: string;
+  /** lowest_latency when omitted. */
+  path_preference?: PathPreference | null | undefined;
+  /** A path that must exist; it wins over the preference while it is usable. */
+  pinned_path_id?: string | null | undefined;
+  /** 0-1000; higher wins, ties go to the older policy. */
+  priority: number;
+};
+
+/**
+ * Fields left out stay as they are; match_rules, when given, replaces the rules as a whole. pinned_path_id
+ * null unpins.
+ */
+export type PolicyPatch = {
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  match_rules?: MatchRulesInput | null | undefined;
+  name?: string | null | undefined;
+  path_preference?: PathPreference | null | undefined;
+  pinned_path_id?: string | null | undefined;
+  priority?: number | null | undefined;
+};
+
+export type PolicyPriorityInput = {
+  policy_id: string;
+  priority: number;
+};
+
 export const SiteStatus = {
   Active: 'active',
   Degraded: 'degraded',
@@ -112,6 +194,13 @@ export type PathSiteNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PathSiteNamesQuery = { sites: Array<{ id: string, name: string }> };
+
+export type PolicyChangePreviewQueryVariables = Exact<{
+  change: PolicyChangeInput;
+}>;
+
+
+export type PolicyChangePreviewQuery = { policy_change_preview: { flows_considered: number, flows_moved: number, packets_per_second_moved: number, bits_per_second_moved: number, at: number, moves: Array<{ from_policy_id: string | null, from_policy_name: string | null, to_policy_id: string | null, to_policy_name: string | null, flows: number, packets_per_second: number, bits_per_second: number }>, top_flows: Array<{ source: string, destination: string, source_port: number, destination_port: number, protocol: number, dscp: number, from_policy_id: string | null, to_policy_id: string | null, packets_per_second: number, bits_per_second: number }> } };
 
 export type PolicyCountersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -199,6 +288,7 @@ export const FlowInputDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const PathDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PathDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"path_id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"max_buckets"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path_health_of"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"path_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"path_id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path_id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site_name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"interface_kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"destination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site_name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"interface_kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"latency_ms"}},{"kind":"Field","name":{"kind":"Name","value":"jitter_ms"}},{"kind":"Field","name":{"kind":"Name","value":"packet_loss_pct"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth_mbps"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"path_metric_history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"path_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"path_id"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"max_buckets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"max_buckets"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step_ms"}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"samples"}},{"kind":"Field","name":{"kind":"Name","value":"latency_ms"}},{"kind":"Field","name":{"kind":"Name","value":"max_latency_ms"}},{"kind":"Field","name":{"kind":"Name","value":"jitter_ms"}},{"kind":"Field","name":{"kind":"Name","value":"packet_loss_pct"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<PathDetailQuery, PathDetailQueryVariables>;
 export const PathHealthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PathHealth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"site_id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PathStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path_health"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"site_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"site_id"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path_id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site_id"}},{"kind":"Field","name":{"kind":"Name","value":"site_name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"interface_kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"destination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site_id"}},{"kind":"Field","name":{"kind":"Name","value":"site_name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"interface_kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"latency_ms"}},{"kind":"Field","name":{"kind":"Name","value":"jitter_ms"}},{"kind":"Field","name":{"kind":"Name","value":"packet_loss_pct"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<PathHealthQuery, PathHealthQueryVariables>;
 export const PathSiteNamesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PathSiteNames"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<PathSiteNamesQuery, PathSiteNamesQueryVariables>;
+export const PolicyChangePreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyChangePreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"change"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policy_change_preview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"change"},"value":{"kind":"Variable","name":{"kind":"Name","value":"change"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"flows_considered"}},{"kind":"Field","name":{"kind":"Name","value":"flows_moved"}},{"kind":"Field","name":{"kind":"Name","value":"packets_per_second_moved"}},{"kind":"Field","name":{"kind":"Name","value":"bits_per_second_moved"}},{"kind":"Field","name":{"kind":"Name","value":"moves"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from_policy_id"}},{"kind":"Field","name":{"kind":"Name","value":"from_policy_name"}},{"kind":"Field","name":{"kind":"Name","value":"to_policy_id"}},{"kind":"Field","name":{"kind":"Name","value":"to_policy_name"}},{"kind":"Field","name":{"kind":"Name","value":"flows"}},{"kind":"Field","name":{"kind":"Name","value":"packets_per_second"}},{"kind":"Field","name":{"kind":"Name","value":"bits_per_second"}}]}},{"kind":"Field","name":{"kind":"Name","value":"top_flows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"source_port"}},{"kind":"Field","name":{"kind":"Name","value":"destination_port"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"dscp"}},{"kind":"Field","name":{"kind":"Name","value":"from_policy_id"}},{"kind":"Field","name":{"kind":"Name","value":"to_policy_id"}},{"kind":"Field","name":{"kind":"Name","value":"packets_per_second"}},{"kind":"Field","name":{"kind":"Name","value":"bits_per_second"}}]}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<PolicyChangePreviewQuery, PolicyChangePreviewQueryVariables>;
 export const PolicyCountersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyCounters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"path_preference"}},{"kind":"Field","name":{"kind":"Name","value":"packets_matched"}},{"kind":"Field","name":{"kind":"Name","value":"bytes_matched"}},{"kind":"Field","name":{"kind":"Name","value":"active_flows"}}]}},{"kind":"Field","name":{"kind":"Name","value":"traffic_stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<PolicyCountersQuery, PolicyCountersQueryVariables>;
 export const SitesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint_count"}}]}}]}}]} as unknown as DocumentNode<SitesQuery, SitesQueryVariables>;
 export const SiteDependenciesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SiteDependencies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site_dependencies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"site_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site_name"}},{"kind":"Field","name":{"kind":"Name","value":"endpoints"}},{"kind":"Field","name":{"kind":"Name","value":"paths"}},{"kind":"Field","name":{"kind":"Name","value":"path_metrics"}},{"kind":"Field","name":{"kind":"Name","value":"pinned_policies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policy_id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SiteDependenciesQuery, SiteDependenciesQueryVariables>;

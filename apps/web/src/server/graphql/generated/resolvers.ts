@@ -278,6 +278,21 @@ export type MatchRulesInput = {
   source_ports?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** One live flow that would move. */
+export type MovedFlow = {
+  __typename?: 'MovedFlow';
+  bits_per_second: Scalars['Float']['output'];
+  destination: Scalars['String']['output'];
+  destination_port: Scalars['Int']['output'];
+  dscp: Scalars['Int']['output'];
+  from_policy_id?: Maybe<Scalars['ID']['output']>;
+  packets_per_second: Scalars['Float']['output'];
+  protocol: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+  source_port: Scalars['Int']['output'];
+  to_policy_id?: Maybe<Scalars['ID']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Clears every cache of the web process and the collector. Operators and admins; audited. */
@@ -602,6 +617,45 @@ export type Policy = {
   priority: Scalars['Int']['output'];
 };
 
+/**
+ * A policy change not yet saved, as the mutation that would save it takes it: `input` for create, `policy_id` and
+ * `patch` for update, `policy_id` and `enabled` for set_enabled, `policy_id` for delete, `priorities` for
+ * reorder.
+ */
+export type PolicyChangeInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  input?: InputMaybe<PolicyInput>;
+  kind: PolicyChangeKind;
+  patch?: InputMaybe<PolicyPatch>;
+  policy_id?: InputMaybe<Scalars['ID']['input']>;
+  priorities?: InputMaybe<Array<PolicyPriorityInput>>;
+};
+
+/** The kinds of policy change a preview can show (see PolicyChangeInput). */
+export type PolicyChangeKind =
+  | 'create'
+  | 'delete'
+  | 'reorder'
+  | 'set_enabled'
+  | 'update';
+
+/** What a policy change would do to the live flows (see policy_change_preview). */
+export type PolicyChangePreview = {
+  __typename?: 'PolicyChangePreview';
+  /** When the collector evaluated the draft (epoch ms). */
+  at: Scalars['Float']['output'];
+  bits_per_second_moved: Scalars['Float']['output'];
+  /** Live flows in the collector's table that the preview looked at. */
+  flows_considered: Scalars['Int']['output'];
+  /** Flows whose policy would change. */
+  flows_moved: Scalars['Int']['output'];
+  /** The moves summed per (from, to) pair of policies, the most bytes first. */
+  moves: Array<PolicyMove>;
+  packets_per_second_moved: Scalars['Float']['output'];
+  /** The busiest flows that would move, the most bytes first. */
+  top_flows: Array<MovedFlow>;
+};
+
 export type PolicyCounters = {
   __typename?: 'PolicyCounters';
   active_flows: Scalars['Int']['output'];
@@ -633,6 +687,18 @@ export type PolicyInput = {
   pinned_path_id?: InputMaybe<Scalars['ID']['input']>;
   /** 0-1000; higher wins, ties go to the older policy. */
   priority: Scalars['Int']['input'];
+};
+
+/** Flows that would move from one policy to another; a null policy is unmatched traffic. */
+export type PolicyMove = {
+  __typename?: 'PolicyMove';
+  bits_per_second: Scalars['Float']['output'];
+  flows: Scalars['Int']['output'];
+  from_policy_id?: Maybe<Scalars['ID']['output']>;
+  from_policy_name?: Maybe<Scalars['String']['output']>;
+  packets_per_second: Scalars['Float']['output'];
+  to_policy_id?: Maybe<Scalars['ID']['output']>;
+  to_policy_name?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -703,6 +769,11 @@ export type Query = {
   paths: Array<Path>;
   /** Routing policies, highest priority first. */
   policies: Array<Policy>;
+  /**
+   * What a policy change would do to the traffic flowing now, before it is saved: the collector runs a draft
+   * matcher over its live flow table without touching the counters. Operators and admins.
+   */
+  policy_change_preview: PolicyChangePreview;
   /** How much traffic history deleting the policy would remove right now. */
   policy_dependencies: PolicyDependencies;
   /** Which policy and path a flow between two sites takes, through the routing cache. Any signed-in user. */
@@ -805,6 +876,19 @@ export type QueryPath_Metric_HistoryArgs = {
   max_buckets?: InputMaybe<Scalars['Int']['input']>;
   path_id: Scalars['Int']['input'];
   to: Scalars['Float']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryPolicy_Change_PreviewArgs = {
+  change: PolicyChangeInput;
 };
 
 
@@ -1129,6 +1213,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MatchRulesInput: MatchRulesInput;
+  MovedFlow: ResolverTypeWrapper<MovedFlow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewApiToken: ResolverTypeWrapper<NewApiToken>;
   Path: ResolverTypeWrapper<PathDetailModel>;
@@ -1145,9 +1230,13 @@ export type ResolversTypes = {
   PathStatus: PathStatus;
   PathStatusChange: ResolverTypeWrapper<PathStatusChange>;
   Policy: ResolverTypeWrapper<PolicyModel>;
+  PolicyChangeInput: PolicyChangeInput;
+  PolicyChangeKind: PolicyChangeKind;
+  PolicyChangePreview: ResolverTypeWrapper<PolicyChangePreview>;
   PolicyCounters: ResolverTypeWrapper<PolicyCounters>;
   PolicyDependencies: ResolverTypeWrapper<PolicyDependencies>;
   PolicyInput: PolicyInput;
+  PolicyMove: ResolverTypeWrapper<PolicyMove>;
   PolicyPatch: PolicyPatch;
   PolicyPriorityInput: PolicyPriorityInput;
   PolicyRef: ResolverTypeWrapper<PolicyRef>;
@@ -1198,6 +1287,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   MatchRulesInput: MatchRulesInput;
+  MovedFlow: MovedFlow;
   Mutation: Record<PropertyKey, never>;
   NewApiToken: NewApiToken;
   Path: PathDetailModel;
@@ -1212,9 +1302,12 @@ export type ResolversParentTypes = {
   PathMetrics: PathMetrics;
   PathStatusChange: PathStatusChange;
   Policy: PolicyModel;
+  PolicyChangeInput: PolicyChangeInput;
+  PolicyChangePreview: PolicyChangePreview;
   PolicyCounters: PolicyCounters;
   PolicyDependencies: PolicyDependencies;
   PolicyInput: PolicyInput;
+  PolicyMove: PolicyMove;
   PolicyPatch: PolicyPatch;
   PolicyPriorityInput: PolicyPriorityInput;
   PolicyRef: PolicyRef;
@@ -1386,6 +1479,19 @@ export type EndpointDependenciesResolvers<ContextType = AuthedContext, ParentTyp
   site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type MovedFlowResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['MovedFlow'] = ResolversParentTypes['MovedFlow']> = {
+  bits_per_second?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  destination?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  destination_port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dscp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from_policy_id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  packets_per_second?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source_port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to_policy_id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   clearCache?: Resolver<ResolversTypes['ClearCacheResult'], ParentType, ContextType>;
   createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
@@ -1504,6 +1610,16 @@ export type PolicyResolvers<ContextType = AuthedContext, ParentType extends Reso
   priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PolicyChangePreviewResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyChangePreview'] = ResolversParentTypes['PolicyChangePreview']> = {
+  at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bits_per_second_moved?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  flows_considered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  flows_moved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  moves?: Resolver<Array<ResolversTypes['PolicyMove']>, ParentType, ContextType>;
+  packets_per_second_moved?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  top_flows?: Resolver<Array<ResolversTypes['MovedFlow']>, ParentType, ContextType>;
+};
+
 export type PolicyCountersResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyCounters'] = ResolversParentTypes['PolicyCounters']> = {
   active_flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bytes_matched?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1517,6 +1633,16 @@ export type PolicyDependenciesResolvers<ContextType = AuthedContext, ParentType 
   policy_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   stats_rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stats_since?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type PolicyMoveResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyMove'] = ResolversParentTypes['PolicyMove']> = {
+  bits_per_second?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from_policy_id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  from_policy_name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  packets_per_second?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to_policy_id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  to_policy_name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PolicyRefResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyRef'] = ResolversParentTypes['PolicyRef']> = {
@@ -1543,6 +1669,7 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   path_metric_history?: Resolver<ResolversTypes['PathMetricHistory'], ParentType, ContextType, RequireFields<QueryPath_Metric_HistoryArgs, 'from' | 'max_buckets' | 'path_id' | 'to'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+  policy_change_preview?: Resolver<ResolversTypes['PolicyChangePreview'], ParentType, ContextType, RequireFields<QueryPolicy_Change_PreviewArgs, 'change'>>;
   policy_dependencies?: Resolver<ResolversTypes['PolicyDependencies'], ParentType, ContextType, RequireFields<QueryPolicy_DependenciesArgs, 'policy_id'>>;
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType, RequireFields<QueryRouteArgs, 'destination_site_id' | 'flow' | 'source_site_id'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
@@ -1656,6 +1783,7 @@ export type Resolvers<ContextType = AuthedContext> = {
   DeleteSiteResult?: DeleteSiteResultResolvers<ContextType>;
   Endpoint?: EndpointResolvers<ContextType>;
   EndpointDependencies?: EndpointDependenciesResolvers<ContextType>;
+  MovedFlow?: MovedFlowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewApiToken?: NewApiTokenResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
@@ -1668,8 +1796,10 @@ export type Resolvers<ContextType = AuthedContext> = {
   PathMetrics?: PathMetricsResolvers<ContextType>;
   PathStatusChange?: PathStatusChangeResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
+  PolicyChangePreview?: PolicyChangePreviewResolvers<ContextType>;
   PolicyCounters?: PolicyCountersResolvers<ContextType>;
   PolicyDependencies?: PolicyDependenciesResolvers<ContextType>;
+  PolicyMove?: PolicyMoveResolvers<ContextType>;
   PolicyRef?: PolicyRefResolvers<ContextType>;
   PolicyTrafficHistory?: PolicyTrafficHistoryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
