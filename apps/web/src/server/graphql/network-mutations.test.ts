@@ -171,6 +171,25 @@ describe("policies over GraphQL", () => {
     }
   });
 
+  it("read one policy back with its rules typed as the form sent them, empty lists meaning any", async () => {
+    const { createPolicy } = await ok(CREATE_POLICY, operator, {
+      input: { name: "voice", priority: 900, match_rules: { dscp: [46], destination_ports: ["5060", "10000-20000"] } },
+    });
+    const data = await ok(
+      `query ($id: ID!) { policy(id: $id) { name rules { source_cidrs destination_ports protocols dscp } } }`,
+      operator,
+      { id: createPolicy!.id },
+    );
+    expect(data.policy).toEqual({
+      name: "voice",
+      rules: { source_cidrs: [], destination_ports: ["5060", "10000-20000"], protocols: [], dscp: [46] },
+    });
+    const missing = await execute<Data>(`{ none: policy(id: "9999") { id } bad: policy(id: "x") { id } }`, {
+      user: operator,
+    });
+    expect(missing.data).toEqual({ none: null, bad: null });
+  });
+
   it("carry the field path of a bad match-rule entry in the error's extensions", async () => {
     const extensions = await refused(CREATE_POLICY, operator, {
       input: { name: "x", priority: 1, match_rules: { source_cidrs: ["10.0.0.0/8", "fd00::/8", "10.1.2.3/8"] } },

@@ -261,6 +261,18 @@ export type FlowInput = {
   source_port: Scalars['Int']['input'];
 };
 
+/** What a policy matches. An empty list matches anything; a flow must match every non-empty list. */
+export type MatchRules = {
+  __typename?: 'MatchRules';
+  destination_cidrs: Array<Scalars['String']['output']>;
+  destination_ports: Array<Scalars['String']['output']>;
+  dscp: Array<Scalars['Int']['output']>;
+  protocols: Array<Scalars['Int']['output']>;
+  source_cidrs: Array<Scalars['String']['output']>;
+  /** "443" or "10000-20000", as MatchRulesInput takes them. */
+  source_ports: Array<Scalars['String']['output']>;
+};
+
 /**
  * What a policy matches. A rule left out, or given as an empty list, matches anything; a rule with entries
  * matches when any entry does; a flow must match every rule given.
@@ -604,6 +616,8 @@ export type Policy = {
   __typename?: 'Policy';
   active_flows: Scalars['Int']['output'];
   bytes_matched: Scalars['Float']['output'];
+  /** Epoch ms. */
+  created_at: Scalars['Float']['output'];
   description: Scalars['String']['output'];
   enabled: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
@@ -615,6 +629,9 @@ export type Policy = {
   path_preference: Scalars['String']['output'];
   pinned_path_id?: Maybe<Scalars['Int']['output']>;
   priority: Scalars['Int']['output'];
+  /** The match rules, typed: what a form edits and a page puts in words. */
+  rules: MatchRules;
+  updated_at: Scalars['Float']['output'];
 };
 
 /**
@@ -769,6 +786,8 @@ export type Query = {
   paths: Array<Path>;
   /** Routing policies, highest priority first. */
   policies: Array<Policy>;
+  /** One policy; null when there is none with that id. */
+  policy?: Maybe<Policy>;
   /**
    * What a policy change would do to the traffic flowing now, before it is saved: the collector runs a draft
    * matcher over its live flow table without touching the counters. Operators and admins.
@@ -876,6 +895,19 @@ export type QueryPath_Metric_HistoryArgs = {
   max_buckets?: InputMaybe<Scalars['Int']['input']>;
   path_id: Scalars['Int']['input'];
   to: Scalars['Float']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryPolicyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1212,6 +1244,7 @@ export type ResolversTypes = {
   FlowInput: FlowInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MatchRules: ResolverTypeWrapper<MatchRules>;
   MatchRulesInput: MatchRulesInput;
   MovedFlow: ResolverTypeWrapper<MovedFlow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1286,6 +1319,7 @@ export type ResolversParentTypes = {
   FlowInput: FlowInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  MatchRules: MatchRules;
   MatchRulesInput: MatchRulesInput;
   MovedFlow: MovedFlow;
   Mutation: Record<PropertyKey, never>;
@@ -1479,6 +1513,15 @@ export type EndpointDependenciesResolvers<ContextType = AuthedContext, ParentTyp
   site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type MatchRulesResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['MatchRules'] = ResolversParentTypes['MatchRules']> = {
+  destination_cidrs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  destination_ports?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  dscp?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  protocols?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  source_cidrs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  source_ports?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MovedFlowResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['MovedFlow'] = ResolversParentTypes['MovedFlow']> = {
   bits_per_second?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   destination?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1599,6 +1642,7 @@ export type PathStatusChangeResolvers<ContextType = AuthedContext, ParentType ex
 export type PolicyResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
   active_flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bytes_matched?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  created_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1608,6 +1652,8 @@ export type PolicyResolvers<ContextType = AuthedContext, ParentType extends Reso
   path_preference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pinned_path_id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rules?: Resolver<ResolversTypes['MatchRules'], ParentType, ContextType>;
+  updated_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type PolicyChangePreviewResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyChangePreview'] = ResolversParentTypes['PolicyChangePreview']> = {
@@ -1669,6 +1715,7 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   path_metric_history?: Resolver<ResolversTypes['PathMetricHistory'], ParentType, ContextType, RequireFields<QueryPath_Metric_HistoryArgs, 'from' | 'max_buckets' | 'path_id' | 'to'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+  policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
   policy_change_preview?: Resolver<ResolversTypes['PolicyChangePreview'], ParentType, ContextType, RequireFields<QueryPolicy_Change_PreviewArgs, 'change'>>;
   policy_dependencies?: Resolver<ResolversTypes['PolicyDependencies'], ParentType, ContextType, RequireFields<QueryPolicy_DependenciesArgs, 'policy_id'>>;
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType, RequireFields<QueryRouteArgs, 'destination_site_id' | 'flow' | 'source_site_id'>>;
@@ -1783,6 +1830,7 @@ export type Resolvers<ContextType = AuthedContext> = {
   DeleteSiteResult?: DeleteSiteResultResolvers<ContextType>;
   Endpoint?: EndpointResolvers<ContextType>;
   EndpointDependencies?: EndpointDependenciesResolvers<ContextType>;
+  MatchRules?: MatchRulesResolvers<ContextType>;
   MovedFlow?: MovedFlowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewApiToken?: NewApiTokenResolvers<ContextType>;
