@@ -13,6 +13,7 @@ import { networkChangesResolvers } from "./resolvers/network-changes";
 import { policyChangesResolvers } from "./resolvers/policy-changes";
 import { auditResolvers } from "./resolvers/audit";
 import { collectorHealthResolvers } from "./resolvers/collector-health";
+import { flowPolicyResolvers } from "./resolvers/flow-policy";
 import { policiesResolvers } from "./resolvers/policies";
 import { pathsResolvers } from "./resolvers/paths";
 import { routingResolvers } from "./resolvers/routing";
@@ -29,6 +30,7 @@ export const resolvers = guardRootFields([
   policiesResolvers,
   trafficResolvers,
   routingResolvers,
+  flowPolicyResolvers,
   pathsResolvers,
   cachesResolvers,
   tokensResolvers,

@@ -261,6 +261,18 @@ export type FlowInput = {
   source_port: Scalars['Int']['input'];
 };
 
+export type FlowPolicyMatch = {
+  __typename?: 'FlowPolicyMatch';
+  /** Enabled policies ranked above the match (every enabled policy when none matched), highest first, at most 20. */
+  passed_over: Array<PassedOverPolicy>;
+  /** How many more passed the flow over than are listed. */
+  passed_over_more: Scalars['Int']['output'];
+  /** Null when no enabled policy matches: the flow is counted as unmatched. */
+  policy?: Maybe<Policy>;
+  /** Why, in one sentence. */
+  reason: Scalars['String']['output'];
+};
+
 /** What a policy matches. An empty list matches anything; a flow must match every non-empty list. */
 export type MatchRules = {
   __typename?: 'MatchRules';
@@ -488,6 +500,15 @@ export type NewApiToken = {
   name: Scalars['String']['output'];
   /** Send as 'Authorization: Bearer <token>'. Shown once; only its hash is stored. */
   token: Scalars['String']['output'];
+};
+
+export type PassedOverPolicy = {
+  __typename?: 'PassedOverPolicy';
+  /** The first rule the flow fails: source_cidrs, destination_cidrs, source_ports, destination_ports, protocols or dscp. */
+  failed_rule: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  policy_id: Scalars['Int']['output'];
+  priority: Scalars['Int']['output'];
 };
 
 export type Path = {
@@ -772,6 +793,12 @@ export type Query = {
   collector_status?: Maybe<CollectorStatus>;
   /** What deleting the endpoint would remove right now: every path from or to it, their metrics, pins. */
   endpoint_dependencies: EndpointDependencies;
+  /**
+   * The enabled policy the collector's matcher counts a flow under, with the policies ranked above it that
+   * passed it over and the first rule of each the flow fails. Needs no sites; route adds the path. Any
+   * signed-in user.
+   */
+  flow_policy: FlowPolicyMatch;
   /** What deleting the path would remove right now: its metrics, pins (not its reverse). */
   path_dependencies: PathDependencies;
   /** Paths with their ends and latest metrics, worst first (down, degraded, up; lowest score first); optionally only those touching a site, or in one status. */
@@ -839,6 +866,19 @@ export type QueryAudit_LogArgs = {
  */
 export type QueryEndpoint_DependenciesArgs = {
   endpoint_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryFlow_PolicyArgs = {
+  flow: FlowInput;
 };
 
 
@@ -1242,6 +1282,7 @@ export type ResolversTypes = {
   EndpointPatch: EndpointPatch;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FlowInput: FlowInput;
+  FlowPolicyMatch: ResolverTypeWrapper<Omit<FlowPolicyMatch, 'policy'> & { policy?: Maybe<ResolversTypes['Policy']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MatchRules: ResolverTypeWrapper<MatchRules>;
@@ -1249,6 +1290,7 @@ export type ResolversTypes = {
   MovedFlow: ResolverTypeWrapper<MovedFlow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewApiToken: ResolverTypeWrapper<NewApiToken>;
+  PassedOverPolicy: ResolverTypeWrapper<PassedOverPolicy>;
   Path: ResolverTypeWrapper<PathDetailModel>;
   PathDependencies: ResolverTypeWrapper<PathDependencies>;
   PathEnd: ResolverTypeWrapper<PathEnd>;
@@ -1317,6 +1359,7 @@ export type ResolversParentTypes = {
   EndpointPatch: EndpointPatch;
   Float: Scalars['Float']['output'];
   FlowInput: FlowInput;
+  FlowPolicyMatch: Omit<FlowPolicyMatch, 'policy'> & { policy?: Maybe<ResolversParentTypes['Policy']> };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   MatchRules: MatchRules;
@@ -1324,6 +1367,7 @@ export type ResolversParentTypes = {
   MovedFlow: MovedFlow;
   Mutation: Record<PropertyKey, never>;
   NewApiToken: NewApiToken;
+  PassedOverPolicy: PassedOverPolicy;
   Path: PathDetailModel;
   PathDependencies: PathDependencies;
   PathEnd: PathEnd;
@@ -1513,6 +1557,13 @@ export type EndpointDependenciesResolvers<ContextType = AuthedContext, ParentTyp
   site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type FlowPolicyMatchResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['FlowPolicyMatch'] = ResolversParentTypes['FlowPolicyMatch']> = {
+  passed_over?: Resolver<Array<ResolversTypes['PassedOverPolicy']>, ParentType, ContextType>;
+  passed_over_more?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MatchRulesResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['MatchRules'] = ResolversParentTypes['MatchRules']> = {
   destination_cidrs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   destination_ports?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1566,6 +1617,13 @@ export type NewApiTokenResolvers<ContextType = AuthedContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PassedOverPolicyResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PassedOverPolicy'] = ResolversParentTypes['PassedOverPolicy']> = {
+  failed_rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policy_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PathResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
@@ -1709,6 +1767,7 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   collector_health?: Resolver<ResolversTypes['CollectorHealth'], ParentType, ContextType>;
   collector_status?: Resolver<Maybe<ResolversTypes['CollectorStatus']>, ParentType, ContextType>;
   endpoint_dependencies?: Resolver<ResolversTypes['EndpointDependencies'], ParentType, ContextType, RequireFields<QueryEndpoint_DependenciesArgs, 'endpoint_id'>>;
+  flow_policy?: Resolver<ResolversTypes['FlowPolicyMatch'], ParentType, ContextType, RequireFields<QueryFlow_PolicyArgs, 'flow'>>;
   path_dependencies?: Resolver<ResolversTypes['PathDependencies'], ParentType, ContextType, RequireFields<QueryPath_DependenciesArgs, 'path_id'>>;
   path_health?: Resolver<Array<ResolversTypes['PathHealth']>, ParentType, ContextType, Partial<QueryPath_HealthArgs>>;
   path_health_of?: Resolver<Maybe<ResolversTypes['PathHealth']>, ParentType, ContextType, RequireFields<QueryPath_Health_OfArgs, 'path_id'>>;
@@ -1830,10 +1889,12 @@ export type Resolvers<ContextType = AuthedContext> = {
   DeleteSiteResult?: DeleteSiteResultResolvers<ContextType>;
   Endpoint?: EndpointResolvers<ContextType>;
   EndpointDependencies?: EndpointDependenciesResolvers<ContextType>;
+  FlowPolicyMatch?: FlowPolicyMatchResolvers<ContextType>;
   MatchRules?: MatchRulesResolvers<ContextType>;
   MovedFlow?: MovedFlowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewApiToken?: NewApiTokenResolvers<ContextType>;
+  PassedOverPolicy?: PassedOverPolicyResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathDependencies?: PathDependenciesResolvers<ContextType>;
   PathEnd?: PathEndResolvers<ContextType>;
