@@ -23,6 +23,13 @@ type Documents = {
     "\n  query PathHealth($site_id: ID, $status: PathStatus) {\n    path_health(site_id: $site_id, status: $status) {\n      path_id\n      status\n      source {\n        site_id\n        site_name\n        address\n        interface_kind\n      }\n      destination {\n        site_id\n        site_name\n        address\n        interface_kind\n      }\n      latest {\n        timestamp\n        latency_ms\n        jitter_ms\n        packet_loss_pct\n        score\n      }\n    }\n  }\n": typeof types.PathHealthDocument,
     "\n  query PathSiteNames {\n    sites {\n      id\n      name\n    }\n  }\n": typeof types.PathSiteNamesDocument,
     "\n  query PolicyChangePreview($change: PolicyChangeInput!) {\n    policy_change_preview(change: $change) {\n      flows_considered\n      flows_moved\n      packets_per_second_moved\n      bits_per_second_moved\n      moves {\n        from_policy_id\n        from_policy_name\n        to_policy_id\n        to_policy_name\n        flows\n        packets_per_second\n        bits_per_second\n      }\n      top_flows {\n        source\n        destination\n        source_port\n        destination_port\n        protocol\n        dscp\n        from_policy_id\n        to_policy_id\n        packets_per_second\n        bits_per_second\n      }\n      at\n    }\n  }\n": typeof types.PolicyChangePreviewDocument,
+    "\n  query PolicyFormDependencies($id: ID!) {\n    policy_dependencies(policy_id: $id) {\n      name\n      stats_rows\n      stats_since\n    }\n  }\n": typeof types.PolicyFormDependenciesDocument,
+    "\n  mutation PolicyFormDelete($id: ID!) {\n    deletePolicy(policy_id: $id) {\n      name\n      stats_rows_deleted\n    }\n  }\n": typeof types.PolicyFormDeleteDocument,
+    "\n  query PolicyFormPaths {\n    paths {\n      id\n      source_endpoint_id\n      destination_endpoint_id\n      status\n    }\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        interface_kind\n      }\n    }\n  }\n": typeof types.PolicyFormPathsDocument,
+    "\n  query PolicyFormPolicy($id: ID!) {\n    policy(id: $id) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n      rules {\n        source_cidrs\n        destination_cidrs\n        source_ports\n        destination_ports\n        protocols\n        dscp\n      }\n    }\n  }\n": typeof types.PolicyFormPolicyDocument,
+    "\n  mutation PolicyFormCreate($input: PolicyInput!) {\n    createPolicy(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.PolicyFormCreateDocument,
+    "\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n    }\n  }\n": typeof types.PolicyFormUpdateDocument,
+    "\n  mutation PolicyFormSetEnabled($id: ID!, $enabled: Boolean!) {\n    setPolicyEnabled(policy_id: $id, enabled: $enabled) {\n      id\n      enabled\n    }\n  }\n": typeof types.PolicyFormSetEnabledDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": typeof types.PolicyCountersDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": typeof types.SitesDocument,
     "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": typeof types.SiteDependenciesDocument,
@@ -35,6 +42,8 @@ type Documents = {
     "\n  mutation SetUserRole($id: ID!, $role: UserRole!) {\n    setUserRole(user_id: $id, role: $role) {\n      ...UserFields\n    }\n  }\n": typeof types.SetUserRoleDocument,
     "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(user_id: $id) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(user_id: $id) {\n      id\n      email\n    }\n  }\n": typeof types.DeleteUserDocument,
+    "\n  query WhichPolicy($flow: FlowInput!) {\n    flow_policy(flow: $flow) {\n      policy {\n        id\n        name\n        priority\n      }\n      reason\n      passed_over {\n        policy_id\n        name\n        priority\n        failed_rule\n      }\n      passed_over_more\n    }\n  }\n": typeof types.WhichPolicyDocument,
+    "\n  query WhichPolicyRoute($source: ID!, $destination: ID!, $flow: FlowInput!) {\n    route(source_site_id: $source, destination_site_id: $destination, flow: $flow) {\n      policy_id\n      path_id\n      reason\n      cache_hit\n    }\n  }\n": typeof types.WhichPolicyRouteDocument,
 };
 const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilter, $after: ID, $limit: Int) {\n    audit_log(filter: $filter, after: $after, limit: $limit) {\n      entries {\n        id\n        at\n        actor\n        action\n        target\n        outcome\n        details\n        repeats\n        last_at\n      }\n      next_cursor\n    }\n  }\n": types.AuditLogDocument,
@@ -46,6 +55,13 @@ const documents: Documents = {
     "\n  query PathHealth($site_id: ID, $status: PathStatus) {\n    path_health(site_id: $site_id, status: $status) {\n      path_id\n      status\n      source {\n        site_id\n        site_name\n        address\n        interface_kind\n      }\n      destination {\n        site_id\n        site_name\n        address\n        interface_kind\n      }\n      latest {\n        timestamp\n        latency_ms\n        jitter_ms\n        packet_loss_pct\n        score\n      }\n    }\n  }\n": types.PathHealthDocument,
     "\n  query PathSiteNames {\n    sites {\n      id\n      name\n    }\n  }\n": types.PathSiteNamesDocument,
     "\n  query PolicyChangePreview($change: PolicyChangeInput!) {\n    policy_change_preview(change: $change) {\n      flows_considered\n      flows_moved\n      packets_per_second_moved\n      bits_per_second_moved\n      moves {\n        from_policy_id\n        from_policy_name\n        to_policy_id\n        to_policy_name\n        flows\n        packets_per_second\n        bits_per_second\n      }\n      top_flows {\n        source\n        destination\n        source_port\n        destination_port\n        protocol\n        dscp\n        from_policy_id\n        to_policy_id\n        packets_per_second\n        bits_per_second\n      }\n      at\n    }\n  }\n": types.PolicyChangePreviewDocument,
+    "\n  query PolicyFormDependencies($id: ID!) {\n    policy_dependencies(policy_id: $id) {\n      name\n      stats_rows\n      stats_since\n    }\n  }\n": types.PolicyFormDependenciesDocument,
+    "\n  mutation PolicyFormDelete($id: ID!) {\n    deletePolicy(policy_id: $id) {\n      name\n      stats_rows_deleted\n    }\n  }\n": types.PolicyFormDeleteDocument,
+    "\n  query PolicyFormPaths {\n    paths {\n      id\n      source_endpoint_id\n      destination_endpoint_id\n      status\n    }\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        interface_kind\n      }\n    }\n  }\n": types.PolicyFormPathsDocument,
+    "\n  query PolicyFormPolicy($id: ID!) {\n    policy(id: $id) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n      rules {\n        source_cidrs\n        destination_cidrs\n        source_ports\n        destination_ports\n        protocols\n        dscp\n      }\n    }\n  }\n": types.PolicyFormPolicyDocument,
+    "\n  mutation PolicyFormCreate($input: PolicyInput!) {\n    createPolicy(input: $input) {\n      id\n      name\n    }\n  }\n": types.PolicyFormCreateDocument,
+    "\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n    }\n  }\n": types.PolicyFormUpdateDocument,
+    "\n  mutation PolicyFormSetEnabled($id: ID!, $enabled: Boolean!) {\n    setPolicyEnabled(policy_id: $id, enabled: $enabled) {\n      id\n      enabled\n    }\n  }\n": types.PolicyFormSetEnabledDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": types.PolicyCountersDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": types.SitesDocument,
     "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": types.SiteDependenciesDocument,
@@ -58,6 +74,8 @@ const documents: Documents = {
     "\n  mutation SetUserRole($id: ID!, $role: UserRole!) {\n    setUserRole(user_id: $id, role: $role) {\n      ...UserFields\n    }\n  }\n": types.SetUserRoleDocument,
     "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(user_id: $id) {\n      generated_password\n      user {\n        ...UserFields\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(user_id: $id) {\n      id\n      email\n    }\n  }\n": types.DeleteUserDocument,
+    "\n  query WhichPolicy($flow: FlowInput!) {\n    flow_policy(flow: $flow) {\n      policy {\n        id\n        name\n        priority\n      }\n      reason\n      passed_over {\n        policy_id\n        name\n        priority\n        failed_rule\n      }\n      passed_over_more\n    }\n  }\n": types.WhichPolicyDocument,
+    "\n  query WhichPolicyRoute($source: ID!, $destination: ID!, $flow: FlowInput!) {\n    route(source_site_id: $source, destination_site_id: $destination, flow: $flow) {\n      policy_id\n      path_id\n      reason\n      cache_hit\n    }\n  }\n": types.WhichPolicyRouteDocument,
 };
 
 /**
@@ -113,6 +131,34 @@ export function graphql(source: "\n  query PolicyChangePreview($change: PolicyCh
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PolicyFormDependencies($id: ID!) {\n    policy_dependencies(policy_id: $id) {\n      name\n      stats_rows\n      stats_since\n    }\n  }\n"): (typeof documents)["\n  query PolicyFormDependencies($id: ID!) {\n    policy_dependencies(policy_id: $id) {\n      name\n      stats_rows\n      stats_since\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PolicyFormDelete($id: ID!) {\n    deletePolicy(policy_id: $id) {\n      name\n      stats_rows_deleted\n    }\n  }\n"): (typeof documents)["\n  mutation PolicyFormDelete($id: ID!) {\n    deletePolicy(policy_id: $id) {\n      name\n      stats_rows_deleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicyFormPaths {\n    paths {\n      id\n      source_endpoint_id\n      destination_endpoint_id\n      status\n    }\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        interface_kind\n      }\n    }\n  }\n"): (typeof documents)["\n  query PolicyFormPaths {\n    paths {\n      id\n      source_endpoint_id\n      destination_endpoint_id\n      status\n    }\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        interface_kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicyFormPolicy($id: ID!) {\n    policy(id: $id) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n      rules {\n        source_cidrs\n        destination_cidrs\n        source_ports\n        destination_ports\n        protocols\n        dscp\n      }\n    }\n  }\n"): (typeof documents)["\n  query PolicyFormPolicy($id: ID!) {\n    policy(id: $id) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n      rules {\n        source_cidrs\n        destination_cidrs\n        source_ports\n        destination_ports\n        protocols\n        dscp\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PolicyFormCreate($input: PolicyInput!) {\n    createPolicy(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation PolicyFormCreate($input: PolicyInput!) {\n    createPolicy(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n    }\n  }\n"): (typeof documents)["\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PolicyFormSetEnabled($id: ID!, $enabled: Boolean!) {\n    setPolicyEnabled(policy_id: $id, enabled: $enabled) {\n      id\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation PolicyFormSetEnabled($id: ID!, $enabled: Boolean!) {\n    setPolicyEnabled(policy_id: $id, enabled: $enabled) {\n      id\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n"): (typeof documents)["\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -158,6 +204,14 @@ export function graphql(source: "\n  mutation ResetPassword($id: ID!) {\n    res
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(user_id: $id) {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUser($id: ID!) {\n    deleteUser(user_id: $id) {\n      id\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhichPolicy($flow: FlowInput!) {\n    flow_policy(flow: $flow) {\n      policy {\n        id\n        name\n        priority\n      }\n      reason\n      passed_over {\n        policy_id\n        name\n        priority\n        failed_rule\n      }\n      passed_over_more\n    }\n  }\n"): (typeof documents)["\n  query WhichPolicy($flow: FlowInput!) {\n    flow_policy(flow: $flow) {\n      policy {\n        id\n        name\n        priority\n      }\n      reason\n      passed_over {\n        policy_id\n        name\n        priority\n        failed_rule\n      }\n      passed_over_more\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhichPolicyRoute($source: ID!, $destination: ID!, $flow: FlowInput!) {\n    route(source_site_id: $source, destination_site_id: $destination, flow: $flow) {\n      policy_id\n      path_id\n      reason\n      cache_hit\n    }\n  }\n"): (typeof documents)["\n  query WhichPolicyRoute($source: ID!, $destination: ID!, $flow: FlowInput!) {\n    route(source_site_id: $source, destination_site_id: $destination, flow: $flow) {\n      policy_id\n      path_id\n      reason\n      cache_hit\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

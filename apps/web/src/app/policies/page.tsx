@@ -1,6 +1,7 @@
 import { FlowInputPanel } from "~/components/flow-input-panel";
 import { PolicyTable } from "~/components/policy-table";
 import { requirePageUser } from "~/server/auth";
+import { WhichPolicy } from "~/components/which-policy";
 
 export default async function PoliciesPage() {
   const user = await requirePageUser("/policies");
@@ -9,6 +10,7 @@ export default async function PoliciesPage() {
       <h1>Routing policies</h1>
       <PolicyTable />
       <FlowInputPanel admin={user.role === "admin"} />
+      <WhichPolicy />
     </>
   );
 }

@@ -76,7 +76,9 @@ describe("the policy draft", () => {
   });
 
   it("lists problems in the order the form shows the fields, so the first is the one to focus", () => {
-    const problems = draftProblems(draft({ name: " ", priority: "1001", destination_ports: ["x"], source_cidrs: ["y"] }));
+    const problems = draftProblems(
+      draft({ name: " ", priority: "1001", destination_ports: ["x"], source_cidrs: ["y"] }),
+    );
     expect([...problems.keys()]).toEqual([
       "name",
       "priority",

@@ -17,7 +17,12 @@ import { NAMED_DSCP, NAMED_PROTOCOLS } from "./catalog";
  */
 
 export type RuleList = "source_cidrs" | "destination_cidrs" | "source_ports" | "destination_ports";
-export const RULE_LISTS: readonly RuleList[] = ["source_cidrs", "destination_cidrs", "source_ports", "destination_ports"];
+export const RULE_LISTS: readonly RuleList[] = [
+  "source_cidrs",
+  "destination_cidrs",
+  "source_ports",
+  "destination_ports",
+];
 
 export interface PolicyDraft {
   name: string;
@@ -116,7 +121,9 @@ const merged = (ticked: number[], other: string) =>
   [...new Set([...ticked, ...typedNumbers(other)])].sort((a, b) => a - b);
 
 /** The draft's rules as the API takes them; every list sent, so an empty one says "any" on purpose. */
-export function draftRules(draft: PolicyDraft): Required<{ [K in keyof MatchRulesInput]: NonNullable<MatchRulesInput[K]> }> {
+export function draftRules(
+  draft: PolicyDraft,
+): Required<{ [K in keyof MatchRulesInput]: NonNullable<MatchRulesInput[K]> }> {
   return {
     source_cidrs: draft.source_cidrs.map((c) => c.trim()),
     destination_cidrs: draft.destination_cidrs.map((c) => c.trim()),
@@ -159,10 +166,12 @@ export function draftProblems(draft: PolicyDraft): FieldProblems {
   const rules = draftRules(draft);
   const found = new Map<string, string>();
   for (const list of RULE_LISTS) {
-    if (rules[list].length > MAX_RULE_ENTRIES) found.set(`match_rules.${list}`, `must hold at most ${MAX_RULE_ENTRIES} entries`);
+    if (rules[list].length > MAX_RULE_ENTRIES)
+      found.set(`match_rules.${list}`, `must hold at most ${MAX_RULE_ENTRIES} entries`);
     rules[list].forEach((entry, i) => entry === "" && found.set(`match_rules.${list}[${i}]`, BLANK_ROW[list]));
   }
-  if (rules.protocols.some(Number.isNaN)) found.set("match_rules.protocols", "type protocol numbers 0-255, separated by commas");
+  if (rules.protocols.some(Number.isNaN))
+    found.set("match_rules.protocols", "type protocol numbers 0-255, separated by commas");
   if (rules.dscp.some(Number.isNaN)) found.set("match_rules.dscp", "type DSCP values 0-63, separated by commas");
 
   const parsed = matchRulesSchema.safeParse(rules);
@@ -178,7 +187,8 @@ export function draftProblems(draft: PolicyDraft): FieldProblems {
     }
   }
   const familyClash = familyProblem(rules.source_cidrs, rules.destination_cidrs);
-  if (familyClash && !found.has("match_rules.destination_cidrs[0]")) found.set("match_rules.destination_cidrs[0]", familyClash);
+  if (familyClash && !found.has("match_rules.destination_cidrs[0]"))
+    found.set("match_rules.destination_cidrs[0]", familyClash);
 
   for (const key of fieldOrder(draft)) {
     const problem = found.get(key);
@@ -191,7 +201,7 @@ export function draftProblems(draft: PolicyDraft): FieldProblems {
  * An IPv4 block never matches IPv6 traffic: source blocks all of one family and destination blocks all of
  * the other make a policy that matches nothing, which nobody means.
  */
-function familyProblem(sources: string[], destinations: string[]): string | undefined {
+export function familyProblem(sources: string[], destinations: string[]): string | undefined {
   const family = (cidrs: string[]) => {
     const families = new Set(cidrs.map((c) => ipFamily(c.slice(0, c.indexOf("/")))));
     return families.size === 1 ? [...families][0] : undefined;
@@ -261,7 +271,10 @@ export function draftToPatch(saved: PolicyDraft, draft: PolicyDraft): PolicyPatc
  * The change saving the draft would make, for the preview: null while the draft is invalid or changes
  * nothing. An edit that only turns the policy on or off is a set_enabled change, as the save sends it.
  */
-export function draftChange(draft: PolicyDraft, saved?: { policyId: string; draft: PolicyDraft }): PolicyChangeInput | null {
+export function draftChange(
+  draft: PolicyDraft,
+  saved?: { policyId: string; draft: PolicyDraft },
+): PolicyChangeInput | null {
   if (draftProblems(draft).size > 0) return null;
   if (!saved) return { kind: "create", input: draftToInput(draft) };
   const patch = draftToPatch(saved.draft, draft);

@@ -72,7 +72,10 @@ describe("flow_policy", () => {
   });
 
   it("refuses a flow whose addresses are not of one family, naming the field", async () => {
-    const result = await execute(FLOW_POLICY, { user: viewer, variables: { flow: { ...web, destination: "2001:db8::1" } } });
+    const result = await execute(FLOW_POLICY, {
+      user: viewer,
+      variables: { flow: { ...web, destination: "2001:db8::1" } },
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION", field: "destination" });
   });
 });
