@@ -192,7 +192,10 @@ export function PolicyForm({ saved }: { saved?: { policyId: string; draft: Polic
     for (const e of error.errors) {
       const field = e.extensions?.field;
       const key = typeof field === "string" ? inputKeyFor(draft, field) : undefined;
-      if (key && !placed.has(key)) placed.set(key, `Refused by the server: ${e.message}`);
+      // Beside its input the field's path says nothing: "match_rules.source_cidrs[1]: …" loses its prefix.
+      const message =
+        typeof field === "string" && e.message.startsWith(`${field}: `) ? e.message.slice(field.length + 2) : e.message;
+      if (key && !placed.has(key)) placed.set(key, `Refused by the server: ${message}`);
       else elsewhere.push(e.message);
     }
     setRefusals(placed);

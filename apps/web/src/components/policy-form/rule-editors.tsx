@@ -4,6 +4,9 @@ import { useRef } from "react";
 import { inputId } from "./draft";
 import styles from "./policy-form.module.css";
 
+/** "Source CIDR block" -> "source CIDR block": mid-sentence, acronyms kept. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** The message shown under an input, if any; its id is what the input's aria-describedby points at. */
 export function FieldError({ field, message }: { field: string; message: string | undefined }) {
   if (!message) return null;
@@ -79,7 +82,7 @@ export function RuleListEditor({
                   />
                   <button
                     type="button"
-                    aria-label={`Remove ${entryLabel.toLowerCase()} ${i + 1}`}
+                    aria-label={`Remove ${lowerFirst(entryLabel)} ${i + 1}`}
                     onClick={() => onChange(rows.filter((_, j) => j !== i))}
                   >
                     Remove
@@ -93,7 +96,7 @@ export function RuleListEditor({
       </div>
       <FieldError field={field} message={errorOf(field)} />
       <button type="button" onClick={add}>
-        Add {entryLabel.toLowerCase()}
+        Add {lowerFirst(entryLabel)}
       </button>
     </fieldset>
   );
