@@ -107,6 +107,7 @@ test("from an empty database: a network and a policy built in the browser count 
   page,
   pair,
 }) => {
+  test.setTimeout(180_000); // a whole network built through forms, and two rounds through the collector
   await signIn(page, pair.admin);
   await page.goto("/policies");
   await expect(page.getByRole("table", { name: "Policies" }).getByRole("row")).toHaveCount(1); // the header: empty
@@ -115,19 +116,19 @@ test("from an empty database: a network and a policy built in the browser count 
 
   // The catch-all, then the policy the flows match, both through the form.
   await page.goto("/policies/new");
-  await page.getByLabel("Name").fill("Catch-all");
+  await page.getByLabel("Name", { exact: true }).fill("Catch-all");
   await page.getByLabel(/^Priority/).fill("0");
   await page.getByRole("button", { name: "Create policy" }).click();
   await expect(page).toHaveURL(/\/policies$/);
 
   await page.goto("/policies/new");
-  await page.getByLabel("Name").fill("Branch video");
+  await page.getByLabel("Name", { exact: true }).fill("Branch video");
   await page.getByLabel(/^Priority/).fill("500");
   await page.getByLabel("Pinned path").selectOption(pathId);
   await page.getByRole("button", { name: "Add source CIDR block" }).click();
-  await page.getByLabel("Source CIDR block 1").fill("10.20.0.0/16");
+  await page.getByLabel("Source CIDR block 1", { exact: true }).fill("10.20.0.0/16");
   await page.getByRole("button", { name: "Add destination port" }).click();
-  await page.getByLabel("Destination port 1").fill("8443");
+  await page.getByLabel("Destination port 1", { exact: true }).fill("8443");
   await page.getByRole("group", { name: "Protocols" }).getByLabel(/^TCP/).check();
   await page.getByRole("button", { name: "Create policy" }).click();
   await expect(page).toHaveURL(/\/policies$/);
@@ -148,7 +149,7 @@ test("from an empty database: a network and a policy built in the browser count 
   const { "Branch video": edited } = await policyCounters(page.request);
   const rebuildsBefore = pair.matcherRebuildCount();
   await page.goto(`/policies/${edited!.id}/edit`);
-  await page.getByLabel("Source CIDR block 1").fill("10.99.0.0/16");
+  await page.getByLabel("Source CIDR block 1", { exact: true }).fill("10.99.0.0/16");
   await page.getByRole("button", { name: "Save policy" }).click();
   await expect(page).toHaveURL(/\/policies$/);
   await expect.poll(() => pair.matcherRebuildCount()).toBeGreaterThan(rebuildsBefore);

@@ -48,20 +48,21 @@ test("an operator creates a policy in the form, past a CIDR the server refused, 
   baseURL,
   page: watcher,
 }) => {
+  test.setTimeout(90_000); // two sign-ins (scrypt) and two saves through the collector's pair on a shared machine
   await watcher.goto("/policies");
   const watched = watcher.getByRole("table", { name: "Policies" });
   await expect(watched.getByRole("row").nth(1)).toBeVisible();
 
   const page = await operatorPage(browser, baseURL);
   await page.goto("/policies/new");
-  await page.getByLabel("Name").fill(NAME);
+  await page.getByLabel("Name", { exact: true }).fill(NAME);
   await page.getByLabel(/^Priority/).fill("321");
   await page.getByRole("button", { name: "Add source CIDR block" }).click();
-  const cidr = page.getByLabel("Source CIDR block 1");
+  const cidr = page.getByLabel("Source CIDR block 1", { exact: true });
   await cidr.fill("10.1.2.3/8"); // host bits set: the form says so as it is typed, and the server refuses it
   await expect(cidr).toHaveAccessibleDescription(/host bits set/);
   await page.getByRole("button", { name: "Add destination port" }).click();
-  await page.getByLabel("Destination port 1").fill("65001");
+  await page.getByLabel("Destination port 1", { exact: true }).fill("65001");
   await page.getByRole("group", { name: "Protocols" }).getByLabel(/^SCTP/).check();
   await page.getByRole("button", { name: "Create policy" }).click();
 
@@ -78,8 +79,8 @@ test("an operator creates a policy in the form, past a CIDR the server refused, 
 
   const created = await policyNamed(page.request, NAME);
   await page.goto(`/policies/${created!.id}/edit`);
-  await expect(page.getByLabel("Source CIDR block 1")).toHaveValue("10.0.0.0/8");
-  await page.getByLabel("Name").fill(RENAMED);
+  await expect(page.getByLabel("Source CIDR block 1", { exact: true })).toHaveValue("10.0.0.0/8");
+  await page.getByLabel("Name", { exact: true }).fill(RENAMED);
   await page.getByLabel(/^Priority/).fill("322");
   await page.getByRole("button", { name: "Save policy" }).click();
   await expect(page).toHaveURL(/\/policies$/);

@@ -142,11 +142,14 @@ export function PolicyForm({ saved }: { saved?: { policyId: string; draft: Polic
   const errorOf = (key: string) =>
     refusals.get(key) ?? (submitted || touched.has(base(key)) ? problems.get(key) : undefined);
 
-  /** Sets fields of the draft; the server's refusals of those fields no longer apply. */
-  function edit(fields: Partial<PolicyDraft>) {
+  /**
+   * Sets fields of the draft; the server's refusals of those fields no longer apply. `touch`: show the
+   * fields' problems from now on (not for a row just added, which is blank until typed in).
+   */
+  function edit(fields: Partial<PolicyDraft>, touch = true) {
     setDraft((d) => ({ ...d, ...fields }));
     const keys = Object.keys(fields).map(fieldKeyOf);
-    setTouched((t) => new Set([...t, ...keys]));
+    if (touch) setTouched((t) => new Set([...t, ...keys]));
     setRefusals((r) => new Map([...r].filter(([key]) => !keys.includes(base(key)))));
   }
 
@@ -236,7 +239,7 @@ export function PolicyForm({ saved }: { saved?: { policyId: string; draft: Polic
       placeholder={placeholder}
       rows={draft[list]}
       errorOf={errorOf}
-      onChange={(rows) => edit({ [list]: rows })}
+      onChange={(rows) => edit({ [list]: rows }, rows.length <= draft[list].length)}
     />
   );
 
