@@ -108,14 +108,17 @@ export function EditPolicy({ policyId }: { policyId: string }) {
     variables: { id: policyId },
     fetchPolicy: "network-only",
   });
+  const policy = data?.policy;
+  // One object per loaded policy, so the form's preview is not recomputed on every render of this one.
+  const saved = useMemo(() => policy && { policyId: policy.id, draft: draftFromPolicy(policy) }, [policy]);
   if (error) return <LoadError what="the policy" error={error} retry={() => refetch()} />;
   if (!data) return <Loading what="the policy" />;
-  if (!data.policy) {
+  if (!saved) {
     return (
       <Empty>There is no policy {policyId}: it may have been deleted. The policies page lists those there are.</Empty>
     );
   }
-  return <PolicyForm key={data.policy.id} saved={{ policyId: data.policy.id, draft: draftFromPolicy(data.policy) }} />;
+  return <PolicyForm key={saved.policyId} saved={saved} />;
 }
 
 /**
