@@ -1,5 +1,3 @@
-import type { MatchRules } from "../graphql/graphql";
-
 /** IANA protocol numbers an admin knows by name; the rest are written as numbers. */
 const PROTOCOL_NAMES: Record<number, string> = {
   1: "ICMP",
@@ -27,10 +25,15 @@ export function dscpName(dscp: number): string | undefined {
 
 const or = new Intl.ListFormat("en", { type: "disjunction" });
 
-type Rules = Pick<
-  MatchRules,
-  "source_cidrs" | "destination_cidrs" | "source_ports" | "destination_ports" | "protocols" | "dscp"
->;
+/** Policy.rules as the API gives them: ports as "443" or "10000-20000"; an empty list matches anything. */
+export interface Rules {
+  source_cidrs: readonly string[];
+  destination_cidrs: readonly string[];
+  source_ports: readonly string[];
+  destination_ports: readonly string[];
+  protocols: readonly number[];
+  dscp: readonly number[];
+}
 
 /** One side of a flow: "from 10.1.0.0/16 port 1024–65535"; empty when both its lists are (any). */
 function side(word: "from" | "to", cidrs: readonly string[], ports: readonly string[]): string | undefined {

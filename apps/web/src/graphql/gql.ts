@@ -24,6 +24,8 @@ type Documents = {
     "\n  query PathSiteNames {\n    sites {\n      id\n      name\n    }\n  }\n": typeof types.PathSiteNamesDocument,
     "\n  query PolicyChangePreview($change: PolicyChangeInput!) {\n    policy_change_preview(change: $change) {\n      flows_considered\n      flows_moved\n      packets_per_second_moved\n      bits_per_second_moved\n      moves {\n        from_policy_id\n        from_policy_name\n        to_policy_id\n        to_policy_name\n        flows\n        packets_per_second\n        bits_per_second\n      }\n      top_flows {\n        source\n        destination\n        source_port\n        destination_port\n        protocol\n        dscp\n        from_policy_id\n        to_policy_id\n        packets_per_second\n        bits_per_second\n      }\n      at\n    }\n  }\n": typeof types.PolicyChangePreviewDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": typeof types.PolicyCountersDocument,
+    "\n  query PolicySparklines($minutes: Int!) {\n    policy_sparklines(minutes: $minutes) {\n      policies {\n        policy_id\n        packets_per_second\n      }\n    }\n    collector_status {\n      uptime_ms\n    }\n  }\n": typeof types.PolicySparklinesDocument,
+    "\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n": typeof types.SetPolicyPrioritiesDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": typeof types.SitesDocument,
     "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": typeof types.SiteDependenciesDocument,
     "\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n": typeof types.DeleteSiteDocument,
@@ -47,6 +49,8 @@ const documents: Documents = {
     "\n  query PathSiteNames {\n    sites {\n      id\n      name\n    }\n  }\n": types.PathSiteNamesDocument,
     "\n  query PolicyChangePreview($change: PolicyChangeInput!) {\n    policy_change_preview(change: $change) {\n      flows_considered\n      flows_moved\n      packets_per_second_moved\n      bits_per_second_moved\n      moves {\n        from_policy_id\n        from_policy_name\n        to_policy_id\n        to_policy_name\n        flows\n        packets_per_second\n        bits_per_second\n      }\n      top_flows {\n        source\n        destination\n        source_port\n        destination_port\n        protocol\n        dscp\n        from_policy_id\n        to_policy_id\n        packets_per_second\n        bits_per_second\n      }\n      at\n    }\n  }\n": types.PolicyChangePreviewDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": types.PolicyCountersDocument,
+    "\n  query PolicySparklines($minutes: Int!) {\n    policy_sparklines(minutes: $minutes) {\n      policies {\n        policy_id\n        packets_per_second\n      }\n    }\n    collector_status {\n      uptime_ms\n    }\n  }\n": types.PolicySparklinesDocument,
+    "\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n": types.SetPolicyPrioritiesDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": types.SitesDocument,
     "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": types.SiteDependenciesDocument,
     "\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n": types.DeleteSiteDocument,
@@ -114,6 +118,14 @@ export function graphql(source: "\n  query PolicyChangePreview($change: PolicyCh
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n"): (typeof documents)["\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicySparklines($minutes: Int!) {\n    policy_sparklines(minutes: $minutes) {\n      policies {\n        policy_id\n        packets_per_second\n      }\n    }\n    collector_status {\n      uptime_ms\n    }\n  }\n"): (typeof documents)["\n  query PolicySparklines($minutes: Int!) {\n    policy_sparklines(minutes: $minutes) {\n      policies {\n        policy_id\n        packets_per_second\n      }\n    }\n    collector_status {\n      uptime_ms\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n"): (typeof documents)["\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
