@@ -14,7 +14,7 @@ async function settled(page: Page, path: string): Promise<void> {
   await expect(page.getByText(/Loading/)).toHaveCount(0);
 }
 
-for (const path of ["/", "/policies", "/traffic", "/caches", "/users", "/audit"]) {
+for (const path of ["/", "/policies", "/policies/1", "/traffic", "/caches", "/users", "/audit"]) {
   test(`axe finds no violation on ${path}`, async ({ page }) => {
     await settled(page, path);
     expect(await violations(page)).toEqual([]);

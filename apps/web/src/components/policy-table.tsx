@@ -81,7 +81,7 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { key: "priority", label: "Priority", numeric: true, value: (p) => p.priority },
-  { key: "name", label: "Name", numeric: false, value: (p) => p.name.toLowerCase() },
+  { key: "name", label: "Name", numeric: false, value: (p) => p.name },
   { key: "packets", label: "Packets", numeric: true, value: (p) => p.packets_matched },
   { key: "bytes", label: "Bytes", numeric: true, value: (p) => p.bytes_matched },
   {
@@ -106,12 +106,14 @@ const readingOf = (data: PolicyCountersQuery): CounterReading => ({
   counters: new Map(data.policies.map((p) => [p.id, { packets: p.packets_matched, bytes: p.bytes_matched }])),
 });
 
+const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
 function sorted(rows: readonly PolicyRow[], rates: Map<string, LiveRate>, { key, descending }: Sort): PolicyRow[] {
   const column = COLUMNS.find((c) => c.key === key)!;
   return [...rows].sort((a, b) => {
     const x = column.value(a, rates.get(a.id));
     const y = column.value(b, rates.get(b.id));
-    const order = x < y ? -1 : x > y ? 1 : 0;
+    const order = typeof x === "string" && typeof y === "string" ? byName.compare(x, y) : x < y ? -1 : x > y ? 1 : 0;
     return descending ? -order : order;
   });
 }
