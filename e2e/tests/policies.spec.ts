@@ -1,5 +1,8 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
 import { storageState } from "../playwright.config";
+
+// The pages poll every 2 s and e2e shares a busy machine: a little more patience than the 5 s default.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** The policy names in the table's rows, top to bottom. */
 async function rowNames(table: Locator): Promise<string[]> {
@@ -10,8 +13,9 @@ async function rowNames(table: Locator): Promise<string[]> {
   return names;
 }
 
-async function openPolicies(page: Page): Promise<Locator> {
-  await page.goto("/policies");
+async function openPolicies(page: Page, { reload = false } = {}): Promise<Locator> {
+  if (reload) await page.reload();
+  else await page.goto("/policies");
   const table = page.getByRole("table", { name: "Policies" });
   await expect(table.getByRole("row")).toHaveCount(26); // header + 25 demo policies
   return table;
@@ -19,7 +23,7 @@ async function openPolicies(page: Page): Promise<Locator> {
 
 /** Moves `name` one place in reorder mode and saves. */
 async function move(page: Page, name: string, direction: "up" | "down"): Promise<void> {
-  await page.getByRole("button", { name: "Reorder" }).click();
+  await page.getByRole("button", { name: "Reorder", exact: true }).click();
   await page.getByRole("button", { name: `Move ${name} ${direction}` }).click();
   await page.getByRole("button", { name: "Save order" }).click();
   await expect(page.getByRole("table", { name: "Policies" })).toBeVisible();
@@ -27,13 +31,13 @@ async function move(page: Page, name: string, direction: "up" | "down"): Promise
 
 test("a column header sorts the table by keyboard and says so with aria-sort", async ({ page }) => {
   const table = await openPolicies(page);
-  const nameHeader = table.getByRole("columnheader", { name: "Name" });
+  const nameHeader = table.getByRole("columnheader", { name: "Name", exact: true });
 
   await nameHeader.getByRole("button").focus();
   await page.keyboard.press("Enter");
 
   await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
-  await expect(table.getByRole("columnheader", { name: "Priority" })).not.toHaveAttribute("aria-sort");
+  await expect(table.getByRole("columnheader", { name: "Priority", exact: true })).not.toHaveAttribute("aria-sort");
   const names = await rowNames(table);
   expect(names).toEqual([...names].sort(new Intl.Collator("en", { sensitivity: "base", numeric: true }).compare));
 
@@ -45,7 +49,7 @@ test("a column header sorts the table by keyboard and says so with aria-sort", a
 test("a policy's name opens its page with its match rules in words", async ({ page }) => {
   const table = await openPolicies(page);
 
-  await table.getByRole("link", { name: "SIP signalling" }).click();
+  await table.getByRole("link", { name: "SIP signalling", exact: true }).click();
 
   await expect(page).toHaveURL(/\/policies\/\d+/);
   await expect(page.getByRole("heading", { level: 1, name: "SIP signalling" })).toBeVisible();
@@ -68,23 +72,21 @@ test("reordering two policies saves the new order, which a reload shows", async 
   expect(before.indexOf("Bulk (CS1 scavenger)")).toBe(before.indexOf("Guest Wi-Fi") - 1);
 
   await move(page, "Guest Wi-Fi", "up");
-  await page.reload();
 
-  const after = await rowNames(page.getByRole("table", { name: "Policies" }));
+  const after = await rowNames(await openPolicies(page, { reload: true }));
   expect(after.indexOf("Guest Wi-Fi")).toBe(after.indexOf("Bulk (CS1 scavenger)") - 1);
   // Put them back: other specs count on the demo order.
   await move(page, "Guest Wi-Fi", "down");
-  await page.reload();
-  expect(await rowNames(page.getByRole("table", { name: "Policies" }))).toEqual(before);
+  expect(await rowNames(await openPolicies(page, { reload: true }))).toEqual(before);
 });
 
 test("cancelling a reorder leaves the order as it was", async ({ page }) => {
   const table = await openPolicies(page);
   const before = await rowNames(table);
 
-  await page.getByRole("button", { name: "Reorder" }).click();
+  await page.getByRole("button", { name: "Reorder", exact: true }).click();
   await page.getByRole("button", { name: "Move Guest Wi-Fi up" }).click();
-  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
 
   expect(await rowNames(page.getByRole("table", { name: "Policies" }))).toEqual(before);
 });
@@ -96,11 +98,11 @@ test.describe("as a viewer", () => {
     const table = await openPolicies(page);
 
     await expect(page.getByTestId("role-notice")).toContainText("may view policies but not edit");
-    await expect(page.getByRole("button", { name: "Reorder" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Reorder", exact: true })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "New policy" })).toHaveCount(0);
     await expect(table.getByRole("link", { name: /^Edit / })).toHaveCount(0);
 
-    await table.getByRole("link", { name: "VoIP media (EF)" }).click();
+    await table.getByRole("link", { name: "VoIP media (EF)", exact: true }).click();
     await expect(page.getByTestId("rules-text")).toHaveText("UDP, DSCP EF (46)");
     await expect(page.getByRole("link", { name: "Edit policy" })).toHaveCount(0);
   });

@@ -17,11 +17,23 @@ describe("reorderPriorities", () => {
     { id: "3", priority: 100 },
   ];
 
-  it("hands the existing priorities out in the new order and lists only the policies that change", () => {
-    expect(reorderPriorities(policies, ["1", "3", "2"])).toEqual([
-      { policy_id: "3", priority: 500 },
-      { policy_id: "2", priority: 100 },
-    ]);
+  it("raises a policy moved up just above its new neighbour, and changes no other", () => {
+    expect(reorderPriorities(policies, ["1", "3", "2"])).toEqual([{ policy_id: "3", priority: 501 }]);
+  });
+
+  it("lowers a policy moved to the bottom rather than raising every policy it passed", () => {
+    expect(reorderPriorities(policies, ["2", "3", "1"])).toEqual([{ policy_id: "1", priority: 99 }]);
+  });
+
+  it("leaves ties elsewhere in the list alone: the matcher breaks them by id, as before", () => {
+    const withTie = [
+      { id: "1", priority: 900 },
+      { id: "2", priority: 900 },
+      { id: "3", priority: 200 },
+      { id: "4", priority: 100 },
+    ];
+
+    expect(reorderPriorities(withTie, ["1", "2", "4", "3"])).toEqual([{ policy_id: "4", priority: 201 }]);
   });
 
   it("changes nothing for the order as it was", () => {
@@ -36,5 +48,17 @@ describe("reorderPriorities", () => {
     ];
 
     expect(reorderPriorities(tied, ["2", "1", "3"])).toEqual([{ policy_id: "2", priority: 501 }]);
+  });
+
+  it("hands the priorities out again when moving one would leave 0-1000", () => {
+    const ends = [
+      { id: "1", priority: 1000 },
+      { id: "2", priority: 0 },
+    ];
+
+    expect(reorderPriorities(ends, ["2", "1"])).toEqual([
+      { policy_id: "2", priority: 1000 },
+      { policy_id: "1", priority: 0 },
+    ]);
   });
 });
