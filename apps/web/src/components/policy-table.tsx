@@ -151,9 +151,16 @@ export function PolicyTable({ canEdit }: { canEdit: boolean }) {
   useEffect(() => {
     const events = new EventSource("/api/events");
     const reload = () => void refetch().catch(() => {});
+    let dropped = false;
     events.addEventListener("policies_changed", reload);
-    // Nothing is replayed after a dropped connection: reload when it comes back.
-    events.addEventListener("open", reload);
+    events.addEventListener("error", () => {
+      dropped = true;
+    });
+    // Nothing is replayed after a dropped connection: reload when it comes back (not on the first open).
+    events.addEventListener("open", () => {
+      if (dropped) reload();
+      dropped = false;
+    });
     return () => events.close();
   }, [refetch]);
 

@@ -69,7 +69,16 @@ export function PolicyDetail({
   useEffect(() => {
     const events = new EventSource("/api/events");
     const reload = () => void refetch().catch(() => {});
+    let dropped = false;
     events.addEventListener("policies_changed", reload);
+    events.addEventListener("error", () => {
+      dropped = true;
+    });
+    // Nothing is replayed after a dropped connection: reload when it comes back (not on the first open).
+    events.addEventListener("open", () => {
+      if (dropped) reload();
+      dropped = false;
+    });
     return () => events.close();
   }, [refetch]);
 
