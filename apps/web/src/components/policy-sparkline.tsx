@@ -10,7 +10,7 @@ export function sparklineSummary(points: readonly (number | null)[], minutes: nu
   const peak = Math.max(...recorded);
   const latest = recorded.at(-1)!;
   const gaps = recorded.length < points.length ? ", with gaps (nothing recorded)" : "";
-  return `Last ${minutes} min: peak ${formatPacketRate(peak)}, latest minute ${formatPacketRate(latest)}${gaps}`;
+  return `Last ${minutes} min: peak ${formatPacketRate(peak)}, last recorded minute ${formatPacketRate(latest)}${gaps}`;
 }
 
 /**
