@@ -138,7 +138,12 @@ function formatUptime(ms: number): string {
  */
 export function PolicyTable({ canEdit }: { canEdit: boolean }) {
   const { data, error, refetch } = useQuery(POLICIES, { pollInterval: POLL_MS });
-  const extras = useQuery(SPARKLINES, { variables: { minutes: SPARKLINE_MINUTES }, pollInterval: 60_000 });
+  // Asked once the counters are in, so the table's first answer does not queue behind the sparklines'.
+  const extras = useQuery(SPARKLINES, {
+    variables: { minutes: SPARKLINE_MINUTES },
+    pollInterval: 60_000,
+    skip: data === undefined,
+  });
   const [readings, setReadings] = useState<CounterReading[]>([]);
   const [sort, setSort] = useState<Sort>({ key: "priority", descending: true });
   const [order, setOrder] = useState<string[]>();
