@@ -14,7 +14,8 @@ async function settled(page: Page, path: string): Promise<void> {
   await expect(page.getByText(/Loading/)).toHaveCount(0);
 }
 
-for (const path of ["/", "/policies", "/policies/new", "/traffic", "/caches", "/users", "/audit"]) {
+const pages = ["/", "/policies", "/policies/new", "/policies/1", "/traffic", "/caches", "/users", "/audit"];
+for (const path of pages) {
   test(`axe finds no violation on ${path}`, async ({ page }) => {
     await settled(page, path);
     expect(await violations(page)).toEqual([]);

@@ -8,7 +8,7 @@ export default async function PoliciesPage() {
   return (
     <>
       <h1>Routing policies</h1>
-      <PolicyTable />
+      <PolicyTable canEdit={user.role !== "viewer"} />
       <FlowInputPanel admin={user.role === "admin"} />
       <WhichPolicy />
     </>

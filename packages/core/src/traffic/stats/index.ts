@@ -22,3 +22,4 @@ export {
   type PolicyStatsExportRow,
 } from "./history";
 export { pruneStatsStep, ROLLUP_LEVELS, type RollupLevel, type StatsRetention } from "./rollups";
+export { getPolicySparklines, type PolicySparkline, type PolicySparklines } from "./sparklines";

@@ -764,6 +764,22 @@ export type PolicyRef = {
   policy_id: Scalars['Int']['output'];
 };
 
+export type PolicySparkline = {
+  __typename?: 'PolicySparkline';
+  /** Packets per second in each minute, oldest first; null when nothing was recorded (the collector was down). */
+  packets_per_second: Array<Maybe<Scalars['Float']['output']>>;
+  policy_id: Scalars['Int']['output'];
+};
+
+export type PolicySparklines = {
+  __typename?: 'PolicySparklines';
+  /** Start of the first minute (epoch ms); point i covers the snapshots taken in (from + i * step_ms, from + (i + 1) * step_ms]. */
+  from: Scalars['Float']['output'];
+  /** Every policy, by id. */
+  policies: Array<PolicySparkline>;
+  step_ms: Scalars['Float']['output'];
+};
+
 export type PolicyTrafficHistory = {
   __typename?: 'PolicyTrafficHistory';
   name: Scalars['String']['output'];
@@ -822,6 +838,11 @@ export type Query = {
   policy_change_preview: PolicyChangePreview;
   /** How much traffic history deleting the policy would remove right now. */
   policy_dependencies: PolicyDependencies;
+  /**
+   * Every policy's packet rate per minute over the last `minutes` (1-60, the current minute included), from
+   * the minute rollups: a whole table's sparklines in one query.
+   */
+  policy_sparklines: PolicySparklines;
   /** Which policy and path a flow between two sites takes, through the routing cache. Any signed-in user. */
   route: RouteDecision;
   site?: Maybe<Site>;
@@ -974,6 +995,19 @@ export type QueryPolicy_Change_PreviewArgs = {
  */
 export type QueryPolicy_DependenciesArgs = {
   policy_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QueryPolicy_SparklinesArgs = {
+  minutes?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1315,6 +1349,8 @@ export type ResolversTypes = {
   PolicyPatch: PolicyPatch;
   PolicyPriorityInput: PolicyPriorityInput;
   PolicyRef: ResolverTypeWrapper<PolicyRef>;
+  PolicySparkline: ResolverTypeWrapper<PolicySparkline>;
+  PolicySparklines: ResolverTypeWrapper<PolicySparklines>;
   PolicyTrafficHistory: ResolverTypeWrapper<PolicyTrafficHistory>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordPathMetricsResult: ResolverTypeWrapper<RecordPathMetricsResult>;
@@ -1389,6 +1425,8 @@ export type ResolversParentTypes = {
   PolicyPatch: PolicyPatch;
   PolicyPriorityInput: PolicyPriorityInput;
   PolicyRef: PolicyRef;
+  PolicySparkline: PolicySparkline;
+  PolicySparklines: PolicySparklines;
   PolicyTrafficHistory: PolicyTrafficHistory;
   Query: Record<PropertyKey, never>;
   RecordPathMetricsResult: RecordPathMetricsResult;
@@ -1754,6 +1792,17 @@ export type PolicyRefResolvers<ContextType = AuthedContext, ParentType extends R
   policy_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PolicySparklineResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicySparkline'] = ResolversParentTypes['PolicySparkline']> = {
+  packets_per_second?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  policy_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PolicySparklinesResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicySparklines'] = ResolversParentTypes['PolicySparklines']> = {
+  from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  policies?: Resolver<Array<ResolversTypes['PolicySparkline']>, ParentType, ContextType>;
+  step_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type PolicyTrafficHistoryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyTrafficHistory'] = ResolversParentTypes['PolicyTrafficHistory']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   points?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType>;
@@ -1777,6 +1826,7 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
   policy_change_preview?: Resolver<ResolversTypes['PolicyChangePreview'], ParentType, ContextType, RequireFields<QueryPolicy_Change_PreviewArgs, 'change'>>;
   policy_dependencies?: Resolver<ResolversTypes['PolicyDependencies'], ParentType, ContextType, RequireFields<QueryPolicy_DependenciesArgs, 'policy_id'>>;
+  policy_sparklines?: Resolver<ResolversTypes['PolicySparklines'], ParentType, ContextType, RequireFields<QueryPolicy_SparklinesArgs, 'minutes'>>;
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType, RequireFields<QueryRouteArgs, 'destination_site_id' | 'flow' | 'source_site_id'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   site_dependencies?: Resolver<ResolversTypes['SiteDependencies'], ParentType, ContextType, RequireFields<QuerySite_DependenciesArgs, 'site_id'>>;
@@ -1910,6 +1960,8 @@ export type Resolvers<ContextType = AuthedContext> = {
   PolicyDependencies?: PolicyDependenciesResolvers<ContextType>;
   PolicyMove?: PolicyMoveResolvers<ContextType>;
   PolicyRef?: PolicyRefResolvers<ContextType>;
+  PolicySparkline?: PolicySparklineResolvers<ContextType>;
+  PolicySparklines?: PolicySparklinesResolvers<ContextType>;
   PolicyTrafficHistory?: PolicyTrafficHistoryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordPathMetricsResult?: RecordPathMetricsResultResolvers<ContextType>;

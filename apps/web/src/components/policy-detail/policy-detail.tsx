@@ -1,0 +1,168 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import { formatBytes, formatCount } from "@patronus/core/format";
+import Link from "next/link";
+import { useEffect, type ReactNode } from "react";
+import { graphql } from "../../graphql";
+import { PolicyLiveFlows } from "../policy-live-flows";
+import { policyRulesText } from "../policy-rules-text";
+import { Empty, Loading, LoadError } from "../query-states";
+import { ResetPolicyCounters } from "../reset-policy-counters";
+import { TrafficHistoryPanel, type RangeKey } from "../traffic-history";
+import styles from "./policy-detail.module.css";
+
+const POLICY = graphql(`
+  query PolicyDetail($id: ID!) {
+    policy(id: $id) {
+      id
+      name
+      description
+      priority
+      enabled
+      path_preference
+      pinned_path_id
+      rules {
+        source_cidrs
+        destination_cidrs
+        source_ports
+        destination_ports
+        protocols
+        dscp
+      }
+      created_at
+      updated_at
+      packets_matched
+      bytes_matched
+      active_flows
+    }
+  }
+`);
+
+const preferenceText: Record<string, string> = {
+  lowest_latency: "Lowest latency",
+  lowest_loss: "Lowest loss",
+  highest_bandwidth: "Highest bandwidth",
+  lowest_cost: "Lowest cost",
+};
+
+/** A time with its zone, in the browser's locale. */
+const when = (at: number) => new Date(at).toLocaleString(undefined, { timeZoneName: "short" });
+
+/**
+ * One policy: what it matches in words, where it sends traffic, its counters and charts, its busiest live
+ * flows; Edit and reset for operators. Refetched when a policy changes anywhere (the event stream).
+ */
+export function PolicyDetail({
+  policyId,
+  initialName,
+  initialRange,
+  canEdit,
+}: {
+  policyId: string;
+  initialName: string;
+  initialRange: RangeKey;
+  canEdit: boolean;
+}) {
+  const { data, error, refetch } = useQuery(POLICY, { variables: { id: policyId }, pollInterval: 5_000 });
+
+  useEffect(() => {
+    const events = new EventSource("/api/events");
+    const reload = () => void refetch().catch(() => {});
+    let dropped = false;
+    events.addEventListener("policies_changed", reload);
+    events.addEventListener("error", () => {
+      dropped = true;
+    });
+    // Nothing is replayed after a dropped connection: reload when it comes back (not on the first open).
+    events.addEventListener("open", () => {
+      if (dropped) reload();
+      dropped = false;
+    });
+    return () => events.close();
+  }, [refetch]);
+
+  const policy = data?.policy;
+  const heading = <h1>{policy?.name ?? initialName}</h1>;
+  if (error && !data) {
+    return (
+      <>
+        {heading}
+        <LoadError what="the policy" error={error} retry={refetch} />
+      </>
+    );
+  }
+  if (!data) {
+    return (
+      <>
+        {heading}
+        <Loading what="the policy" />
+      </>
+    );
+  }
+  if (!policy) {
+    return (
+      <>
+        {heading}
+        <Empty>
+          This policy no longer exists: it was deleted. <Link href="/policies">See the policies</Link>.
+        </Empty>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <div className={styles.header}>
+        {heading}
+        {canEdit && <Link href={`/policies/${policy.id}/edit`}>Edit policy</Link>}
+      </div>
+      {policy.description && <p className="muted">{policy.description}</p>}
+
+      <section aria-labelledby="rules-heading">
+        <h2 id="rules-heading">Matches</h2>
+        <p className={styles.rules} data-testid="rules-text">
+          {policyRulesText(policy.rules)}
+        </p>
+        <p className="muted">
+          A flow must match every condition named; a condition not named matches anything. Higher priorities are tried
+          first.
+        </p>
+      </section>
+
+      <dl className={styles.facts} aria-label="Policy facts">
+        <Fact name="Status">
+          {policy.enabled ? "Enabled" : "Disabled: matches nothing, keeps its rules and history"}
+        </Fact>
+        <Fact name="Priority">{policy.priority}</Fact>
+        <Fact name="Path preference">{preferenceText[policy.path_preference] ?? policy.path_preference}</Fact>
+        <Fact name="Pinned path">
+          {policy.pinned_path_id === null || policy.pinned_path_id === undefined ? (
+            "None: the path preference chooses"
+          ) : (
+            <Link href={`/paths/${policy.pinned_path_id}`}>Path {policy.pinned_path_id}</Link>
+          )}
+        </Fact>
+        <Fact name="Packets">{formatCount(policy.packets_matched)}</Fact>
+        <Fact name="Bytes">{formatBytes(policy.bytes_matched)}</Fact>
+        <Fact name="Active flows">{formatCount(policy.active_flows)}</Fact>
+        <Fact name="Last edited">{when(policy.updated_at)}</Fact>
+      </dl>
+      {canEdit && <ResetPolicyCounters policyId={policy.id} onReset={() => void refetch()} />}
+
+      <h2>Traffic</h2>
+      <TrafficHistoryPanel initialRange={initialRange} initialPolicy={policy.id} />
+
+      <PolicyLiveFlows policyId={policy.id} />
+    </>
+  );
+}
+
+function Fact({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{name}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
+import { storageState } from "../playwright.config";
+
+// The pages poll every 2 s and e2e shares a busy machine: a little more patience than the 5 s default.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+/** The policy names in the table's rows, top to bottom. */
+async function rowNames(table: Locator): Promise<string[]> {
+  const rows = await table.getByRole("row").all();
+  const names: string[] = [];
+  for (const row of rows.slice(1))
+    names.push((await row.getByRole("cell").nth(1).getByRole("link").textContent()) ?? "");
+  return names;
+}
+
+async function openPolicies(page: Page, { reload = false } = {}): Promise<Locator> {
+  if (reload) await page.reload();
+  else await page.goto("/policies");
+  const table = page.getByRole("table", { name: "Policies" });
+  await expect(table.getByRole("row")).toHaveCount(26); // header + 25 demo policies
+  return table;
+}
+
+/** Moves `name` one place in reorder mode and saves. */
+async function move(page: Page, name: string, direction: "up" | "down"): Promise<void> {
+  await page.getByRole("button", { name: "Reorder", exact: true }).click();
+  await page.getByRole("button", { name: `Move ${name} ${direction}` }).click();
+  await page.getByRole("button", { name: "Save order" }).click();
+  await expect(page.getByRole("table", { name: "Policies" })).toBeVisible();
+}
+
+test("a column header sorts the table by keyboard and says so with aria-sort", async ({ page }) => {
+  const table = await openPolicies(page);
+  const nameHeader = table.getByRole("columnheader", { name: "Name", exact: true });
+
+  await nameHeader.getByRole("button").focus();
+  await page.keyboard.press("Enter");
+
+  await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.getByRole("columnheader", { name: "Priority", exact: true })).not.toHaveAttribute("aria-sort");
+  const names = await rowNames(table);
+  expect(names).toEqual([...names].sort(new Intl.Collator("en", { sensitivity: "base", numeric: true }).compare));
+
+  await page.keyboard.press("Enter");
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  expect((await rowNames(table))[0]).toBe([...names].at(-1));
+});
+
+test("a policy's name opens its page with its match rules in words", async ({ page }) => {
+  const table = await openPolicies(page);
+
+  await table.getByRole("link", { name: "SIP signalling", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/policies\/\d+/);
+  await expect(page.getByRole("heading", { level: 1, name: "SIP signalling" })).toBeVisible();
+  await expect(page.getByTestId("rules-text")).toHaveText("TCP or UDP to any address port 5060–5061");
+  await expect(page.getByRole("link", { name: "Edit policy" })).toBeVisible();
+  await expect(page.getByLabel("Policy facts")).toContainText("Lowest loss");
+});
+
+test("a missing policy answers 404 with a way back to the policies", async ({ page }) => {
+  const response = await page.goto("/policies/99999");
+
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Policy not found" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "See the policies" })).toBeVisible();
+});
+
+test("reordering two policies saves the new order, which a reload shows", async ({ page }) => {
+  const table = await openPolicies(page);
+  const before = await rowNames(table);
+  expect(before.indexOf("Bulk (CS1 scavenger)")).toBe(before.indexOf("Guest Wi-Fi") - 1);
+
+  await move(page, "Guest Wi-Fi", "up");
+
+  const after = await rowNames(await openPolicies(page, { reload: true }));
+  expect(after.indexOf("Guest Wi-Fi")).toBe(after.indexOf("Bulk (CS1 scavenger)") - 1);
+  // Put them back: other specs count on the demo order.
+  await move(page, "Guest Wi-Fi", "down");
+  expect(await rowNames(await openPolicies(page, { reload: true }))).toEqual(before);
+});
+
+test("cancelling a reorder leaves the order as it was", async ({ page }) => {
+  const table = await openPolicies(page);
+  const before = await rowNames(table);
+
+  await page.getByRole("button", { name: "Reorder", exact: true }).click();
+  await page.getByRole("button", { name: "Move Guest Wi-Fi up" }).click();
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+
+  expect(await rowNames(page.getByRole("table", { name: "Policies" }))).toEqual(before);
+});
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: storageState.viewer });
+
+  test("the policies list and a policy page offer no reorder or edit controls, and say why", async ({ page }) => {
+    const table = await openPolicies(page);
+
+    await expect(page.getByTestId("role-notice")).toContainText("may view policies but not edit");
+    await expect(page.getByRole("button", { name: "Reorder", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "New policy" })).toHaveCount(0);
+    await expect(table.getByRole("link", { name: /^Edit / })).toHaveCount(0);
+
+    await table.getByRole("link", { name: "VoIP media (EF)", exact: true }).click();
+    await expect(page.getByTestId("rules-text")).toHaveText("UDP, DSCP EF (46)");
+    await expect(page.getByRole("link", { name: "Edit policy" })).toHaveCount(0);
+  });
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const path of ["/policies", "/policies/1"]) {
+    test(`${path} does not overflow the screen; a wide table scrolls in its own box`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByText(/Loading/)).toHaveCount(0);
+
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      if (path === "/policies") {
+        const box = page.getByRole("region", { name: "Policies table" });
+        expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      }
+      await page.screenshot({ path: `.reports/phone${path.replaceAll("/", "-")}.png`, fullPage: true });
+    });
+  }
+});
