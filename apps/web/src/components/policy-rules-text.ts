@@ -1,26 +1,8 @@
-/** IANA protocol numbers an admin knows by name; the rest are written as numbers. */
-const PROTOCOL_NAMES: Record<number, string> = {
-  1: "ICMP",
-  6: "TCP",
-  17: "UDP",
-  47: "GRE",
-  50: "ESP",
-  51: "AH",
-  58: "ICMPv6",
-  132: "SCTP",
-};
+import { NAMED_DSCP, NAMED_PROTOCOLS } from "./policy-form/catalog";
 
-/**
- * The DiffServ name of a DSCP value: class selectors CSn = 8n (RFC 2474), assured forwarding AFxy =
- * 8x + 2y (RFC 2597), expedited forwarding EF = 46 (RFC 3246); undefined for the rest.
- */
+/** The DiffServ name of a DSCP value (EF, AFxy, CSn), as the form's picker names it; undefined for the rest. */
 export function dscpName(dscp: number): string | undefined {
-  if (dscp === 46) return "EF";
-  if (dscp % 8 === 0 && dscp <= 56) return `CS${dscp / 8}`;
-  const x = Math.floor(dscp / 8);
-  const y = (dscp % 8) / 2;
-  if (x >= 1 && x <= 4 && [1, 2, 3].includes(y)) return `AF${x}${y}`;
-  return undefined;
+  return NAMED_DSCP.find((d) => d.value === dscp)?.name;
 }
 
 const or = new Intl.ListFormat("en", { type: "disjunction" });
@@ -48,7 +30,7 @@ function side(word: "from" | "to", cidrs: readonly string[], ports: readonly str
  * An empty list matches anything, so it is left out, or said as "any" where the sentence needs a word.
  */
 export function policyRulesText(rules: Rules): string {
-  const protocols = rules.protocols.map((p) => PROTOCOL_NAMES[p] ?? `protocol ${p}`);
+  const protocols = rules.protocols.map((p) => NAMED_PROTOCOLS.find((n) => n.value === p)?.name ?? `protocol ${p}`);
   const sides = [
     side("from", rules.source_cidrs, rules.source_ports),
     side("to", rules.destination_cidrs, rules.destination_ports),

@@ -5,6 +5,7 @@ export const NAMED_PROTOCOLS: readonly { value: number; name: string }[] = [
   { value: 1, name: "ICMP" },
   { value: 47, name: "GRE" },
   { value: 50, name: "ESP" },
+  { value: 51, name: "AH" },
   { value: 58, name: "ICMPv6" },
   { value: 132, name: "SCTP" },
 ];
