@@ -39,6 +39,8 @@ test("an admin builds a site in the browser and an open viewer page follows ever
   page,
   browser,
 }) => {
+  // Eleven steps, two browsers and two API round trips each: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   await page.goto("/sites");
   await page.getByRole("button", { name: "New site" }).click();
   const newSite = page.getByRole("form", { name: "New site" });
@@ -153,14 +155,15 @@ test("a viewer sees the network with no edit control and a line saying the role 
   const page = await context.newPage();
 
   await page.goto("/sites");
-  await expect(page.getByRole("table", { name: "Sites" }).getByRole("row")).not.toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Sites" }).getByRole("row").nth(1)).toBeVisible();
   await expect(page.getByText("Your role (viewer) may not edit the network")).toBeVisible();
   await expect(page.getByRole("button", { name: "New site" })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Branch Chicago" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Branch Chicago" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Endpoints" }).getByRole("row")).not.toHaveCount(1);
-  await expect(page.getByRole("table", { name: "Paths" }).getByRole("row")).not.toHaveCount(1);
+  // A row beyond the header: the page shows the site's network, not an empty or failed load.
+  await expect(page.getByRole("table", { name: "Endpoints" }).getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Paths" }).getByRole("row").nth(1)).toBeVisible();
   await expect(page.getByText("Your role (viewer) may not edit the network")).toBeVisible();
   const main = page.getByRole("main");
   await expect(main.getByRole("button", { name: /^(Edit|Delete|Add|New) / })).toHaveCount(0);
@@ -191,4 +194,22 @@ test("an operator edits endpoints and paths but not the site itself", async ({ b
   await expect(page.getByRole("button", { name: "New site" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Delete / })).toHaveCount(0);
   await context.close();
+});
+
+test("the site page fits a 390 px phone: no sideways scrolling of the page", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/sites/${demoSiteId("HQ New York")}`);
+  await expect(page.getByRole("table", { name: "Paths" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("site-page-390.png"), fullPage: true });
+
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page
+    .getByRole("button", { name: /^Delete path / })
+    .first()
+    .click();
+  await expect(page.getByRole("dialog").getByRole("list")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("path-dialog-390.png") });
+  const dialogBox = (await page.getByRole("dialog").boundingBox())!;
+  expect(dialogBox.x).toBeGreaterThanOrEqual(0);
+  expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(390);
 });

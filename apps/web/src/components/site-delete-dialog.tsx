@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { describeError } from "./query-states";
+import styles from "./site-page.module.css";
 
 /**
  * A deletion behind a modal dialog: `load` counts what goes (a `*_dependencies` query) and `describe`
@@ -56,7 +57,7 @@ export function DeleteDialog<T>({
 
   return (
     // Escape closes a modal dialog natively; onClose keeps React's state in step with it.
-    <dialog ref={dialog} aria-labelledby="delete-dialog-title" onClose={onClose}>
+    <dialog ref={dialog} className={styles.dialog} aria-labelledby="delete-dialog-title" onClose={onClose}>
       <h2 id="delete-dialog-title">{title}</h2>
       {dependencies === undefined && !error && (
         <p className="muted" role="status">

@@ -10,6 +10,7 @@ import type { SiteDependenciesQuery, SitesQuery, UserRole } from "../graphql/gra
 import { Empty } from "./query-states";
 import { useNetworkEvents } from "./site-events";
 import { SiteForm } from "./site-form";
+import styles from "./site-page.module.css";
 
 export type SiteRow = SitesQuery["sites"][number];
 type Dependencies = SiteDependenciesQuery["site_dependencies"];
@@ -245,7 +246,7 @@ function DeleteSiteDialog({
 
   return (
     // Escape closes a modal dialog natively; onClose keeps React's state in step with it.
-    <dialog ref={dialog} aria-labelledby="delete-site-title" onClose={onClose}>
+    <dialog ref={dialog} className={styles.dialog} aria-labelledby="delete-site-title" onClose={onClose}>
       <h2 id="delete-site-title">Delete {site.name}?</h2>
       {!dependencies && !error && <p className="muted">Counting what depends on it…</p>}
       {dependencies && (
