@@ -159,7 +159,7 @@ function SiteDetails({ site, canEdit, onSaved }: { site: SiteData; canEdit: bool
           onCancel={close}
         />
       ) : (
-        <dl className={styles.details} aria-label="Site details">
+        <dl className={styles.details}>
           <div>
             <dt>Location</dt>
             <dd>{site.location || "—"}</dd>

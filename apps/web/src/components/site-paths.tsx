@@ -164,6 +164,7 @@ export function SitePaths({
               <th scope="col">Path</th>
               <th scope="col">Direction</th>
               <th scope="col">Other site</th>
+              <th scope="col">Endpoints</th>
               <th scope="col">Status</th>
               <th scope="col" className={styles.numeric}>
                 Latency
@@ -189,14 +190,12 @@ export function SitePaths({
                   <td>
                     <Link href={`/paths/${p.path_id}`}>Path {p.path_id}</Link>
                   </td>
-                  <td>
-                    {outgoing ? "to" : "from"}{" "}
-                    <span className="muted">
-                      ({here.address} {outgoing ? "→" : "←"} {other.address})
-                    </span>
-                  </td>
+                  <td>{outgoing ? "to" : "from"}</td>
                   <td>
                     <Link href={`/sites/${other.site_id}`}>{other.site_name}</Link>
+                  </td>
+                  <td className="muted">
+                    {here.address} {outgoing ? "→" : "←"} {other.address}
                   </td>
                   <td>
                     {canEdit ? (
