@@ -8,6 +8,7 @@ import { Empty } from "./query-states";
 import { DeleteDialog } from "./site-delete-dialog";
 import { formErrors, noErrors, type FormErrors } from "./site-field-errors";
 import { Field, FormError } from "./site-form";
+import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
 import type { SiteData } from "./site-page";
 
@@ -84,8 +85,7 @@ export function SiteEndpoints({
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const closeForm = () => {
-    setEditing(undefined);
-    requestAnimationFrame(() => addButton.current?.focus());
+    focusAfter(addButton, () => setEditing(undefined));
   };
 
   return (
@@ -201,10 +201,11 @@ export function SiteEndpoints({
           }}
           onClose={() => setDeleting(undefined)}
           onDeleted={(message) => {
-            setDeleting(undefined);
-            setNotice(message);
+            focusAfter(noticeRef, () => {
+              setDeleting(undefined);
+              setNotice(message);
+            });
             onChanged();
-            requestAnimationFrame(() => noticeRef.current?.focus());
           }}
         />
       )}

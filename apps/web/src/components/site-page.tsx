@@ -10,6 +10,7 @@ import { SiteEndpoints } from "./site-endpoints";
 import { useNetworkEvents } from "./site-events";
 import { formatTime } from "./site-format";
 import { SiteForm } from "./site-form";
+import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
 import { SitePaths } from "./site-paths";
 import { siteRoleNote } from "./sites-table";
@@ -136,8 +137,7 @@ function SiteDetails({ site, canEdit, onSaved }: { site: SiteData; canEdit: bool
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const close = () => {
-    setEditing(false);
-    requestAnimationFrame(() => editButton.current?.focus());
+    focusAfter(editButton, () => setEditing(false));
   };
   return (
     <section aria-labelledby="site-title">

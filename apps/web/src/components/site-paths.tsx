@@ -11,6 +11,7 @@ import { describeError, Empty, Loading, LoadError } from "./query-states";
 import { DeleteDialog } from "./site-delete-dialog";
 import { formErrors, noErrors, type FormErrors } from "./site-field-errors";
 import { Field, FormError } from "./site-form";
+import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
 import { formatTime } from "./site-format";
 import type { SiteData, SitePathRow } from "./site-page";
@@ -108,8 +109,7 @@ export function SitePaths({
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const closeForm = () => {
-    setAdding(false);
-    requestAnimationFrame(() => addButton.current?.focus());
+    focusAfter(addButton, () => setAdding(false));
   };
 
   async function changeStatus(path: SitePathRow, status: PathStatus) {
@@ -278,10 +278,11 @@ export function SitePaths({
           }}
           onClose={() => setDeleting(undefined)}
           onDeleted={(message) => {
-            setDeleting(undefined);
-            setNotice(message);
+            focusAfter(noticeRef, () => {
+              setDeleting(undefined);
+              setNotice(message);
+            });
             onChanged();
-            requestAnimationFrame(() => noticeRef.current?.focus());
           }}
         />
       )}

@@ -10,6 +10,7 @@ import type { SiteDependenciesQuery, SitesQuery, UserRole } from "../graphql/gra
 import { Empty } from "./query-states";
 import { useNetworkEvents } from "./site-events";
 import { SiteForm } from "./site-form";
+import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
 
 export type SiteRow = SitesQuery["sites"][number];
@@ -124,8 +125,7 @@ export function SitesTable({
               router.push(`/sites/${site.id}`);
             }}
             onCancel={() => {
-              setCreating(false);
-              requestAnimationFrame(() => newSiteButton.current?.focus());
+              focusAfter(newSiteButton, () => setCreating(false));
             }}
           />
         ) : (
@@ -186,10 +186,11 @@ export function SitesTable({
           onClose={() => setTarget(undefined)}
           onDeleting={() => (deletingHere.current = target.id)}
           onDeleted={(message) => {
-            setSites((rows) => rows.filter((row) => row.id !== target.id));
-            setNotice(message);
-            setTarget(undefined);
-            requestAnimationFrame(() => noticeRef.current?.focus());
+            focusAfter(noticeRef, () => {
+              setSites((rows) => rows.filter((row) => row.id !== target.id));
+              setNotice(message);
+              setTarget(undefined);
+            });
           }}
         />
       )}
