@@ -173,6 +173,8 @@ test("a viewer sees the network with no edit control and a line saying the role 
 });
 
 test("an operator edits endpoints and paths but not the site itself", async ({ browser }) => {
+  // A sign-in through scrypt and three page loads: the default 30 s is too tight on a busy machine.
+  test.setTimeout(60_000);
   inDatabase((db) => {
     if (!findUserByEmail(db, operator.email)) createUser(db, { ...operator, role: "operator" });
   });
