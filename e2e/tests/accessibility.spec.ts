@@ -14,7 +14,7 @@ async function settled(page: Page, path: string): Promise<void> {
   await expect(page.getByText(/Loading/)).toHaveCount(0);
 }
 
-const pages = ["/", "/policies", "/policies/new", "/policies/1", "/traffic", "/caches", "/users", "/audit"];
+const pages = ["/", "/sites", "/policies", "/policies/new", "/policies/1", "/traffic", "/caches", "/users", "/audit"];
 for (const path of pages) {
   test(`axe finds no violation on ${path}`, async ({ page }) => {
     await settled(page, path);
@@ -22,8 +22,23 @@ for (const path of pages) {
   });
 }
 
+test("axe finds no violation on a site page and its path deletion dialog", async ({ page }) => {
+  test.setTimeout(60_000); // two axe runs over a page of 30 paths
+  await settled(page, "/sites");
+  await page.getByRole("link", { name: "HQ New York" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "HQ New York" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Paths" })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page
+    .getByRole("button", { name: /^Delete path / })
+    .first()
+    .click();
+  await expect(page.getByRole("dialog").getByRole("list")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
 test("axe finds no violation in the site deletion dialog", async ({ page }) => {
-  await settled(page, "/");
+  await settled(page, "/sites");
   await page
     .getByRole("table", { name: "Sites" })
     .getByRole("button", { name: /^Delete / })

@@ -63,11 +63,11 @@ test("an admin deletes a site through the dialog; an open viewer dashboard drops
   const row = (p: typeof page) => p.getByRole("table", { name: "Sites" }).getByRole("row", { name: /Branch Reno/ });
   const viewerContext = await browser.newContext({ storageState: storageState.viewer });
   const viewerPage = await viewerContext.newPage();
-  await viewerPage.goto("/");
+  await viewerPage.goto("/sites");
   await expect(row(viewerPage)).toContainText("Reno, US");
   await expect(viewerPage.getByRole("button", { name: /^Delete / })).toHaveCount(0);
 
-  await page.goto("/");
+  await page.goto("/sites");
   await page.getByRole("button", { name: "Delete Branch Reno" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete Branch Reno?" });
   const shown = dialog.getByRole("list", { name: "What will be deleted" }).getByRole("listitem");
@@ -77,6 +77,8 @@ test("an admin deletes a site through the dialog; an open viewer dashboard drops
     "3 paths that start or end at them, other sites' paths included",
     "6 path metric rows",
   ]);
+  // The admin's next move is to type the name: the field has the focus as soon as it is shown.
+  await expect(dialog.getByLabel("Type Branch Reno to confirm")).toBeFocused();
   const confirm = dialog.getByRole("button", { name: "Delete site" });
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel("Type Branch Reno to confirm").fill("Branch Ren");
@@ -89,6 +91,8 @@ test("an admin deletes a site through the dialog; an open viewer dashboard drops
   );
   await expect(dialog).toBeHidden();
   await expect(row(page)).toHaveCount(0);
+  // The Delete button that opened the dialog is gone with its row; the focus lands on what happened.
+  await expect(page.getByTestId("sites-notice")).toBeFocused();
   // The viewer's page was never reloaded: the deletion reached it over the event stream.
   await expect(viewerPage.getByTestId("sites-notice")).toHaveText(
     `Branch Reno was deleted by ${admin.email}, with 2 endpoints and 3 paths.`,
@@ -112,7 +116,7 @@ test("an admin deletes a site through the dialog; an open viewer dashboard drops
 
 test("cancelling the dialog deletes nothing", async ({ page }) => {
   const site = createThrowawaySite("Branch Boise");
-  await page.goto("/");
+  await page.goto("/sites");
 
   await page.getByRole("button", { name: "Delete Branch Boise" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete Branch Boise?" });
@@ -120,6 +124,7 @@ test("cancelling the dialog deletes nothing", async ({ page }) => {
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Delete Branch Boise" })).toBeFocused();
   await page.reload();
   await expect(page.getByRole("row", { name: /Branch Boise/ })).toContainText("Reno, US");
 

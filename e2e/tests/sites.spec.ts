@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-test("the sites page lists the demo network's sites with their status", async ({ page }) => {
-  await page.goto("/");
+test("the sites page at /sites lists the demo network's sites with their status", async ({ page }) => {
+  await page.goto("/sites");
 
   const table = page.getByRole("table", { name: "Sites" });
   await expect(table.getByRole("row")).toHaveCount(13); // header + 12 demo sites

@@ -2,10 +2,16 @@
 
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { plural } from "@patronus/core/format";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { SiteDeletedMessage } from "~/server/event-stream";
 import { graphql } from "../graphql";
-import type { SiteDependenciesQuery, SitesQuery } from "../graphql/graphql";
+import type { SiteDependenciesQuery, SitesQuery, UserRole } from "../graphql/graphql";
+import { Empty } from "./query-states";
+import { useNetworkEvents } from "./site-events";
+import { SiteForm } from "./site-form";
+import { focusAfter } from "./site-focus";
+import styles from "./site-page.module.css";
 
 export type SiteRow = SitesQuery["sites"][number];
 type Dependencies = SiteDependenciesQuery["site_dependencies"];
@@ -46,72 +52,111 @@ const DELETE_SITE = graphql(`
   }
 `);
 
+/** The line a signed-in user reads when their role may not change the list. */
+export function siteRoleNote(role: UserRole): string | undefined {
+  if (role === "admin") return undefined;
+  if (role === "operator") {
+    return "Your role (operator) may not create or delete sites: open a site to edit its endpoints and paths.";
+  }
+  return "Your role (viewer) may not edit the network: sites, endpoints and paths are read-only for you.";
+}
+
 /**
  * The sites, kept current by the server's event stream: a site deleted anywhere leaves this table at
- * once, with a notice of who deleted it. Admins get a Delete button per site, behind a dialog that
- * shows what the cascade will remove and asks for the site's name.
+ * once, with a notice of who deleted it, and one created or edited anywhere appears. Admins get "New
+ * site" and a Delete button per site, behind a dialog that shows what the cascade will remove and asks
+ * for the site's name. `role` adds the line saying what the user's role may not do.
  */
-export function SitesTable({ initialSites, canDelete }: { initialSites: SiteRow[]; canDelete: boolean }) {
+export function SitesTable({
+  initialSites,
+  canDelete,
+  role,
+}: {
+  initialSites: SiteRow[];
+  canDelete: boolean;
+  role?: UserRole;
+}) {
   const client = useApolloClient();
+  const router = useRouter();
   const [sites, setSites] = useState(initialSites);
   const [notice, setNotice] = useState<string>();
   const [target, setTarget] = useState<SiteRow>();
+  const [creating, setCreating] = useState(false);
   const targetId = useRef<string>(undefined);
   useEffect(() => {
     targetId.current = target?.id;
   }, [target]);
   // The site this page is deleting: its own event only drops the row; the mutation's answer says the rest.
   const deletingHere = useRef<string>(undefined);
+  // After a deletion the focus goes to the notice saying what went: its button has left the page.
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const newSiteButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const events = new EventSource("/api/events");
-    let dropped = false;
-    events.addEventListener("site_deleted", (e: MessageEvent<string>) => {
-      const deleted = JSON.parse(e.data) as SiteDeletedMessage;
+  const reload = () =>
+    client
+      .query({ query: SITES, fetchPolicy: "network-only" })
+      .then(({ data }) => data && setSites(data.sites))
+      .catch(() => {});
+
+  useNetworkEvents({
+    onSiteDeleted: (deleted) => {
       setSites((rows) => rows.filter((row) => row.id !== deleted.site_id));
       if (deletingHere.current === deleted.site_id) return;
       setNotice(
         `${deleted.site_name} was deleted by ${deleted.actor}, with ${plural(deleted.endpoints, "endpoint")} and ${plural(deleted.paths, "path")}.`,
       );
       if (targetId.current === deleted.site_id) setTarget(undefined);
-    });
-    events.addEventListener("error", () => {
-      dropped = true;
-    });
-    // Nothing is replayed after a dropped connection, so reload the list when it comes back.
-    events.addEventListener("open", () => {
-      if (!dropped) return;
-      dropped = false;
-      client
-        .query({ query: SITES, fetchPolicy: "network-only" })
-        .then(({ data }) => data && setSites(data.sites))
-        .catch(() => {});
-    });
-    return () => events.close();
-  }, [client]);
+    },
+    // A site's name, location or status, or its endpoint count: the list shows all of them.
+    onNetworkChanged: (change) => {
+      if (change.entity !== "path") void reload();
+    },
+    onReconnected: () => void reload(),
+  });
 
   return (
     <>
-      <p role="status" data-testid="sites-notice">
+      {role && siteRoleNote(role) && <p className="muted">{siteRoleNote(role)}</p>}
+      {canDelete &&
+        (creating ? (
+          <SiteForm
+            onSaved={(site) => {
+              setNotice(`Created site ${site.name}.`);
+              router.push(`/sites/${site.id}`);
+            }}
+            onCancel={() => {
+              focusAfter(newSiteButton, () => setCreating(false));
+            }}
+          />
+        ) : (
+          <p>
+            <button type="button" ref={newSiteButton} onClick={() => setCreating(true)}>
+              New site
+            </button>
+          </p>
+        ))}
+      <p role="status" data-testid="sites-notice" ref={noticeRef} tabIndex={-1}>
         {notice}
       </p>
       {sites.length === 0 ? (
-        <p className="muted">No sites yet.</p>
+        <Empty>No sites yet.{canDelete ? " Create the first with New site." : " An admin creates them."}</Empty>
       ) : (
         <table aria-label="Sites">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Location</th>
-              <th>Status</th>
-              <th>Endpoints</th>
-              {canDelete && <th>Actions</th>}
+              <th scope="col">Name</th>
+              <th scope="col">Location</th>
+              <th scope="col">Status</th>
+              <th scope="col">Endpoints</th>
+              {canDelete && <th scope="col">Actions</th>}
             </tr>
           </thead>
           <tbody>
             {sites.map((site) => (
               <tr key={site.id}>
-                <td>{site.name}</td>
+                <td>
+                  <Link href={`/sites/${site.id}`}>{site.name}</Link>
+                </td>
                 <td>{site.location}</td>
                 <td>
                   <span className={`status status-${site.status}`}>{site.status}</span>
@@ -141,9 +186,11 @@ export function SitesTable({ initialSites, canDelete }: { initialSites: SiteRow[
           onClose={() => setTarget(undefined)}
           onDeleting={() => (deletingHere.current = target.id)}
           onDeleted={(message) => {
-            setSites((rows) => rows.filter((row) => row.id !== target.id));
-            setNotice(message);
-            setTarget(undefined);
+            focusAfter(noticeRef, () => {
+              setSites((rows) => rows.filter((row) => row.id !== target.id));
+              setNotice(message);
+              setTarget(undefined);
+            });
           }}
         />
       )}
@@ -169,6 +216,11 @@ function DeleteSiteDialog({
   const [error, setError] = useState<string>();
   const [typed, setTyped] = useState("");
   const [remove, { loading: deleting }] = useMutation(DELETE_SITE);
+  const nameInput = useRef<HTMLInputElement>(null);
+  // The name field appears with the counts; the admin's next move is to type in it.
+  useEffect(() => {
+    if (dependencies) nameInput.current?.focus();
+  }, [dependencies]);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -195,7 +247,7 @@ function DeleteSiteDialog({
 
   return (
     // Escape closes a modal dialog natively; onClose keeps React's state in step with it.
-    <dialog ref={dialog} aria-labelledby="delete-site-title" onClose={onClose}>
+    <dialog ref={dialog} className={styles.dialog} aria-labelledby="delete-site-title" onClose={onClose}>
       <h2 id="delete-site-title">Delete {site.name}?</h2>
       {!dependencies && !error && <p className="muted">Counting what depends on it…</p>}
       {dependencies && (
@@ -218,7 +270,7 @@ function DeleteSiteDialog({
             <span>
               Type <strong>{site.name}</strong> to confirm
             </span>
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+            <input ref={nameInput} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
           </label>
         </>
       )}

@@ -34,6 +34,18 @@ type Documents = {
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": typeof types.PolicyCountersDocument,
     "\n  query PolicySparklines($minutes: Int!) {\n    policy_sparklines(minutes: $minutes) {\n      policies {\n        policy_id\n        packets_per_second\n      }\n    }\n    collector_status {\n      uptime_ms\n    }\n  }\n": typeof types.PolicySparklinesDocument,
     "\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n": typeof types.SetPolicyPrioritiesDocument,
+    "\n  mutation CreateEndpoint($input: EndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      address\n    }\n  }\n": typeof types.CreateEndpointDocument,
+    "\n  mutation UpdateEndpoint($id: ID!, $input: EndpointPatch!) {\n    updateEndpoint(endpoint_id: $id, input: $input) {\n      id\n      address\n      port\n      interface_kind\n      cost_per_gb\n      reachable\n    }\n  }\n": typeof types.UpdateEndpointDocument,
+    "\n  query EndpointDependencies($id: ID!) {\n    endpoint_dependencies(endpoint_id: $id) {\n      address\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": typeof types.EndpointDependenciesDocument,
+    "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(endpoint_id: $id) {\n      address\n      paths_deleted\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n": typeof types.DeleteEndpointDocument,
+    "\n  mutation CreateSite($input: SiteInput!) {\n    createSite(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateSiteDocument,
+    "\n  mutation UpdateSite($id: ID!, $input: SitePatch!) {\n    updateSite(site_id: $id, input: $input) {\n      id\n      name\n      location\n      status\n      updated_at\n    }\n  }\n": typeof types.UpdateSiteDocument,
+    "\n  query SitePage($id: ID!) {\n    site(id: $id) {\n      id\n      name\n      location\n      status\n      endpoint_count\n      created_at\n      updated_at\n      endpoints {\n        id\n        address\n        port\n        interface_kind\n        cost_per_gb\n        reachable\n      }\n    }\n    path_health(site_id: $id) {\n      path_id\n      status\n      source {\n        site_id\n        site_name\n        endpoint_id\n        address\n        interface_kind\n      }\n      destination {\n        site_id\n        site_name\n        endpoint_id\n        address\n        interface_kind\n      }\n      latest {\n        timestamp\n        latency_ms\n        jitter_ms\n        packet_loss_pct\n        score\n      }\n    }\n  }\n": typeof types.SitePageDocument,
+    "\n  query PathTargets {\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        port\n        interface_kind\n      }\n    }\n  }\n": typeof types.PathTargetsDocument,
+    "\n  mutation CreatePath($input: PathInput!) {\n    createPath(input: $input) {\n      path {\n        id\n      }\n      reverse {\n        id\n      }\n    }\n  }\n": typeof types.CreatePathDocument,
+    "\n  mutation UpdatePathStatus($id: ID!, $status: PathStatus!) {\n    updatePathStatus(path_id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": typeof types.UpdatePathStatusDocument,
+    "\n  query PathDependencies($id: ID!) {\n    path_dependencies(path_id: $id) {\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": typeof types.PathDependenciesDocument,
+    "\n  mutation DeletePath($id: ID!) {\n    deletePath(path_id: $id) {\n      path_id\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n": typeof types.DeletePathDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": typeof types.SitesDocument,
     "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": typeof types.SiteDependenciesDocument,
     "\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n": typeof types.DeleteSiteDocument,
@@ -69,6 +81,18 @@ const documents: Documents = {
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": types.PolicyCountersDocument,
     "\n  query PolicySparklines($minutes: Int!) {\n    policy_sparklines(minutes: $minutes) {\n      policies {\n        policy_id\n        packets_per_second\n      }\n    }\n    collector_status {\n      uptime_ms\n    }\n  }\n": types.PolicySparklinesDocument,
     "\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n": types.SetPolicyPrioritiesDocument,
+    "\n  mutation CreateEndpoint($input: EndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      address\n    }\n  }\n": types.CreateEndpointDocument,
+    "\n  mutation UpdateEndpoint($id: ID!, $input: EndpointPatch!) {\n    updateEndpoint(endpoint_id: $id, input: $input) {\n      id\n      address\n      port\n      interface_kind\n      cost_per_gb\n      reachable\n    }\n  }\n": types.UpdateEndpointDocument,
+    "\n  query EndpointDependencies($id: ID!) {\n    endpoint_dependencies(endpoint_id: $id) {\n      address\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": types.EndpointDependenciesDocument,
+    "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(endpoint_id: $id) {\n      address\n      paths_deleted\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n": types.DeleteEndpointDocument,
+    "\n  mutation CreateSite($input: SiteInput!) {\n    createSite(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateSiteDocument,
+    "\n  mutation UpdateSite($id: ID!, $input: SitePatch!) {\n    updateSite(site_id: $id, input: $input) {\n      id\n      name\n      location\n      status\n      updated_at\n    }\n  }\n": types.UpdateSiteDocument,
+    "\n  query SitePage($id: ID!) {\n    site(id: $id) {\n      id\n      name\n      location\n      status\n      endpoint_count\n      created_at\n      updated_at\n      endpoints {\n        id\n        address\n        port\n        interface_kind\n        cost_per_gb\n        reachable\n      }\n    }\n    path_health(site_id: $id) {\n      path_id\n      status\n      source {\n        site_id\n        site_name\n        endpoint_id\n        address\n        interface_kind\n      }\n      destination {\n        site_id\n        site_name\n        endpoint_id\n        address\n        interface_kind\n      }\n      latest {\n        timestamp\n        latency_ms\n        jitter_ms\n        packet_loss_pct\n        score\n      }\n    }\n  }\n": types.SitePageDocument,
+    "\n  query PathTargets {\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        port\n        interface_kind\n      }\n    }\n  }\n": types.PathTargetsDocument,
+    "\n  mutation CreatePath($input: PathInput!) {\n    createPath(input: $input) {\n      path {\n        id\n      }\n      reverse {\n        id\n      }\n    }\n  }\n": types.CreatePathDocument,
+    "\n  mutation UpdatePathStatus($id: ID!, $status: PathStatus!) {\n    updatePathStatus(path_id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": types.UpdatePathStatusDocument,
+    "\n  query PathDependencies($id: ID!) {\n    path_dependencies(path_id: $id) {\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": types.PathDependenciesDocument,
+    "\n  mutation DeletePath($id: ID!) {\n    deletePath(path_id: $id) {\n      path_id\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n": types.DeletePathDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": types.SitesDocument,
     "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": types.SiteDependenciesDocument,
     "\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n": types.DeleteSiteDocument,
@@ -178,6 +202,54 @@ export function graphql(source: "\n  query PolicySparklines($minutes: Int!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n"): (typeof documents)["\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEndpoint($input: EndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      address\n    }\n  }\n"): (typeof documents)["\n  mutation CreateEndpoint($input: EndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      address\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEndpoint($id: ID!, $input: EndpointPatch!) {\n    updateEndpoint(endpoint_id: $id, input: $input) {\n      id\n      address\n      port\n      interface_kind\n      cost_per_gb\n      reachable\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateEndpoint($id: ID!, $input: EndpointPatch!) {\n    updateEndpoint(endpoint_id: $id, input: $input) {\n      id\n      address\n      port\n      interface_kind\n      cost_per_gb\n      reachable\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EndpointDependencies($id: ID!) {\n    endpoint_dependencies(endpoint_id: $id) {\n      address\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query EndpointDependencies($id: ID!) {\n    endpoint_dependencies(endpoint_id: $id) {\n      address\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(endpoint_id: $id) {\n      address\n      paths_deleted\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(endpoint_id: $id) {\n      address\n      paths_deleted\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSite($input: SiteInput!) {\n    createSite(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSite($input: SiteInput!) {\n    createSite(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSite($id: ID!, $input: SitePatch!) {\n    updateSite(site_id: $id, input: $input) {\n      id\n      name\n      location\n      status\n      updated_at\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSite($id: ID!, $input: SitePatch!) {\n    updateSite(site_id: $id, input: $input) {\n      id\n      name\n      location\n      status\n      updated_at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SitePage($id: ID!) {\n    site(id: $id) {\n      id\n      name\n      location\n      status\n      endpoint_count\n      created_at\n      updated_at\n      endpoints {\n        id\n        address\n        port\n        interface_kind\n        cost_per_gb\n        reachable\n      }\n    }\n    path_health(site_id: $id) {\n      path_id\n      status\n      source {\n        site_id\n        site_name\n        endpoint_id\n        address\n        interface_kind\n      }\n      destination {\n        site_id\n        site_name\n        endpoint_id\n        address\n        interface_kind\n      }\n      latest {\n        timestamp\n        latency_ms\n        jitter_ms\n        packet_loss_pct\n        score\n      }\n    }\n  }\n"): (typeof documents)["\n  query SitePage($id: ID!) {\n    site(id: $id) {\n      id\n      name\n      location\n      status\n      endpoint_count\n      created_at\n      updated_at\n      endpoints {\n        id\n        address\n        port\n        interface_kind\n        cost_per_gb\n        reachable\n      }\n    }\n    path_health(site_id: $id) {\n      path_id\n      status\n      source {\n        site_id\n        site_name\n        endpoint_id\n        address\n        interface_kind\n      }\n      destination {\n        site_id\n        site_name\n        endpoint_id\n        address\n        interface_kind\n      }\n      latest {\n        timestamp\n        latency_ms\n        jitter_ms\n        packet_loss_pct\n        score\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PathTargets {\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        port\n        interface_kind\n      }\n    }\n  }\n"): (typeof documents)["\n  query PathTargets {\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        port\n        interface_kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePath($input: PathInput!) {\n    createPath(input: $input) {\n      path {\n        id\n      }\n      reverse {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePath($input: PathInput!) {\n    createPath(input: $input) {\n      path {\n        id\n      }\n      reverse {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePathStatus($id: ID!, $status: PathStatus!) {\n    updatePathStatus(path_id: $id, status: $status) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePathStatus($id: ID!, $status: PathStatus!) {\n    updatePathStatus(path_id: $id, status: $status) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PathDependencies($id: ID!) {\n    path_dependencies(path_id: $id) {\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query PathDependencies($id: ID!) {\n    path_dependencies(path_id: $id) {\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePath($id: ID!) {\n    deletePath(path_id: $id) {\n      path_id\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeletePath($id: ID!) {\n    deletePath(path_id: $id) {\n      path_id\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,84 @@
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { describeError } from "./query-states";
+import styles from "./site-page.module.css";
+
+/**
+ * A deletion behind a modal dialog: `load` counts what goes (a `*_dependencies` query) and `describe`
+ * lists it, so the user confirms exactly what the cascade removes. Cancel has the focus on open (the
+ * safe choice under Enter); Escape and Cancel close without deleting. `remove` deletes and returns the
+ * sentence the page shows afterwards.
+ */
+export function DeleteDialog<T>({
+  title,
+  confirmLabel,
+  load,
+  describe,
+  remove,
+  onClose,
+  onDeleted,
+}: {
+  title: string;
+  confirmLabel: string;
+  load: () => Promise<T>;
+  describe: (dependencies: T) => ReactNode;
+  remove: () => Promise<string>;
+  onClose: () => void;
+  onDeleted: (message: string) => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const [dependencies, setDependencies] = useState<T>();
+  const [error, setError] = useState<string>();
+  const [deleting, setDeleting] = useState(false);
+  // The loader is a new closure on every render of the page; the dialog counts once, when it opens.
+  const loadOnce = useRef(load);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    cancel.current?.focus();
+    loadOnce
+      .current()
+      .then(setDependencies)
+      .catch((e: unknown) => setError(`Could not count what goes with it: ${describeError(e)}`));
+  }, []);
+
+  async function confirm() {
+    setDeleting(true);
+    setError(undefined);
+    try {
+      onDeleted(await remove());
+    } catch (e) {
+      setError(`Deleting failed: ${describeError(e)}`);
+      setDeleting(false);
+    }
+  }
+
+  return (
+    // Escape closes a modal dialog natively; onClose keeps React's state in step with it.
+    <dialog ref={dialog} className={styles.dialog} aria-labelledby="delete-dialog-title" onClose={onClose}>
+      <h2 id="delete-dialog-title">{title}</h2>
+      {dependencies === undefined && !error && (
+        <p className="muted" role="status">
+          Counting what goes with it…
+        </p>
+      )}
+      {dependencies !== undefined && describe(dependencies)}
+      {error && <p role="alert">{error}</p>}
+      <p className="actions">
+        <button
+          type="button"
+          className="danger"
+          disabled={dependencies === undefined || deleting}
+          onClick={() => void confirm()}
+        >
+          {confirmLabel}
+        </button>
+        <button type="button" ref={cancel} onClick={() => dialog.current?.close()}>
+          Cancel
+        </button>
+      </p>
+    </dialog>
+  );
+}
