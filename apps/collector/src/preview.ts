@@ -26,6 +26,8 @@ export function createPreviewHandler(
       } catch (error) {
         throw new HttpError(400, `bad preview request: ${(error as Error).message}`);
       }
+      // Compiling 1,000 policies is the longest step that cannot be sliced: give the loop its turn after it.
+      await new Promise((resolve) => setImmediate(resolve));
       const at = now();
       const preview = await previewMatcher(collector.liveFlows(), draft, { ...sliceOptions, top });
       return { ...preview, at, elapsed_ms: performance.now() - started };

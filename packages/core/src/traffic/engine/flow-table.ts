@@ -321,11 +321,12 @@ export class FlowTable {
     const words = new Int32Array(this.size * CELL_WORDS);
     const src = this.words;
     let n = 0;
+    // Word by word: a subarray per flow for set() cost 10x as much (an object each).
     for (let i = 0; i <= this.mask; i++) {
       const b = i << SHIFT;
       if (src[b + META] === 0) continue;
-      words.set(src.subarray(b, b + CELL_WORDS), n << SHIFT);
-      n++;
+      const to = n++ << SHIFT;
+      for (let x = 0; x < CELL_WORDS; x++) words[to + x] = src[b + x]!;
     }
     return new FlowTableCopy(words, n, this.addresses.slice(0, this.rowsUsed * 8));
   }
