@@ -11,6 +11,7 @@ import { getLogger } from "../log";
 import { cachesResolvers } from "./resolvers/caches";
 import { networkChangesResolvers } from "./resolvers/network-changes";
 import { policyChangesResolvers } from "./resolvers/policy-changes";
+import { policyPreviewResolvers } from "./resolvers/policy-preview";
 import { auditResolvers } from "./resolvers/audit";
 import { collectorHealthResolvers } from "./resolvers/collector-health";
 import { policiesResolvers } from "./resolvers/policies";
@@ -36,6 +37,7 @@ export const resolvers = guardRootFields([
   usersResolvers,
   networkChangesResolvers,
   policyChangesResolvers,
+  policyPreviewResolvers,
   auditResolvers,
   collectorHealthResolvers,
 ]);

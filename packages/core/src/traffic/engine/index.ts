@@ -15,6 +15,7 @@ export type {
 export {
   previewMatcher,
   MIN_RATE_SPAN_MS,
+  flowRates,
   type MatcherPreview,
   type PolicyMove,
   type MovedFlow,

@@ -55,6 +55,17 @@ export interface PreviewOptions {
  * first seen), the span at least this long: a flow seen once would otherwise have an infinite rate.
  */
 export const MIN_RATE_SPAN_MS = 1000;
+/** A flow's packet and bit rates from its counters and times (see MIN_RATE_SPAN_MS). */
+export function flowRates(
+  packets: number,
+  bytes: number,
+  firstSeen: number,
+  lastSeen: number,
+): { packets_per_second: number; bits_per_second: number } {
+  const seconds = Math.max(lastSeen - firstSeen, MIN_RATE_SPAN_MS) / 1000;
+  return { packets_per_second: packets / seconds, bits_per_second: (bytes * 8) / seconds };
+}
+
 /** Flows evaluated between two looks at the clock: ~0.1 ms of matching, so a slice overruns sliceMs by little. */
 const CHUNK = 1024;
 
@@ -91,6 +102,7 @@ export async function previewMatcher(
       // A flow classified before the last matcher change is judged as its next record will be.
       const from = flows.generation(i) === generation ? policyIdBySlot[flows.policy(i)]! : matcher.match(record);
       const to = draft.match(record);
+      // flowRates(), written out: an object per flow would be 100k allocations a preview.
       const span = Math.max(flows.lastSeen(i) - flows.firstSeen(i), MIN_RATE_SPAN_MS) / 1000;
       const pps = flows.packets(i) / span;
       const bps = (flows.bytes(i) * 8) / span;
