@@ -1,7 +1,12 @@
 import { createCollectorClient, CollectorProtocolError, type PreviewPolicy } from "@patronus/core/traffic/control";
 import { TrafficStatsCollector } from "@patronus/core/traffic/engine";
 import { flowKey, PolicyMatcher } from "@patronus/core/traffic/match";
-import { afterEach, describe, expect, it } from "vitest";
+import { createSocket } from "node:dgram";
+import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE } from "@patronus/core/flows";
+import { listPolicies } from "@patronus/core/policies";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { startCollector } from "./collector";
+import { createDataDir, testEnv } from "./testing/harness";
 import { startControlServer, type ControlHandlers } from "./control-server";
 import { createPreviewHandler } from "./preview";
 
@@ -22,7 +27,10 @@ const unused = () => {
 };
 
 let close: (() => Promise<void>) | undefined;
-afterEach(() => close?.());
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
 
 async function serve(handler: ControlHandlers["preview"]) {
   const handlers = {
@@ -132,5 +140,67 @@ describe("the preview endpoint", () => {
       status: 413,
       body: { error: "body too large: at most 4194304 bytes" },
     });
+  });
+});
+
+describe("the sidecar's preview", () => {
+  it("judges flows received over UDP by a draft that adds a DSCP policy, and its counters stay as they were", async () => {
+    const data = createDataDir([{ name: "catch-all", priority: 0, match_rules: {} }]);
+    const env = testEnv(data.dir);
+    const running = await startCollector(env, () => {});
+    close = async () => {
+      await running.stop();
+      data.cleanup();
+    };
+    const client = createCollectorClient({ url: running.controlUrl, secret: env.secret });
+    const voice = {
+      src: "10.0.0.1",
+      dst: "192.0.2.1",
+      srcPort: 5004,
+      dstPort: 5004,
+      protocol: 17,
+      dscp: 46,
+      packets: 50,
+      bytes: 10_000,
+    };
+    const web = {
+      src: "10.0.0.2",
+      dst: "192.0.2.1",
+      srcPort: 40000,
+      dstPort: 443,
+      protocol: 6,
+      dscp: 0,
+      packets: 10,
+      bytes: 5_000,
+    };
+    const [host, port] = running.flowAddress.split(":") as [string, string];
+    const socket = createSocket("udp4");
+    const packet = buildIpfixPacket({
+      templates: [IPFIX_IPV4_TEMPLATE],
+      dataSets: [flowDataSet(IPFIX_IPV4_TEMPLATE, [voice, web])],
+    });
+    await new Promise((resolve) => socket.send(packet, Number(port), host, resolve));
+    socket.close();
+    await vi.waitFor(async () => expect((await client.status()).records_received).toBe(2), { timeout: 5_000 });
+    const before = await client.stats();
+    const draft = [
+      ...listPolicies(data.db).map(({ policy_id, priority, enabled, match_rules }) => ({
+        policy_id,
+        priority,
+        enabled,
+        match_rules,
+      })),
+      { policy_id: 99, priority: 900, enabled: true, match_rules: { dscp: [46] } },
+    ];
+
+    const preview = await client.preview(draft);
+
+    expect(preview).toMatchObject({
+      flows_considered: 2,
+      flows_moved: 1,
+      moves: [{ from_policy_id: 1, to_policy_id: 99, flows: 1 }],
+    });
+    expect(preview.top_flows.map((f) => [f.key.src_addr, f.dscp])).toEqual([["10.0.0.1", 46]]);
+    expect((await client.stats()).policies).toEqual(before.policies);
   });
 });
