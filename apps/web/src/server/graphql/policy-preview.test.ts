@@ -172,6 +172,21 @@ describe("policy_change_preview", () => {
     expect(collector.previews()).toBe(0);
   });
 
+  it("refuses a draft of more than 1,000 policies, the collector's cap, without asking it", async () => {
+    for (let i = 0; i < 999; i++) createPolicy(t.db, { name: `bulk ${i}`, priority: 1 });
+
+    const result = await execute(PREVIEW, {
+      user: users.operator,
+      variables: { change: { kind: "create", input: { name: "one too many", priority: 5 } } },
+    });
+
+    expect(result.errors?.[0]).toMatchObject({
+      message: "a preview covers at most 1000 policies; with this change there would be 1002",
+      extensions: { code: "VALIDATION", field: "change" },
+    });
+    expect(collector.previews()).toBe(0);
+  });
+
   it("says a change's missing field by name", async () => {
     const result = await execute(PREVIEW, { user: users.operator, variables: { change: { kind: "update" } } });
 

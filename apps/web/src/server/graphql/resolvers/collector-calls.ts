@@ -29,6 +29,11 @@ export async function askCollector<T>(
         },
       );
     }
+    if (error instanceof CollectorProtocolError && error.status === 413) {
+      throw new GraphQLError(`The policies are too large for the collector, so ${what} is not possible.`, {
+        extensions: { code: "PAYLOAD_TOO_LARGE" },
+      });
+    }
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from "@patronus/core/errors";
 import { draftPolicies, getPolicy, listPolicies, type Policy, type PolicyChange } from "@patronus/core/policies";
 import type { Db } from "@patronus/core/db";
 import { flowRates } from "@patronus/core/traffic/engine";
+import { MAX_PREVIEW_POLICIES } from "@patronus/core/traffic/control";
 import { UNMATCHED_POLICY_ID } from "@patronus/core/traffic/match";
 import type { PolicyChangeInput, Resolvers } from "../generated/resolvers";
 import { askCollector } from "./collector-calls";
@@ -22,6 +23,11 @@ export const policyPreviewResolvers: Resolvers = {
     policy_change_preview: async (_, { change }, ctx) => {
       const current = listPolicies(ctx.db);
       const draft = draftPolicies(current, toPolicyChange(change));
+      if (draft.length > MAX_PREVIEW_POLICIES)
+        throw new ValidationError(
+          `a preview covers at most ${MAX_PREVIEW_POLICIES} policies; with this change there would be ${draft.length}`,
+          "change",
+        );
       const preview = await askCollector(ctx, "previewing the change", (collector) =>
         collector.preview(
           draft.map(({ policy_id, priority, enabled, match_rules }) => ({ policy_id, priority, enabled, match_rules })),
