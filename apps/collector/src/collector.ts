@@ -21,6 +21,7 @@ import { PolicyMatcher } from "@patronus/core/traffic/match";
 import { pruneStatsStep } from "@patronus/core/traffic/stats";
 import { startControlServer } from "./control-server";
 import { startDemoTraffic } from "./demo-traffic";
+import { createPreviewHandler } from "./preview";
 import type { CollectorEnv } from "./env";
 import { createCollectorMetrics } from "./metrics";
 import { listenUdp } from "./udp-listener";
@@ -250,6 +251,7 @@ export async function startCollector(
       cleanup: ({ timeout_ms }) => ({
         removed: collector.cleanupStaleFlows(timeout_ms ?? env.PATRONUS_FLOW_IDLE_TIMEOUT_MS),
       }),
+      preview: createPreviewHandler(collector),
       cacheStats: () => registry.stats(),
       clearCaches: () => ({ cleared_entries: registry.clearAll() }),
     },

@@ -5,6 +5,7 @@ import { metricsAccess } from "@patronus/core/ops";
 import {
   controlEndpoints,
   describeIssues,
+  MAX_CONTROL_BODY_BYTES,
   type ControlEndpoint,
   type ControlEndpointName,
   type ControlParams,
@@ -18,10 +19,15 @@ import type { z } from "zod";
  * (core's traffic/control/protocol.ts).
  */
 export type ControlHandlers = {
-  [Name in ControlEndpointName]: (params: ControlParams<Name>) => z.input<(typeof controlEndpoints)[Name]["response"]>;
+  [Name in ControlEndpointName]: (
+    params: ControlParams<Name>,
+  ) =>
+    | z.input<(typeof controlEndpoints)[Name]["response"]>
+    | Promise<z.input<(typeof controlEndpoints)[Name]["response"]>>;
 };
 
-class HttpError extends Error {
+/** A refusal a handler throws: its status and message go to the client as `{ error }`. */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -74,11 +80,14 @@ export async function startControlServer(
     for (const route of routes) {
       const match = route.endpoint.method === req.method ? route.pattern.exec(url.pathname) : null;
       if (!match) continue;
-      const fields = req.method === "POST" ? await readJson(req) : fromText(Object.fromEntries(url.searchParams));
+      const fields =
+        req.method === "POST"
+          ? await readJson(req, route.endpoint.maxBodyBytes ?? MAX_CONTROL_BODY_BYTES)
+          : fromText(Object.fromEntries(url.searchParams));
       route.params.forEach((param, i) => (fields[param] = fromText({ [param]: decodeSegment(match[i + 1]!) })[param]));
       const request = route.endpoint.request.safeParse(fields);
       if (!request.success) throw new HttpError(400, `bad ${route.name} request: ${describeIssues(request.error)}`);
-      return send(res, 200, answer(route.name, request.data as ControlParams<ControlEndpointName>));
+      return send(res, 200, await answer(route.name, request.data as ControlParams<ControlEndpointName>));
     }
     throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
   }
@@ -116,12 +125,17 @@ async function serveMetrics(
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = "";
-  for await (const chunk of req) {
-    text += String(chunk);
-    if (text.length > 64 * 1024) throw new HttpError(413, "body too large");
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > maxBytes) throw new HttpError(413, `body too large: at most ${maxBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new HttpError(413, `body too large: at most ${maxBytes} bytes`);
+    chunks.push(chunk);
   }
+  const text = Buffer.concat(chunks).toString("utf8");
   if (!text) return {};
   try {
     const value: unknown = JSON.parse(text);

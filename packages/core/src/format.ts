@@ -32,3 +32,6 @@ export const formatBytes = (bytes: number) => scaled(bytes, ["B", "kB", "MB", "G
 export const formatByteRate = (rate: number) => scaled(rate, ["B/s", "kB/s", "MB/s", "GB/s", "TB/s"], upToOneDecimal);
 /** 2400 -> "2.4 kpkt/s"; 0.2 -> "0.2 pkt/s". */
 export const formatPacketRate = (rate: number) => scaled(rate, ["pkt/s", "kpkt/s", "Mpkt/s", "Gpkt/s"], upToOneDecimal);
+/** 2400000 -> "2.4 Mbit/s" (SI, as link speeds are written). */
+export const formatBitRate = (rate: number) =>
+  scaled(rate, ["bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s"], upToOneDecimal);

@@ -1,7 +1,13 @@
 "use client";
 
+import { skipToken, useQuery } from "@apollo/client/react";
+import { formatBitRate, formatCount, formatPacketRate } from "@patronus/core/format";
+import { useEffect, useState } from "react";
 import { graphql } from "../graphql";
-import type { PolicyChangeInput } from "../graphql/graphql";
+import type { PolicyChangeInput, PolicyChangePreviewQuery } from "../graphql/graphql";
+import { endpointText, policyLabel, previewSummary, protocolName } from "./flow-text";
+import { numeric } from "./path-table";
+import { Loading, LoadError } from "./query-states";
 
 /** The collector's verdict on a draft policy change; see policy_change_preview in docs/api.md. */
 export const POLICY_CHANGE_PREVIEW = graphql(`
@@ -11,6 +17,8 @@ export const POLICY_CHANGE_PREVIEW = graphql(`
       flows_moved
       packets_per_second_moved
       bits_per_second_moved
+      packets_per_second_total
+      bits_per_second_total
       moves {
         from_policy_id
         from_policy_name
@@ -37,11 +45,134 @@ export const POLICY_CHANGE_PREVIEW = graphql(`
   }
 `);
 
+/** How long `change` must stay the same before the collector is asked: typing a CIDR is not ten previews. */
+const DEBOUNCE_MS = 400;
+
 /**
- * What `change` would do to the traffic flowing now, shown before it is saved. `null` while the draft is
- * not yet valid. PLACEHOLDER: the preview helper replaces this body; the props are the contract.
+ * What `change` would do to the traffic flowing now, shown before it is saved: how many live flows would
+ * move, at what rates, from which policy to which, and the busiest of them. `null` while the draft is not
+ * yet valid. The collector computes it over its live flows without touching a counter (docs/api.md,
+ * policy_change_preview).
  */
 export function PolicyChangePreview({ change }: { change: PolicyChangeInput | null }) {
-  void change;
+  const asked = useDebounced(change, DEBOUNCE_MS);
+  const { data, dataState, error, loading, refetch } = useQuery(
+    POLICY_CHANGE_PREVIEW,
+    asked ? { variables: { change: asked }, fetchPolicy: "network-only" } : skipToken,
+  );
+
+  return (
+    <section aria-labelledby="policy-preview-title" className="policy-preview">
+      <h3 id="policy-preview-title">Effect on live traffic</h3>
+      {change === null ? (
+        <p className="muted">The preview appears once the change is complete and valid.</p>
+      ) : error ? (
+        <LoadError what="the preview" error={error} retry={() => refetch()} />
+      ) : loading || dataState !== "complete" ? (
+        <Loading what="the preview" />
+      ) : (
+        <PreviewResult preview={data.policy_change_preview} />
+      )}
+    </section>
+  );
+}
+
+type Preview = PolicyChangePreviewQuery["policy_change_preview"];
+
+function PreviewResult({ preview }: { preview: Preview }) {
+  const share =
+    preview.bits_per_second_total > 0
+      ? ` (${Math.round((preview.bits_per_second_moved / preview.bits_per_second_total) * 100)}% of live traffic)`
+      : "";
+  return (
+    <>
+      <p role="status">
+        {previewSummary(preview)}
+        {preview.flows_moved > 0 ? share : ""}
+      </p>
+      {preview.moves.length > 0 && (
+        <table aria-label="Flows that would move, by policy">
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col" style={numeric}>
+                Flows
+              </th>
+              <th scope="col" style={numeric}>
+                Packets/s
+              </th>
+              <th scope="col" style={numeric}>
+                Bits/s
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.moves.map((m) => (
+              <tr key={`${m.from_policy_id ?? "none"}>${m.to_policy_id ?? "none"}`}>
+                <td>{policyLabel(m.from_policy_id, m.from_policy_name)}</td>
+                <td>{policyLabel(m.to_policy_id, m.to_policy_name)}</td>
+                <td style={numeric}>{formatCount(m.flows)}</td>
+                <td style={numeric}>{formatPacketRate(m.packets_per_second)}</td>
+                <td style={numeric}>{formatBitRate(m.bits_per_second)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {preview.top_flows.length > 0 && (
+        <table aria-label="Busiest flows that would move">
+          <thead>
+            <tr>
+              <th scope="col">Source</th>
+              <th scope="col">Destination</th>
+              <th scope="col">Protocol</th>
+              <th scope="col" style={numeric}>
+                DSCP
+              </th>
+              <th scope="col">Moves</th>
+              <th scope="col" style={numeric}>
+                Bits/s
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.top_flows.map((f) => (
+              <tr key={`${f.source}|${f.source_port}|${f.destination}|${f.destination_port}|${f.protocol}`}>
+                <td>{endpointText(f.source, f.source_port, f.protocol)}</td>
+                <td>{endpointText(f.destination, f.destination_port, f.protocol)}</td>
+                <td>{protocolName(f.protocol)}</td>
+                <td style={numeric}>{f.dscp}</td>
+                <td>
+                  {policyLabel(f.from_policy_id, nameOf(preview, f.from_policy_id))} →{" "}
+                  {policyLabel(f.to_policy_id, nameOf(preview, f.to_policy_id))}
+                </td>
+                <td style={numeric}>{formatBitRate(f.bits_per_second)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** A policy's name as the moves give it (every moved flow's pair is among them). */
+function nameOf(preview: Preview, id: string | null | undefined): string | null {
+  for (const m of preview.moves) {
+    if (m.from_policy_id === id) return m.from_policy_name ?? null;
+    if (m.to_policy_id === id) return m.to_policy_name ?? null;
+  }
   return null;
+}
+
+/** `value` once it has stayed the same (by its JSON) for `ms`; compared by content, as forms rebuild objects. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  const key = JSON.stringify(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(JSON.parse(key) as T), ms);
+    return () => clearTimeout(timer);
+  }, [key, ms]);
+  return settled;
 }

@@ -58,6 +58,8 @@ export const rules: Record<
       cache_stats: { role: "operator", action: "cache.stats" },
       users: { role: "admin", action: "user.list" },
       audit_log: { role: "admin", action: "audit.list" },
+      // A preview is the first step of an edit, and costs the collector a pass over its flows.
+      policy_change_preview: { role: "operator", action: "policy.preview" },
     },
   },
   Mutation: {
@@ -84,6 +86,7 @@ export const rules: Record<
       setPolicyEnabled: { role: "operator", action: "policy.set_enabled" },
       deletePolicy: { role: "operator", action: "policy.delete" },
       setPolicyPriorities: { role: "operator", action: "policy.reorder" },
+      resetPolicyCounters: { role: "operator", action: "policy.reset_counters" },
       // Path metrics (issue 12): probes report with an operator's API token (docs/api.md, Path metrics).
       recordPathMetrics: { role: "operator", action: "path_metrics.ingest" },
     },

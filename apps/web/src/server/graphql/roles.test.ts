@@ -42,6 +42,7 @@ const calls: Record<string, string> = {
   deletePolicy: `mutation { deletePolicy(policy_id: "999") { audit_id } }`,
   setPolicyPriorities: `mutation { setPolicyPriorities(priorities: [{ policy_id: "999", priority: 3 }]) { id } }`,
   recordPathMetrics: `mutation { recordPathMetrics(samples: [{ path_id: 999, latency_ms: 1, jitter_ms: 0, packet_loss_pct: 0 }]) { recorded } }`,
+  resetPolicyCounters: `mutation { resetPolicyCounters(policy_id: "999") { reset } }`,
 };
 /** The next role down: USER_ROLES lists the highest first. */
 const below = (role: UserRole): UserRole | undefined => USER_ROLES[USER_ROLES.indexOf(role) + 1];
@@ -78,6 +79,7 @@ describe("roles", () => {
       "setPolicyEnabled",
       "deletePolicy",
       "setPolicyPriorities",
+      "resetPolicyCounters",
     ]) {
       expect(ruleOf("Mutation", field).role).toBe("operator");
     }

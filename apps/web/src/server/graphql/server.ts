@@ -11,6 +11,7 @@ import { getLogger } from "../log";
 import { cachesResolvers } from "./resolvers/caches";
 import { networkChangesResolvers } from "./resolvers/network-changes";
 import { policyChangesResolvers } from "./resolvers/policy-changes";
+import { policyPreviewResolvers } from "./resolvers/policy-preview";
 import { auditResolvers } from "./resolvers/audit";
 import { collectorHealthResolvers } from "./resolvers/collector-health";
 import { flowPolicyResolvers } from "./resolvers/flow-policy";
@@ -38,6 +39,7 @@ export const resolvers = guardRootFields([
   usersResolvers,
   networkChangesResolvers,
   policyChangesResolvers,
+  policyPreviewResolvers,
   auditResolvers,
   collectorHealthResolvers,
 ]);

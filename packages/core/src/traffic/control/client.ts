@@ -9,6 +9,8 @@ import {
   type ControlRequest,
   type ControlResponse,
   type LiveStats,
+  type PreviewPolicy,
+  type PreviewReport,
 } from "./protocol";
 import type { FlowStats, PolicyStats } from "../engine/traffic-stats-collector";
 
@@ -20,9 +22,13 @@ export interface CollectorClient {
   status(): Promise<CollectorStatusReport>;
   reset(policyId?: number): Promise<{ reset: boolean }>;
   cleanup(timeoutMs?: number): Promise<{ removed: number }>;
+  /** What `policies` (the whole draft list) would do to the live flows; 429 while another preview runs. */
+  preview(policies: PreviewPolicy[], top?: number): Promise<PreviewReport>;
   cacheStats(): Promise<CacheStatsReport[]>;
   clearCaches(): Promise<{ cleared_entries: number }>;
 }
+
+const PREVIEW_TIMEOUT_MS = 15_000;
 
 /** The collector could not be reached, or did not answer in time: callers may fall back to snapshots. */
 export class CollectorUnavailableError extends Error {}
@@ -53,6 +59,7 @@ export function createCollectorClient({
   async function call<Name extends ControlEndpointName>(
     name: Name,
     request: ControlRequest<Name>,
+    waitMs = timeoutMs,
   ): Promise<ControlResponse<Name>> {
     const { method, path, response: schema } = controlEndpoints[name];
     const target = requestTarget(method, path, request);
@@ -64,7 +71,7 @@ export function createCollectorClient({
         method,
         headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
         body: target.body,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(waitMs),
       });
       status = response.status;
       text = await response.text();
@@ -95,6 +102,8 @@ export function createCollectorClient({
     status: () => call("status", {}),
     reset: (policyId) => call("reset", { policy_id: policyId }),
     cleanup: (timeoutMs) => call("cleanup", { timeout_ms: timeoutMs }),
+    // Sliced so as not to stall the receive loop, a preview of a million flows takes seconds, not ms.
+    preview: (policies, top) => call("preview", { policies, top }, Math.max(timeoutMs, PREVIEW_TIMEOUT_MS)),
     cacheStats: () => call("cacheStats", {}),
     clearCaches: () => call("clearCaches", {}),
   };

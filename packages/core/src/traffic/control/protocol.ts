@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { CacheStats } from "../../cache/ttl-cache";
 import type { UnknownExporter } from "../engine/exporter-gate";
+import type { MatcherPreview, MovedFlow, PolicyMove } from "../engine/preview";
 import type { FlowStats, PolicyStats, TrafficTotals } from "../engine/traffic-stats-collector";
+import { matchRulesSchema } from "../../policies/match-rules";
 
 /*
  * The collector's control interface, defined once for both sides: JSON over HTTP on loopback, each
@@ -110,6 +112,60 @@ const cacheStatsReportSchema = z.object({
 /** Most flows one topFlows request returns; a larger limit is clamped, not refused. */
 export const MAX_TOP_FLOWS = 1000;
 
+/** Most policies one preview may carry: the size the matcher and its bench are held to (draft.ts MAX_REORDER). */
+export const MAX_PREVIEW_POLICIES = 1000;
+/** Most moved flows one preview lists. */
+export const MAX_PREVIEW_TOP = 100;
+/**
+ * A preview's body cap: 1,000 policies of a dozen rule entries are ~300 KB; parsing the cap's worth of
+ * JSON holds the receive loop ~20 ms (docs/architecture.md "Policy change preview").
+ */
+export const MAX_PREVIEW_BODY_BYTES = 4 * 1024 * 1024;
+/** Every other request's body cap. */
+export const MAX_CONTROL_BODY_BYTES = 64 * 1024;
+
+const flowKeySchema = flowStatsSchema.shape.key;
+
+const previewPolicySchema = z.object({
+  policy_id: z.number().int().positive(),
+  priority: z.number().int(),
+  enabled: z.boolean(),
+  match_rules: matchRulesSchema,
+});
+
+const policyMoveSchema = z.object({
+  from_policy_id: policyId,
+  to_policy_id: policyId,
+  flows: count,
+  packets_per_second: z.number(),
+  bits_per_second: z.number(),
+}) satisfies z.ZodType<PolicyMove>;
+
+const movedFlowSchema = z.object({
+  key: flowKeySchema,
+  dscp: z.number().int(),
+  from_policy_id: policyId,
+  to_policy_id: policyId,
+  packets_per_second: z.number(),
+  bits_per_second: z.number(),
+}) satisfies z.ZodType<MovedFlow>;
+
+const previewSchema = z.object({
+  flows_considered: count,
+  flows_moved: count,
+  packets_per_second_moved: z.number(),
+  bits_per_second_moved: z.number(),
+  packets_per_second_total: z.number(),
+  bits_per_second_total: z.number(),
+  moves: z.array(policyMoveSchema),
+  top_flows: z.array(movedFlowSchema),
+  slices: count,
+  /** When the live flows were copied (epoch ms). */
+  at: epochMs,
+  /** Compiling the draft and evaluating it, in ms. */
+  elapsed_ms: z.number(),
+}) satisfies z.ZodType<MatcherPreview & { at: number; elapsed_ms: number }>;
+
 export interface ControlEndpoint<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
   method: "GET" | "POST";
   /**
@@ -119,6 +175,8 @@ export interface ControlEndpoint<Request extends z.ZodType = z.ZodType, Response
   path: string;
   request: Request;
   response: Response;
+  /** The largest body the server reads (default MAX_CONTROL_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 const endpoint = <Request extends z.ZodType, Response extends z.ZodType>(e: ControlEndpoint<Request, Response>) => e;
@@ -158,6 +216,22 @@ export const controlEndpoints = {
     request: z.object({ timeout_ms: z.number().nonnegative().optional() }),
     response: z.object({ removed: count }),
   }),
+  /**
+   * What a draft policy list would do to the live flows; the counters are never touched. One at a
+   * time: a second while one runs is refused with 429.
+   */
+  preview: endpoint({
+    method: "POST",
+    path: "/preview",
+    request: z.object({
+      policies: z
+        .array(previewPolicySchema)
+        .max(MAX_PREVIEW_POLICIES, `must hold at most ${MAX_PREVIEW_POLICIES} policies`),
+      top: count.max(MAX_PREVIEW_TOP).default(10),
+    }),
+    response: previewSchema,
+    maxBodyBytes: MAX_PREVIEW_BODY_BYTES,
+  }),
   cacheStats: endpoint({ method: "GET", path: "/caches", request: nothing, response: z.array(cacheStatsReportSchema) }),
   clearCaches: endpoint({
     method: "POST",
@@ -178,6 +252,10 @@ export type ControlResponse<Name extends ControlEndpointName> = z.output<Control
 /** The sidecar's report on itself, as GET /status answers it (not the engine's CollectorEngineStatus). */
 export type CollectorStatusReport = z.output<typeof collectorStatusReportSchema>;
 export type LiveStats = z.output<typeof liveStatsSchema>;
+/** The collector's answer to a preview. */
+export type PreviewReport = z.output<typeof previewSchema>;
+/** A policy as a preview request carries it. */
+export type PreviewPolicy = z.input<typeof previewPolicySchema>;
 /** One cache's statistics as the collector reports them (CacheStats plus the cache's name). */
 export type CacheStatsReport = z.output<typeof cacheStatsReportSchema>;
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { flowKey } from "../match/flow-key";
+import { formatIPv4, formatIPv6 } from "../../net/ip";
 import { FlowTable } from "./flow-table";
 
 const pool = [
@@ -120,5 +121,46 @@ describe("FlowTable", () => {
       dstPort: 2,
       protocol: 6,
     });
+  });
+
+  it("keeps a flow's DSCP and matcher generation apart in their shared word", () => {
+    const table = new FlowTable({ maxEntries: 8, seed: 1 });
+    const k = pool[0]!;
+    const cell = table.insert(k, table.hash(k), 0);
+    table.setDscp(cell, 46);
+    table.setGeneration(cell, 0xffffff);
+    table.setDscp(cell, 63);
+    table.setGeneration(cell, 0x1000005);
+
+    expect({ dscp: table.dscp(cell), generation: table.generation(cell) }).toEqual({ dscp: 63, generation: 5 });
+  });
+
+  it("copies every live flow with its key, DSCP, policy and counters, and the copy stays put as the table changes", () => {
+    const table = new FlowTable({ maxEntries: 100, initialCells: 16, seed: 2 });
+    pool.forEach((k, i) => {
+      const cell = table.insert(k, table.hash(k), 1000 + i);
+      table.setPolicy(cell, i);
+      table.setDscp(cell, i % 64);
+      table.add(cell, i, 100 * i, 2000 + i);
+    });
+    const copy = table.copyLive();
+    table.removeWhere(() => true);
+
+    const record = flowKey({ src: "0.0.0.0", dst: "0.0.0.0", srcPort: 0, dstPort: 0, protocol: 0 });
+    const seen = Array.from({ length: copy.size }, (_, i) => {
+      copy.readInto(i, record);
+      const back = flowKey({
+        src: record.ipVersion === 4 ? formatIPv4(record.src4) : formatIPv6(record.src6),
+        dst: record.ipVersion === 4 ? formatIPv4(record.dst4) : formatIPv6(record.dst6),
+        srcPort: record.srcPort,
+        dstPort: record.dstPort,
+        protocol: record.protocol,
+      });
+      const p = copy.policy(i);
+      expect(back).toEqual(pool[p]);
+      return [p, record.dscp, copy.packets(i), copy.bytes(i), copy.firstSeen(i), copy.lastSeen(i)];
+    });
+
+    expect(seen.sort((a, b) => a[0]! - b[0]!)).toEqual(pool.map((_, i) => [i, i % 64, i, 100 * i, 1000 + i, 2000 + i]));
   });
 });

@@ -10,7 +10,17 @@ export type {
   CollectorEngineStatus,
   PolicySnapshot,
   TrafficStatsCollectorOptions,
+  LiveFlows,
 } from "./traffic-stats-collector";
+export {
+  previewMatcher,
+  MIN_RATE_SPAN_MS,
+  flowRates,
+  type MatcherPreview,
+  type PolicyMove,
+  type MovedFlow,
+  type PreviewOptions,
+} from "./preview";
 export { restoreCollector, writeSnapshot, loadFlowTemplates, storeTemplateChanges } from "./persistence";
 export {
   ExporterGate,

@@ -1,7 +1,7 @@
 import type { FlowRecord } from "../../flows/flow-record";
 import { formatIPv4, formatIPv6 } from "../../net/ip";
 import type { FlowKey } from "../match/flow-key";
-import { FlowTable } from "./flow-table";
+import { FlowTable, type FlowTableCopy } from "./flow-table";
 import { UNMATCHED_POLICY_ID, type PolicyClassifier } from "../match/policy-matcher";
 
 /** A policy's counters as the API shows them. Times are epoch milliseconds. */
@@ -47,6 +47,14 @@ export interface CollectorEngineStatus {
   /** Policies with counters, the unmatched bucket included. */
   policies: number;
   matcherGeneration: number;
+}
+
+/** See TrafficStatsCollector.liveFlows(). */
+export interface LiveFlows {
+  flows: FlowTableCopy;
+  policyIdBySlot: readonly number[];
+  generation: number;
+  matcher: PolicyClassifier;
 }
 
 export interface PolicySnapshot {
@@ -157,6 +165,7 @@ export class TrafficStatsCollector {
       this.reclassify(entry, slot);
       this.table.touch(entry);
     }
+    this.table.setDscp(entry, record.dscp);
     this.count(entry, slot, record.packets, record.bytes, atMs);
   }
 
@@ -185,7 +194,22 @@ export class TrafficStatsCollector {
   /** Classifies flows with `matcher` from now on; live flows are re-classified on their next record. */
   setMatcher(matcher: PolicyClassifier): void {
     this.matcher = matcher;
-    this.generation = (this.generation + 1) | 0;
+    // The flow table keeps 24 bits of it; a flow unseen for 16M matcher changes is the price.
+    this.generation = (this.generation + 1) & 0xffffff;
+  }
+
+  /**
+   * The live flows as they are now, for a preview that runs in slices while this keeps counting: a packed
+   * copy of the table, the policy id of each slot, and the matcher with its generation (a flow classified
+   * by an older matcher is judged by this one, as its next record would be).
+   */
+  liveFlows(): LiveFlows {
+    return {
+      flows: this.table.copyLive(),
+      policyIdBySlot: [...this.idBySlot],
+      generation: this.generation,
+      matcher: this.matcher,
+    };
   }
 
   /**

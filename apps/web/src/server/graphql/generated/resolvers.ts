@@ -273,6 +273,23 @@ export type FlowPolicyMatch = {
   reason: Scalars['String']['output'];
 };
 
+/** One live flow as the collector counts it; times are epoch ms. */
+export type LiveFlow = {
+  __typename?: 'LiveFlow';
+  bits_per_second: Scalars['Float']['output'];
+  bytes: Scalars['Float']['output'];
+  destination: Scalars['String']['output'];
+  destination_port: Scalars['Int']['output'];
+  first_seen: Scalars['Float']['output'];
+  last_seen: Scalars['Float']['output'];
+  packets: Scalars['Float']['output'];
+  /** Over the span the collector has seen the flow (at least 1 s), as in a policy change preview. */
+  packets_per_second: Scalars['Float']['output'];
+  protocol: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+  source_port: Scalars['Int']['output'];
+};
+
 /** What a policy matches. An empty list matches anything; a flow must match every non-empty list. */
 export type MatchRules = {
   __typename?: 'MatchRules';
@@ -356,6 +373,12 @@ export type Mutation = {
   recordPathMetrics: RecordPathMetricsResult;
   /** Sets a new password, generated when none is given and returned only here. Admin only; audited. */
   resetPassword: UserWithPassword;
+  /**
+   * Zeroes a policy's live packet and byte counters and those of its flows; its flows stay tracked and its
+   * history is kept (charts read the drop as a counter reset, not as negative traffic). Operators and
+   * admins; audited with the counts before the reset. COLLECTOR_UNAVAILABLE when the collector is down.
+   */
+  resetPolicyCounters: ResetPolicyCountersResult;
   /** Deletes an API token; false when there is none with this id. Admin only; audited. */
   revokeApiToken: Scalars['Boolean']['output'];
   /** Turns a policy on or off; off keeps its rules and history. Operators and admins. */
@@ -443,6 +466,11 @@ export type MutationRecordPathMetricsArgs = {
 export type MutationResetPasswordArgs = {
   password?: InputMaybe<Scalars['String']['input']>;
   user_id: Scalars['ID']['input'];
+};
+
+
+export type MutationResetPolicyCountersArgs = {
+  policy_id: Scalars['ID']['input'];
 };
 
 
@@ -683,14 +711,21 @@ export type PolicyChangePreview = {
   /** When the collector evaluated the draft (epoch ms). */
   at: Scalars['Float']['output'];
   bits_per_second_moved: Scalars['Float']['output'];
+  bits_per_second_total: Scalars['Float']['output'];
   /** Live flows in the collector's table that the preview looked at. */
   flows_considered: Scalars['Int']['output'];
   /** Flows whose policy would change. */
   flows_moved: Scalars['Int']['output'];
-  /** The moves summed per (from, to) pair of policies, the most bytes first. */
+  /** The moves summed per (from, to) pair of policies, the highest bit rate first. */
   moves: Array<PolicyMove>;
+  /**
+   * The moved flows' rates summed. A flow's rate is what the collector counted of it over the span it has
+   * seen it (last seen - first seen, at least 1 s): docs/architecture.md, "Policy change preview".
+   */
   packets_per_second_moved: Scalars['Float']['output'];
-  /** The busiest flows that would move, the most bytes first. */
+  /** Every considered flow's rate summed, to read the moved rates against. */
+  packets_per_second_total: Scalars['Float']['output'];
+  /** The busiest flows that would move (at most 10), the highest bit rate first. */
   top_flows: Array<MovedFlow>;
 };
 
@@ -843,6 +878,11 @@ export type Query = {
    * the minute rollups: a whole table's sparklines in one query.
    */
   policy_sparklines: PolicySparklines;
+  /**
+   * The policy's busiest live flows in the collector's flow table (limit 1-100), the most bytes first. An
+   * error with extensions.code COLLECTOR_UNAVAILABLE when the collector cannot be reached.
+   */
+  policy_top_flows: Array<LiveFlow>;
   /** Which policy and path a flow between two sites takes, through the routing cache. Any signed-in user. */
   route: RouteDecision;
   site?: Maybe<Site>;
@@ -1019,6 +1059,20 @@ export type QueryPolicy_SparklinesArgs = {
  * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
  * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
  */
+export type QueryPolicy_Top_FlowsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  policy_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
 export type QueryRouteArgs = {
   destination_site_id: Scalars['ID']['input'];
   flow: FlowInput;
@@ -1072,6 +1126,18 @@ export type RecordPathMetricsResult = {
   recorded: Scalars['Int']['output'];
   /** Paths whose status the batch changed. */
   status_changes: Array<PathStatusChange>;
+};
+
+export type ResetPolicyCountersResult = {
+  __typename?: 'ResetPolicyCountersResult';
+  /** The audit_log row of the reset. */
+  audit_id: Scalars['Int']['output'];
+  bytes_before: Scalars['Float']['output'];
+  /** The live counters just before the reset. */
+  packets_before: Scalars['Float']['output'];
+  policy_id: Scalars['ID']['output'];
+  /** False when the collector had no counters for the policy (no traffic since it started). */
+  reset: Scalars['Boolean']['output'];
 };
 
 export type RouteDecision = {
@@ -1319,6 +1385,7 @@ export type ResolversTypes = {
   FlowPolicyMatch: ResolverTypeWrapper<Omit<FlowPolicyMatch, 'policy'> & { policy?: Maybe<ResolversTypes['Policy']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LiveFlow: ResolverTypeWrapper<LiveFlow>;
   MatchRules: ResolverTypeWrapper<MatchRules>;
   MatchRulesInput: MatchRulesInput;
   MovedFlow: ResolverTypeWrapper<MovedFlow>;
@@ -1354,6 +1421,7 @@ export type ResolversTypes = {
   PolicyTrafficHistory: ResolverTypeWrapper<PolicyTrafficHistory>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordPathMetricsResult: ResolverTypeWrapper<RecordPathMetricsResult>;
+  ResetPolicyCountersResult: ResolverTypeWrapper<ResetPolicyCountersResult>;
   RouteDecision: ResolverTypeWrapper<RouteDecision>;
   Site: ResolverTypeWrapper<SiteSummaryModel>;
   SiteDependencies: ResolverTypeWrapper<SiteDependencies>;
@@ -1398,6 +1466,7 @@ export type ResolversParentTypes = {
   FlowPolicyMatch: Omit<FlowPolicyMatch, 'policy'> & { policy?: Maybe<ResolversParentTypes['Policy']> };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  LiveFlow: LiveFlow;
   MatchRules: MatchRules;
   MatchRulesInput: MatchRulesInput;
   MovedFlow: MovedFlow;
@@ -1430,6 +1499,7 @@ export type ResolversParentTypes = {
   PolicyTrafficHistory: PolicyTrafficHistory;
   Query: Record<PropertyKey, never>;
   RecordPathMetricsResult: RecordPathMetricsResult;
+  ResetPolicyCountersResult: ResetPolicyCountersResult;
   RouteDecision: RouteDecision;
   Site: SiteSummaryModel;
   SiteDependencies: SiteDependencies;
@@ -1602,6 +1672,20 @@ export type FlowPolicyMatchResolvers<ContextType = AuthedContext, ParentType ext
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LiveFlowResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['LiveFlow'] = ResolversParentTypes['LiveFlow']> = {
+  bits_per_second?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  destination?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  destination_port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  first_seen?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  last_seen?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packets?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packets_per_second?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source_port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MatchRulesResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['MatchRules'] = ResolversParentTypes['MatchRules']> = {
   destination_cidrs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   destination_ports?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1639,6 +1723,7 @@ export type MutationResolvers<ContextType = AuthedContext, ParentType extends Re
   deleteUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'user_id'>>;
   recordPathMetrics?: Resolver<ResolversTypes['RecordPathMetricsResult'], ParentType, ContextType, RequireFields<MutationRecordPathMetricsArgs, 'samples'>>;
   resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'user_id'>>;
+  resetPolicyCounters?: Resolver<ResolversTypes['ResetPolicyCountersResult'], ParentType, ContextType, RequireFields<MutationResetPolicyCountersArgs, 'policy_id'>>;
   revokeApiToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
   setPolicyEnabled?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationSetPolicyEnabledArgs, 'enabled' | 'policy_id'>>;
   setPolicyPriorities?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<MutationSetPolicyPrioritiesArgs, 'priorities'>>;
@@ -1755,10 +1840,12 @@ export type PolicyResolvers<ContextType = AuthedContext, ParentType extends Reso
 export type PolicyChangePreviewResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PolicyChangePreview'] = ResolversParentTypes['PolicyChangePreview']> = {
   at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   bits_per_second_moved?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bits_per_second_total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   flows_considered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flows_moved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   moves?: Resolver<Array<ResolversTypes['PolicyMove']>, ParentType, ContextType>;
   packets_per_second_moved?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packets_per_second_total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   top_flows?: Resolver<Array<ResolversTypes['MovedFlow']>, ParentType, ContextType>;
 };
 
@@ -1827,6 +1914,7 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   policy_change_preview?: Resolver<ResolversTypes['PolicyChangePreview'], ParentType, ContextType, RequireFields<QueryPolicy_Change_PreviewArgs, 'change'>>;
   policy_dependencies?: Resolver<ResolversTypes['PolicyDependencies'], ParentType, ContextType, RequireFields<QueryPolicy_DependenciesArgs, 'policy_id'>>;
   policy_sparklines?: Resolver<ResolversTypes['PolicySparklines'], ParentType, ContextType, RequireFields<QueryPolicy_SparklinesArgs, 'minutes'>>;
+  policy_top_flows?: Resolver<Array<ResolversTypes['LiveFlow']>, ParentType, ContextType, RequireFields<QueryPolicy_Top_FlowsArgs, 'limit' | 'policy_id'>>;
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType, RequireFields<QueryRouteArgs, 'destination_site_id' | 'flow' | 'source_site_id'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   site_dependencies?: Resolver<ResolversTypes['SiteDependencies'], ParentType, ContextType, RequireFields<QuerySite_DependenciesArgs, 'site_id'>>;
@@ -1839,6 +1927,14 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
 export type RecordPathMetricsResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['RecordPathMetricsResult'] = ResolversParentTypes['RecordPathMetricsResult']> = {
   recorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status_changes?: Resolver<Array<ResolversTypes['PathStatusChange']>, ParentType, ContextType>;
+};
+
+export type ResetPolicyCountersResultResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['ResetPolicyCountersResult'] = ResolversParentTypes['ResetPolicyCountersResult']> = {
+  audit_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytes_before?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packets_before?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  policy_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type RouteDecisionResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['RouteDecision'] = ResolversParentTypes['RouteDecision']> = {
@@ -1940,6 +2036,7 @@ export type Resolvers<ContextType = AuthedContext> = {
   Endpoint?: EndpointResolvers<ContextType>;
   EndpointDependencies?: EndpointDependenciesResolvers<ContextType>;
   FlowPolicyMatch?: FlowPolicyMatchResolvers<ContextType>;
+  LiveFlow?: LiveFlowResolvers<ContextType>;
   MatchRules?: MatchRulesResolvers<ContextType>;
   MovedFlow?: MovedFlowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1965,6 +2062,7 @@ export type Resolvers<ContextType = AuthedContext> = {
   PolicyTrafficHistory?: PolicyTrafficHistoryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordPathMetricsResult?: RecordPathMetricsResultResolvers<ContextType>;
+  ResetPolicyCountersResult?: ResetPolicyCountersResultResolvers<ContextType>;
   RouteDecision?: RouteDecisionResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteDependencies?: SiteDependenciesResolvers<ContextType>;

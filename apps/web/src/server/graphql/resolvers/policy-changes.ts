@@ -11,7 +11,7 @@ import type { PolicyPatch as PolicyPatchInput, Resolvers } from "../generated/re
 import { given, optionalRowId, rowId } from "./input-ids";
 
 /** The input's fields for core: nulls left out, except pinned_path_id, whose null unpins. */
-function policyFields(input: PolicyPatchInput): PolicyPatch {
+export function policyFields(input: PolicyPatchInput): PolicyPatch {
   const { match_rules, pinned_path_id, ...rest } = input;
   const pinned = optionalRowId(pinned_path_id, "pinned_path_id");
   return {
