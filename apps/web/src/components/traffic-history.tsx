@@ -88,7 +88,8 @@ export function TrafficHistoryPanel({
   });
   const history = (data ?? previousData)?.traffic_history;
   const policyName = policies.data?.policies.find((p) => p.id === policyId)?.name;
-  const exportQuery = `from=${from}&to=${now}${policyId ? `&policy_id=${policyId}` : ""}`;
+  // Exactly what the chart asked for, so the export holds the buckets on screen (docs/api.md).
+  const exportQuery = `from=${from}&to=${now}&max_buckets=${buckets}${policyId ? `&policy_id=${policyId}` : ""}`;
 
   return (
     <section aria-label="Traffic history" className="traffic">
@@ -111,6 +112,9 @@ export function TrafficHistoryPanel({
           </a>
           <a href={`/api/stats/export?format=json&${exportQuery}`} download>
             Export JSON
+          </a>
+          <a href={`/api/stats/export?format=csv&granularity=raw&${exportQuery}`} download>
+            Raw snapshots (CSV)
           </a>
         </span>
       </div>
