@@ -22,7 +22,7 @@ for (const path of ["/", "/policies", "/traffic", "/caches", "/users", "/audit"]
 }
 
 test("axe finds no violation in the site deletion dialog", async ({ page }) => {
-  await settled(page, "/");
+  await settled(page, "/sites");
   await page
     .getByRole("table", { name: "Sites" })
     .getByRole("button", { name: /^Delete / })
