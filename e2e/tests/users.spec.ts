@@ -6,6 +6,8 @@ test("an admin adds a user who signs in with the generated password, then change
   page,
   browser,
 }) => {
+  // Two sign-ins through scrypt and three confirmations: past 30 s on a loaded machine.
+  test.slow();
   const email = "new.operator@e2e.test";
   await page.goto("/users");
   const form = page.getByRole("form", { name: "Add a user" });
