@@ -48,7 +48,7 @@ interface Marks {
 
 async function pageToChart(page: Page, range: string): Promise<Marks> {
   await page.goto(`/traffic?range=${range}`);
-  await expect(page.locator(".recharts-line-curve").first()).toBeVisible();
+  await expect(page.locator(".recharts-line-curve").first()).toBeVisible({ timeout: 30_000 });
   return page.evaluate(() => (window as unknown as { __chartMarks: Marks }).__chartMarks);
 }
 
@@ -66,7 +66,7 @@ async function queryTime(request: APIRequestContext, ms: number, buckets: number
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 test("traffic chart: page-to-chart time beside the GraphQL query time", async ({ page, request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(600_000);
   await page.addInitScript(instrument);
   for (const { range, ms, buckets } of VIEWS) {
     await pageToChart(page, range); // warm: the first load compiles the page's chunks
