@@ -29,4 +29,21 @@ test("an admin clears every cache from the caches page and sees the entries drop
   for (const row of await table.getByRole("row").all()) {
     if ((await row.getByRole("cell").count()) > 0) await expect(row.getByRole("cell").nth(2)).toHaveText("0");
   }
+  // With every cache empty, "Clear 0 entries" is not offered: the button is disabled and says why.
+  const clear = page.getByRole("button", { name: "Clear all caches" });
+  await expect(clear).toBeDisabled();
+  await expect(clear).toHaveAccessibleDescription("Nothing to clear: every cache is empty.");
+});
+
+test("a cache no lookup has reached yet shows its hit rate as —, not 0 %", async ({ page }) => {
+  await page.goto("/caches");
+  const table = page.getByRole("table", { name: "Caches" });
+  await expect(table).toBeVisible();
+
+  for (const row of await table.getByRole("row").all()) {
+    const cells = row.getByRole("cell");
+    if ((await cells.count()) === 0) continue;
+    const [hits, misses] = [await cells.nth(4).textContent(), await cells.nth(5).textContent()];
+    await expect(cells.nth(3)).toHaveText(hits === "0" && misses === "0" ? "—" : /%$/);
+  }
 });

@@ -66,19 +66,34 @@ test("the traffic page charts the recorded history, follows the range and policy
   await expect.poll(() => totalPackets(page)).toBeLessThan(seeded + guest.packets);
   expect(await totalPackets(page)).toBeGreaterThanOrEqual(guest.packets);
 
-  const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^patronus-traffic-\d{8}T\d{6}Z-\d{8}T\d{6}Z-policy-\d+\.csv$/);
-  const lines = (await readFile(await file.path(), "utf8")).trimEnd().split("\r\n");
-  expect(lines[0]).toBe(HEADER);
-  const rows = lines.slice(1).map((line) => line.split(","));
+  // The chart's export: the buckets on screen, whose packets add up to the total the page shows.
+  const buckets = await download(page, "Export CSV");
+  expect(buckets.name).toMatch(/^patronus-traffic-\d{8}T\d{6}Z-\d{8}T\d{6}Z-1m-policy-\d+\.csv$/);
+  expect(buckets.lines[0]).toMatch(/^# Patronus traffic: 1-minute buckets of policy Guest Wi-Fi, .+ Times in UTC\.$/);
+  expect(buckets.lines[1]).toBe(BUCKET_HEADER);
+  const exported = buckets.lines.slice(2).reduce((sum, line) => sum + Number(line.split(",")[2]), 0);
+  expect(exported).toBe(await totalPackets(page));
+
+  const raw = await download(page, "Raw snapshots (CSV)");
+  expect(raw.name).toMatch(/^patronus-traffic-\d{8}T\d{6}Z-\d{8}T\d{6}Z-raw-policy-\d+\.csv$/);
+  expect(raw.lines[0]).toMatch(/^# Patronus traffic: raw snapshots .+ Times in UTC\.$/);
+  expect(raw.lines[1]).toBe(HEADER);
+  const rows = raw.lines.slice(2).map((line) => line.split(","));
   expect(rows.length).toBeGreaterThan(1);
   expect(rows.every((r) => r[3] === "Guest Wi-Fi")).toBe(true);
   // The seed's last row is a reset to zero; the collector's snapshot of the flow comes after it.
   expect(rows.at(-2)?.slice(4, 6)).toEqual(["0", "0"]);
   expect(rows.at(-1)?.slice(4, 6)).toEqual([String(guest.packets), String(guest.bytes)]);
 });
+
+const BUCKET_HEADER = "bucket_start,time,packets,bytes,packets_per_second,bytes_per_second,active_flows,samples";
+
+async function download(page: Page, link: string): Promise<{ name: string; lines: string[] }> {
+  const started = page.waitForEvent("download");
+  await page.getByRole("link", { name: link }).click();
+  const file = await started;
+  return { name: file.suggestedFilename(), lines: (await readFile(await file.path(), "utf8")).trimEnd().split("\r\n") };
+}
 
 test("the export refuses anonymous callers and says what is wrong with bad parameters", async ({
   page,

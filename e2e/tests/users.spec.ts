@@ -6,6 +6,8 @@ test("an admin adds a user who signs in with the generated password, then change
   page,
   browser,
 }) => {
+  // Two sign-ins through scrypt and three confirmations: past 30 s on a loaded machine.
+  test.slow();
   const email = "new.operator@e2e.test";
   await page.goto("/users");
   const form = page.getByRole("form", { name: "Add a user" });
@@ -29,6 +31,12 @@ test("an admin adds a user who signs in with the generated password, then change
 
   // A role change ends the user's sessions at once; they sign in again under the new role.
   await page.getByLabel(`Role of ${email}`).selectOption("viewer");
+  // Nothing changes before the admin confirms, in a dialog naming the user and both roles.
+  await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("operator");
+  await page
+    .getByRole("dialog", { name: `Change ${email} from operator to viewer?` })
+    .getByRole("button", { name: "Change role" })
+    .click();
   await expect(status).toHaveText(`${email} is now viewer.`);
   await theirs.reload();
   await expect(theirs).toHaveURL(/\/signin/);
@@ -52,8 +60,26 @@ test("the last admin cannot be demoted, and the page says so", async ({ page }) 
   const role = page.getByLabel(`Role of ${admin.email}`);
 
   await role.selectOption("viewer");
+  await page
+    .getByRole("dialog", { name: `Change ${admin.email} from admin to viewer?` })
+    .getByRole("button", { name: "Change role" })
+    .click();
 
   await expect(page.getByTestId("users-status")).toHaveText(`${admin.email} is the last admin and cannot be demoted`);
   await expect(role).toHaveValue("admin");
   await expect(page.getByRole("button", { name: `Delete ${admin.email}` })).toHaveCount(0);
+});
+
+test("a role change the admin cancels changes nothing", async ({ page }) => {
+  await page.goto("/users");
+  const role = page.getByLabel(`Role of ${admin.email}`);
+
+  await role.selectOption("operator");
+  await page
+    .getByRole("dialog", { name: `Change ${admin.email} from admin to operator?` })
+    .getByRole("button", { name: "Cancel" })
+    .click();
+
+  await expect(role).toHaveValue("admin");
+  await expect(page.getByTestId("users-status")).toHaveText("");
 });

@@ -30,7 +30,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <nav aria-label="Main">
                 <NavLinks
                   links={[
-                    { href: "/", label: "Sites" },
+                    { href: "/", label: "Overview" },
+                    { href: "/sites", label: "Sites" },
                     { href: "/policies", label: "Policies" },
                     { href: "/traffic", label: "Traffic" },
                     { href: "/paths", label: "Paths" },

@@ -1,23 +1,16 @@
-import { listSites } from "@patronus/core/sites";
-import { SitesTable } from "~/components/sites-table";
+import { Overview } from "~/components/overview/overview";
 import { requirePageUser } from "~/server/auth";
-import { getDb } from "~/server/db";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Overview · Patronus Dashboard" };
 
-export default async function SitesPage() {
-  const user = await requirePageUser("/");
-  const sites = listSites(getDb()).map(({ id, name, location, status, endpoint_count }) => ({
-    id,
-    name,
-    location,
-    status,
-    endpoint_count,
-  }));
+/** The landing page after sign-in: the SD-WAN's state at a glance (docs/architecture.md, "Pages"). */
+export default async function OverviewPage() {
+  await requirePageUser("/");
   return (
     <>
-      <h1>Sites</h1>
-      <SitesTable initialSites={sites} canDelete={user.role === "admin"} />
+      <h1>Overview</h1>
+      <Overview />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useApolloClient, useQuery } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
 import styles from "./audit-log.module.css";
 import { formText } from "./form-text";
+import { Empty, LoadError, Loading } from "./query-states";
 import { graphql } from "../graphql";
 import { AuditOutcome, type AuditFilter, type AuditLogQuery } from "../graphql/graphql";
 
@@ -70,7 +71,7 @@ export function AuditLog() {
   });
   // Older pages, loaded on request; cleared when the filter changes.
   const [older, setOlder] = useState<{ entries: Entry[]; next_cursor: string | null; key: AuditFilter }>();
-  const [loadError, setLoadError] = useState<string>();
+  const [loadError, setLoadError] = useState<{ error: unknown; after: string }>();
   const more = older?.key === filter ? older : undefined;
 
   function apply(event: FormEvent<HTMLFormElement>) {
@@ -93,7 +94,7 @@ export function AuditLog() {
         next_cursor: page.audit_log.next_cursor ?? null,
       });
     } catch (e) {
-      setLoadError(`Could not load older entries: ${(e as Error).message}`);
+      setLoadError({ error: e, after });
     }
   }
 
@@ -140,20 +141,13 @@ export function AuditLog() {
         </a>
       </form>
       {error ? (
-        <p role="alert" className="error">
-          Could not load the audit log: {error.message}{" "}
-          <button type="button" onClick={() => void refetch()}>
-            Retry
-          </button>
-        </p>
+        <LoadError what="the audit log" error={error} retry={refetch} />
       ) : loading && !data ? (
-        <p className="muted" role="status">
-          Loading the audit log…
-        </p>
+        <Loading what="the audit log" />
       ) : entries.length === 0 ? (
-        <p className="muted" role="status">
-          No audit entries match these filters.
-        </p>
+        <div role="status">
+          <Empty>No audit entries match these filters.</Empty>
+        </div>
       ) : (
         <table aria-label="Audit log">
           <thead>
@@ -173,11 +167,7 @@ export function AuditLog() {
           </tbody>
         </table>
       )}
-      {loadError && (
-        <p role="alert" className="error">
-          {loadError}
-        </p>
-      )}
+      {loadError && <LoadError what="older entries" error={loadError.error} retry={() => loadOlder(loadError.after)} />}
       {cursor && !error && (
         <p className="actions">
           <button type="button" onClick={() => void loadOlder(cursor)}>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { formatCount, plural } from "@patronus/core/format";
 import { useRef, useState } from "react";
 import { graphql } from "../graphql";
+import { LoadError, Loading } from "./query-states";
 
 const CACHE_STATS = graphql(`
   query CacheStats {
@@ -31,6 +32,16 @@ const CLEAR_CACHE = graphql(`
 
 const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
 
+/** A cache's hit rate, or "—" before its first lookup: 0 % would claim every lookup missed. */
+export function hitRateText({ hits, misses, hit_rate }: { hits: number; misses: number; hit_rate: number }): string {
+  return hits + misses === 0 ? "—" : percent.format(hit_rate);
+}
+
+/** Why clearing is not offered, or undefined when there is something to clear. */
+export function nothingToClear(entries: number): string | undefined {
+  return entries === 0 ? "Nothing to clear: every cache is empty." : undefined;
+}
+
 /** Every cache's statistics, refreshed every three seconds, and "Clear all caches" behind a confirmation. */
 export function CachePanel() {
   const { data, error, refetch } = useQuery(CACHE_STATS, { pollInterval: 3_000 });
@@ -38,9 +49,14 @@ export function CachePanel() {
   const [result, setResult] = useState<string>();
   const dialog = useRef<HTMLDialogElement>(null);
 
-  if (error) return <p className="muted">Could not load cache statistics: {error.message}</p>;
-  if (!data) return <p className="muted">Loading…</p>;
+  if (!data)
+    return error ? (
+      <LoadError what="the cache statistics" error={error} retry={refetch} />
+    ) : (
+      <Loading what="the cache statistics" />
+    );
   const total = data.cache_stats.reduce((sum, c) => sum + c.entries, 0);
+  const empty = nothingToClear(total);
 
   async function confirmClear() {
     dialog.current?.close();
@@ -55,6 +71,7 @@ export function CachePanel() {
 
   return (
     <>
+      {error && <LoadError what="the latest cache statistics" error={error} retry={refetch} />}
       <table aria-label="Caches">
         <thead>
           <tr>
@@ -73,7 +90,7 @@ export function CachePanel() {
               <td>{c.name}</td>
               <td>{c.process}</td>
               <td>{formatCount(c.entries)}</td>
-              <td>{percent.format(c.hit_rate)}</td>
+              <td>{hitRateText(c)}</td>
               <td>{formatCount(c.hits)}</td>
               <td>{formatCount(c.misses)}</td>
               <td>{formatCount(c.evictions)}</td>
@@ -82,9 +99,20 @@ export function CachePanel() {
         </tbody>
       </table>
       <p className="actions">
-        <button type="button" className="danger" disabled={clearing} onClick={() => dialog.current?.showModal()}>
+        <button
+          type="button"
+          className="danger"
+          disabled={clearing || empty !== undefined}
+          aria-describedby={empty ? "nothing-to-clear" : undefined}
+          onClick={() => dialog.current?.showModal()}
+        >
           Clear all caches
-        </button>
+        </button>{" "}
+        {empty && (
+          <span id="nothing-to-clear" className="muted">
+            {empty}
+          </span>
+        )}
       </p>
       <p role="status" data-testid="clear-result">
         {result}

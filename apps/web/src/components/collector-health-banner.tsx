@@ -2,6 +2,7 @@
 
 import { useQuery } from "@apollo/client/react";
 import { graphql } from "../graphql";
+import { LoadError } from "./query-states";
 import styles from "./collector-health-banner.module.css";
 
 const COLLECTOR_HEALTH = graphql(`
@@ -26,7 +27,9 @@ const time = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle
  * signed-in users: nothing while all is well.
  */
 export function CollectorHealthBanner() {
-  const { data } = useQuery(COLLECTOR_HEALTH, { pollInterval: POLL_MS, fetchPolicy: "network-only" });
+  const { data, error, refetch } = useQuery(COLLECTOR_HEALTH, { pollInterval: POLL_MS, fetchPolicy: "network-only" });
+  // Not knowing the collector's health is a problem too: the dashboard's own server is not answering.
+  if (error) return <LoadError what="the collector's health" error={error} retry={refetch} />;
   const problems = data?.collector_health.problems ?? [];
   if (problems.length === 0) return null;
   return (

@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../graphql";
 import type { PathDetailQuery } from "../graphql/graphql";
 import { formatMs, formatPct, numeric } from "./path-table";
+import { Empty, LoadError, Loading } from "./query-states";
+import { ChartFrame, RangePicker, timeTick, timeZone, useRollingNow } from "./time-range";
 
 const PATH = graphql(`
   query PathDetail($path_id: Int!, $from: Float!, $to: Float!, $max_buckets: Int) {
@@ -60,13 +62,8 @@ export type PathRangeKey = keyof typeof ranges;
 /** One path: its ends, latest figures and charts of latency, jitter, loss and score over a range. */
 export function PathCharts({ pathId, initialRange }: { pathId: number; initialRange: PathRangeKey }) {
   const [range, setRange] = useState<PathRangeKey>(initialRange);
-  const [now, setNow] = useState(() => Date.now());
   const { ms, buckets, refreshMs, label } = ranges[range];
-
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), refreshMs);
-    return () => clearInterval(timer);
-  }, [refreshMs]);
+  const now = useRollingNow(refreshMs);
   useEffect(() => window.history.replaceState(null, "", `?range=${range}`), [range]);
 
   const from = now - ms;
@@ -78,28 +75,15 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
   const path = shown?.path_health_of;
   const history = shown?.path_metric_history;
 
-  if (error)
-    return (
-      <p className="error" role="alert">
-        Could not load the path: {error.message}{" "}
-        <button type="button" onClick={() => void refetch()}>
-          Retry
-        </button>
-      </p>
-    );
-  if (!shown) return <p className="muted">Loading…</p>;
+  if (error && !shown) return <LoadError what="the path" error={error} retry={refetch} />;
+  if (!shown) return <Loading what="the path" />;
   if (!path)
     return (
-      <p role="status" className="empty">
+      <Empty>
         No path has id {pathId}. <Link href="/paths">All paths</Link>
-      </p>
+      </Empty>
     );
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const tick = (at: number) =>
-    new Date(at).toLocaleString(
-      undefined,
-      ms > 24 * 60 * MINUTE ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" },
-    );
+  const tick = timeTick([from, now]);
   return (
     <section aria-label={`Path ${pathId}`} className="traffic">
       <p>
@@ -116,21 +100,11 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
         </dl>
       )}
       <div className="toolbar">
-        <label>
-          Range{" "}
-          <select aria-label="Range" value={range} onChange={(e) => setRange(e.target.value as PathRangeKey)}>
-            {Object.entries(ranges).map(([key, r]) => (
-              <option key={key} value={key}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RangePicker ranges={ranges} value={range} onChange={setRange} />
       </div>
+      {error && <LoadError what="the latest figures of the path" error={error} retry={refetch} />}
       {!history || history.buckets.length === 0 ? (
-        <p role="status" className="empty">
-          No measurement of this path in the {label.toLowerCase()}.
-        </p>
+        <Empty>No measurement of this path in the {label.toLowerCase()}.</Empty>
       ) : (
         <>
           <div className="charts">
@@ -147,8 +121,8 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
             ))}
           </div>
           <p className="muted" data-testid="time-zone">
-            Times in {zone}; each point is the mean of a {history.step_ms / MINUTE}-minute bucket. Gaps: nothing was
-            measured.
+            Times in {timeZone()}; each point is the mean of a {history.step_ms / MINUTE}-minute bucket. Gaps: nothing
+            was measured.
           </p>
         </>
       )}
@@ -190,13 +164,9 @@ function Chart({
 }) {
   const format = (value: number) => `${Number(value.toFixed(2))}${unit ? ` ${unit}` : ""}`;
   return (
-    <figure className="chart" aria-label={`${title} chart`}>
-      <figcaption>
-        {title}
-        {unit ? ` (${unit})` : ""}
-      </figcaption>
-      <ResponsiveContainer width="100%" height={180}>
-        <LineChart data={buckets} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+    <ChartFrame title={`${title}${unit ? ` (${unit})` : ""}`} label={`${title} chart`} height={180}>
+      {(size) => (
+        <LineChart {...size} data={buckets} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#1e2a44" vertical={false} />
           <XAxis
             dataKey="start"
@@ -215,7 +185,7 @@ function Chart({
           />
           <Line type="monotone" dataKey={dataKey} stroke="#38bdf8" dot={false} isAnimationActive={false} />
         </LineChart>
-      </ResponsiveContainer>
-    </figure>
+      )}
+    </ChartFrame>
   );
 }

@@ -5,6 +5,7 @@ import { useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { graphql } from "../graphql";
 import type { PathStatus } from "../graphql/graphql";
+import { Empty, LoadError, Loading } from "./query-states";
 
 const PATH_HEALTH = graphql(`
   query PathHealth($site_id: ID, $status: PathStatus) {
@@ -97,20 +98,13 @@ export function PathTable({ initialSite, initialStatus }: { initialSite: string;
           </select>
         </label>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          Could not load the paths: {error.message}{" "}
-          <button type="button" onClick={() => void refetch()}>
-            Retry
-          </button>
-        </p>
-      )}
+      {error && <LoadError what="the paths" error={error} retry={refetch} />}
       {!rows ? (
-        loading && <p className="muted">Loading…</p>
+        loading && <Loading what="the paths" />
       ) : rows.length === 0 ? (
-        <p role="status" className="empty">
-          No path matches these filters.
-        </p>
+        <div role="status">
+          <Empty>No path matches these filters.</Empty>
+        </div>
       ) : (
         <table aria-label="Path health">
           <thead>

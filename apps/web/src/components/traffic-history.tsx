@@ -4,8 +4,10 @@ import { useQuery } from "@apollo/client/react";
 import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import type { TrafficPoint } from "@patronus/core/traffic/stats";
 import { useEffect, useState, type ReactNode } from "react";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../graphql";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Empty, LoadError, Loading } from "./query-states";
+import { ChartFrame, RangePicker, timeTick, timeZone, useRollingNow } from "./time-range";
 
 // Type only: erased from the browser bundle. The query below asks for every field of it.
 type Point = TrafficPoint;
@@ -70,14 +72,8 @@ export function TrafficHistoryPanel({
 }) {
   const [range, setRange] = useState<RangeKey>(initialRange);
   const [policyId, setPolicyId] = useState(initialPolicy);
-  const [now, setNow] = useState(() => Date.now());
   const { ms, buckets, refreshMs, label } = ranges[range];
-
-  // A rolling window: move its end on a timer, which asks again with the new range.
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), refreshMs);
-    return () => clearInterval(timer);
-  }, [refreshMs]);
+  const now = useRollingNow(refreshMs);
 
   useEffect(() => {
     window.history.replaceState(null, "", `?range=${range}${policyId ? `&policy=${policyId}` : ""}`);
@@ -85,28 +81,20 @@ export function TrafficHistoryPanel({
 
   const from = now - ms;
   const policies = useQuery(POLICY_NAMES);
-  const { data, previousData, error } = useQuery(HISTORY, {
+  const { data, previousData, error, refetch } = useQuery(HISTORY, {
     variables: { from, to: now, max_buckets: buckets, policy_id: policyId ? Number(policyId) : null },
     // Every refresh is a new range: caching each would only grow the cache.
     fetchPolicy: "no-cache",
   });
   const history = (data ?? previousData)?.traffic_history;
   const policyName = policies.data?.policies.find((p) => p.id === policyId)?.name;
-  const exportQuery = `from=${from}&to=${now}${policyId ? `&policy_id=${policyId}` : ""}`;
+  // Exactly what the chart asked for, so the export holds the buckets on screen (docs/api.md).
+  const exportQuery = `from=${from}&to=${now}&max_buckets=${buckets}${policyId ? `&policy_id=${policyId}` : ""}`;
 
   return (
     <section aria-label="Traffic history" className="traffic">
       <div className="toolbar">
-        <label>
-          Range{" "}
-          <select aria-label="Range" value={range} onChange={(e) => setRange(e.target.value as RangeKey)}>
-            {Object.entries(ranges).map(([key, r]) => (
-              <option key={key} value={key}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RangePicker ranges={ranges} value={range} onChange={setRange} />
         <label>
           Policy{" "}
           <select aria-label="Policy" value={policyId} onChange={(e) => setPolicyId(e.target.value)}>
@@ -125,21 +113,24 @@ export function TrafficHistoryPanel({
           <a href={`/api/stats/export?format=json&${exportQuery}`} download>
             Export JSON
           </a>
+          <a href={`/api/stats/export?format=csv&granularity=raw&${exportQuery}`} download>
+            Raw snapshots (CSV)
+          </a>
         </span>
       </div>
-      {error && <p className="error">Could not load the traffic history: {error.message}</p>}
+      {error && <LoadError what="the traffic history" error={error} retry={refetch} />}
       {!history ? (
-        !error && <p className="muted">Loading…</p>
+        !error && <Loading what="the traffic history" />
       ) : (
         <>
           <p className="muted" data-testid="history-caption">
             {label} · {formatStep(history.step_ms)} buckets · {policyName ?? "all policies"}
           </p>
           {history.points.length === 0 ? (
-            <p role="status" className="empty">
+            <Empty>
               No traffic recorded in this range yet. The collector writes a snapshot every 10 seconds while flows
               arrive.
-            </p>
+            </Empty>
           ) : (
             <HistoryCharts points={history.points} from={history.from} to={history.to} />
           )}
@@ -153,14 +144,7 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
   const packets = points.reduce((sum, p) => sum + p.packets, 0);
   const bytes = points.reduce((sum, p) => sum + p.bytes, 0);
   const peak = points.reduce((max, p) => Math.max(max, p.packets_per_second ?? 0), 0);
-  const span = to - from;
-  // The browser's own locale and time zone (undefined: the user's), said once under the charts.
-  const tick = (at: number) =>
-    new Date(at).toLocaleString(
-      undefined,
-      span > 24 * 60 * MINUTE ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" },
-    );
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const tick = timeTick([from, to]);
   return (
     <>
       <dl className="summary" aria-label="Totals in range">
@@ -196,7 +180,7 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
         />
       </div>
       <p className="muted" data-testid="time-zone">
-        Times in {zone}. Gaps: nothing was recorded (the collector was down).
+        Times in {timeZone()}. Gaps: nothing was recorded (the collector was down).
       </p>
     </>
   );
@@ -230,10 +214,9 @@ function Chart({
   wholeTicks?: boolean;
 }) {
   return (
-    <figure className="chart">
-      <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+    <ChartFrame title={title} height={200}>
+      {(size) => (
+        <LineChart {...size} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#1e2a44" vertical={false} />
           <XAxis
             dataKey="at"
@@ -260,7 +243,7 @@ function Chart({
             connectNulls={false}
           />
         </LineChart>
-      </ResponsiveContainer>
-    </figure>
+      )}
+    </ChartFrame>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useRef, useState, type FormEvent } from "react";
 import { formText } from "./form-text";
 import { graphql } from "../graphql";
+import { LoadError, Loading } from "./query-states";
 import { UserRole, type UsersQuery } from "../graphql/graphql";
 
 // From the schema's UserRole enum, which roles.test.ts holds equal to core's list.
@@ -76,7 +77,26 @@ const DELETE_USER = graphql(`
 `);
 
 /** A change an admin confirms before it happens. */
-type Pending = { kind: "reset" | "delete"; user: UserRow };
+/** What the confirmation dialog says for each change it guards. */
+const DIALOG: Record<Pending["kind"], { title: (p: Pending) => string; body: string; confirm: string }> = {
+  delete: {
+    title: (p) => `Delete ${p.user.email}?`,
+    body: "The account and its API tokens go; its session ends on its next request.",
+    confirm: "Delete user",
+  },
+  reset: {
+    title: (p) => `Reset the password of ${p.user.email}?`,
+    body: "A new password is generated and shown once; the old one stops working at once.",
+    confirm: "Reset password",
+  },
+  role: {
+    title: (p) => `Change ${p.user.email} from ${p.user.role} to ${p.kind === "role" ? p.role : p.user.role}?`,
+    body: "Their sessions end at once; they sign in again with the new role. Their API tokens act with it from their next request.",
+    confirm: "Change role",
+  },
+};
+
+type Pending = { kind: "reset" | "delete"; user: UserRow } | { kind: "role"; user: UserRow; role: UserRole };
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
@@ -136,18 +156,21 @@ export function UserAdmin({ self }: { self: string }) {
         await remove({ variables });
         return `Deleted ${target.user.email}.`;
       }
+      if (target.kind === "role") {
+        await setRole({ variables: { ...variables, role: target.role } });
+        return `${target.user.email} is now ${target.role}.`;
+      }
       const { data: result } = await reset({ variables });
       return result && showSecret(target.user.email, result.resetPassword.generated_password, "Reset the password of");
     });
   }
 
-  function ask(kind: Pending["kind"], user: UserRow) {
-    setPending({ kind, user });
+  function ask(next: Pending) {
+    setPending(next);
     dialog.current?.showModal();
   }
 
-  if (error) return <p className="muted">Could not load the users: {error.message}</p>;
-  if (!data) return <p className="muted">Loading…</p>;
+  if (!data) return error ? <LoadError what="the users" error={error} retry={refetch} /> : <Loading what="the users" />;
 
   return (
     <>
@@ -170,12 +193,8 @@ export function UserAdmin({ self }: { self: string }) {
                 <select
                   aria-label={`Role of ${user.email}`}
                   value={user.role}
-                  onChange={(e) =>
-                    void run(async () => {
-                      await setRole({ variables: { id: user.id, role: asRole(e.target.value) } });
-                      return `${user.email} is now ${e.target.value}.`;
-                    })
-                  }
+                  // The picker keeps showing the current role until the change is confirmed.
+                  onChange={(e) => ask({ kind: "role", user, role: asRole(e.target.value) })}
                 >
                   {ROLES.map((role) => (
                     <option key={role}>{role}</option>
@@ -184,7 +203,11 @@ export function UserAdmin({ self }: { self: string }) {
               </td>
               <td>{date.format(user.created_at)}</td>
               <td className="row-actions">
-                <button type="button" aria-label={`Reset password of ${user.email}`} onClick={() => ask("reset", user)}>
+                <button
+                  type="button"
+                  aria-label={`Reset password of ${user.email}`}
+                  onClick={() => ask({ kind: "reset", user })}
+                >
                   Reset password
                 </button>
                 {user.email !== self && (
@@ -192,7 +215,7 @@ export function UserAdmin({ self }: { self: string }) {
                     type="button"
                     className="danger"
                     aria-label={`Delete ${user.email}`}
-                    onClick={() => ask("delete", user)}
+                    onClick={() => ask({ kind: "delete", user })}
                   >
                     Delete
                   </button>
@@ -238,19 +261,11 @@ export function UserAdmin({ self }: { self: string }) {
       <dialog ref={dialog} aria-labelledby="user-dialog-title" onClose={() => setPending(undefined)}>
         {pending && (
           <>
-            <h2 id="user-dialog-title">
-              {pending.kind === "delete"
-                ? `Delete ${pending.user.email}?`
-                : `Reset the password of ${pending.user.email}?`}
-            </h2>
-            <p>
-              {pending.kind === "delete"
-                ? "The account and its API tokens go; its session ends on its next request."
-                : "A new password is generated and shown once; the old one stops working at once."}
-            </p>
+            <h2 id="user-dialog-title">{DIALOG[pending.kind].title(pending)}</h2>
+            <p>{DIALOG[pending.kind].body}</p>
             <p className="actions">
               <button type="button" className="danger" onClick={confirmPending}>
-                {pending.kind === "delete" ? "Delete user" : "Reset password"}
+                {DIALOG[pending.kind].confirm}
               </button>
               <button type="button" onClick={() => dialog.current?.close()}>
                 Cancel

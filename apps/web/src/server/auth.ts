@@ -11,7 +11,7 @@ import { env } from "~/env";
 import { clientAddress, PEER_HEADER } from "~/server/client-address";
 import { getDb } from "~/server/db";
 import type { Viewer } from "~/server/graphql/context";
-import { resolveViewer, SIGN_IN_HINT } from "~/server/graphql/viewer";
+import { refuseMetricsToken, resolveViewer, SIGN_IN_HINT } from "~/server/graphql/viewer";
 import { getWebMetrics } from "~/server/metrics";
 import { sameOriginPath } from "~/server/safe-callback";
 
@@ -151,12 +151,19 @@ export async function requirePageUser(path: string): Promise<SessionUser> {
 
 /**
  * For route handlers: who sent `request`, from its bearer token or else its session (see
- * resolveViewer), with why it is anonymous when it is, and how to re-check it later.
+ * resolveViewer), with why it is anonymous when it is, and how to re-check it later. A metrics API
+ * token is anonymous unless the route accepts it (GraphQL's guards and the metrics ingest judge it).
  */
-export function viewerOfRequest(
+export async function viewerOfRequest(
   request: Request,
+  { acceptMetricsToken = false }: { acceptMetricsToken?: boolean } = {},
 ): Promise<{ viewer?: Viewer; authError?: string; stillValid?: () => boolean }> {
-  return resolveViewer(getDb(), { authorization: request.headers.get("authorization"), session: getSessionUser });
+  const db = getDb();
+  const resolved = await resolveViewer(db, {
+    authorization: request.headers.get("authorization"),
+    session: getSessionUser,
+  });
+  return acceptMetricsToken ? resolved : refuseMetricsToken(db, resolved, new URL(request.url).pathname);
 }
 
 /** The 401 a route handler answers an anonymous request with. */

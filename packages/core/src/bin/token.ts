@@ -1,13 +1,14 @@
 /**
- * `pnpm --filter @patronus/core run token -- --email admin@patronus.local [--name ci] [--days 90]`:
+ * `pnpm --filter @patronus/core run token -- --email admin@patronus.local [--name ci] [--days 90] [--scope metrics]`:
  * mints an API token for an existing user and prints it once (for curl: `Authorization: Bearer <token>`).
+ * `--scope metrics` mints one that may only post path metrics (docs/operations.md, "Metrics tokens").
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "../db";
 import { loadEnvOrExit, sharedEnv } from "../env";
-import { createApiToken, findUserByEmail } from "../users";
+import { API_TOKEN_SCOPES, createApiToken, findUserByEmail } from "../users";
 
 const DAY_MS = 86_400_000;
 
@@ -16,12 +17,18 @@ const env = loadEnvOrExit(schema, "token");
 const { values } = parseArgs({
   // pnpm 10 passes the `--` of `run token -- --email …` through to the script.
   args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--")),
-  options: { email: { type: "string" }, name: { type: "string", default: "cli" }, days: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    name: { type: "string", default: "cli" },
+    days: { type: "string" },
+    scope: { type: "string", default: "full" },
+  },
 });
 const days = values.days === undefined ? undefined : Number(values.days);
-if (!values.email || (days !== undefined && !(Number.isInteger(days) && days > 0))) {
+const scope = API_TOKEN_SCOPES.find((s) => s === values.scope);
+if (!values.email || !scope || (days !== undefined && !(Number.isInteger(days) && days > 0))) {
   console.error(
-    "usage: token --email <user email> [--name <label>] [--days <positive integer; default: never expires>]",
+    `usage: token --email <user email> [--name <label>] [--days <positive integer; default: never expires>] [--scope ${API_TOKEN_SCOPES.join("|")}]`,
   );
   process.exit(2);
 }
@@ -34,9 +41,10 @@ try {
     process.exitCode = 1;
   } else {
     const expiresAt = days === undefined ? undefined : Date.now() + days * DAY_MS;
-    const { token } = createApiToken(db, { actor: "cli", userId: user.id, name: values.name, expiresAt });
+    const { token } = createApiToken(db, { actor: "cli", userId: user.id, name: values.name, expiresAt, scope });
+    const power = scope === "metrics" ? "path metrics only" : user.role;
     console.log(
-      `token for ${user.email} (${user.role}), ${expiresAt ? `expires ${new Date(expiresAt).toISOString()}` : "no expiry"}:\n${token}`,
+      `token for ${user.email} (${power}), ${expiresAt ? `expires ${new Date(expiresAt).toISOString()}` : "no expiry"}:\n${token}`,
     );
   }
 } finally {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { USER_ROLES } from "../users/roles";
+import { API_TOKEN_SCOPES, USER_ROLES } from "../users/roles";
 
 /**
  * The SD-WAN domain. Times are epoch milliseconds; counters are SQLite integers read as JS numbers
@@ -195,6 +195,8 @@ export const apiTokens = sqliteTable(
     name: text("name").notNull(),
     /** sha256 of the token; the token itself is shown once and never stored. */
     token_hash: text("token_hash").notNull().unique(),
+    /** full: acts as its user; metrics: may only post path metrics (docs/api.md, "Metrics tokens"). */
+    scope: text("scope", { enum: API_TOKEN_SCOPES }).notNull().default("full"),
     created_at: integer("created_at").notNull(),
     last_used_at: integer("last_used_at"),
     expires_at: integer("expires_at"),

@@ -19,10 +19,38 @@ describe("API tokens", () => {
   it("authenticate as their user and record when they were last used", () => {
     const { token, id } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "nightly export" }, 1_000);
 
-    expect(verifyApiToken(t.db, token, 5_000)).toEqual(ops);
+    expect(verifyApiToken(t.db, token, 5_000)).toEqual({ user: ops, scope: "full" });
     expect(listApiTokens(t.db, { userId: ops.id })).toEqual([
-      { id, user_id: ops.id, name: "nightly export", created_at: 1_000, last_used_at: 5_000, expires_at: null },
+      {
+        id,
+        user_id: ops.id,
+        name: "nightly export",
+        scope: "full",
+        created_at: 1_000,
+        last_used_at: 5_000,
+        expires_at: null,
+      },
     ]);
+  });
+
+  it("can be limited to the metrics scope, which verification reports and the creation's audit row records", () => {
+    const { token, id } = createApiToken(t.db, {
+      actor: "admin@example.com",
+      userId: ops.id,
+      name: "probe",
+      scope: "metrics",
+    });
+
+    expect(verifyApiToken(t.db, token)).toEqual({ user: ops, scope: "metrics" });
+    expect(listApiTokens(t.db, { userId: ops.id })[0]).toMatchObject({ id, scope: "metrics" });
+    const [audit] = t.db.all<{ details: string }>(sql`SELECT details FROM audit_log WHERE action = 'api_token.create'`);
+    expect(JSON.parse(audit!.details)).toMatchObject({ token_id: id, scope: "metrics" });
+  });
+
+  it("refuse a scope that does not exist", () => {
+    expect(() =>
+      createApiToken(t.db, { actor: "test", userId: ops.id, name: "x", scope: "everything" as "metrics" }),
+    ).toThrow(ValidationError);
   });
 
   it("are stored only as a hash", () => {
@@ -37,7 +65,7 @@ describe("API tokens", () => {
       1_000,
     );
 
-    expect(verifyApiToken(t.db, token, 9_999)).toMatchObject({ id: ops.id });
+    expect(verifyApiToken(t.db, token, 9_999)).toMatchObject({ user: { id: ops.id } });
     expect(verifyApiToken(t.db, token, 10_000)).toBeNull();
     expect(listApiTokens(t.db, { userId: ops.id })[0]!.last_used_at).toBe(9_999);
   });

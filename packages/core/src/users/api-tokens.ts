@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { apiTokens, users } from "../db/schema";
 import { NotFoundError } from "../errors";
 import { parseInput } from "../validation";
+import { API_TOKEN_SCOPES, type ApiTokenScope } from "./roles";
 import type { User } from "./users";
 
 /** What a token looks like to its owner after creation: never the token itself. */
@@ -13,6 +14,7 @@ export interface ApiToken {
   id: number;
   user_id: number;
   name: string;
+  scope: ApiTokenScope;
   created_at: number;
   last_used_at: number | null;
   expires_at: number | null;
@@ -30,12 +32,14 @@ const tokenInput = z.object({
   userId: z.number().int().positive(),
   name: z.string().trim().min(1, "must not be empty").max(100),
   expiresAt: z.number().int().positive().nullish(),
+  scope: z.enum(API_TOKEN_SCOPES, `must be one of ${API_TOKEN_SCOPES.join(", ")}`).default("full"),
 });
 
 const publicColumns = {
   id: apiTokens.id,
   user_id: apiTokens.user_id,
   name: apiTokens.name,
+  scope: apiTokens.scope,
   created_at: apiTokens.created_at,
   last_used_at: apiTokens.last_used_at,
   expires_at: apiTokens.expires_at,
@@ -50,14 +54,21 @@ export function createApiToken(
   input: z.input<typeof tokenInput>,
   now = Date.now(),
 ): ApiToken & { token: string } {
-  const { actor, userId, name, expiresAt } = parseInput(tokenInput, input);
+  const { actor, userId, name, expiresAt, scope } = parseInput(tokenInput, input);
   const token = PREFIX + randomBytes(32).toString("base64url");
   const row = db.transaction((tx) => {
     if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get())
       throw new NotFoundError(`no user has id ${userId}`);
     const created = tx
       .insert(apiTokens)
-      .values({ user_id: userId, name, token_hash: hashToken(token), created_at: now, expires_at: expiresAt ?? null })
+      .values({
+        user_id: userId,
+        name,
+        scope,
+        token_hash: hashToken(token),
+        created_at: now,
+        expires_at: expiresAt ?? null,
+      })
       .returning(publicColumns)
       .get();
     writeAudit(tx, {
@@ -65,7 +76,7 @@ export function createApiToken(
       action: "api_token.create",
       target: `user:${userId}`,
       outcome: "success",
-      details: { token_id: created.id, name, expires_at: created.expires_at },
+      details: { token_id: created.id, name, scope, expires_at: created.expires_at },
       at: now,
     });
     return created;
@@ -74,14 +85,14 @@ export function createApiToken(
 }
 
 /**
- * The user a token belongs to, or null for an unknown, malformed or expired one (the same answer for
- * all three). A good token's last_used_at is set to `now`.
+ * The user a token belongs to and what the token may do, or null for an unknown, malformed or expired
+ * one (the same answer for all three). A good token's last_used_at is set to `now`.
  */
-export function verifyApiToken(db: Db, token: string, now = Date.now()): User | null {
+export function verifyApiToken(db: Db, token: string, now = Date.now()): { user: User; scope: ApiTokenScope } | null {
   const found = findTokenUser(db, token, now);
   if (!found) return null;
   db.update(apiTokens).set({ last_used_at: now }).where(eq(apiTokens.id, found.tokenId)).run();
-  return found.user;
+  return { user: found.user, scope: found.scope };
 }
 
 /** Whether a token still stands (not revoked, expired, nor its user deleted), without recording a use. */
@@ -89,11 +100,16 @@ export function apiTokenIsValid(db: Db, token: string, now = Date.now()): boolea
   return findTokenUser(db, token, now) !== null;
 }
 
-function findTokenUser(db: Db, token: string, now: number): { tokenId: number; user: User } | null {
+function findTokenUser(
+  db: Db,
+  token: string,
+  now: number,
+): { tokenId: number; scope: ApiTokenScope; user: User } | null {
   if (!token.startsWith(PREFIX)) return null;
   const row = db
     .select({
       tokenId: apiTokens.id,
+      scope: apiTokens.scope,
       expires_at: apiTokens.expires_at,
       id: users.id,
       email: users.email,
@@ -106,8 +122,8 @@ function findTokenUser(db: Db, token: string, now: number): { tokenId: number; u
     .where(eq(apiTokens.token_hash, hashToken(token)))
     .get();
   if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
-  const { tokenId, expires_at: _expires, ...user } = row;
-  return { tokenId, user };
+  const { tokenId, scope, expires_at: _expires, ...user } = row;
+  return { tokenId, scope, user };
 }
 
 /** A user's tokens, newest first, without their hashes. */

@@ -35,4 +35,4 @@ export {
   type SignInThrottleOptions,
 } from "./sign-in";
 export { addUser, deleteUser, resetPassword, setUserRole } from "./user-admin";
-export { USER_ROLES } from "./roles";
+export { API_TOKEN_SCOPES, USER_ROLES, type ApiTokenScope } from "./roles";

@@ -6,3 +6,11 @@
 export const USER_ROLES = ["admin", "operator", "viewer"] as const;
 
 export type UserRole = (typeof USER_ROLES)[number];
+
+/**
+ * What an API token may do: `full` acts as its user, with the user's role; `metrics` may only post path
+ * metrics, whatever its user's role, so a probe's token opens nothing else (docs/api.md, "Metrics tokens").
+ */
+export const API_TOKEN_SCOPES = ["full", "metrics"] as const;
+
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];

@@ -1,7 +1,7 @@
 import { CacheRegistry, createMetricsCache, createRoutingCache } from "@patronus/core/cache";
 import type { Db } from "@patronus/core/db";
 import type { RoutingCaches } from "@patronus/core/routing";
-import type { UserRole } from "@patronus/core/users";
+import type { ApiTokenScope, UserRole } from "@patronus/core/users";
 import { CollectorUnavailableError, type CollectorClient } from "@patronus/core/traffic/control";
 import { getLatestStatsOfAllPolicies } from "@patronus/core/traffic/stats";
 import { UNMATCHED_POLICY_ID } from "@patronus/core/traffic/match";
@@ -23,6 +23,8 @@ export interface Viewer {
   email: string;
   role: UserRole;
   via: "session" | "token";
+  /** An API token's scope; a `metrics` token may only post path metrics (guards.ts). */
+  scope?: ApiTokenScope;
 }
 
 export interface Context {

@@ -9,9 +9,13 @@ import { checkArgumentLengths } from "./argument-caps";
 /** USER_ROLES lists the highest first, so a lower index is a higher role. */
 const holds = (held: UserRole, required: UserRole) => USER_ROLES.indexOf(held) <= USER_ROLES.indexOf(required);
 
+/** The one action a `metrics` API token may take, whatever its owner's role (docs/api.md, "Metrics tokens"). */
+export const METRICS_TOKEN_ACTION = "path_metrics.ingest";
+
 /**
  * The context with its viewer, if they hold `role` or a higher one. Anonymous: UNAUTHENTICATED. Too
- * low a role: FORBIDDEN, and the attempt goes into the audit log as denied under `action`.
+ * low a role, or a metrics token outside path-metrics ingest: FORBIDDEN, and the attempt goes into the
+ * audit log as denied under `action`.
  */
 export function requireRole(ctx: Context, role: UserRole, action: string): AuthedContext {
   if (!isAuthed(ctx)) {
@@ -20,6 +24,19 @@ export function requireRole(ctx: Context, role: UserRole, action: string): Authe
     });
   }
   const { viewer } = ctx;
+  if (viewer.scope === "metrics") {
+    if (action === METRICS_TOKEN_ACTION) return ctx;
+    writeAudit(ctx.db, {
+      actor: viewer.email,
+      action,
+      target: "graphql",
+      outcome: "denied",
+      details: { scope: "metrics", required: role },
+    });
+    throw new GraphQLError(`${action} is closed to a metrics token: it may only post path metrics`, {
+      extensions: { code: "FORBIDDEN" },
+    });
+  }
   if (!holds(viewer.role, role)) {
     writeAudit(ctx.db, {
       actor: viewer.email,

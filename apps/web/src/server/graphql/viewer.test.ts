@@ -8,7 +8,8 @@ import {
   type User,
 } from "@patronus/core/users";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resolveViewer } from "./viewer";
+import { listAuditLog } from "@patronus/core/audit";
+import { refuseMetricsToken, resolveViewer } from "./viewer";
 import { createWebTestFixture } from "./test-fixture";
 
 let t: TestDb;
@@ -64,5 +65,30 @@ describe("a viewer re-checked during a long request", () => {
     const { stillValid } = await asToken(token);
     revokeApiToken(t.db, { tokenId: id, actor: "test" });
     expect(stillValid!()).toBe(false);
+  });
+});
+
+describe("a metrics token outside GraphQL and the metrics ingest", () => {
+  it("is anonymous to any other route, which says why, and the refusal is audited", async () => {
+    const { token } = createApiToken(t.db, { actor, userId: ops.id, name: "probe", scope: "metrics" });
+
+    const result = refuseMetricsToken(t.db, await asToken(token), "/api/stats/export");
+
+    expect(result).toEqual({ authError: "this API token may only post path metrics (POST /api/metrics/paths)" });
+    expect(listAuditLog(t.db, { target: "/api/stats/export" })[0]).toMatchObject({
+      actor: ops.email,
+      action: "api.request",
+      outcome: "denied",
+      details: { scope: "metrics" },
+    });
+  });
+
+  it("leaves a full token and a session as they are", async () => {
+    const { token } = createApiToken(t.db, { actor, userId: ops.id, name: "ci" });
+    const full = await asToken(token);
+    const session = await asSession();
+
+    expect(refuseMetricsToken(t.db, full, "/api/events")).toBe(full);
+    expect(refuseMetricsToken(t.db, session, "/api/events")).toBe(session);
   });
 });

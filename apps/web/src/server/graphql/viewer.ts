@@ -1,3 +1,4 @@
+import { writeAudit } from "@patronus/core/audit";
 import type { Db } from "@patronus/core/db";
 import { apiTokenIsValid, findSessionUser, verifyApiToken } from "@patronus/core/users";
 import type { Viewer } from "./context";
@@ -22,10 +23,11 @@ export async function resolveViewer(
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) return { authError: "the Authorization header must be 'Bearer <API token>'" };
     const token = match[1]!;
-    const user = verifyApiToken(db, token);
-    if (!user) return { authError: "the API token is unknown, revoked or expired" };
+    const found = verifyApiToken(db, token);
+    if (!found) return { authError: "the API token is unknown, revoked or expired" };
+    const { user, scope } = found;
     return {
-      viewer: { id: user.id, email: user.email, role: user.role, via: "token" },
+      viewer: { id: user.id, email: user.email, role: user.role, via: "token", scope },
       stillValid: () => apiTokenIsValid(db, token),
     };
   }
@@ -36,4 +38,23 @@ export async function resolveViewer(
     viewer: { id: user.id, email: user.email, role: user.role, via: "session" },
     stillValid: () => findSessionUser(db, { id, sessionVersion }) !== undefined,
   };
+}
+
+type ResolvedViewer = Awaited<ReturnType<typeof resolveViewer>>;
+
+/**
+ * For every route but GraphQL (whose guards judge it) and the metrics ingest: a metrics token is
+ * anonymous there, told why, and the attempt is audited as denied under the route's path.
+ */
+export function refuseMetricsToken(db: Db, resolved: ResolvedViewer, route: string): ResolvedViewer {
+  const { viewer } = resolved;
+  if (viewer?.scope !== "metrics") return resolved;
+  writeAudit(db, {
+    actor: viewer.email,
+    action: "api.request",
+    target: route,
+    outcome: "denied",
+    details: { scope: "metrics" },
+  });
+  return { authError: "this API token may only post path metrics (POST /api/metrics/paths)" };
 }

@@ -24,7 +24,15 @@ export type ApiToken = {
   id: Scalars['ID']['output'];
   last_used_at?: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
+  scope: ApiTokenScope;
 };
+
+/** What an API token may do (docs/api.md, Metrics tokens). */
+export type ApiTokenScope =
+  /** Everything its user's role allows. */
+  | 'full'
+  /** Only path-metrics ingest: recordPathMetrics and POST /api/metrics/paths. */
+  | 'metrics';
 
 export type AuditEntry = {
   __typename?: 'AuditEntry';
@@ -338,7 +346,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Clears every cache of the web process and the collector. Operators and admins; audited. */
   clearCache: ClearCacheResult;
-  /** Mints an API token for the caller, or for the user with this email; the token is shown only here. Admin only; audited. */
+  /**
+   * Mints an API token for the caller, or for the user with this email; the token is shown only here. A metrics
+   * token may only post path metrics, whatever its user's role. Admin only; audited.
+   */
   createApiToken: NewApiToken;
   /** Adds a WAN endpoint (an IP literal and a port) to a site. Operators and admins. */
   createEndpoint: Endpoint;
@@ -402,6 +413,7 @@ export type MutationCreateApiTokenArgs = {
   email?: InputMaybe<Scalars['String']['input']>;
   expires_in_days?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
+  scope?: InputMaybe<ApiTokenScope>;
 };
 
 
@@ -526,6 +538,7 @@ export type NewApiToken = {
   expires_at?: Maybe<Scalars['Float']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  scope: ApiTokenScope;
   /** Send as 'Authorization: Bearer <token>'. Shown once; only its hash is stored. */
   token: Scalars['String']['output'];
 };
@@ -1360,6 +1373,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   ApiToken: ResolverTypeWrapper<ApiToken>;
+  ApiTokenScope: ApiTokenScope;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditFilter: AuditFilter;
   AuditOutcome: AuditOutcome;
@@ -1527,6 +1541,7 @@ export type ApiTokenResolvers<ContextType = AuthedContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   last_used_at?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['ApiTokenScope'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -1710,7 +1725,7 @@ export type MovedFlowResolvers<ContextType = AuthedContext, ParentType extends R
 
 export type MutationResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   clearCache?: Resolver<ResolversTypes['ClearCacheResult'], ParentType, ContextType>;
-  createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
+  createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name' | 'scope'>>;
   createEndpoint?: Resolver<ResolversTypes['Endpoint'], ParentType, ContextType, RequireFields<MutationCreateEndpointArgs, 'input'>>;
   createPath?: Resolver<ResolversTypes['CreatePathResult'], ParentType, ContextType, RequireFields<MutationCreatePathArgs, 'input'>>;
   createPolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationCreatePolicyArgs, 'input'>>;
@@ -1739,6 +1754,7 @@ export type NewApiTokenResolvers<ContextType = AuthedContext, ParentType extends
   expires_at?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['ApiTokenScope'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

@@ -3,6 +3,7 @@ import { createPolicy } from "@patronus/core/policies";
 import type { RoutingCaches } from "@patronus/core/routing";
 import { addEndpoint, createPath, createSite } from "@patronus/core/sites";
 import type { TestDb } from "@patronus/core/testing";
+import { listAuditLog } from "@patronus/core/audit";
 import { createApiToken, type User, type UserRole } from "@patronus/core/users";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { graphqlClient } from "../test-client";
@@ -94,6 +95,60 @@ describe("recordPathMetrics", () => {
       user: users.viewer,
     });
     expect(health.data?.path_health.every((p) => p.latest === null)).toBe(true);
+  });
+});
+
+describe("a metrics token", () => {
+  // Owned by a viewer: the token's scope, not its owner's role, is what lets it post metrics.
+  const metricsToken = async () => {
+    const minted = await execute<{ createApiToken: { token: string; scope: string } }>(
+      `mutation ($email: String!) { createApiToken(name: "probe", email: $email, scope: metrics) { token scope } }`,
+      { user: users.admin, variables: { email: users.viewer.email } },
+    );
+    expect(minted.data?.createApiToken.scope).toBe("metrics");
+    return `Bearer ${minted.data!.createApiToken.token}`;
+  };
+  const deniedRows = () =>
+    listAuditLog(t.db, { target: "graphql" })
+      .filter((row) => row.outcome === "denied")
+      .map(({ actor, action, details }) => ({ actor, action, details }));
+
+  it("records path metrics", async () => {
+    const result = await execute(RECORD, {
+      authorization: await metricsToken(),
+      caches,
+      variables: { samples: [sample(net.fiber, 250)] },
+    });
+    expect(result).toEqual({
+      data: { recordPathMetrics: { recorded: 1, status_changes: [{ path_id: net.fiber, status: "degraded" }] } },
+    });
+  });
+
+  it("is refused by every other query and mutation, each refusal audited", async () => {
+    const authorization = await metricsToken();
+    const attempts = {
+      "graphql.sites": `{ sites { id } }`,
+      "graphql.path_health": `{ path_health { path_id } }`,
+      "cache.clear": `mutation { clearCache { success } }`,
+      "policy.create": `mutation { createPolicy(input: { name: "x", priority: 5 }) { id } }`,
+    };
+    for (const query of Object.values(attempts)) {
+      const result = await execute(query, { authorization });
+      expect({ query, code: result.errors?.[0]?.extensions?.code, data: result.data }).toEqual({
+        query,
+        code: "FORBIDDEN",
+        data: null,
+      });
+    }
+    expect(deniedRows()).toEqual(
+      expect.arrayContaining(
+        ["graphql.sites", "graphql.path_health", "cache.clear", "policy.create"].map((action) => ({
+          actor: users.viewer.email,
+          action,
+          details: expect.objectContaining({ scope: "metrics" }),
+        })),
+      ),
+    );
   });
 });
 

@@ -59,6 +59,18 @@ describe("POST /api/metrics/paths", () => {
     expect(caches.metrics.get(pathId)?.latency_ms).toBe(240);
   });
 
+  it("records a batch sent with a metrics token, even one a viewer owns", async () => {
+    const { token } = createApiToken(t.db, {
+      actor: "admin@example.com",
+      userId: users.viewer.id,
+      name: "probe",
+      scope: "metrics",
+    });
+    const response = await post(batch(20), { authorization: `Bearer ${token}` });
+    expect(response.status).toBe(200);
+    expect(listPathHealth(t.db, { pathId })[0]).toMatchObject({ latest: { latency_ms: 20 } });
+  });
+
   it.each([
     ["no token", {}, 401, /send an API token/],
     ["an unknown token", { authorization: "Bearer nope" }, 401, /unknown, revoked or expired/],

@@ -11,6 +11,6 @@ export async function POST(request: NextRequest): Promise<Response> {
   return ingestResponse(request, {
     db: getDb(),
     caches: getCaches().caches,
-    authenticate: () => viewerOfRequest(request),
+    authenticate: () => viewerOfRequest(request, { acceptMetricsToken: true }),
   });
 }

@@ -1,7 +1,7 @@
 import { listAuditLog } from "@patronus/core/audit";
 import { createPolicy } from "@patronus/core/policies";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
-import { storePolicyStats } from "@patronus/core/traffic/stats";
+import { getTrafficHistory, storePolicyStats } from "@patronus/core/traffic/stats";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "~/server/graphql/context";
 import { exportResponse } from "./export-response";
@@ -33,15 +33,16 @@ const get = (query: string) => exportResponse(t.db, viewer, new URLSearchParams(
 
 describe("the statistics export", () => {
   it("streams CSV with a header row and quoted names, as an attachment, and audits it", async () => {
-    const response = get(`format=csv&from=${T0}&to=2026-01-01T00:01:00Z`);
+    const response = get(`format=csv&granularity=raw&from=${T0}&to=2026-01-01T00:01:00Z`);
 
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe(
-      'attachment; filename="patronus-traffic-20260101T000000Z-20260101T000100Z.csv"',
+      'attachment; filename="patronus-traffic-20260101T000000Z-20260101T000100Z-raw.csv"',
     );
     expect(await response.text()).toBe(
       [
+        "# Patronus traffic: raw snapshots (cumulative counters) of all policies, 2026-01-01T00:00:00Z to 2026-01-01T00:01:00Z. Times in UTC.",
         "timestamp,time,policy_id,policy_name,packets_matched,bytes_matched,active_flows",
         `${T0},2026-01-01T00:00:00.000Z,${voice},voice,10,2000,1`,
         `${T0 + 10_000},2026-01-01T00:00:10.000Z,${voice},voice,30,6000,2`,
@@ -53,14 +54,14 @@ describe("the statistics export", () => {
       actor: "viewer@example.com",
       action: "stats.export",
       outcome: "success",
-      details: { format: "csv", from: T0, to: T0 + 60_000, policy_id: null, via: "token" },
+      details: { format: "csv", granularity: "raw", from: T0, to: T0 + 60_000, policy_id: null, via: "token" },
     });
   });
 
   it("streams JSON as one array, for one policy", async () => {
-    const response = get(`format=json&from=${T0}&to=${T0 + 60_000}&policy_id=${voice}`);
+    const response = get(`format=json&granularity=raw&from=${T0}&to=${T0 + 60_000}&policy_id=${voice}`);
 
-    expect(response.headers.get("content-disposition")).toContain(`-policy-${voice}.json"`);
+    expect(response.headers.get("content-disposition")).toContain(`-raw-policy-${voice}.json"`);
     expect(await response.json()).toEqual([
       {
         timestamp: T0,
@@ -91,16 +92,18 @@ describe("the statistics export", () => {
       stats: [{ policy_id: trap, packets_matched: 1, bytes_matched: 64, active_flows: 0 }],
     });
 
-    const [, row] = (await get(`format=csv&from=${at}&to=${at + 1}`).text()).split("\r\n");
+    const [, , row] = (await get(`format=csv&granularity=raw&from=${at}&to=${at + 1}`).text()).split("\r\n");
 
     expect(row).toBe(`${at},2026-01-01T01:00:00.000Z,${trap},"'=HYPERLINK(""http://example.com"",""x"")",1,64,0`);
   });
 
   it("answers an empty range with just the header, or an empty array", async () => {
-    expect(await get(`format=csv&from=${T0 + 60_000}&to=${T0 + 120_000}`).text()).toBe(
-      "timestamp,time,policy_id,policy_name,packets_matched,bytes_matched,active_flows\r\n",
-    );
-    expect(await get(`format=json&from=${T0 + 60_000}&to=${T0 + 120_000}`).json()).toEqual([]);
+    const csv = await get(`format=csv&granularity=raw&from=${T0 + 60_000}&to=${T0 + 120_000}`).text();
+    expect(csv.split("\r\n").slice(1)).toEqual([
+      "timestamp,time,policy_id,policy_name,packets_matched,bytes_matched,active_flows",
+      "",
+    ]);
+    expect(await get(`format=json&granularity=raw&from=${T0 + 60_000}&to=${T0 + 120_000}`).json()).toEqual([]);
   });
 
   it("refuses a time past what a date can hold with 400, and audits no export", async () => {
@@ -141,6 +144,61 @@ describe("the statistics export", () => {
     vi.restoreAllMocks();
   });
 
+  it("gives the chart's buckets by default: the traffic_history of the same range, step and policy, with rates", async () => {
+    const history = getTrafficHistory(t.db, { from: T0, to: T0 + 60_000, maxBuckets: 2, policyId: voice });
+    const response = get(`format=csv&from=${T0}&to=${T0 + 60_000}&max_buckets=2&policy_id=${voice}`);
+
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="patronus-traffic-20260101T000000Z-20260101T000100Z-30s-policy-${voice}.csv"`,
+    );
+    const cell = (value: number | null) => (value === null ? "" : String(value));
+    expect(await response.text()).toBe(
+      [
+        "# Patronus traffic: 30-second buckets of policy voice, 2026-01-01T00:00:00Z to 2026-01-01T00:01:00Z. Rates per second; an empty rate is a gap (nothing recorded). Times in UTC.",
+        "bucket_start,time,packets,bytes,packets_per_second,bytes_per_second,active_flows,samples",
+        ...history.points.map((p) =>
+          [
+            p.at,
+            new Date(p.at).toISOString(),
+            p.packets,
+            p.bytes,
+            cell(p.packets_per_second),
+            cell(p.bytes_per_second),
+            cell(p.active_flows),
+            p.samples,
+          ].join(","),
+        ),
+        "",
+      ].join("\r\n"),
+    );
+    // The range holds voice's rise of 20 packets in 10 s, and a bucket with nothing recorded.
+    expect(history.points.map((p) => [p.packets, p.packets_per_second])).toEqual([
+      [20, 2],
+      [0, null],
+    ]);
+  });
+
+  it("gives the buckets as JSON objects, gaps as null, and audits the granularity", async () => {
+    const rows = (await get(`format=json&from=${T0}&to=${T0 + 60_000}&max_buckets=2`).json()) as Record<
+      string,
+      unknown
+    >[];
+
+    expect(rows[1]).toEqual({
+      bucket_start: T0 + 30_000,
+      time: "2026-01-01T00:00:30.000Z",
+      packets: 0,
+      bytes: 0,
+      packets_per_second: null,
+      bytes_per_second: null,
+      active_flows: null,
+      samples: 0,
+    });
+    expect(listAuditLog(t.db, { target: "sdwan_policy_stats" })[0]).toMatchObject({
+      details: { format: "json", granularity: "30s", max_buckets: 2 },
+    });
+  });
+
   it("answers bad parameters with 400 and says which, and an unknown policy with 404", async () => {
     const cases: [string, number, string][] = [
       [`from=${T0}&to=${T0 + 1}`, 400, "format must be csv or json"],
@@ -158,6 +216,13 @@ describe("the statistics export", () => {
         "policy_id must be a policy id (a positive whole number)",
       ],
       [`format=csv&from=${T0}&to=${T0 + 1}&policy_id=99`, 404, "no policy with id 99"],
+      [
+        `format=csv&from=${T0}&to=${T0 + 1}&granularity=hourly`,
+        400,
+        "granularity must be raw, or omitted for the chart's buckets",
+      ],
+      [`format=csv&from=${T0}&to=${T0 + 1}&max_buckets=1`, 400, "max_buckets must be a whole number from 2 to 1000"],
+      [`format=csv&from=${T0}&to=${T0 + 1}&max_buckets=x`, 400, "max_buckets must be a whole number from 2 to 1000"],
     ];
     for (const [query, status, error] of cases) {
       const response = get(query);
