@@ -46,6 +46,8 @@ const MINUTE = 60_000;
  * snapshots come every 10 s). One bucket more than the span holds, for the partial one at each end.
  */
 const ranges = {
+  // 10 s buckets, the snapshot interval: the last 15 minutes are live snapshots, never the demo's minutes.
+  "15m": { label: "Last 15 minutes", ms: 15 * MINUTE, buckets: 91, refreshMs: 10_000 },
   "1h": { label: "Last hour", ms: 60 * MINUTE, buckets: 61, refreshMs: 10_000 },
   "24h": { label: "Last 24 hours", ms: 24 * 60 * MINUTE, buckets: 289, refreshMs: 30_000 },
   "7d": { label: "Last 7 days", ms: 7 * 24 * 60 * MINUTE, buckets: 337, refreshMs: 60_000 },
@@ -66,9 +68,12 @@ function formatStep(ms: number): string {
 export function TrafficHistoryPanel({
   initialRange,
   initialPolicy,
+  fixedPolicy = false,
 }: {
   initialRange: RangeKey;
   initialPolicy: string;
+  /** On a policy's own page: no policy picker, and only the range goes into the address. */
+  fixedPolicy?: boolean;
 }) {
   const [range, setRange] = useState<RangeKey>(initialRange);
   const [policyId, setPolicyId] = useState(initialPolicy);
@@ -76,8 +81,9 @@ export function TrafficHistoryPanel({
   const now = useRollingNow(refreshMs);
 
   useEffect(() => {
-    window.history.replaceState(null, "", `?range=${range}${policyId ? `&policy=${policyId}` : ""}`);
-  }, [range, policyId]);
+    const policy = policyId && !fixedPolicy ? `&policy=${policyId}` : "";
+    window.history.replaceState(null, "", `?range=${range}${policy}`);
+  }, [range, policyId, fixedPolicy]);
 
   const from = now - ms;
   const policies = useQuery(POLICY_NAMES);
@@ -95,17 +101,19 @@ export function TrafficHistoryPanel({
     <section aria-label="Traffic history" className="traffic">
       <div className="toolbar">
         <RangePicker ranges={ranges} value={range} onChange={setRange} />
-        <label>
-          Policy{" "}
-          <select aria-label="Policy" value={policyId} onChange={(e) => setPolicyId(e.target.value)}>
-            <option value="">All policies</option>
-            {policies.data?.policies.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!fixedPolicy && (
+          <label>
+            Policy{" "}
+            <select aria-label="Policy" value={policyId} onChange={(e) => setPolicyId(e.target.value)}>
+              <option value="">All policies</option>
+              {policies.data?.policies.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <span className="exports">
           <a href={`/api/stats/export?format=csv&${exportQuery}`} download>
             Export CSV

@@ -4,7 +4,7 @@ import { requirePageUser } from "~/server/auth";
 export const metadata = { title: "Traffic · Patronus Dashboard" };
 
 // Checked here: a server component may render the client panel but not call its functions.
-const rangeKeys: readonly string[] = ["1h", "24h", "7d"] satisfies RangeKey[];
+const rangeKeys: readonly string[] = ["15m", "1h", "24h", "7d"] satisfies RangeKey[];
 
 export default async function TrafficPage({
   searchParams,

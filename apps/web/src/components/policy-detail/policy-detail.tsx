@@ -151,7 +151,7 @@ export function PolicyDetail({
       {canEdit && <ResetPolicyCounters policyId={policy.id} onReset={() => void refetch()} />}
 
       <h2>Traffic</h2>
-      <TrafficHistoryPanel initialRange={initialRange} initialPolicy={policy.id} />
+      <TrafficHistoryPanel initialRange={initialRange} initialPolicy={policy.id} fixedPolicy />
 
       <PolicyLiveFlows policyId={policy.id} />
     </>

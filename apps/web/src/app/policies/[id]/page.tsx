@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Policy · Patronus Dashboard" };
 
 // Checked here: a server component may render the client panel but not call its functions.
-const rangeKeys: readonly string[] = ["1h", "24h", "7d"] satisfies RangeKey[];
+const rangeKeys: readonly string[] = ["15m", "1h", "24h", "7d"] satisfies RangeKey[];
 
 export default async function PolicyPage({
   params,
