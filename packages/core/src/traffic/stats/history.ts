@@ -5,7 +5,7 @@ import { openDatabase, type Db } from "../../db/client";
 import { policies, policyStats } from "../../db/schema";
 import { NotFoundError } from "../../errors";
 import { parseInput } from "../../validation";
-import { readRollupCells, recordedRollupBuckets, rollupReaches, type RollupLevel } from "./rollups";
+import { readRollupCells, readTotalsCells, recordedRollupBuckets, rollupReaches, type RollupLevel } from "./rollups";
 
 /**
  * One bucket of a traffic history. Its traffic is what the counters rose at the snapshots in it; its
@@ -118,7 +118,7 @@ export function chooseStep(from: number, to: number, maxBuckets: number): number
  * the counter held before it goes unseen. A policy's first snapshot ever is a baseline, not traffic.
  */
 export function getTrafficHistory(db: Db, params: TrafficHistoryParams): TrafficHistory {
-  return totalsOf(readBuckets(db, params));
+  return readTotals(db, params) ?? totalsOf(readBuckets(db, params));
 }
 
 /** getTrafficHistory per policy: one series for each policy with a snapshot in the range, by policy id. */
@@ -136,7 +136,25 @@ export function getTrafficHistoryWithPolicies(
   params: TrafficHistoryParams,
 ): TrafficHistory & { by_policy: PolicyTrafficHistory[] } {
   const read = readBuckets(db, params);
-  return { ...totalsOf(read), by_policy: perPolicyOf(read) };
+  return { ...(readTotals(db, params) ?? totalsOf(read)), by_policy: perPolicyOf(read) };
+}
+
+/**
+ * Totals across every policy from a level's totals rows, one a level bucket, when the range reads a
+ * rolled-up level; undefined otherwise. The totals read as one counter: a bucket's rate is the summed
+ * rise over the time from the earliest rise's start to its last snapshot, and its live flows those
+ * of its last level bucket (docs/database.md, "Totals").
+ */
+function readTotals(db: Db, params: TrafficHistoryParams): TrafficHistory | undefined {
+  const { from, to, maxBuckets, policyId } = parseInput(historyParams, params);
+  if (policyId !== undefined) return undefined;
+  const step = chooseStep(from, to, maxBuckets);
+  const level = levelFor(from, to, step);
+  if (level === undefined || !rollupReaches(db, level, from)) return undefined;
+  const cells = readTotalsCells(db, { level, from, to, step });
+  const byBucket = new Map(cells.map((c) => [c.bucket, [{ ...c, policy_id: 0, name: "" }]]));
+  const recorded = new Set(byBucket.keys());
+  return { from, to, step_ms: step, policy_id: null, points: densify(byBucket, { from, to, step, recorded }) };
 }
 
 /** The range's snapshot rows, bucketed: the one database pass every history is grouped from. */

@@ -1,12 +1,34 @@
 import type Sqlite from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { policies, policyStats, policyStatsHour, policyStatsMinute } from "../../db/schema";
+import {
+  policies,
+  policyStats,
+  policyStatsHour,
+  policyStatsMinute,
+  statsTotalsHour,
+  statsTotalsMinute,
+} from "../../db/schema";
 
-/** The rollup levels beside the raw snapshots (docs/database.md, "Rollups"). */
+/**
+ * The rollup levels beside the raw snapshots, each with its per-policy table and its totals across
+ * policies (docs/database.md, "Rollups" and "Totals").
+ */
 export const ROLLUP_LEVELS = {
-  minute: { table: policyStatsMinute, name: "sdwan_policy_stats_minute", widthMs: 60_000 },
-  hour: { table: policyStatsHour, name: "sdwan_policy_stats_hour", widthMs: 3_600_000 },
+  minute: {
+    table: policyStatsMinute,
+    name: "sdwan_policy_stats_minute",
+    totals: statsTotalsMinute,
+    totalsName: "sdwan_stats_totals_minute",
+    widthMs: 60_000,
+  },
+  hour: {
+    table: policyStatsHour,
+    name: "sdwan_policy_stats_hour",
+    totals: statsTotalsHour,
+    totalsName: "sdwan_stats_totals_hour",
+    widthMs: 3_600_000,
+  },
 } as const;
 
 export type RollupLevel = keyof typeof ROLLUP_LEVELS;
@@ -54,15 +76,27 @@ function prepareRollupStatements(driver: Sqlite.Database) {
          bytes = bytes + excluded.bytes, samples = samples + 1, last_at = excluded.last_at,
          active_flows = excluded.active_flows`,
     );
+  const upsertTotals = (name: string) =>
+    driver.prepare<[number, number, number, number, number, number, number]>(
+      `INSERT INTO ${name} (bucket, packets, bytes, samples, began_at, last_at, active_flows)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (bucket) DO UPDATE SET packets = packets + excluded.packets, bytes = bytes + excluded.bytes,
+         samples = samples + excluded.samples, began_at = min(began_at, excluded.began_at),
+         last_at = max(last_at, excluded.last_at), active_flows = active_flows + excluded.active_flows`,
+    );
   return {
-    previous: driver.prepare<[number], { at: number; packets: number; bytes: number }>(
-      `SELECT timestamp AS at, packets_matched AS packets, bytes_matched AS bytes FROM sdwan_policy_stats
-       WHERE policy_id = ? ORDER BY timestamp DESC, stat_id DESC LIMIT 1`,
+    previous: driver.prepare<[number], { at: number; packets: number; bytes: number; flows: number }>(
+      `SELECT timestamp AS at, packets_matched AS packets, bytes_matched AS bytes, active_flows AS flows
+       FROM sdwan_policy_stats WHERE policy_id = ? ORDER BY timestamp DESC, stat_id DESC LIMIT 1`,
     ),
     tickBefore: driver.prepare<[number], { at: number }>(
       "SELECT timestamp AS at FROM sdwan_policy_stats WHERE timestamp < ? ORDER BY timestamp DESC LIMIT 1",
     ),
-    upserts: Object.values(ROLLUP_LEVELS).map((level) => ({ widthMs: level.widthMs, run: upsert(level.name) })),
+    upserts: Object.values(ROLLUP_LEVELS).map((level) => ({
+      widthMs: level.widthMs,
+      run: upsert(level.name),
+      totals: upsertTotals(level.totalsName),
+    })),
   };
 }
 
@@ -80,7 +114,10 @@ export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonl
   const driver = driverOf(db);
   let statements = prepared.get(driver);
   if (!statements) prepared.set(driver, (statements = prepareRollupStatements(driver)));
+  if (rows.length === 0) return;
   const tick = statements.tickBefore.get(at)?.at;
+  // The snapshot's rows summed for the totals: one upsert a level, whatever the number of policies.
+  const totals = statements.upserts.map(() => ({ packets: 0, bytes: 0, began: at, flows: 0 }));
   for (const row of rows) {
     const before = statements.previous.get(row.policy_id);
     let packets = 0;
@@ -92,10 +129,22 @@ export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonl
       bytes = reset ? row.bytes_matched : row.bytes_matched - before.bytes;
       began = Math.max(before.at, tick ?? before.at);
     }
-    for (const level of statements.upserts) {
-      level.run.run(row.policy_id, bucketOf(at, level.widthMs), packets, bytes, began, at, row.active_flows);
-    }
+    statements.upserts.forEach((level, i) => {
+      const bucket = bucketOf(at, level.widthMs);
+      level.run.run(row.policy_id, bucket, packets, bytes, began, at, row.active_flows);
+      const sum = totals[i]!;
+      sum.packets += packets;
+      sum.bytes += bytes;
+      sum.began = Math.min(sum.began, began);
+      // The policy's bucket row keeps its last live flows: replace its earlier figure in the sum, if any.
+      const earlier = before !== undefined && bucketOf(before.at, level.widthMs) === bucket ? before.flows : 0;
+      sum.flows += row.active_flows - earlier;
+    });
   }
+  statements.upserts.forEach((level, i) => {
+    const sum = totals[i]!;
+    level.totals.run(bucketOf(at, level.widthMs), sum.packets, sum.bytes, rows.length, sum.began, at, sum.flows);
+  });
 }
 
 /**
@@ -149,6 +198,39 @@ export function readRollupCells(
   `);
 }
 
+/** A level's totals summed into one history bucket: every policy's rise, read as one counter. */
+export interface TotalsCell {
+  bucket: number;
+  packets: number;
+  bytes: number;
+  samples: number;
+  /** From the earliest rise's start to the last snapshot in the bucket. */
+  span_ms: number;
+  /** The live flows of the bucket's last level bucket. */
+  active_flows: number;
+}
+
+/**
+ * A level's totals rows summed into history buckets of `step`: one row a level bucket, so a year of
+ * hours is 8,760 rows however many policies there are. The range's ends round out as readRollupCells'.
+ * Rows emptied by deleted policies keep their span, as recorded, and are no bucket's last.
+ */
+export function readTotalsCells(
+  db: Db,
+  { level, from, to, step }: { level: RollupLevel; from: number; to: number; step: number },
+): TotalsCell[] {
+  const { totals, widthMs } = ROLLUP_LEVELS[level];
+  const lo = from - (from % widthMs);
+  const span = sql.raw(String(FLOWS_SPAN)); // as in readRollupCells: the last bucket's flows in the low bits
+  return db.all<TotalsCell>(sql`
+    SELECT bucket - bucket % ${step} AS bucket, sum(packets) AS packets, sum(bytes) AS bytes, sum(samples) AS samples,
+      max(last_at) - min(began_at) AS span_ms,
+      max(CASE WHEN samples > 0 THEN last_at * ${span} + min(active_flows, ${span} - 1) END) % ${span} AS active_flows
+    FROM ${totals} WHERE bucket >= ${lo} AND bucket < ${to}
+    GROUP BY 1 HAVING sum(samples) > 0 ORDER BY 1
+  `);
+}
+
 /** The history buckets of `step` in which a level holds a row of any policy. */
 export function recordedRollupBuckets(
   db: Db,
@@ -180,10 +262,16 @@ export interface StatsRetention {
 export function pruneStatsStep(
   db: Db,
   { now, retention, limit }: { now: number; retention: StatsRetention; limit: number },
-): { removed: { raw: number; minute: number; hour: number }; done: boolean } {
+): { removed: { raw: number; minute: number; hour: number; totals: number }; done: boolean } {
   const driver = driverOf(db);
   const run = (statement: string, before: number) => driver.prepare(statement).run(before, limit).changes;
-  const removed = db.transaction(() => ({
+  // Totals go with their level's retention; a level bucket is one totals row, so `limit` covers them.
+  const pruneTotals = (name: string, before: number) =>
+    run(
+      `DELETE FROM ${name} WHERE bucket IN (SELECT bucket FROM ${name} WHERE bucket < ? ORDER BY bucket LIMIT ?)`,
+      before,
+    );
+  const { totals, ...removed } = db.transaction(() => ({
     raw: run(
       `DELETE FROM sdwan_policy_stats WHERE stat_id IN
         (SELECT stat_id FROM sdwan_policy_stats WHERE timestamp < ? ORDER BY timestamp LIMIT ?)`,
@@ -199,6 +287,13 @@ export function pruneStatsStep(
         (SELECT rowid FROM ${ROLLUP_LEVELS.hour.name} WHERE bucket < ? ORDER BY bucket LIMIT ?)`,
       now - retention.hour,
     ),
+    totals: [
+      pruneTotals(ROLLUP_LEVELS.minute.totalsName, now - retention.minute),
+      pruneTotals(ROLLUP_LEVELS.hour.totalsName, now - retention.hour),
+    ],
   }));
-  return { removed, done: removed.raw < limit && removed.minute < limit && removed.hour < limit };
+  return {
+    removed: { ...removed, totals: totals[0]! + totals[1]! },
+    done: [removed.raw, removed.minute, removed.hour, ...totals].every((n) => n < limit),
+  };
 }
