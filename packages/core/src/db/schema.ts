@@ -173,8 +173,8 @@ export const policyStatsHour = rollupTable("sdwan_policy_stats_hour");
 
 /**
  * One row per bucket of a level: every policy's row of that bucket summed, written with them, so totals
- * across 1,000 policies read one row a bucket. Deleting a policy subtracts its rows (a trigger, see the
- * migration stats_totals); began_at and last_at stay as recorded, and an emptied row stays until pruned.
+ * across 1,000 policies read one row a bucket. Deleting a policy subtracts its share (removePolicyFromTotals,
+ * in the delete's transaction); began_at and last_at stay as recorded, and an emptied row stays until pruned.
  */
 function totalsTable(name: string) {
   return sqliteTable(name, {
@@ -190,6 +190,8 @@ function totalsTable(name: string) {
   });
 }
 
+/** Totals of the raw rows' 10 s buckets: the raw level has no per-policy table beside it. */
+export const statsTotals10s = totalsTable("sdwan_stats_totals_10s");
 export const statsTotalsMinute = totalsTable("sdwan_stats_totals_minute");
 export const statsTotalsHour = totalsTable("sdwan_stats_totals_hour");
 

@@ -55,10 +55,10 @@ describe("pruneStatsStep", () => {
     const second = pruneStatsStep(t.db, { now: NOW, retention, limit: 10 });
     const third = pruneStatsStep(t.db, { now: NOW, retention, limit: 10 });
 
-    expect(first).toEqual({ removed: { raw: 10, minute: 0, hour: 0, totals: 0 }, done: false });
+    expect(first).toEqual({ removed: { raw: 10, minute: 0, hour: 0, totals: 10 }, done: false });
     expect(oldest).toBe(NOW - 38 * HOUR + HOUR / 2);
-    expect(second).toEqual({ removed: { raw: 10, minute: 0, hour: 0, totals: 0 }, done: false });
-    expect(third).toEqual({ removed: { raw: 4, minute: 0, hour: 0, totals: 0 }, done: true });
+    expect(second).toEqual({ removed: { raw: 10, minute: 0, hour: 0, totals: 10 }, done: false });
+    expect(third).toEqual({ removed: { raw: 4, minute: 0, hour: 0, totals: 4 }, done: true });
     expect(count("sdwan_policy_stats")).toBe(24);
   });
 });

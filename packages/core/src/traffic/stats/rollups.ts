@@ -1,11 +1,12 @@
 import type Sqlite from "better-sqlite3";
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Queryable } from "../../db/client";
 import {
   policies,
   policyStats,
   policyStatsHour,
   policyStatsMinute,
+  statsTotals10s,
   statsTotalsHour,
   statsTotalsMinute,
 } from "../../db/schema";
@@ -33,6 +34,18 @@ export const ROLLUP_LEVELS = {
 
 export type RollupLevel = keyof typeof ROLLUP_LEVELS;
 
+/**
+ * Every level's totals across policies: the rollups' and one of 10 s beside the raw rows, so short
+ * ranges' totals need not read every policy's rows either. The 10 s level is kept as long as the raw rows.
+ */
+export const TOTALS_LEVELS = {
+  tenSeconds: { totals: statsTotals10s, totalsName: "sdwan_stats_totals_10s", widthMs: 10_000 },
+  minute: ROLLUP_LEVELS.minute,
+  hour: ROLLUP_LEVELS.hour,
+} as const;
+
+export type TotalsLevel = keyof typeof TOTALS_LEVELS;
+
 /** The bucket of a level a snapshot taken at `at` falls in: (bucket, bucket + width], as history's buckets. */
 export const bucketOf = (at: number, widthMs: number) => Math.floor((at - 1) / widthMs) * widthMs;
 
@@ -45,6 +58,19 @@ export const bucketOf = (at: number, widthMs: number) => Math.floor((at - 1) / w
 export function rollupReaches(db: Db, level: RollupLevel, from: number): boolean {
   const first = db.get<{ bucket: number | null }>(
     sql`SELECT min(bucket) AS bucket FROM ${ROLLUP_LEVELS[level].table}`,
+  ).bucket;
+  if (first === null) return false;
+  if (first <= from) return true;
+  const oldestRaw = db.get<{ at: number } | undefined>(
+    sql`SELECT timestamp AS at FROM ${policyStats} ORDER BY stat_id LIMIT 1`,
+  );
+  return oldestRaw === undefined || oldestRaw.at > first;
+}
+
+/** rollupReaches for a level's totals: the minute and hour totals were filled from the rollups, the 10 s ones were not. */
+export function totalsReach(db: Db, level: TotalsLevel, from: number): boolean {
+  const first = db.get<{ bucket: number | null }>(
+    sql`SELECT min(bucket) AS bucket FROM ${TOTALS_LEVELS[level].totals}`,
   ).bucket;
   if (first === null) return false;
   if (first <= from) return true;
@@ -92,10 +118,10 @@ function prepareRollupStatements(driver: Sqlite.Database) {
     tickBefore: driver.prepare<[number], { at: number }>(
       "SELECT timestamp AS at FROM sdwan_policy_stats WHERE timestamp < ? ORDER BY timestamp DESC LIMIT 1",
     ),
-    upserts: Object.values(ROLLUP_LEVELS).map((level) => ({
+    upserts: Object.values(ROLLUP_LEVELS).map((level) => ({ widthMs: level.widthMs, run: upsert(level.name) })),
+    totals: Object.values(TOTALS_LEVELS).map((level) => ({
       widthMs: level.widthMs,
-      run: upsert(level.name),
-      totals: upsertTotals(level.totalsName),
+      run: upsertTotals(level.totalsName),
     })),
   };
 }
@@ -117,7 +143,7 @@ export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonl
   if (rows.length === 0) return;
   const tick = statements.tickBefore.get(at)?.at;
   // The snapshot's rows summed for the totals: one upsert a level, whatever the number of policies.
-  const totals = statements.upserts.map(() => ({ packets: 0, bytes: 0, began: at, flows: 0 }));
+  const totals = statements.totals.map(() => ({ packets: 0, bytes: 0, began: at, flows: 0 }));
   for (const row of rows) {
     const before = statements.previous.get(row.policy_id);
     let packets = 0;
@@ -129,9 +155,10 @@ export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonl
       bytes = reset ? row.bytes_matched : row.bytes_matched - before.bytes;
       began = Math.max(before.at, tick ?? before.at);
     }
-    statements.upserts.forEach((level, i) => {
+    for (const level of statements.upserts)
+      level.run.run(row.policy_id, bucketOf(at, level.widthMs), packets, bytes, began, at, row.active_flows);
+    statements.totals.forEach((level, i) => {
       const bucket = bucketOf(at, level.widthMs);
-      level.run.run(row.policy_id, bucket, packets, bytes, began, at, row.active_flows);
       const sum = totals[i]!;
       sum.packets += packets;
       sum.bytes += bytes;
@@ -141,10 +168,49 @@ export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonl
       sum.flows += row.active_flows - earlier;
     });
   }
-  statements.upserts.forEach((level, i) => {
+  statements.totals.forEach((level, i) => {
     const sum = totals[i]!;
-    level.totals.run(bucketOf(at, level.widthMs), sum.packets, sum.bytes, rows.length, sum.began, at, sum.flows);
+    level.run.run(bucketOf(at, level.widthMs), sum.packets, sum.bytes, rows.length, sum.began, at, sum.flows);
   });
+}
+
+/**
+ * Takes a policy's share out of every totals level: call in the transaction that deletes the policy,
+ * before its raw rows go (docs/database.md, "Totals"). The minute and hour shares are its rollup rows;
+ * the 10 s share is recomputed from its raw rows as rollUpSnapshot counted them. Spans stay as recorded,
+ * and a bucket left empty stays until pruned (reads skip it).
+ */
+export function removePolicyFromTotals(tx: Queryable, { policyId }: { policyId: number }): void {
+  const span = sql.raw(String(FLOWS_SPAN));
+  for (const level of Object.values(ROLLUP_LEVELS)) {
+    tx.run(sql`
+      UPDATE ${level.totals} AS t SET packets = t.packets - r.packets, bytes = t.bytes - r.bytes,
+        samples = t.samples - r.samples, active_flows = t.active_flows - r.active_flows
+      FROM ${level.table} AS r WHERE r.policy_id = ${policyId} AND r.bucket = t.bucket
+    `);
+  }
+  const width = sql.raw(String(TOTALS_LEVELS.tenSeconds.widthMs));
+  tx.run(sql`
+    UPDATE ${TOTALS_LEVELS.tenSeconds.totals} AS t SET packets = t.packets - r.packets, bytes = t.bytes - r.bytes,
+      samples = t.samples - r.samples, active_flows = t.active_flows - r.active_flows
+    FROM (
+      SELECT bucket, sum(rise_packets) AS packets, sum(rise_bytes) AS bytes, count(*) AS samples,
+        max(timestamp * ${span} + min(active_flows, ${span} - 1)) % ${span} AS active_flows
+      FROM (
+        SELECT (timestamp - 1) / ${width} * ${width} AS bucket, timestamp, active_flows,
+          CASE WHEN prev_packets IS NULL THEN 0 WHEN packets_matched < prev_packets OR bytes_matched < prev_bytes
+            THEN packets_matched ELSE packets_matched - prev_packets END AS rise_packets,
+          CASE WHEN prev_packets IS NULL THEN 0 WHEN packets_matched < prev_packets OR bytes_matched < prev_bytes
+            THEN bytes_matched ELSE bytes_matched - prev_bytes END AS rise_bytes
+        FROM (
+          SELECT timestamp, packets_matched, bytes_matched, active_flows,
+            lag(packets_matched) OVER w AS prev_packets, lag(bytes_matched) OVER w AS prev_bytes
+          FROM ${policyStats} WHERE policy_id = ${policyId}
+          WINDOW w AS (ORDER BY timestamp, stat_id)
+        )
+      ) GROUP BY bucket
+    ) AS r WHERE r.bucket = t.bucket
+  `);
 }
 
 /**
@@ -162,6 +228,8 @@ export interface RolledUpCell {
   bytes: number;
   samples: number;
   span_ms: number;
+  began_at: number;
+  last_at: number;
   active_flows: number;
 }
 
@@ -190,7 +258,7 @@ export function readRollupCells(
   return db.all<RolledUpCell>(sql`
     SELECT r.policy_id, p.name, r.bucket - r.bucket % ${step} AS bucket, sum(r.packets) AS packets,
       sum(r.bytes) AS bytes, sum(r.samples) AS samples, max(r.last_at) - min(r.began_at) AS span_ms,
-      max(r.last_at * ${span} + min(r.active_flows, ${span} - 1)) % ${span} AS active_flows
+      min(r.began_at) AS began_at, max(r.last_at) AS last_at, max(r.last_at * ${span} + min(r.active_flows, ${span} - 1)) % ${span} AS active_flows
     FROM ${table} r JOIN ${policies} p ON p.policy_id = r.policy_id
     WHERE r.bucket >= ${lo} AND r.bucket < ${to} ${onePolicy}
     GROUP BY r.policy_id, 3
@@ -217,9 +285,9 @@ export interface TotalsCell {
  */
 export function readTotalsCells(
   db: Db,
-  { level, from, to, step }: { level: RollupLevel; from: number; to: number; step: number },
+  { level, from, to, step }: { level: TotalsLevel; from: number; to: number; step: number },
 ): TotalsCell[] {
-  const { totals, widthMs } = ROLLUP_LEVELS[level];
+  const { totals, widthMs } = TOTALS_LEVELS[level];
   const lo = from - (from % widthMs);
   const span = sql.raw(String(FLOWS_SPAN)); // as in readRollupCells: the last bucket's flows in the low bits
   return db.all<TotalsCell>(sql`
@@ -288,12 +356,13 @@ export function pruneStatsStep(
       now - retention.hour,
     ),
     totals: [
+      pruneTotals(TOTALS_LEVELS.tenSeconds.totalsName, now - retention.raw),
       pruneTotals(ROLLUP_LEVELS.minute.totalsName, now - retention.minute),
       pruneTotals(ROLLUP_LEVELS.hour.totalsName, now - retention.hour),
     ],
   }));
   return {
-    removed: { ...removed, totals: totals[0]! + totals[1]! },
+    removed: { ...removed, totals: totals.reduce((sum, n) => sum + n, 0) },
     done: [removed.raw, removed.minute, removed.hour, ...totals].every((n) => n < limit),
   };
 }
