@@ -2,7 +2,7 @@ import { ValidationError } from "@patronus/core/errors";
 import { createPolicy } from "@patronus/core/policies";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
 import { storePolicyStats } from "@patronus/core/traffic/stats";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHistoryPool, readInThread, type HistoryPool } from "./history-pool";
 import type { HistoryRequest } from "./history-protocol";
 
@@ -62,6 +62,17 @@ describe("history reader threads", () => {
       });
     } finally {
       await impatient.close();
+    }
+  });
+
+  it("are not ready before one has loaded, and start one when asked", async () => {
+    const fresh = createHistoryPool({ file: t.file });
+    try {
+      expect(fresh.ready()).toBe(false);
+
+      await vi.waitFor(() => expect(fresh.ready()).toBe(true), { timeout: 25_000, interval: 50 });
+    } finally {
+      await fresh.close();
     }
   });
 

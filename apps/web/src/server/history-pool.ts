@@ -35,6 +35,8 @@ import(pathToFileURL(api).href)
 
 export interface HistoryPool {
   read(request: HistoryRequest): Promise<HistoryResult>;
+  /** Whether a thread has loaded and can answer at once; starts one if none is running. */
+  ready(): boolean;
   /** Stops every thread; reads still running fail with HISTORY_UNAVAILABLE. */
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ interface Pending {
 interface Thread {
   worker: Worker;
   pending: Map<number, Pending>;
+  booted: boolean;
 }
 
 const unavailable = (why: string) =>
@@ -85,9 +88,12 @@ export function createHistoryPool({
   function spawn(slot: number): Thread {
     const worker = new Worker(BOOT, { eval: true, workerData: { file, entry } });
     worker.unref(); // never what keeps the process up
-    const thread: Thread = { worker, pending: new Map() };
+    const thread: Thread = { worker, pending: new Map(), booted: false };
     worker.on("message", (message: ({ id: number } & HistoryReply) | { ready: true }) => {
-      if (!("id" in message)) return; // booted
+      if (!("id" in message)) {
+        thread.booted = true;
+        return;
+      }
       const waiting = thread.pending.get(message.id);
       if (!waiting) return; // timed out meanwhile
       thread.pending.delete(message.id);
@@ -111,6 +117,10 @@ export function createHistoryPool({
   }
 
   return {
+    ready() {
+      if (!closed && slots.every((t) => t === undefined)) spawn(0);
+      return slots.some((t) => t?.booted);
+    },
     read(request) {
       if (closed) return Promise.reject(unavailable("the server is shutting down"));
       const thread = pick();
@@ -156,7 +166,8 @@ const holder = globalThis as typeof globalThis & { __patronusHistoryPools?: Map<
 
 /**
  * The traffic history of `request` from `db`: on the file's reader threads, or in-thread for an
- * in-memory database (no other connection can open it).
+ * in-memory database (no other connection can open it) and while the first thread loads after a start
+ * (seconds, on a loaded machine: the page's first view would wait for it).
  */
 export function readTrafficHistory(db: Db, request: HistoryRequest): Promise<HistoryResult> {
   const file = databaseFile(db);
@@ -169,7 +180,7 @@ export function readTrafficHistory(db: Db, request: HistoryRequest): Promise<His
   }
   let pool = pools.get(file);
   if (!pool) pools.set(file, (pool = createHistoryPool({ file })));
-  return pool.read(request);
+  return pool.ready() ? pool.read(request) : Promise.resolve(readInThread(db, request));
 }
 
 /** The same read on the calling thread: for in-memory databases, and the benches' baseline. */
