@@ -24,8 +24,17 @@ export interface DatabaseHandle {
  */
 const BUSY_TIMEOUT_MS = 5_000;
 
-/** The one place a connection is opened; the web app and the collector share these settings. */
-export function openDatabase(file: string): DatabaseHandle {
+/**
+ * The one place a connection is opened; the web app and the collector share these settings. A
+ * `readonly` connection (the web's history readers, docs/database.md) opens an existing file as it is:
+ * WAL lets it read while the collector writes.
+ */
+export function openDatabase(file: string, { readonly = false }: { readonly?: boolean } = {}): DatabaseHandle {
+  if (readonly) {
+    const sqlite = new Sqlite(file, { readonly: true, fileMustExist: true });
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return { db: drizzle(sqlite, { schema }), file, close: () => sqlite.close() };
+  }
   if (file !== ":memory:") restrictToOwner(file);
   const sqlite = new Sqlite(file);
   sqlite.pragma("journal_mode = WAL");
@@ -34,6 +43,11 @@ export function openDatabase(file: string): DatabaseHandle {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const db = drizzle(sqlite, { schema });
   return { db, file, close: () => sqlite.close() };
+}
+
+/** The file a connection reads (":memory:" for an in-memory one), so another thread can open it too. */
+export function databaseFile(db: Db): string {
+  return (db as Db & { $client: Sqlite.Database }).$client.name;
 }
 
 /**

@@ -103,6 +103,27 @@ describe("migrations", () => {
     );
   });
 
+  it("fill the totals from the rollups a database already holds, one row a bucket", () => {
+    t = createTestDb({ migrate: false });
+    const before = firstMigrations(12); // up to 0011, the last without the totals
+    migrateDatabase(t.db, before);
+    t.db.run(sql`INSERT INTO sdwan_policies (policy_id, name, priority, match_rules, created_at, updated_at)
+                 VALUES (1, 'a', 1, '{}', 0, 0), (2, 'b', 2, '{}', 0, 0)`);
+    for (const table of ["sdwan_policy_stats_minute", "sdwan_policy_stats_hour"])
+      t.db.run(
+        sql.raw(`INSERT INTO ${table} (policy_id, bucket, packets, bytes, samples, began_at, last_at, active_flows)
+                 VALUES (1, 0, 5, 50, 6, 1, 60, 3), (2, 0, 7, 70, 5, 10, 50, 4), (1, 3600000, 1, 2, 1, 60, 3600001, 9)`),
+      );
+
+    migrateDatabase(t.db);
+
+    for (const table of ["sdwan_stats_totals_minute", "sdwan_stats_totals_hour"])
+      expect(t.db.all(sql.raw(`SELECT * FROM ${table} ORDER BY bucket`))).toEqual([
+        { bucket: 0, packets: 12, bytes: 120, samples: 11, began_at: 1, last_at: 60, active_flows: 7 },
+        { bucket: 3600000, packets: 1, bytes: 2, samples: 1, began_at: 60, last_at: 3600001, active_flows: 9 },
+      ]);
+  });
+
   it("are applied exactly once when three processes start on one file at the same moment", () => {
     // The window is a few milliseconds wide, so one round rarely shows it: 30 rounds, 30 fresh files.
     const files = Array.from({ length: 30 }, () => createTestDb({ migrate: false }));

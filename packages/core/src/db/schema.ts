@@ -171,6 +171,30 @@ function rollupTable(name: string) {
 export const policyStatsMinute = rollupTable("sdwan_policy_stats_minute");
 export const policyStatsHour = rollupTable("sdwan_policy_stats_hour");
 
+/**
+ * One row per bucket of a level: every policy's row of that bucket summed, written with them, so totals
+ * across 1,000 policies read one row a bucket. Deleting a policy subtracts its share (removePolicyFromTotals,
+ * in the delete's transaction); began_at and last_at stay as recorded, and an emptied row stays until pruned.
+ */
+function totalsTable(name: string) {
+  return sqliteTable(name, {
+    bucket: integer("bucket").primaryKey(),
+    packets: integer("packets").notNull(),
+    bytes: integer("bytes").notNull(),
+    samples: integer("samples").notNull(),
+    /** The earliest began_at and the latest last_at of the policies' rows. */
+    began_at: integer("began_at").notNull(),
+    last_at: integer("last_at").notNull(),
+    /** Each policy's live flows at its last snapshot in the bucket, summed. */
+    active_flows: integer("active_flows").notNull(),
+  });
+}
+
+/** Totals of the raw rows' 10 s buckets: the raw level has no per-policy table beside it. */
+export const statsTotals10s = totalsTable("sdwan_stats_totals_10s");
+export const statsTotalsMinute = totalsTable("sdwan_stats_totals_minute");
+export const statsTotalsHour = totalsTable("sdwan_stats_totals_hour");
+
 // --- End of snapshot rollups.
 
 export const users = sqliteTable("users", {

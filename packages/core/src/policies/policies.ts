@@ -5,6 +5,7 @@ import { paths, policies, policyStats } from "../db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { domainEvents, type ChangeOptions, type EventBus } from "../events";
 import { parseInput } from "../validation";
+import { removePolicyFromTotals } from "../traffic/stats/rollups";
 import {
   editablePolicyFields,
   parsePolicyInput,
@@ -184,6 +185,7 @@ export function deletePolicy(
         .from(policyStats)
         .where(eq(policyStats.policy_id, policy.policy_id))
         .get();
+      removePolicyFromTotals(tx, { policyId: policy.policy_id }); // needs the raw rows, so first
       // Explicit rather than left to ON DELETE CASCADE, so the audit row says exactly how much history went.
       const stats_rows = tx.delete(policyStats).where(eq(policyStats.policy_id, policy.policy_id)).run().changes;
       tx.delete(policies).where(eq(policies.policy_id, policy.policy_id)).run();

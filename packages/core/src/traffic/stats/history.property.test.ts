@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPolicy } from "../../policies/policies";
 import { createTestDb, type TestDb } from "../../testing/test-db";
-import { chooseStep, getTrafficHistory } from "./history";
+import { chooseStep, getTrafficHistory, levelFor } from "./history";
+import { TOTALS_LEVELS } from "./rollups";
 import { storePolicyStats } from "./snapshots";
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -78,17 +79,22 @@ function simulate(intervals: Interval[]): { rows: Row[]; peakRate: number[] } {
  * at + step] holds a policy's snapshots in it; its traffic is the last one less the policy's snapshot
  * before the bucket, or row by row when that went down (a reset); a policy's first row is a baseline;
  * each policy's rise took from its snapshot before the bucket (or the collector's last snapshot of
- * any policy before its first one in the bucket, if later) to its last one in the bucket. A bucket in
- * which no policy has a snapshot has no rate: a gap.
+ * any policy before its first one in the bucket, if later) to its last one in the bucket; the totals'
+ * rise took from the earliest policy's start to the latest's end. A bucket in which no policy has a
+ * snapshot has no rate: a gap.
  */
-function reference(rows: Row[], { from, to, step }: { from: number; to: number; step: number }) {
+function reference(
+  rows: Row[],
+  { from, to, step, rowByRow = false }: { from: number; to: number; step: number; rowByRow?: boolean },
+) {
   const ticks = [...new Set(rows.map((r) => r.at))].sort((a, b) => a - b);
   const points: { at: number; packets: number; packets_per_second: number | null }[] = [];
   for (let at = from - (from % step); at < to; at += step) {
     const lo = Math.max(at, from);
     const hi = Math.min(at + step, to);
     let packets = 0;
-    let rate = 0;
+    let began = Infinity;
+    let ended = -Infinity;
     for (const policy of ids) {
       const mine = rows.filter((r) => r.policy === policy);
       const inside = mine.filter((r) => r.at > lo && r.at <= hi);
@@ -96,7 +102,7 @@ function reference(rows: Row[], { from, to, step }: { from: number; to: number; 
       const before = mine.filter((r) => r.at <= lo).at(-1);
       const last = inside.at(-1)!;
       let rise: number;
-      if (before === undefined || last.packets < before.packets || last.bytes < before.bytes) {
+      if (rowByRow || before === undefined || last.packets < before.packets || last.bytes < before.bytes) {
         rise = 0;
         let previous = before;
         for (const r of inside) {
@@ -108,11 +114,12 @@ function reference(rows: Row[], { from, to, step }: { from: number; to: number; 
         rise = last.packets - before.packets;
       }
       const tickBefore = ticks.filter((x) => x < inside[0]!.at).at(-1) ?? -Infinity;
-      const began = Math.max(before?.at ?? inside[0]!.at, tickBefore);
+      began = Math.min(began, Math.max(before?.at ?? inside[0]!.at, tickBefore));
+      ended = Math.max(ended, last.at);
       packets += rise;
-      if (last.at > began) rate += rise / ((last.at - began) / S);
     }
     const recorded = rows.some((r) => r.at > lo && r.at <= hi);
+    const rate = ended > began ? packets / ((ended - began) / S) : 0;
     points.push({ at, packets, packets_per_second: recorded ? rate : null });
   }
   return points;
@@ -130,6 +137,7 @@ describe("getTrafficHistory over random snapshot series", () => {
         (intervals, fromAt, widthAt, maxBuckets, nudgeMs) => {
           const { rows, peakRate } = simulate(intervals);
           t.db.run("DELETE FROM sdwan_policy_stats");
+          for (const level of Object.values(TOTALS_LEVELS)) t.db.run(`DELETE FROM ${level.totalsName}`);
           t.db.transaction(() => {
             for (const r of rows)
               storePolicyStats(t.db, {
@@ -146,8 +154,15 @@ describe("getTrafficHistory over random snapshot series", () => {
 
           const history = getTrafficHistory(t.db, { from, to, maxBuckets });
 
-          const expected = reference(rows, { from, to, step: chooseStep(from, to, maxBuckets) });
-          if (rows.every((r) => r.at <= from || r.at > to)) {
+          const step = chooseStep(from, to, maxBuckets);
+          // Steps of whole 10 s buckets read the 10 s totals, whose buckets the range's ends round out to.
+          const width =
+            step % TOTALS_LEVELS.tenSeconds.widthMs === 0 && levelFor(from, to, step) === undefined ? 10 * S : 1;
+          const [lo, hi] = [from - (from % width), Math.ceil(to / width) * width];
+          // The totals count each snapshot's rise as written, so they also see a reset the raw read's
+          // bucket ends hide (one followed in its bucket by more than the counter held before it).
+          const expected = reference(rows, { from: lo, to: hi, step, rowByRow: width > 1 }).filter((p) => p.at < to);
+          if (rows.every((r) => r.at <= lo || r.at > hi)) {
             expect(history.points).toEqual([]);
             return;
           }

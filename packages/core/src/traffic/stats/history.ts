@@ -5,7 +5,15 @@ import { openDatabase, type Db } from "../../db/client";
 import { policies, policyStats } from "../../db/schema";
 import { NotFoundError } from "../../errors";
 import { parseInput } from "../../validation";
-import { readRollupCells, recordedRollupBuckets, rollupReaches, type RollupLevel } from "./rollups";
+import {
+  readRollupCells,
+  readTotalsCells,
+  recordedRollupBuckets,
+  rollupReaches,
+  totalsReach,
+  type RollupLevel,
+  type TotalsLevel,
+} from "./rollups";
 
 /**
  * One bucket of a traffic history. Its traffic is what the counters rose at the snapshots in it; its
@@ -118,7 +126,7 @@ export function chooseStep(from: number, to: number, maxBuckets: number): number
  * the counter held before it goes unseen. A policy's first snapshot ever is a baseline, not traffic.
  */
 export function getTrafficHistory(db: Db, params: TrafficHistoryParams): TrafficHistory {
-  return totalsOf(readBuckets(db, params));
+  return readTotals(db, params) ?? totalsOf(readBuckets(db, params));
 }
 
 /** getTrafficHistory per policy: one series for each policy with a snapshot in the range, by policy id. */
@@ -136,7 +144,25 @@ export function getTrafficHistoryWithPolicies(
   params: TrafficHistoryParams,
 ): TrafficHistory & { by_policy: PolicyTrafficHistory[] } {
   const read = readBuckets(db, params);
-  return { ...totalsOf(read), by_policy: perPolicyOf(read) };
+  return { ...(readTotals(db, params) ?? totalsOf(read)), by_policy: perPolicyOf(read) };
+}
+
+/**
+ * Totals across every policy from a level's totals rows, one a level bucket: the level a rolled-up range
+ * reads, else the 10 s totals when the step is whole 10 s buckets; undefined when neither holds the range. The totals read as one counter: a bucket's rate is the summed
+ * rise over the time from the earliest rise's start to its last snapshot, and its live flows those
+ * of its last level bucket (docs/database.md, "Totals").
+ */
+function readTotals(db: Db, params: TrafficHistoryParams): TrafficHistory | undefined {
+  const { from, to, maxBuckets, policyId } = parseInput(historyParams, params);
+  if (policyId !== undefined) return undefined;
+  const step = chooseStep(from, to, maxBuckets);
+  const level: TotalsLevel | undefined = levelFor(from, to, step) ?? (step % 10_000 === 0 ? "tenSeconds" : undefined);
+  if (level === undefined || !totalsReach(db, level, from)) return undefined;
+  const cells = readTotalsCells(db, { level, from, to, step });
+  const byBucket = new Map(cells.map((c) => [c.bucket, [{ ...c, policy_id: 0, name: "", began_at: 0, last_at: 0 }]]));
+  const recorded = new Set(byBucket.keys());
+  return { from, to, step_ms: step, policy_id: null, points: densify(byBucket, { from, to, step, recorded }) };
 }
 
 /** The range's snapshot rows, bucketed: the one database pass every history is grouped from. */
@@ -176,12 +202,24 @@ function recordedBuckets(db: Db, { from, to, step }: { from: number; to: number;
   return new Set(rows.map((r) => r.at));
 }
 
+/**
+ * The series of one policy, or the totals read as one counter: a bucket's rise is every policy's, and
+ * it took from the earliest policy's start to the latest snapshot, as the totals levels count it.
+ */
 function totalsOf({ from, to, step, policyId, rows, recorded }: ReturnType<typeof readBuckets>): TrafficHistory {
   const byBucket = new Map<number, BucketRow[]>();
   for (const row of rows) {
-    const bucket = byBucket.get(row.bucket);
-    if (bucket) bucket.push(row);
-    else byBucket.set(row.bucket, [row]);
+    const sum = byBucket.get(row.bucket)?.[0];
+    if (!sum) byBucket.set(row.bucket, [{ ...row }]);
+    else {
+      sum.packets += row.packets;
+      sum.bytes += row.bytes;
+      sum.samples += row.samples;
+      sum.active_flows += row.active_flows;
+      sum.began_at = Math.min(sum.began_at, row.began_at);
+      sum.last_at = Math.max(sum.last_at, row.last_at);
+      sum.span_ms = sum.last_at - sum.began_at;
+    }
   }
   return {
     from,
@@ -219,6 +257,9 @@ interface BucketRow {
    * to its last one in the bucket. 0 when it holds only the policy's first snapshot ever, a baseline.
    */
   span_ms: number;
+  /** Where that span starts and ends. */
+  began_at: number;
+  last_at: number;
   /** The active_flows of the policy's last snapshot in the bucket. */
   active_flows: number;
 }
@@ -305,7 +346,15 @@ function bucketRows(
     }
     const { since, ...rise } = traffic;
     const began = Math.max(since, cell.tick_before ?? since);
-    rows.push({ ...cell, bucket: cell.at, ...rise, span_ms: end.at - began, active_flows: cell.active_flows ?? 0 });
+    rows.push({
+      ...cell,
+      bucket: cell.at,
+      ...rise,
+      span_ms: end.at - began,
+      began_at: began,
+      last_at: end.at,
+      active_flows: cell.active_flows ?? 0,
+    });
     before = end;
   }
   return rows;

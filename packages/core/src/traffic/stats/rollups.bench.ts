@@ -1,36 +1,40 @@
-import { statSync } from "node:fs";
 import type Sqlite from "better-sqlite3";
-import { createTestDb, type TestDb } from "../../testing/test-db";
+import { openDatabase, type Db } from "../../db/client";
 import { keep, msMedian, report } from "../../testing/bench";
+import {
+  benchHistoryDb,
+  describeGrowth,
+  HOUR_DAYS,
+  MINUTE_DAYS,
+  NOW,
+  RAW_HOURS,
+  rolledBack,
+  SNAPSHOT_MS,
+} from "./bench-history-db";
 import { getTrafficHistory } from "./history";
-import { driverOf, pruneStatsStep, ROLLUP_LEVELS } from "./rollups";
+import { driverOf, pruneStatsStep } from "./rollups";
 import { getLatestStatsOfAllPolicies, storePolicyStats } from "./snapshots";
 
-const POLICIES = 1000;
-const SNAPSHOT_MS = 10_000;
-const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Raw hours generated (the raw window history reads is 2 h); BENCH_RAW_HOURS raises it for a closer look. */
-const RAW_HOURS = Number(process.env.BENCH_RAW_HOURS ?? 6);
-/** The minute level as far back as history reads it (3 days), the hour level for a year. */
-const MINUTE_DAYS = 3;
-const HOUR_DAYS = Number(process.env.BENCH_HOUR_DAYS ?? 365);
-const NOW = Math.floor(Date.UTC(2026, 5, 1) / HOUR) * HOUR;
 
 /**
- * History at 1,000 policies with 10 s snapshots and a year of rollups (issue 13). The database is written
- * directly with prepared inserts in big transactions; every figure sits beside a hand-written SQL query
- * over the last hour of raw rows, measured in the same run.
+ * History at 1,000 policies with 10 s snapshots and a year of rollups (issue 13), on the shared bench
+ * database (bench-history-db.ts: RAW_HOURS of raw rows, 3 days of minutes, a year of hours). Every
+ * figure sits beside a hand-written SQL query over the last hour of raw rows, measured in the same run.
  */
+/** BENCH_RAW_HOURS and BENCH_HOUR_DAYS resize the database (a new one is generated for each shape). */
+const RAW = Number(process.env.BENCH_RAW_HOURS ?? RAW_HOURS);
+const HOURS_KEPT = Number(process.env.BENCH_HOUR_DAYS ?? HOUR_DAYS);
+
 export function run(): void {
-  const t = createTestDb();
+  const shared = benchHistoryDb({ rawHours: RAW, hourDays: HOURS_KEPT });
+  console.log(`database: ${shared.file}, generated in ${(shared.generatedMs / 1000).toFixed(0)} s`);
+  console.log(describeGrowth(shared.sizes));
+  const handle = openDatabase(shared.file);
   try {
-    const driver = driverOf(t.db);
-    const started = Date.now();
-    const policyIds = createPolicies(driver);
-    const sizes = generate(driver, policyIds);
-    console.log(`generated in ${((Date.now() - started) / 1000).toFixed(0)} s: ${describeSizes(sizes)}`);
+    const driver = driverOf(handle.db);
+    const { policyIds } = shared;
     const baseline = msMedian(
       () => undefined,
       () => handWrittenHour(driver),
@@ -46,20 +50,20 @@ export function run(): void {
     ] as const) {
       const totals = msMedian(
         () => undefined,
-        () => getTrafficHistory(t.db, { from: NOW - range, to: NOW }),
+        () => getTrafficHistory(handle.db, { from: NOW - range, to: NOW }),
         3,
       );
       report(`traffic_history totals, ${label}`, totals, baseline, "ms", "< 200 ms");
       const one = msMedian(
         () => undefined,
-        () => getTrafficHistory(t.db, { from: NOW - range, to: NOW, policyId: policyIds[500] }),
+        () => getTrafficHistory(handle.db, { from: NOW - range, to: NOW, policyId: policyIds[500] }),
         3,
       );
       report(`traffic_history one policy, ${label}`, one, baseline, "ms", "< 200 ms");
     }
     const restore = msMedian(
       () => undefined,
-      () => getLatestStatsOfAllPolicies(t.db),
+      () => getLatestStatsOfAllPolicies(handle.db),
       3,
     );
     const groupBy = msMedian(
@@ -69,95 +73,13 @@ export function run(): void {
     );
     report("latest row of every policy (collector start)", restore, groupBy, "ms");
     console.log("  (baseline here: the former GROUP BY over the whole index)");
-    snapshotWrite(t, driver, policyIds);
-    prune(t);
+    report("totals filled from the rollups (migration)", shared.sizes.backfillMs, baseline, "ms");
+    console.log(`  (once, at the upgrade: ${MINUTE_DAYS} days of minutes and ${HOURS_KEPT} days of hours)`);
+    snapshotWrite(handle.db, driver, policyIds);
+    prune(handle.db, driver);
   } finally {
-    t.destroy();
+    handle.close();
   }
-}
-
-function createPolicies(driver: Sqlite.Database): number[] {
-  const insert = driver.prepare(
-    "INSERT INTO sdwan_policies (name, priority, match_rules, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)",
-  );
-  return driver.transaction(() =>
-    Array.from({ length: POLICIES }, (_, i) => Number(insert.run(`p${i}`, i % 1000, NOW, NOW).lastInsertRowid)),
-  )();
-}
-
-/** Each policy sends 100 packets (and 100 kB) a second, steadily. */
-function generate(driver: Sqlite.Database, policyIds: number[]) {
-  const size = () => statSync(driver.name).size + walSize(driver);
-  const before = size();
-  const raw = driver.prepare(
-    "INSERT INTO sdwan_policy_stats (policy_id, timestamp, packets_matched, bytes_matched, active_flows) VALUES (?, ?, ?, ?, 5)",
-  );
-  const rawRows = fill(driver, NOW - RAW_HOURS * HOUR, SNAPSHOT_MS, policyIds, (id, at) =>
-    raw.run(id, at, at / 10, at * 100),
-  );
-  const afterRaw = size();
-  const minutes = levelInsert(driver, ROLLUP_LEVELS.minute.name);
-  const minuteRows = fill(driver, NOW - MINUTE_DAYS * DAY, MINUTE, policyIds, (id, at) =>
-    minutes.run(id, at - MINUTE, 6000, 6_000_000, 6, at - MINUTE, at, 5),
-  );
-  const afterMinute = size();
-  const hours = levelInsert(driver, ROLLUP_LEVELS.hour.name);
-  const hourRows = fill(driver, NOW - HOUR_DAYS * DAY, HOUR, policyIds, (id, at) =>
-    hours.run(id, at - HOUR, 360_000, 360_000_000, 360, at - HOUR, at, 5),
-  );
-  const afterHour = size();
-  return {
-    raw: { rows: rawRows, bytes: afterRaw - before },
-    minute: { rows: minuteRows, bytes: afterMinute - afterRaw },
-    hour: { rows: hourRows, bytes: afterHour - afterMinute },
-  };
-}
-
-const levelInsert = (driver: Sqlite.Database, table: string) =>
-  driver.prepare(
-    `INSERT INTO ${table} (policy_id, bucket, packets, bytes, samples, began_at, last_at, active_flows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-
-/** Calls `row` for every policy at every step from `start` to NOW, 500,000 rows a transaction. */
-function fill(
-  driver: Sqlite.Database,
-  start: number,
-  step: number,
-  policyIds: number[],
-  row: (id: number, at: number) => unknown,
-): number {
-  let written = 0;
-  const chunk = driver.transaction((from: number, to: number) => {
-    for (let at = from; at < to && at <= NOW; at += step) {
-      for (const id of policyIds) row(id, at);
-      written += policyIds.length;
-    }
-  });
-  const perChunk = Math.max(step, Math.floor(500_000 / policyIds.length) * step);
-  for (let from = start + step; from <= NOW; from += perChunk) chunk(from, from + perChunk);
-  return written;
-}
-
-function walSize(driver: Sqlite.Database): number {
-  try {
-    return statSync(`${driver.name}-wal`).size;
-  } catch {
-    return 0;
-  }
-}
-
-function describeSizes(sizes: ReturnType<typeof generate>): string {
-  const perDay = (level: { rows: number; bytes: number }, rowsPerDay: number) =>
-    (level.bytes / level.rows) * rowsPerDay;
-  const raw = perDay(sizes.raw, (POLICIES * DAY) / SNAPSHOT_MS);
-  const minute = perDay(sizes.minute, (POLICIES * DAY) / MINUTE);
-  const hour = perDay(sizes.hour, (POLICIES * DAY) / HOUR);
-  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-  return (
-    `${sizes.raw.rows} raw, ${sizes.minute.rows} minute, ${sizes.hour.rows} hour rows; growth per day: raw ${mb(raw)}, ` +
-    `minute ${mb(minute)}, hour ${mb(hour)} (${(sizes.raw.bytes / sizes.raw.rows).toFixed(0)}, ` +
-    `${(sizes.minute.bytes / sizes.minute.rows).toFixed(0)}, ${(sizes.hour.bytes / sizes.hour.rows).toFixed(0)} bytes a row)`
-  );
 }
 
 /** The baseline: per policy and 18 s bucket, the counters' rise over the last hour of raw rows, summed. */
@@ -183,7 +105,7 @@ function latestByGroupBy(driver: Sqlite.Database): unknown {
 }
 
 /** A 1,000-policy snapshot with its rollups, beside the raw inserts alone (what a snapshot cost before). */
-function snapshotWrite(t: TestDb, driver: Sqlite.Database, policyIds: number[]): void {
+function snapshotWrite(db: Db, driver: Sqlite.Database, policyIds: number[]): void {
   let at = NOW;
   const stats = (n: number) =>
     policyIds.map((policy_id) => ({
@@ -198,38 +120,39 @@ function snapshotWrite(t: TestDb, driver: Sqlite.Database, policyIds: number[]):
   const rawOnly = msMedian(
     () => stats((at += SNAPSHOT_MS)),
     (rows) =>
-      driver.transaction(() => {
+      rolledBack(driver, () => {
         for (const r of rows) raw.run(r.policy_id, at, r.packets_matched, r.bytes_matched, r.active_flows);
-      })(),
+      }),
     5,
   );
   const withRollups = msMedian(
     () => stats((at += SNAPSHOT_MS)),
-    (rows) => storePolicyStats(t.db, { at, stats: rows }),
+    (rows) => rolledBack(driver, () => storePolicyStats(db, { at, stats: rows })),
     5,
   );
-  report("1,000-policy snapshot write with rollups", withRollups, rawOnly, "ms");
-  console.log("  (baseline here: the raw inserts alone)");
+  report("1,000-policy snapshot write with rollups, totals", withRollups, rawOnly, "ms");
+  console.log("  (baseline here: the raw inserts alone; both rolled back, so the database stays as generated)");
 }
 
-/** The hourly prune at this size: one bounded step, and an hour's expired raw rows in steps. */
-function prune(t: TestDb): void {
-  const retention = { raw: RAW_HOURS * HOUR - HOUR, minute: MINUTE_DAYS * DAY, hour: HOUR_DAYS * DAY };
-  const start = process.hrtime.bigint();
-  const first = pruneStatsStep(t.db, { now: NOW, retention, limit: 5000 });
-  const stepMs = Number(process.hrtime.bigint() - start) / 1e6;
-  let removed = first.removed.raw;
-  let steps = 1;
-  let done = first.done;
-  const all = process.hrtime.bigint();
-  while (!done) {
-    const step = pruneStatsStep(t.db, { now: NOW, retention, limit: 5000 });
-    removed += step.removed.raw;
-    done = step.done;
-    steps++;
-  }
-  const totalMs = Number(process.hrtime.bigint() - all) / 1e6 + stepMs;
+/** The hourly prune at this size: one bounded step, and an hour's expired raw rows in steps, rolled back. */
+function prune(db: Db, driver: Sqlite.Database): void {
+  const retention = { raw: RAW * HOUR - HOUR, minute: MINUTE_DAYS * DAY - HOUR, hour: HOURS_KEPT * DAY - HOUR };
+  const { stepMs, totalMs, removed, steps } = rolledBack(driver, () => {
+    const start = process.hrtime.bigint();
+    const first = pruneStatsStep(db, { now: NOW, retention, limit: 5000 });
+    const stepMs = Number(process.hrtime.bigint() - start) / 1e6;
+    let removed = first.removed.raw;
+    let steps = 1;
+    let done = first.done;
+    while (!done) {
+      const step = pruneStatsStep(db, { now: NOW, retention, limit: 5000 });
+      removed += step.removed.raw;
+      done = step.done;
+      steps++;
+    }
+    return { stepMs, totalMs: Number(process.hrtime.bigint() - start) / 1e6, removed, steps };
+  });
   keep(removed);
   report("hourly prune: one step (5,000 rows a level)", stepMs, totalMs, "ms");
-  console.log(`  (baseline here: the whole hour's prune, ${removed} raw rows in ${steps} steps)`);
+  console.log(`  (baseline here: the whole hour's prune, ${removed} raw rows in ${steps} steps, every level)`);
 }

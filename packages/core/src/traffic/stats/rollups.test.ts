@@ -42,6 +42,8 @@ describe("pruneStatsStep", () => {
     expect(count("sdwan_policy_stats")).toBe(24);
     expect(count(ROLLUP_LEVELS.minute.name)).toBe(3 * 24);
     expect(count(ROLLUP_LEVELS.hour.name)).toBe(7 * 24);
+    expect(count(ROLLUP_LEVELS.minute.totalsName)).toBe(3 * 24);
+    expect(count(ROLLUP_LEVELS.hour.totalsName)).toBe(7 * 24);
   });
 
   it("removes at most `limit` rows of a level per step, oldest first, and says when it is done", () => {
@@ -53,10 +55,10 @@ describe("pruneStatsStep", () => {
     const second = pruneStatsStep(t.db, { now: NOW, retention, limit: 10 });
     const third = pruneStatsStep(t.db, { now: NOW, retention, limit: 10 });
 
-    expect(first).toEqual({ removed: { raw: 10, minute: 0, hour: 0 }, done: false });
+    expect(first).toEqual({ removed: { raw: 10, minute: 0, hour: 0, totals: 10 }, done: false });
     expect(oldest).toBe(NOW - 38 * HOUR + HOUR / 2);
-    expect(second).toEqual({ removed: { raw: 10, minute: 0, hour: 0 }, done: false });
-    expect(third).toEqual({ removed: { raw: 4, minute: 0, hour: 0 }, done: true });
+    expect(second).toEqual({ removed: { raw: 10, minute: 0, hour: 0, totals: 10 }, done: false });
+    expect(third).toEqual({ removed: { raw: 4, minute: 0, hour: 0, totals: 4 }, done: true });
     expect(count("sdwan_policy_stats")).toBe(24);
   });
 });
