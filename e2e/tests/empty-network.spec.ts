@@ -45,40 +45,34 @@ async function sendIpfix(port: number, flows: FlowSpec[]): Promise<void> {
 }
 
 /**
- * The sites, endpoints and path, through the API as the admin: their pages are another part of issue 11,
- * built in parallel. The policies below go through the policy form.
+ * Two sites with an endpoint each and a path between them, through the sites pages as the admin would.
+ * Returns the path's id, which the policy below pins.
  */
-async function buildNetwork(request: APIRequestContext): Promise<{ pathId: string }> {
-  const site = async (name: string) =>
-    (
-      await graphql<{ createSite: { id: string } }>(
-        request,
-        "mutation ($n: String!) { createSite(input: { name: $n }) { id } }",
-        { n: name },
-      )
-    ).createSite.id;
-  const endpoint = async (siteId: string, address: string) =>
-    (
-      await graphql<{ createEndpoint: { id: string } }>(
-        request,
-        `
-          mutation ($s: ID!, $a: String!) {
-            createEndpoint(input: { site_id: $s, address: $a, port: 4500, interface_kind: "fiber" }) {
-              id
-            }
-          }
-        `,
-        { s: siteId, a: address },
-      )
-    ).createEndpoint.id;
-  const [hq, branch] = [await site("Head office"), await site("Branch 7")];
-  const [from, to] = [await endpoint(hq, "198.51.100.10"), await endpoint(branch, "203.0.113.70")];
-  const { createPath } = await graphql<{ createPath: { path: { id: string } } }>(
-    request,
-    "mutation ($f: ID!, $t: ID!) { createPath(input: { source_endpoint_id: $f, destination_endpoint_id: $t }) { path { id } } }",
-    { f: from, t: to },
-  );
-  return { pathId: createPath.path.id };
+async function buildNetwork(page: Page): Promise<{ pathId: string }> {
+  const siteWithEndpoint = async (name: string, address: string) => {
+    await page.goto("/sites");
+    await page.getByRole("button", { name: "New site" }).click();
+    const siteForm = page.getByRole("form", { name: "New site" });
+    await siteForm.getByLabel("Name").fill(name);
+    await siteForm.getByRole("button", { name: "Create site" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    const endpointForm = page.getByRole("form", { name: "Add endpoint" });
+    await endpointForm.getByLabel("Address").fill(address);
+    await endpointForm.getByLabel("Port").fill("4500");
+    await endpointForm.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByRole("table", { name: "Endpoints" })).toContainText(address);
+  };
+  await siteWithEndpoint("Head office", "198.51.100.10");
+  await siteWithEndpoint("Branch 7", "203.0.113.70");
+  // On Branch 7's page: a path to the head office, and the path back.
+  await page.getByRole("button", { name: "Add path" }).click();
+  const pathForm = page.getByRole("form", { name: "Add path" });
+  await pathForm.getByLabel("To site").selectOption({ label: "Head office" });
+  await pathForm.getByRole("button", { name: "Create path" }).click();
+  const created = page.getByText(/^Created path \d+ and the path back, \d+\.$/);
+  await expect(created).toBeVisible();
+  return { pathId: /Created path (\d+)/.exec((await created.textContent()) ?? "")![1]! };
 }
 
 async function policyCounters(request: APIRequestContext) {
@@ -110,9 +104,9 @@ test("from an empty database: a network and a policy built in the browser count 
   test.setTimeout(180_000); // a whole network built through forms, and two rounds through the collector
   await signIn(page, pair.admin);
   await page.goto("/policies");
-  await expect(page.getByRole("table", { name: "Policies" }).getByRole("row")).toHaveCount(1); // the header: empty
+  await expect(page.getByText("No routing policies yet.")).toBeVisible();
 
-  const { pathId } = await buildNetwork(page.request);
+  const { pathId } = await buildNetwork(page);
 
   // The catch-all, then the policy the flows match, both through the form.
   await page.goto("/policies/new");
