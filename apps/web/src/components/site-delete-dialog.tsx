@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ConfirmDialog } from "./confirm-dialog";
 import { describeError } from "./query-states";
 import styles from "./site-page.module.css";
 
@@ -27,8 +28,6 @@ export function DeleteDialog<T>({
   onClose: () => void;
   onDeleted: (message: string) => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
   const [dependencies, setDependencies] = useState<T>();
   const [error, setError] = useState<string>();
   const [deleting, setDeleting] = useState(false);
@@ -36,8 +35,6 @@ export function DeleteDialog<T>({
   const loadOnce = useRef(load);
 
   useEffect(() => {
-    dialog.current?.showModal();
-    cancel.current?.focus();
     loadOnce
       .current()
       .then(setDependencies)
@@ -56,29 +53,22 @@ export function DeleteDialog<T>({
   }
 
   return (
-    // Escape closes a modal dialog natively; onClose keeps React's state in step with it.
-    <dialog ref={dialog} className={styles.dialog} aria-labelledby="delete-dialog-title" onClose={onClose}>
-      <h2 id="delete-dialog-title">{title}</h2>
+    <ConfirmDialog
+      title={title}
+      confirmLabel={confirmLabel}
+      canConfirm={dependencies !== undefined && !deleting}
+      onConfirm={() => void confirm()}
+      onClose={onClose}
+      error={error}
+      focusCancel
+      className={styles.dialog}
+    >
       {dependencies === undefined && !error && (
         <p className="muted" role="status">
           Counting what goes with it…
         </p>
       )}
       {dependencies !== undefined && describe(dependencies)}
-      {error && <p role="alert">{error}</p>}
-      <p className="actions">
-        <button
-          type="button"
-          className="danger"
-          disabled={dependencies === undefined || deleting}
-          onClick={() => void confirm()}
-        >
-          {confirmLabel}
-        </button>
-        <button type="button" ref={cancel} onClick={() => dialog.current?.close()}>
-          Cancel
-        </button>
-      </p>
-    </dialog>
+    </ConfirmDialog>
   );
 }
