@@ -6,7 +6,8 @@ import { useEffect, useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../graphql";
 import type { PathDetailQuery } from "../graphql/graphql";
-import { formatMs, formatPct, numeric } from "./path-table";
+import { numeric } from "./figure-table";
+import { formatMs, formatPct } from "./path-table";
 import { Empty, LoadError, Loading } from "./query-states";
 import { ChartFrame, RangePicker, timeTick, timeZone, useRollingNow } from "./time-range";
 
