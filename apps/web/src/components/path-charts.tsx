@@ -9,7 +9,18 @@ import type { PathDetailQuery } from "../graphql/graphql";
 import { numeric } from "./figure-table";
 import { formatMs, formatPct } from "./path-table";
 import { Empty, LoadError, Loading } from "./query-states";
-import { ChartFrame, RangePicker, timeTick, timeZone, useRollingNow } from "./time-range";
+import {
+  chartMargin,
+  ChartFrame,
+  gridProps,
+  RangePicker,
+  timeAxisProps,
+  timeTick,
+  timeZone,
+  tooltipProps,
+  useRollingNow,
+  valueAxisProps,
+} from "./time-range";
 
 const PATH = graphql(`
   query PathDetail($path_id: Int!, $from: Float!, $to: Float!, $max_buckets: Int) {
@@ -167,23 +178,11 @@ function Chart({
   return (
     <ChartFrame title={`${title}${unit ? ` (${unit})` : ""}`} label={`${title} chart`} height={180}>
       {(size) => (
-        <LineChart {...size} data={buckets} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#1e2a44" vertical={false} />
-          <XAxis
-            dataKey="start"
-            type="number"
-            scale="time"
-            domain={domain}
-            tickFormatter={tick}
-            stroke="#94a3b8"
-            fontSize={12}
-          />
-          <YAxis tickFormatter={format} stroke="#94a3b8" fontSize={12} width={70} />
-          <Tooltip
-            contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
-            labelFormatter={(at) => new Date(Number(at)).toLocaleString()}
-            formatter={(value) => [format(Number(value)), title]}
-          />
+        <LineChart {...size} data={buckets} margin={chartMargin}>
+          <CartesianGrid {...gridProps} />
+          <XAxis {...timeAxisProps("start", domain, tick)} />
+          <YAxis {...valueAxisProps(format, 70)} />
+          <Tooltip {...tooltipProps} formatter={(value) => [format(Number(value)), title]} />
           <Line type="monotone" dataKey={dataKey} stroke="#38bdf8" dot={false} isAnimationActive={false} />
         </LineChart>
       )}

@@ -8,7 +8,15 @@ import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis
 import { graphql } from "../../graphql";
 import type { OverviewQuery } from "../../graphql/graphql";
 import { Empty, LoadError, Loading } from "../query-states";
-import { ChartFrame, timeTick, timeZone } from "../time-range";
+import {
+  chartMargin,
+  ChartFrame,
+  gridProps,
+  timeAxisProps,
+  timeZone,
+  tooltipProps,
+  valueAxisProps,
+} from "../time-range";
 import { currentRates, pathHealthCounts, topPolicies, type PathStatus } from "./overview-data";
 import styles from "./overview.module.css";
 
@@ -164,23 +172,11 @@ function RateChart({ points, domain }: { points: History["points"]; domain: [num
   return (
     <ChartFrame title="Rate, last 15 minutes (bits per second)" height={200}>
       {(size) => (
-        <LineChart {...size} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#1e2a44" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={domain}
-            tickFormatter={timeTick(domain)}
-            stroke="#94a3b8"
-            fontSize={12}
-          />
-          <YAxis tickFormatter={formatBitRate} stroke="#94a3b8" fontSize={12} width={90} />
-          <Tooltip
-            contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
-            labelFormatter={(at) => new Date(Number(at)).toLocaleString()}
-            formatter={(value) => [formatBitRate(Number(value)), "Rate"]}
-          />
+        <LineChart {...size} data={data} margin={chartMargin}>
+          <CartesianGrid {...gridProps} />
+          <XAxis {...timeAxisProps("at", domain)} />
+          <YAxis {...valueAxisProps(formatBitRate, 90)} />
+          <Tooltip {...tooltipProps} formatter={(value) => [formatBitRate(Number(value)), "Rate"]} />
           <Line
             type="monotone"
             dataKey="bits"
@@ -201,23 +197,11 @@ function TopPoliciesChart({ byPolicy, domain }: { byPolicy: History["by_policy"]
   return (
     <ChartFrame title={`Top ${TOP_N} policies by traffic (bytes per second, stacked)`} height={240}>
       {(size) => (
-        <AreaChart {...size} data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#1e2a44" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={domain}
-            tickFormatter={timeTick(domain)}
-            stroke="#94a3b8"
-            fontSize={12}
-          />
-          <YAxis tickFormatter={formatByteRate} stroke="#94a3b8" fontSize={12} width={90} />
-          <Tooltip
-            contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
-            labelFormatter={(at) => new Date(Number(at)).toLocaleString()}
-            formatter={(value, name) => [formatByteRate(Number(value)), name]}
-          />
+        <AreaChart {...size} data={rows} margin={chartMargin}>
+          <CartesianGrid {...gridProps} />
+          <XAxis {...timeAxisProps("at", domain)} />
+          <YAxis {...valueAxisProps(formatByteRate, 90)} />
+          <Tooltip {...tooltipProps} formatter={(value, name) => [formatByteRate(Number(value)), name]} />
           <Legend />
           {series.map(({ key, name }, i) => (
             <Area
