@@ -13,6 +13,7 @@ import {
   chartMargin,
   ChartFrame,
   gridProps,
+  lineProps,
   RangePicker,
   timeAxisProps,
   timeTick,
@@ -183,7 +184,7 @@ function Chart({
           <XAxis {...timeAxisProps("start", domain, tick)} />
           <YAxis {...valueAxisProps(format, 70)} />
           <Tooltip {...tooltipProps} formatter={(value) => [format(Number(value)), title]} />
-          <Line type="monotone" dataKey={dataKey} stroke="#38bdf8" dot={false} isAnimationActive={false} />
+          <Line {...lineProps} dataKey={dataKey} />
         </LineChart>
       )}
     </ChartFrame>

@@ -127,3 +127,12 @@ export const tooltipProps = {
   contentStyle: { background: "#111c33", border: "1px solid #1e2a44" },
   labelFormatter: (at: unknown) => new Date(Number(at)).toLocaleString(),
 } as const;
+
+/** One series drawn as a line (spread onto Line): no dots, no animation, and an empty bucket is a gap, not zero. */
+export const lineProps = {
+  type: "monotone",
+  stroke: "#38bdf8",
+  dot: false,
+  isAnimationActive: false,
+  connectNulls: false,
+} as const;

@@ -11,6 +11,7 @@ import {
   chartMargin,
   ChartFrame,
   gridProps,
+  lineProps,
   RangePicker,
   timeAxisProps,
   timeTick,
@@ -241,14 +242,7 @@ function Chart({
           <YAxis {...valueAxisProps(format, 80)} allowDecimals={!wholeTicks} />
           <Tooltip {...tooltipProps} formatter={(value) => [format(Number(value)), title]} />
           {/* A bucket the collector recorded nothing in has no figure: a gap, not a drop to zero. */}
-          <Line
-            type="monotone"
-            dataKey={dataKey}
-            stroke="#38bdf8"
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
+          <Line {...lineProps} dataKey={dataKey} />
         </LineChart>
       )}
     </ChartFrame>

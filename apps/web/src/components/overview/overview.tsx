@@ -12,6 +12,7 @@ import {
   chartMargin,
   ChartFrame,
   gridProps,
+  lineProps,
   timeAxisProps,
   timeZone,
   tooltipProps,
@@ -177,14 +178,7 @@ function RateChart({ points, domain }: { points: History["points"]; domain: [num
           <XAxis {...timeAxisProps("at", domain)} />
           <YAxis {...valueAxisProps(formatBitRate, 90)} />
           <Tooltip {...tooltipProps} formatter={(value) => [formatBitRate(Number(value)), "Rate"]} />
-          <Line
-            type="monotone"
-            dataKey="bits"
-            stroke="#38bdf8"
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
+          <Line {...lineProps} dataKey="bits" />
         </LineChart>
       )}
     </ChartFrame>
