@@ -1,5 +1,6 @@
 "use client";
 
+import { plural } from "@patronus/core/format";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ConfirmDialog } from "./confirm-dialog";
 import { describeError } from "./query-states";
@@ -70,5 +71,38 @@ export function DeleteDialog<T>({
       )}
       {dependencies !== undefined && describe(dependencies)}
     </ConfirmDialog>
+  );
+}
+
+/**
+ * What a deletion removes, as the dialogs list it: `children` are the list's items, `note` a line after
+ * them, and `pinned` the policies pinned to what goes, which are kept, unpinned (`fallback` says what
+ * they do instead).
+ */
+export function WhatGoes({
+  children,
+  note,
+  pinned = [],
+  pinnedTo = "these paths",
+  fallback = "",
+}: {
+  children: ReactNode;
+  note?: ReactNode;
+  pinned?: readonly { name: string }[];
+  pinnedTo?: string;
+  fallback?: string;
+}) {
+  return (
+    <>
+      <p>One transaction removes all of this; it cannot be undone:</p>
+      <ul aria-label="What will be deleted">{children}</ul>
+      {note}
+      {pinned.length > 0 && (
+        <p>
+          {`${plural(pinned.length, "policy", "policies")} pinned to ${pinnedTo} will be kept, unpinned${fallback}: `}
+          {pinned.map((p) => p.name).join(", ")}.
+        </p>
+      )}
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { graphql } from "../graphql";
 import type { SiteDependenciesQuery, SitesQuery, UserRole } from "../graphql/graphql";
 import { ConfirmDialog, TypeToConfirm } from "./confirm-dialog";
 import { Empty } from "./query-states";
+import { WhatGoes } from "./site-delete-dialog";
 import { useNetworkEvents } from "./site-events";
 import { SiteForm } from "./site-form";
 import { focusAfter } from "./site-focus";
@@ -257,20 +258,12 @@ function DeleteSiteDialog({
       {!dependencies && !error && <p className="muted">Counting what depends on it…</p>}
       {dependencies && (
         <>
-          <p>One transaction removes all of this; it cannot be undone:</p>
-          <ul aria-label="What will be deleted">
+          <WhatGoes pinned={dependencies.pinned_policies} fallback=", and fall back to their path preference">
             <li>the site {dependencies.site_name}</li>
             <li>{plural(dependencies.endpoints, "endpoint")}</li>
             <li>{plural(dependencies.paths, "path")} that start or end at them, other sites&apos; paths included</li>
             <li>{plural(dependencies.path_metrics, "path metric row")}</li>
-          </ul>
-          {dependencies.pinned_policies.length > 0 && (
-            <p>
-              {plural(dependencies.pinned_policies.length, "policy", "policies")} pinned to these paths will be kept,
-              unpinned, and fall back to their path preference:{" "}
-              {dependencies.pinned_policies.map((p) => p.name).join(", ")}.
-            </p>
-          )}
+          </WhatGoes>
           <TypeToConfirm ref={nameInput} name={site.name} value={typed} onChange={setTyped} />
         </>
       )}

@@ -8,6 +8,7 @@ import type { PolicyFormDependenciesQuery } from "../../graphql/graphql";
 import { ConfirmDialog, TypeToConfirm } from "../confirm-dialog";
 import { PolicyChangePreview } from "../policy-change-preview";
 import { describeError } from "../query-states";
+import { WhatGoes } from "../site-delete-dialog";
 
 const POLICY_DEPENDENCIES = graphql(`
   query PolicyFormDependencies($id: ID!) {
@@ -81,15 +82,14 @@ export function DeletePolicyDialog({
       {!dependencies && !error && <p className="muted">Counting its traffic history…</p>}
       {dependencies && (
         <>
-          <p>One transaction removes all of this; it cannot be undone:</p>
-          <ul aria-label="What will be deleted">
+          <WhatGoes>
             <li>the policy {dependencies.name} and its match rules</li>
             <li>
               {dependencies.stats_rows === 0
                 ? "no traffic history (nothing has been recorded for it yet)"
                 : `${plural(dependencies.stats_rows, "traffic snapshot row")}, its whole history since ${time.format(dependencies.stats_since ?? 0)}`}
             </li>
-          </ul>
+          </WhatGoes>
           <p className="muted">
             Its live flows fall to the next policy that matches them (below). Disabling it instead keeps everything.
           </p>
