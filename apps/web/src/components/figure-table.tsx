@@ -50,3 +50,25 @@ export function FigureTable<Row>({
     </table>
   );
 }
+
+/** One figure of a summary list (`<dl>`): its name over its value; `alignDigits` sets the digits even-width. */
+export function Stat({
+  name,
+  value,
+  testId,
+  alignDigits = false,
+}: {
+  name: string;
+  value: ReactNode;
+  testId?: string;
+  alignDigits?: boolean;
+}) {
+  return (
+    <div>
+      <dt>{name}</dt>
+      <dd data-testid={testId} style={alignDigits ? numeric : undefined}>
+        {value}
+      </dd>
+    </div>
+  );
+}

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../graphql";
 import type { PathDetailQuery } from "../graphql/graphql";
-import { numeric } from "./figure-table";
+import { Stat } from "./figure-table";
 import { formatMs, formatPct } from "./path-table";
 import { Empty, LoadError, Loading } from "./query-states";
 import {
@@ -106,10 +106,10 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
       </p>
       {path.latest && (
         <dl className="summary" aria-label="Latest measurement">
-          <Stat name="Latency" value={formatMs(path.latest.latency_ms)} />
-          <Stat name="Jitter" value={formatMs(path.latest.jitter_ms)} />
-          <Stat name="Loss" value={formatPct(path.latest.packet_loss_pct)} />
-          <Stat name="Score" value={String(path.latest.score)} />
+          <Stat alignDigits name="Latency" value={formatMs(path.latest.latency_ms)} />
+          <Stat alignDigits name="Jitter" value={formatMs(path.latest.jitter_ms)} />
+          <Stat alignDigits name="Loss" value={formatPct(path.latest.packet_loss_pct)} />
+          <Stat alignDigits name="Score" value={String(path.latest.score)} />
         </dl>
       )}
       <div className="toolbar">
@@ -150,15 +150,6 @@ const CHARTS = [
   { title: "Packet loss", unit: "%", dataKey: "packet_loss_pct" },
   { title: "Score", unit: "", dataKey: "score" },
 ] as const;
-
-function Stat({ name, value }: { name: string; value: string }) {
-  return (
-    <div>
-      <dt>{name}</dt>
-      <dd style={numeric}>{value}</dd>
-    </div>
-  );
-}
 
 function Chart({
   title,

@@ -3,9 +3,10 @@
 import { useQuery } from "@apollo/client/react";
 import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import type { TrafficPoint } from "@patronus/core/traffic/stats";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../graphql";
+import { Stat } from "./figure-table";
 import { Empty, LoadError, Loading } from "./query-states";
 import {
   chartMargin,
@@ -203,15 +204,6 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
         Times in {timeZone()}. Gaps: nothing was recorded (the collector was down).
       </p>
     </>
-  );
-}
-
-function Stat({ name, value, testId }: { name: string; value: ReactNode; testId: string }) {
-  return (
-    <div>
-      <dt>{name}</dt>
-      <dd data-testid={testId}>{value}</dd>
-    </div>
   );
 }
 

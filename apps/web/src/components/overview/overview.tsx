@@ -3,10 +3,11 @@
 import { useQuery } from "@apollo/client/react";
 import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import Link from "next/link";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../../graphql";
 import type { OverviewQuery } from "../../graphql/graphql";
+import { Stat } from "../figure-table";
 import { Empty, LoadError, Loading } from "../query-states";
 import {
   chartMargin,
@@ -155,15 +156,6 @@ export function Overview() {
 /** Bits, as links are sold: kbit/s, Mbit/s. */
 function formatBitRate(bitsPerSecond: number): string {
   return formatByteRate(bitsPerSecond).replace("B/s", "bit/s");
-}
-
-function Stat({ name, value, testId }: { name: string; value: ReactNode; testId: string }) {
-  return (
-    <div>
-      <dt>{name}</dt>
-      <dd data-testid={testId}>{value}</dd>
-    </div>
-  );
 }
 
 type History = OverviewQuery["traffic_history"];
