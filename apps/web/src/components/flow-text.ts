@@ -1,4 +1,5 @@
 import { formatBitRate, formatCount, formatPacketRate, plural } from "@patronus/core/format";
+import type { Column } from "./figure-table";
 
 /*
  * How the policy page and the policy form put the collector's flows in words: the live-flows table
@@ -24,6 +25,29 @@ export function protocolName(protocol: number): string {
 export function endpointText(address: string, port: number, protocol: number): string {
   if (protocol !== 6 && protocol !== 17 && protocol !== 132) return address;
   return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+/** What identifies a live flow: its five-tuple. */
+export interface FlowTuple {
+  source: string;
+  destination: string;
+  source_port: number;
+  destination_port: number;
+  protocol: number;
+}
+
+/** A flow's row key: one row per five-tuple. */
+export function flowKey(f: FlowTuple): string {
+  return `${f.source}|${f.source_port}|${f.destination}|${f.destination_port}|${f.protocol}`;
+}
+
+/** The columns every flow table opens with: where it comes from, where it goes, and over what. */
+export function flowColumns<F extends FlowTuple>(): Column<F>[] {
+  return [
+    { header: "Source", cell: (f) => endpointText(f.source, f.source_port, f.protocol) },
+    { header: "Destination", cell: (f) => endpointText(f.destination, f.destination_port, f.protocol) },
+    { header: "Protocol", cell: (f) => protocolName(f.protocol) },
+  ];
 }
 
 /** A preview's policy: its name, "policy 7" when the name is unknown, "unmatched traffic" for none. */

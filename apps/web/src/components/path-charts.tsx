@@ -6,9 +6,22 @@ import { useEffect, useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../graphql";
 import type { PathDetailQuery } from "../graphql/graphql";
-import { formatMs, formatPct, numeric } from "./path-table";
+import { Stat } from "./figure-table";
+import { formatMs, formatPct } from "./path-table";
 import { Empty, LoadError, Loading } from "./query-states";
-import { ChartFrame, RangePicker, timeTick, timeZone, useRollingNow } from "./time-range";
+import {
+  chartMargin,
+  ChartFrame,
+  gridProps,
+  lineProps,
+  RangePicker,
+  timeAxisProps,
+  timeTick,
+  timeZone,
+  tooltipProps,
+  useRollingNow,
+  valueAxisProps,
+} from "./time-range";
 
 const PATH = graphql(`
   query PathDetail($path_id: Int!, $from: Float!, $to: Float!, $max_buckets: Int) {
@@ -93,10 +106,10 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
       </p>
       {path.latest && (
         <dl className="summary" aria-label="Latest measurement">
-          <Stat name="Latency" value={formatMs(path.latest.latency_ms)} />
-          <Stat name="Jitter" value={formatMs(path.latest.jitter_ms)} />
-          <Stat name="Loss" value={formatPct(path.latest.packet_loss_pct)} />
-          <Stat name="Score" value={String(path.latest.score)} />
+          <Stat alignDigits name="Latency" value={formatMs(path.latest.latency_ms)} />
+          <Stat alignDigits name="Jitter" value={formatMs(path.latest.jitter_ms)} />
+          <Stat alignDigits name="Loss" value={formatPct(path.latest.packet_loss_pct)} />
+          <Stat alignDigits name="Score" value={String(path.latest.score)} />
         </dl>
       )}
       <div className="toolbar">
@@ -138,15 +151,6 @@ const CHARTS = [
   { title: "Score", unit: "", dataKey: "score" },
 ] as const;
 
-function Stat({ name, value }: { name: string; value: string }) {
-  return (
-    <div>
-      <dt>{name}</dt>
-      <dd style={numeric}>{value}</dd>
-    </div>
-  );
-}
-
 function Chart({
   title,
   unit,
@@ -166,24 +170,12 @@ function Chart({
   return (
     <ChartFrame title={`${title}${unit ? ` (${unit})` : ""}`} label={`${title} chart`} height={180}>
       {(size) => (
-        <LineChart {...size} data={buckets} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#1e2a44" vertical={false} />
-          <XAxis
-            dataKey="start"
-            type="number"
-            scale="time"
-            domain={domain}
-            tickFormatter={tick}
-            stroke="#94a3b8"
-            fontSize={12}
-          />
-          <YAxis tickFormatter={format} stroke="#94a3b8" fontSize={12} width={70} />
-          <Tooltip
-            contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
-            labelFormatter={(at) => new Date(Number(at)).toLocaleString()}
-            formatter={(value) => [format(Number(value)), title]}
-          />
-          <Line type="monotone" dataKey={dataKey} stroke="#38bdf8" dot={false} isAnimationActive={false} />
+        <LineChart {...size} data={buckets} margin={chartMargin}>
+          <CartesianGrid {...gridProps} />
+          <XAxis {...timeAxisProps("start", domain, tick)} />
+          <YAxis {...valueAxisProps(format, 70)} />
+          <Tooltip {...tooltipProps} formatter={(value) => [format(Number(value)), title]} />
+          <Line {...lineProps} dataKey={dataKey} />
         </LineChart>
       )}
     </ChartFrame>

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { graphql } from "../graphql";
-import type { PathStatus } from "../graphql/graphql";
+import type { PathHealthQuery, PathStatus } from "../graphql/graphql";
+import { FigureTable, type Column } from "./figure-table";
 import { Empty, LoadError, Loading } from "./query-states";
 
 const PATH_HEALTH = graphql(`
@@ -47,9 +48,6 @@ const SITE_NAMES = graphql(`
 const STATUSES: PathStatus[] = ["down", "degraded", "up"];
 /** The demo feed and probes report every few tens of seconds. */
 const REFRESH_MS = 15_000;
-
-/** Numbers right-aligned in even-width digits, so a column reads down. */
-export const numeric = { textAlign: "right", fontVariantNumeric: "tabular-nums" } as const;
 
 export const formatMs = (ms: number) => `${ms.toFixed(1)} ms`;
 export const formatPct = (pct: number) => `${pct.toFixed(2)} %`;
@@ -106,57 +104,33 @@ export function PathTable({ initialSite, initialStatus }: { initialSite: string;
           <Empty>No path matches these filters.</Empty>
         </div>
       ) : (
-        <table aria-label="Path health">
-          <thead>
-            <tr>
-              <th scope="col">Path</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Status</th>
-              <th scope="col" style={numeric}>
-                Latency
-              </th>
-              <th scope="col" style={numeric}>
-                Jitter
-              </th>
-              <th scope="col" style={numeric}>
-                Loss
-              </th>
-              <th scope="col" style={numeric}>
-                Score
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.path_id}>
-                <td>
-                  <Link href={`/paths/${p.path_id}`}>Path {p.path_id}</Link>
-                </td>
-                <td>
-                  {p.source.site_name}{" "}
-                  <span className="muted">
-                    {p.source.address} ({p.source.interface_kind})
-                  </span>
-                </td>
-                <td>
-                  {p.destination.site_name}{" "}
-                  <span className="muted">
-                    {p.destination.address} ({p.destination.interface_kind})
-                  </span>
-                </td>
-                <td>
-                  <span className={`status status-${p.status}`}>{p.status}</span>
-                </td>
-                <td style={numeric}>{p.latest ? formatMs(p.latest.latency_ms) : "—"}</td>
-                <td style={numeric}>{p.latest ? formatMs(p.latest.jitter_ms) : "—"}</td>
-                <td style={numeric}>{p.latest ? formatPct(p.latest.packet_loss_pct) : "—"}</td>
-                <td style={numeric}>{p.latest ? p.latest.score : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable label="Path health" columns={columns} rows={rows} rowKey={(p) => p.path_id} />
       )}
     </section>
   );
 }
+
+type PathRow = PathHealthQuery["path_health"][number];
+
+/** One end of a path: its site, then its address and link kind, muted. */
+function endText(end: PathRow["source"]) {
+  return (
+    <>
+      {end.site_name}{" "}
+      <span className="muted">
+        {end.address} ({end.interface_kind})
+      </span>
+    </>
+  );
+}
+
+const columns: Column<PathRow>[] = [
+  { header: "Path", cell: (p) => <Link href={`/paths/${p.path_id}`}>Path {p.path_id}</Link> },
+  { header: "From", cell: (p) => endText(p.source) },
+  { header: "To", cell: (p) => endText(p.destination) },
+  { header: "Status", cell: (p) => <span className={`status status-${p.status}`}>{p.status}</span> },
+  { header: "Latency", numeric: true, cell: (p) => (p.latest ? formatMs(p.latest.latency_ms) : "—") },
+  { header: "Jitter", numeric: true, cell: (p) => (p.latest ? formatMs(p.latest.jitter_ms) : "—") },
+  { header: "Loss", numeric: true, cell: (p) => (p.latest ? formatPct(p.latest.packet_loss_pct) : "—") },
+  { header: "Score", numeric: true, cell: (p) => (p.latest ? p.latest.score : "—") },
+];

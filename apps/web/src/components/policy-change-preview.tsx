@@ -5,8 +5,8 @@ import { formatBitRate, formatCount, formatPacketRate } from "@patronus/core/for
 import { useEffect, useState } from "react";
 import { graphql } from "../graphql";
 import type { PolicyChangeInput, PolicyChangePreviewQuery } from "../graphql/graphql";
-import { endpointText, policyLabel, previewSummary, protocolName } from "./flow-text";
-import { numeric } from "./path-table";
+import { FigureTable, type Column } from "./figure-table";
+import { flowColumns, flowKey, policyLabel, previewSummary } from "./flow-text";
 import { Loading, LoadError } from "./query-states";
 
 /** The collector's verdict on a draft policy change; see policy_change_preview in docs/api.md. */
@@ -91,70 +91,51 @@ function PreviewResult({ preview }: { preview: Preview }) {
         {preview.flows_moved > 0 ? share : ""}
       </p>
       {preview.moves.length > 0 && (
-        <table aria-label="Flows that would move, by policy">
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col" style={numeric}>
-                Flows
-              </th>
-              <th scope="col" style={numeric}>
-                Packets/s
-              </th>
-              <th scope="col" style={numeric}>
-                Bits/s
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.moves.map((m) => (
-              <tr key={`${m.from_policy_id ?? "none"}>${m.to_policy_id ?? "none"}`}>
-                <td>{policyLabel(m.from_policy_id, m.from_policy_name)}</td>
-                <td>{policyLabel(m.to_policy_id, m.to_policy_name)}</td>
-                <td style={numeric}>{formatCount(m.flows)}</td>
-                <td style={numeric}>{formatPacketRate(m.packets_per_second)}</td>
-                <td style={numeric}>{formatBitRate(m.bits_per_second)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          label="Flows that would move, by policy"
+          columns={moveColumns}
+          rows={preview.moves}
+          rowKey={(m) => `${m.from_policy_id ?? "none"}>${m.to_policy_id ?? "none"}`}
+        />
       )}
       {preview.top_flows.length > 0 && (
-        <table aria-label="Busiest flows that would move">
-          <thead>
-            <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Destination</th>
-              <th scope="col">Protocol</th>
-              <th scope="col" style={numeric}>
-                DSCP
-              </th>
-              <th scope="col">Moves</th>
-              <th scope="col" style={numeric}>
-                Bits/s
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.top_flows.map((f) => (
-              <tr key={`${f.source}|${f.source_port}|${f.destination}|${f.destination_port}|${f.protocol}`}>
-                <td>{endpointText(f.source, f.source_port, f.protocol)}</td>
-                <td>{endpointText(f.destination, f.destination_port, f.protocol)}</td>
-                <td>{protocolName(f.protocol)}</td>
-                <td style={numeric}>{f.dscp}</td>
-                <td>
-                  {policyLabel(f.from_policy_id, nameOf(preview, f.from_policy_id))} →{" "}
-                  {policyLabel(f.to_policy_id, nameOf(preview, f.to_policy_id))}
-                </td>
-                <td style={numeric}>{formatBitRate(f.bits_per_second)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          label="Busiest flows that would move"
+          columns={topFlowColumns(preview)}
+          rows={preview.top_flows}
+          rowKey={flowKey}
+        />
       )}
     </>
   );
+}
+
+type Move = Preview["moves"][number];
+type TopFlow = Preview["top_flows"][number];
+
+const moveColumns: Column<Move>[] = [
+  { header: "From", cell: (m) => policyLabel(m.from_policy_id, m.from_policy_name) },
+  { header: "To", cell: (m) => policyLabel(m.to_policy_id, m.to_policy_name) },
+  { header: "Flows", numeric: true, cell: (m) => formatCount(m.flows) },
+  { header: "Packets/s", numeric: true, cell: (m) => formatPacketRate(m.packets_per_second) },
+  { header: "Bits/s", numeric: true, cell: (m) => formatBitRate(m.bits_per_second) },
+];
+
+function topFlowColumns(preview: Preview): Column<TopFlow>[] {
+  return [
+    ...flowColumns<TopFlow>(),
+    { header: "DSCP", numeric: true, cell: (f) => f.dscp },
+    {
+      header: "Moves",
+      cell: (f) => (
+        <>
+          {policyLabel(f.from_policy_id, nameOf(preview, f.from_policy_id))} →{" "}
+          {policyLabel(f.to_policy_id, nameOf(preview, f.to_policy_id))}
+        </>
+      ),
+    },
+    { header: "Bits/s", numeric: true, cell: (f) => formatBitRate(f.bits_per_second) },
+  ];
 }
 
 /** A policy's name as the moves give it (every moved flow's pair is among them). */

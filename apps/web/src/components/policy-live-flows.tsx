@@ -3,8 +3,9 @@
 import { useQuery } from "@apollo/client/react";
 import { formatBitRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import { graphql } from "../graphql";
-import { endpointText, protocolName } from "./flow-text";
-import { numeric } from "./path-table";
+import type { PolicyTopFlowsQuery } from "../graphql/graphql";
+import { FigureTable, type Column } from "./figure-table";
+import { flowColumns, flowKey } from "./flow-text";
 import { Empty, Loading, LoadError } from "./query-states";
 
 const POLICY_TOP_FLOWS = graphql(`
@@ -43,40 +44,15 @@ export function PolicyLiveFlows({ policyId }: { policyId: string }) {
   if (!data) return <Loading what="the live flows" />;
   const flows = data.policy_top_flows;
   if (flows.length === 0) return <Empty>No live flows are counted under this policy right now.</Empty>;
-  return (
-    <table aria-label="Busiest live flows">
-      <thead>
-        <tr>
-          <th scope="col">Source</th>
-          <th scope="col">Destination</th>
-          <th scope="col">Protocol</th>
-          <th scope="col" style={numeric}>
-            Packets
-          </th>
-          <th scope="col" style={numeric}>
-            Bytes
-          </th>
-          <th scope="col" style={numeric}>
-            Packets/s
-          </th>
-          <th scope="col" style={numeric}>
-            Bits/s
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {flows.map((f) => (
-          <tr key={`${f.source}|${f.source_port}|${f.destination}|${f.destination_port}|${f.protocol}`}>
-            <td>{endpointText(f.source, f.source_port, f.protocol)}</td>
-            <td>{endpointText(f.destination, f.destination_port, f.protocol)}</td>
-            <td>{protocolName(f.protocol)}</td>
-            <td style={numeric}>{formatCount(f.packets)}</td>
-            <td style={numeric}>{formatBytes(f.bytes)}</td>
-            <td style={numeric}>{formatPacketRate(f.packets_per_second)}</td>
-            <td style={numeric}>{formatBitRate(f.bits_per_second)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <FigureTable label="Busiest live flows" columns={columns} rows={flows} rowKey={flowKey} />;
 }
+
+type LiveFlow = PolicyTopFlowsQuery["policy_top_flows"][number];
+
+const columns: Column<LiveFlow>[] = [
+  ...flowColumns<LiveFlow>(),
+  { header: "Packets", numeric: true, cell: (f) => formatCount(f.packets) },
+  { header: "Bytes", numeric: true, cell: (f) => formatBytes(f.bytes) },
+  { header: "Packets/s", numeric: true, cell: (f) => formatPacketRate(f.packets_per_second) },
+  { header: "Bits/s", numeric: true, cell: (f) => formatBitRate(f.bits_per_second) },
+];

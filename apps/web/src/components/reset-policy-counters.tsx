@@ -4,6 +4,7 @@ import { useMutation } from "@apollo/client/react";
 import { formatBytes, plural } from "@patronus/core/format";
 import { useEffect, useRef, useState } from "react";
 import { graphql } from "../graphql";
+import { ConfirmDialog } from "./confirm-dialog";
 import { describeError } from "./query-states";
 
 const RESET_POLICY_COUNTERS = graphql(`
@@ -25,13 +26,13 @@ export function ResetPolicyCounters({ policyId, onReset }: { policyId: string; o
   const role = useSessionRole();
   const [reset, { loading }] = useMutation(RESET_POLICY_COUNTERS);
   const [outcome, setOutcome] = useState<string>();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
 
   if (role !== "operator" && role !== "admin") return null;
 
-  async function confirm() {
-    dialog.current?.close();
+  async function confirm(close: () => void) {
+    close();
     try {
       const { data } = await reset({ variables: { policy_id: policyId } });
       const done = data?.resetPolicyCounters;
@@ -49,32 +50,19 @@ export function ResetPolicyCounters({ policyId, onReset }: { policyId: string; o
 
   return (
     <>
-      <button
-        ref={opener}
-        type="button"
-        className="danger"
-        disabled={loading}
-        onClick={() => dialog.current?.showModal()}
-      >
+      <button ref={opener} type="button" className="danger" disabled={loading} onClick={() => setAsking(true)}>
         Reset counters
       </button>
       <p role="status">{outcome}</p>
-      <dialog ref={dialog} aria-labelledby="reset-counters-title" aria-describedby="reset-counters-description">
-        <h2 id="reset-counters-title">Reset this policy&apos;s counters?</h2>
-        <p id="reset-counters-description">
-          Its live packet and byte counters, and those of its live flows, go back to zero and count from now. Its
-          history is kept: the charts read the drop as a counter reset, not as lost traffic. The reset is recorded in
-          the audit log.
-        </p>
-        <p className="actions">
-          <button type="button" className="danger" onClick={() => void confirm()}>
-            Reset counters
-          </button>
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </p>
-      </dialog>
+      {asking && (
+        <ConfirmDialog
+          title="Reset this policy's counters?"
+          description="Its live packet and byte counters, and those of its live flows, go back to zero and count from now. Its history is kept: the charts read the drop as a counter reset, not as lost traffic. The reset is recorded in the audit log."
+          confirmLabel="Reset counters"
+          onConfirm={(close) => void confirm(close)}
+          onClose={() => setAsking(false)}
+        />
+      )}
     </>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
+import { plural } from "@patronus/core/format";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ConfirmDialog } from "./confirm-dialog";
 import { describeError } from "./query-states";
 import styles from "./site-page.module.css";
 
@@ -27,8 +29,6 @@ export function DeleteDialog<T>({
   onClose: () => void;
   onDeleted: (message: string) => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
   const [dependencies, setDependencies] = useState<T>();
   const [error, setError] = useState<string>();
   const [deleting, setDeleting] = useState(false);
@@ -36,8 +36,6 @@ export function DeleteDialog<T>({
   const loadOnce = useRef(load);
 
   useEffect(() => {
-    dialog.current?.showModal();
-    cancel.current?.focus();
     loadOnce
       .current()
       .then(setDependencies)
@@ -56,29 +54,55 @@ export function DeleteDialog<T>({
   }
 
   return (
-    // Escape closes a modal dialog natively; onClose keeps React's state in step with it.
-    <dialog ref={dialog} className={styles.dialog} aria-labelledby="delete-dialog-title" onClose={onClose}>
-      <h2 id="delete-dialog-title">{title}</h2>
+    <ConfirmDialog
+      title={title}
+      confirmLabel={confirmLabel}
+      canConfirm={dependencies !== undefined && !deleting}
+      onConfirm={() => void confirm()}
+      onClose={onClose}
+      error={error}
+      focusCancel
+      className={styles.dialog}
+    >
       {dependencies === undefined && !error && (
         <p className="muted" role="status">
           Counting what goes with it…
         </p>
       )}
       {dependencies !== undefined && describe(dependencies)}
-      {error && <p role="alert">{error}</p>}
-      <p className="actions">
-        <button
-          type="button"
-          className="danger"
-          disabled={dependencies === undefined || deleting}
-          onClick={() => void confirm()}
-        >
-          {confirmLabel}
-        </button>
-        <button type="button" ref={cancel} onClick={() => dialog.current?.close()}>
-          Cancel
-        </button>
-      </p>
-    </dialog>
+    </ConfirmDialog>
+  );
+}
+
+/**
+ * What a deletion removes, as the dialogs list it: `children` are the list's items, `note` a line after
+ * them, and `pinned` the policies pinned to what goes, which are kept, unpinned (`fallback` says what
+ * they do instead).
+ */
+export function WhatGoes({
+  children,
+  note,
+  pinned = [],
+  pinnedTo = "these paths",
+  fallback = "",
+}: {
+  children: ReactNode;
+  note?: ReactNode;
+  pinned?: readonly { name: string }[];
+  pinnedTo?: string;
+  fallback?: string;
+}) {
+  return (
+    <>
+      <p>One transaction removes all of this; it cannot be undone:</p>
+      <ul aria-label="What will be deleted">{children}</ul>
+      {note}
+      {pinned.length > 0 && (
+        <p>
+          {`${plural(pinned.length, "policy", "policies")} pinned to ${pinnedTo} will be kept, unpinned${fallback}: `}
+          {pinned.map((p) => p.name).join(", ")}.
+        </p>
+      )}
+    </>
   );
 }

@@ -5,9 +5,9 @@ import { plural } from "@patronus/core/format";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { graphql } from "../graphql";
 import { Empty } from "./query-states";
-import { DeleteDialog } from "./site-delete-dialog";
+import { Field, FormError } from "./field";
+import { DeleteDialog, WhatGoes } from "./site-delete-dialog";
 import { formErrors, noErrors, type FormErrors } from "./site-field-errors";
-import { Field, FormError } from "./site-form";
 import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
 import type { SiteData } from "./site-page";
@@ -177,22 +177,13 @@ export function SiteEndpoints({
             return data.endpoint_dependencies;
           }}
           describe={(d) => (
-            <>
-              <p>One transaction removes all of this; it cannot be undone:</p>
-              <ul aria-label="What will be deleted">
-                <li>
-                  the endpoint {d.address} port {deleting.port}
-                </li>
-                <li>{plural(d.paths, "path")} from or to it, at both ends</li>
-                <li>{plural(d.path_metrics, "path metric row")}</li>
-              </ul>
-              {d.pinned_policies.length > 0 && (
-                <p>
-                  {plural(d.pinned_policies.length, "policy", "policies")} pinned to these paths will be kept, unpinned:{" "}
-                  {d.pinned_policies.map((p) => p.name).join(", ")}.
-                </p>
-              )}
-            </>
+            <WhatGoes pinned={d.pinned_policies}>
+              <li>
+                the endpoint {d.address} port {deleting.port}
+              </li>
+              <li>{plural(d.paths, "path")} from or to it, at both ends</li>
+              <li>{plural(d.path_metrics, "path metric row")}</li>
+            </WhatGoes>
           )}
           remove={async () => {
             const { data } = await remove({ variables: { id: deleting.id } });

@@ -1,52 +1,12 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { graphql } from "../graphql";
 import { SiteStatus } from "../graphql/graphql";
+import { Field, FormError } from "./field";
 import { formErrors, noErrors, type FormErrors } from "./site-field-errors";
 import styles from "./site-page.module.css";
-
-/** What an input needs to be announced with its label and its error. */
-export interface FieldProps {
-  id: string;
-  "aria-invalid"?: true;
-  "aria-describedby"?: string;
-}
-
-/** A labelled input with the API's message for it beneath, tied to it for screen readers. */
-export function Field({
-  label,
-  error,
-  children,
-}: {
-  label: string;
-  error?: string;
-  children: (props: FieldProps) => ReactNode;
-}) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  return (
-    <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
-      {children(error ? { id, "aria-invalid": true, "aria-describedby": errorId } : { id })}
-      {error && (
-        <span id={errorId} className={styles.fieldError}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
-
-/** The form's own error (one no field owns), announced when it appears. */
-export function FormError({ errors }: { errors: FormErrors }) {
-  return errors.form ? (
-    <p role="alert" className="error">
-      {errors.form}
-    </p>
-  ) : null;
-}
 
 const CREATE_SITE = graphql(`
   mutation CreateSite($input: SiteInput!) {

@@ -8,9 +8,9 @@ import { graphql } from "../graphql";
 import { PathStatus } from "../graphql/graphql";
 import { formatMs, formatPct } from "./path-table";
 import { describeError, Empty, Loading, LoadError } from "./query-states";
-import { DeleteDialog } from "./site-delete-dialog";
+import { Field, FormError } from "./field";
+import { DeleteDialog, WhatGoes } from "./site-delete-dialog";
 import { formErrors, noErrors, type FormErrors } from "./site-field-errors";
-import { Field, FormError } from "./site-form";
 import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
 import { formatTime } from "./site-format";
@@ -253,23 +253,17 @@ export function SitePaths({
             return data.path_dependencies;
           }}
           describe={(d) => (
-            <>
-              <p>One transaction removes all of this; it cannot be undone:</p>
-              <ul aria-label="What will be deleted">
-                <li>
-                  the path from {deleting.source.site_name} ({deleting.source.address}) to{" "}
-                  {deleting.destination.site_name} ({deleting.destination.address})
-                </li>
-                <li>{plural(d.path_metrics, "path metric row")}</li>
-              </ul>
-              <p>The path in the other direction, if there is one, stays.</p>
-              {d.pinned_policies.length > 0 && (
-                <p>
-                  {plural(d.pinned_policies.length, "policy", "policies")} pinned to it will be kept, unpinned:{" "}
-                  {d.pinned_policies.map((p) => p.name).join(", ")}.
-                </p>
-              )}
-            </>
+            <WhatGoes
+              pinned={d.pinned_policies}
+              pinnedTo="it"
+              note={<p>The path in the other direction, if there is one, stays.</p>}
+            >
+              <li>
+                the path from {deleting.source.site_name} ({deleting.source.address}) to{" "}
+                {deleting.destination.site_name} ({deleting.destination.address})
+              </li>
+              <li>{plural(d.path_metrics, "path metric row")}</li>
+            </WhatGoes>
           )}
           remove={async () => {
             const { data } = await remove({ variables: { id: String(deleting.path_id) } });

@@ -7,7 +7,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { graphql } from "../graphql";
 import type { SiteDependenciesQuery, SitesQuery, UserRole } from "../graphql/graphql";
+import { ConfirmDialog, TypeToConfirm } from "./confirm-dialog";
 import { Empty } from "./query-states";
+import { WhatGoes } from "./site-delete-dialog";
 import { useNetworkEvents } from "./site-events";
 import { SiteForm } from "./site-form";
 import { focusAfter } from "./site-focus";
@@ -211,7 +213,6 @@ function DeleteSiteDialog({
   onDeleted: (message: string) => void;
 }) {
   const client = useApolloClient();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [dependencies, setDependencies] = useState<Dependencies>();
   const [error, setError] = useState<string>();
   const [typed, setTyped] = useState("");
@@ -223,7 +224,6 @@ function DeleteSiteDialog({
   }, [dependencies]);
 
   useEffect(() => {
-    dialog.current?.showModal();
     client
       .query({
         query: SITE_DEPENDENCIES,
@@ -246,48 +246,27 @@ function DeleteSiteDialog({
   }
 
   return (
-    // Escape closes a modal dialog natively; onClose keeps React's state in step with it.
-    <dialog ref={dialog} className={styles.dialog} aria-labelledby="delete-site-title" onClose={onClose}>
-      <h2 id="delete-site-title">Delete {site.name}?</h2>
+    <ConfirmDialog
+      title={`Delete ${site.name}?`}
+      confirmLabel="Delete site"
+      canConfirm={!!dependencies && typed === site.name && !deleting}
+      onConfirm={() => void confirm()}
+      onClose={onClose}
+      error={error}
+      className={styles.dialog}
+    >
       {!dependencies && !error && <p className="muted">Counting what depends on it…</p>}
       {dependencies && (
         <>
-          <p>One transaction removes all of this; it cannot be undone:</p>
-          <ul aria-label="What will be deleted">
+          <WhatGoes pinned={dependencies.pinned_policies} fallback=", and fall back to their path preference">
             <li>the site {dependencies.site_name}</li>
             <li>{plural(dependencies.endpoints, "endpoint")}</li>
             <li>{plural(dependencies.paths, "path")} that start or end at them, other sites&apos; paths included</li>
             <li>{plural(dependencies.path_metrics, "path metric row")}</li>
-          </ul>
-          {dependencies.pinned_policies.length > 0 && (
-            <p>
-              {plural(dependencies.pinned_policies.length, "policy", "policies")} pinned to these paths will be kept,
-              unpinned, and fall back to their path preference:{" "}
-              {dependencies.pinned_policies.map((p) => p.name).join(", ")}.
-            </p>
-          )}
-          <label>
-            <span>
-              Type <strong>{site.name}</strong> to confirm
-            </span>
-            <input ref={nameInput} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-          </label>
+          </WhatGoes>
+          <TypeToConfirm ref={nameInput} name={site.name} value={typed} onChange={setTyped} />
         </>
       )}
-      {error && <p role="alert">{error}</p>}
-      <p className="actions">
-        <button
-          type="button"
-          className="danger"
-          disabled={!dependencies || typed !== site.name || deleting}
-          onClick={() => void confirm()}
-        >
-          Delete site
-        </button>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Cancel
-        </button>
-      </p>
-    </dialog>
+    </ConfirmDialog>
   );
 }

@@ -97,3 +97,42 @@ export function ChartFrame({
     </figure>
   );
 }
+
+/** The inner margin every time chart leaves around its plot. */
+export const chartMargin = { top: 8, right: 16, bottom: 0, left: 8 } as const;
+
+/** The faint horizontal lines behind every time chart (spread onto recharts' CartesianGrid). */
+export const gridProps = { stroke: "#1e2a44", vertical: false } as const;
+
+/** The shared time axis (spread onto XAxis): `dataKey` holds epoch ms, drawn over `domain` with `tick`'s labels. */
+export function timeAxisProps(dataKey: string, domain: [number, number], tick = timeTick(domain)) {
+  return {
+    dataKey,
+    type: "number",
+    scale: "time",
+    domain,
+    tickFormatter: tick,
+    stroke: "#94a3b8",
+    fontSize: 12,
+  } as const;
+}
+
+/** The value axis (spread onto YAxis): figures in `format`, in a gutter `width` pixels wide. */
+export function valueAxisProps(format: (value: number) => string, width: number) {
+  return { tickFormatter: format, stroke: "#94a3b8", fontSize: 12, width } as const;
+}
+
+/** The tooltip's look and its heading, the hovered time in full (spread onto Tooltip). */
+export const tooltipProps = {
+  contentStyle: { background: "#111c33", border: "1px solid #1e2a44" },
+  labelFormatter: (at: unknown) => new Date(Number(at)).toLocaleString(),
+} as const;
+
+/** One series drawn as a line (spread onto Line): no dots, no animation, and an empty bucket is a gap, not zero. */
+export const lineProps = {
+  type: "monotone",
+  stroke: "#38bdf8",
+  dot: false,
+  isAnimationActive: false,
+  connectNulls: false,
+} as const;

@@ -3,11 +3,24 @@
 import { useQuery } from "@apollo/client/react";
 import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import type { TrafficPoint } from "@patronus/core/traffic/stats";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../graphql";
+import { Stat } from "./figure-table";
 import { Empty, LoadError, Loading } from "./query-states";
-import { ChartFrame, RangePicker, timeTick, timeZone, useRollingNow } from "./time-range";
+import {
+  chartMargin,
+  ChartFrame,
+  gridProps,
+  lineProps,
+  RangePicker,
+  timeAxisProps,
+  timeTick,
+  timeZone,
+  tooltipProps,
+  useRollingNow,
+  valueAxisProps,
+} from "./time-range";
 
 // Type only: erased from the browser bundle. The query below asks for every field of it.
 type Point = TrafficPoint;
@@ -194,15 +207,6 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
   );
 }
 
-function Stat({ name, value, testId }: { name: string; value: ReactNode; testId: string }) {
-  return (
-    <div>
-      <dt>{name}</dt>
-      <dd data-testid={testId}>{value}</dd>
-    </div>
-  );
-}
-
 function Chart({
   title,
   points,
@@ -224,32 +228,13 @@ function Chart({
   return (
     <ChartFrame title={title} height={200}>
       {(size) => (
-        <LineChart {...size} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#1e2a44" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={domain}
-            tickFormatter={tick}
-            stroke="#94a3b8"
-            fontSize={12}
-          />
-          <YAxis tickFormatter={format} allowDecimals={!wholeTicks} stroke="#94a3b8" fontSize={12} width={80} />
-          <Tooltip
-            contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
-            labelFormatter={(at) => new Date(Number(at)).toLocaleString()}
-            formatter={(value) => [format(Number(value)), title]}
-          />
+        <LineChart {...size} data={points} margin={chartMargin}>
+          <CartesianGrid {...gridProps} />
+          <XAxis {...timeAxisProps("at", domain, tick)} />
+          <YAxis {...valueAxisProps(format, 80)} allowDecimals={!wholeTicks} />
+          <Tooltip {...tooltipProps} formatter={(value) => [format(Number(value)), title]} />
           {/* A bucket the collector recorded nothing in has no figure: a gap, not a drop to zero. */}
-          <Line
-            type="monotone"
-            dataKey={dataKey}
-            stroke="#38bdf8"
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
+          <Line {...lineProps} dataKey={dataKey} />
         </LineChart>
       )}
     </ChartFrame>

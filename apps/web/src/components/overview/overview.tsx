@@ -3,12 +3,22 @@
 import { useQuery } from "@apollo/client/react";
 import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import Link from "next/link";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../../graphql";
 import type { OverviewQuery } from "../../graphql/graphql";
+import { Stat } from "../figure-table";
 import { Empty, LoadError, Loading } from "../query-states";
-import { ChartFrame, timeTick, timeZone } from "../time-range";
+import {
+  chartMargin,
+  ChartFrame,
+  gridProps,
+  lineProps,
+  timeAxisProps,
+  timeZone,
+  tooltipProps,
+  valueAxisProps,
+} from "../time-range";
 import { currentRates, pathHealthCounts, topPolicies, type PathStatus } from "./overview-data";
 import styles from "./overview.module.css";
 
@@ -148,15 +158,6 @@ function formatBitRate(bitsPerSecond: number): string {
   return formatByteRate(bitsPerSecond).replace("B/s", "bit/s");
 }
 
-function Stat({ name, value, testId }: { name: string; value: ReactNode; testId: string }) {
-  return (
-    <div>
-      <dt>{name}</dt>
-      <dd data-testid={testId}>{value}</dd>
-    </div>
-  );
-}
-
 type History = OverviewQuery["traffic_history"];
 
 function RateChart({ points, domain }: { points: History["points"]; domain: [number, number] }) {
@@ -164,31 +165,12 @@ function RateChart({ points, domain }: { points: History["points"]; domain: [num
   return (
     <ChartFrame title="Rate, last 15 minutes (bits per second)" height={200}>
       {(size) => (
-        <LineChart {...size} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#1e2a44" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={domain}
-            tickFormatter={timeTick(domain)}
-            stroke="#94a3b8"
-            fontSize={12}
-          />
-          <YAxis tickFormatter={formatBitRate} stroke="#94a3b8" fontSize={12} width={90} />
-          <Tooltip
-            contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
-            labelFormatter={(at) => new Date(Number(at)).toLocaleString()}
-            formatter={(value) => [formatBitRate(Number(value)), "Rate"]}
-          />
-          <Line
-            type="monotone"
-            dataKey="bits"
-            stroke="#38bdf8"
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
+        <LineChart {...size} data={data} margin={chartMargin}>
+          <CartesianGrid {...gridProps} />
+          <XAxis {...timeAxisProps("at", domain)} />
+          <YAxis {...valueAxisProps(formatBitRate, 90)} />
+          <Tooltip {...tooltipProps} formatter={(value) => [formatBitRate(Number(value)), "Rate"]} />
+          <Line {...lineProps} dataKey="bits" />
         </LineChart>
       )}
     </ChartFrame>
@@ -201,23 +183,11 @@ function TopPoliciesChart({ byPolicy, domain }: { byPolicy: History["by_policy"]
   return (
     <ChartFrame title={`Top ${TOP_N} policies by traffic (bytes per second, stacked)`} height={240}>
       {(size) => (
-        <AreaChart {...size} data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#1e2a44" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={domain}
-            tickFormatter={timeTick(domain)}
-            stroke="#94a3b8"
-            fontSize={12}
-          />
-          <YAxis tickFormatter={formatByteRate} stroke="#94a3b8" fontSize={12} width={90} />
-          <Tooltip
-            contentStyle={{ background: "#111c33", border: "1px solid #1e2a44" }}
-            labelFormatter={(at) => new Date(Number(at)).toLocaleString()}
-            formatter={(value, name) => [formatByteRate(Number(value)), name]}
-          />
+        <AreaChart {...size} data={rows} margin={chartMargin}>
+          <CartesianGrid {...gridProps} />
+          <XAxis {...timeAxisProps("at", domain)} />
+          <YAxis {...valueAxisProps(formatByteRate, 90)} />
+          <Tooltip {...tooltipProps} formatter={(value, name) => [formatByteRate(Number(value)), name]} />
           <Legend />
           {series.map(({ key, name }, i) => (
             <Area

@@ -2,11 +2,13 @@
 
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { plural } from "@patronus/core/format";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { graphql } from "../../graphql";
 import type { PolicyFormDependenciesQuery } from "../../graphql/graphql";
+import { ConfirmDialog, TypeToConfirm } from "../confirm-dialog";
 import { PolicyChangePreview } from "../policy-change-preview";
 import { describeError } from "../query-states";
+import { WhatGoes } from "../site-delete-dialog";
 
 const POLICY_DEPENDENCIES = graphql(`
   query PolicyFormDependencies($id: ID!) {
@@ -46,7 +48,6 @@ export function DeletePolicyDialog({
   onDeleted: () => void;
 }) {
   const client = useApolloClient();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [dependencies, setDependencies] = useState<PolicyFormDependenciesQuery["policy_dependencies"]>();
   const [error, setError] = useState<string>();
   const [typed, setTyped] = useState("");
@@ -54,7 +55,6 @@ export function DeletePolicyDialog({
   const change = useMemo(() => ({ kind: "delete" as const, policy_id: policyId }), [policyId]);
 
   useEffect(() => {
-    dialog.current?.showModal();
     client
       .query({ query: POLICY_DEPENDENCIES, variables: { id: policyId }, fetchPolicy: "network-only" })
       .then(({ data }) => setDependencies(data?.policy_dependencies))
@@ -71,47 +71,32 @@ export function DeletePolicyDialog({
   }
 
   return (
-    // Escape closes a modal dialog natively; onClose keeps React's state in step with it.
-    <dialog ref={dialog} aria-labelledby="delete-policy-title" onClose={onClose}>
-      <h2 id="delete-policy-title">Delete {name}?</h2>
+    <ConfirmDialog
+      title={`Delete ${name}?`}
+      confirmLabel="Delete policy"
+      canConfirm={!!dependencies && typed === name && !deleting}
+      onConfirm={() => void confirm()}
+      onClose={onClose}
+      error={error}
+    >
       {!dependencies && !error && <p className="muted">Counting its traffic history…</p>}
       {dependencies && (
         <>
-          <p>One transaction removes all of this; it cannot be undone:</p>
-          <ul aria-label="What will be deleted">
+          <WhatGoes>
             <li>the policy {dependencies.name} and its match rules</li>
             <li>
               {dependencies.stats_rows === 0
                 ? "no traffic history (nothing has been recorded for it yet)"
                 : `${plural(dependencies.stats_rows, "traffic snapshot row")}, its whole history since ${time.format(dependencies.stats_since ?? 0)}`}
             </li>
-          </ul>
+          </WhatGoes>
           <p className="muted">
             Its live flows fall to the next policy that matches them (below). Disabling it instead keeps everything.
           </p>
           <PolicyChangePreview change={change} />
-          <label>
-            <span>
-              Type <strong>{name}</strong> to confirm
-            </span>
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-          </label>
+          <TypeToConfirm name={name} value={typed} onChange={setTyped} />
         </>
       )}
-      {error && <p role="alert">{error}</p>}
-      <p className="actions">
-        <button
-          type="button"
-          className="danger"
-          disabled={!dependencies || typed !== name || deleting}
-          onClick={() => void confirm()}
-        >
-          Delete policy
-        </button>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Cancel
-        </button>
-      </p>
-    </dialog>
+    </ConfirmDialog>
   );
 }
