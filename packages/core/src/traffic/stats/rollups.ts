@@ -111,7 +111,7 @@ function prepareRollupStatements(driver: Sqlite.Database) {
          last_at = max(last_at, excluded.last_at), active_flows = active_flows + excluded.active_flows`,
     );
   return {
-    previous: driver.prepare<[number], { at: number; packets: number; bytes: number; flows: number }>(
+    previous: driver.prepare<[number], PreviousRow>(
       `SELECT timestamp AS at, packets_matched AS packets, bytes_matched AS bytes, active_flows AS flows
        FROM sdwan_policy_stats WHERE policy_id = ? ORDER BY timestamp DESC, stat_id DESC LIMIT 1`,
     ),
@@ -142,36 +142,54 @@ export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonl
   if (!statements) prepared.set(driver, (statements = prepareRollupStatements(driver)));
   if (rows.length === 0) return;
   const tick = statements.tickBefore.get(at)?.at;
-  // The snapshot's rows summed for the totals: one upsert a level, whatever the number of policies.
-  const totals = statements.totals.map(() => ({ packets: 0, bytes: 0, began: at, flows: 0 }));
-  for (const row of rows) {
-    const before = statements.previous.get(row.policy_id);
+  const rises = rows.map((row) => riseOf(row, statements.previous.get(row.policy_id), tick));
+  // Each row's rise is computed once, then written level by level and summed for the totals.
+  for (const level of statements.upserts) {
+    for (const r of rises)
+      level.run.run(r.policy_id, bucketOf(at, level.widthMs), r.packets, r.bytes, r.began, at, r.active_flows);
+  }
+  // The snapshot's rises summed in JS: one totals upsert a level, whatever the number of policies.
+  for (const level of statements.totals) {
+    const bucket = bucketOf(at, level.widthMs);
     let packets = 0;
     let bytes = 0;
     let began = at;
-    if (before !== undefined) {
-      const reset = row.packets_matched < before.packets || row.bytes_matched < before.bytes;
-      packets = reset ? row.packets_matched : row.packets_matched - before.packets;
-      bytes = reset ? row.bytes_matched : row.bytes_matched - before.bytes;
-      began = Math.max(before.at, tick ?? before.at);
-    }
-    for (const level of statements.upserts)
-      level.run.run(row.policy_id, bucketOf(at, level.widthMs), packets, bytes, began, at, row.active_flows);
-    statements.totals.forEach((level, i) => {
-      const bucket = bucketOf(at, level.widthMs);
-      const sum = totals[i]!;
-      sum.packets += packets;
-      sum.bytes += bytes;
-      sum.began = Math.min(sum.began, began);
+    let flows = 0;
+    for (const r of rises) {
+      packets += r.packets;
+      bytes += r.bytes;
+      began = Math.min(began, r.began);
       // The policy's bucket row keeps its last live flows: replace its earlier figure in the sum, if any.
-      const earlier = before !== undefined && bucketOf(before.at, level.widthMs) === bucket ? before.flows : 0;
-      sum.flows += row.active_flows - earlier;
-    });
+      flows +=
+        r.active_flows -
+        (r.before !== undefined && bucketOf(r.before.at, level.widthMs) === bucket ? r.before.flows : 0);
+    }
+    level.run.run(bucket, packets, bytes, rises.length, began, at, flows);
   }
-  statements.totals.forEach((level, i) => {
-    const sum = totals[i]!;
-    level.run.run(bucketOf(at, level.widthMs), sum.packets, sum.bytes, rows.length, sum.began, at, sum.flows);
-  });
+}
+
+interface PreviousRow {
+  at: number;
+  packets: number;
+  bytes: number;
+  flows: number;
+}
+
+/**
+ * A row's rise over the policy's previous raw row (a counter that went down was reset, so its whole value
+ * is the rise; a policy's first row is a baseline), and when the rise began: at the previous row, or at
+ * the collector's last snapshot before this one if later (the policy was idle in between).
+ */
+function riseOf(row: RollupInput, before: PreviousRow | undefined, tick: number | undefined) {
+  if (before === undefined) return { ...row, packets: 0, bytes: 0, began: row.at, before };
+  const reset = row.packets_matched < before.packets || row.bytes_matched < before.bytes;
+  return {
+    ...row,
+    packets: reset ? row.packets_matched : row.packets_matched - before.packets,
+    bytes: reset ? row.bytes_matched : row.bytes_matched - before.bytes,
+    began: Math.max(before.at, tick ?? before.at),
+    before,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { writeSnapshot } from "../engine/persistence";
 import {
   getLatestPolicyStats,
   getLatestStatsOfAllPolicies,
-  latestStatsQuery,
+  LATEST_STATS_SQL,
   pruneStatsBefore,
   storePolicyStats,
 } from "./snapshots";
@@ -65,9 +65,8 @@ describe("getLatestStatsOfAllPolicies", () => {
   it("reads each policy's latest row with index lookups, never a scan of the snapshots", () => {
     for (let i = 0; i < 50; i++)
       storePolicyStats(t.db, { at: T0 + i * 10_000, stats: ids.map((id) => counters(id, i)) });
-    const { sql, params } = latestStatsQuery(t.db).toSQL();
     const driver = (t.db as typeof t.db & { $client: Sqlite.Database }).$client;
-    const plan = (driver.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+    const plan = (driver.prepare(`EXPLAIN QUERY PLAN ${LATEST_STATS_SQL}`).all() as { detail: string }[]).map(
       (r) => r.detail,
     );
     const onSnapshots = plan.filter((step) => step.includes("sdwan_policy_stats"));

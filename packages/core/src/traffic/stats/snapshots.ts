@@ -1,7 +1,8 @@
-import { asc, desc, eq, lt, sql } from "drizzle-orm";
+import type Sqlite from "better-sqlite3";
+import { desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { policies, policyStats } from "../../db/schema";
-import { rollUpSnapshot } from "./rollups";
+import { policyStats } from "../../db/schema";
+import { driverOf, rollUpSnapshot } from "./rollups";
 
 /** One row of sdwan_policy_stats: a policy's counters at a snapshot. */
 export interface PolicyStatsRow {
@@ -23,38 +24,41 @@ export type PolicyCounters = Omit<PolicyStatsRow, "stat_id" | "timestamp">;
 export function storePolicyStats(db: Db, { at, stats }: { at: number; stats: readonly PolicyCounters[] }): number {
   if (stats.length === 0) return 0;
   const { policyExists, insertRow } = statementsFor(db);
-  return db.transaction(() => {
-    const kept = stats.filter((s) => policyExists.get({ id: s.policy_id }) !== undefined);
+  return inOneTransaction(db, () => {
+    const kept = stats.filter((s) => policyExists.get(s.policy_id) !== undefined);
+
     // Rolled up first: each rise is measured against the policy's row before this one.
     rollUpSnapshot(db, { at, rows: kept.map((s) => ({ ...s, at })) });
-    for (const s of kept) insertRow.run({ ...s, timestamp: at });
+    for (const s of kept) insertRow.run(s.policy_id, at, s.packets_matched, s.bytes_matched, s.active_flows);
     return kept.length;
   });
 }
 
 /**
- * Prepared once per connection: the collector writes up to one row per policy every snapshot while
- * flows keep arriving, and building one drizzle insert of 1,000 rows blocked the event loop for 20-40 ms
- * (longer than an 8 MB receive buffer lasts at 3M records/s); prepared statements take a few ms.
+ * Runs `write` in a transaction, or in the caller's if one is open (writeSnapshot's): a nested transaction
+ * is a SAVEPOINT, for which SQLite copies each page into a sub-journal before its first change, and that
+ * tripled the cost of the snapshot's raw inserts (docs/database.md, "Figures"). The caller's transaction
+ * rolls the whole snapshot back if this throws.
+ */
+function inOneTransaction<T>(db: Db, write: () => T): T {
+  return driverOf(db).inTransaction ? write() : db.transaction(write);
+}
+
+/**
+ * Prepared once per connection, on the driver itself: the collector writes up to one row per policy every
+ * snapshot while flows keep arriving, and drizzle's prepared statements cost 30-50 µs a row against 8-10 µs
+ * directly (persistence.ts), most of a 1,000-policy snapshot's time (docs/database.md, "Figures").
  */
 function prepareStatements(db: Db) {
-  const placeholder = (name: string) => sql.placeholder(name);
+  const driver = driverOf(db);
   return {
-    policyExists: db
-      .select({ id: policies.policy_id })
-      .from(policies)
-      .where(eq(policies.policy_id, placeholder("id")))
-      .prepare(),
-    insertRow: db
-      .insert(policyStats)
-      .values({
-        policy_id: placeholder("policy_id"),
-        timestamp: placeholder("timestamp"),
-        packets_matched: placeholder("packets_matched"),
-        bytes_matched: placeholder("bytes_matched"),
-        active_flows: placeholder("active_flows"),
-      })
-      .prepare(),
+    policyExists: driver.prepare<[number], { id: number }>(
+      "SELECT policy_id AS id FROM sdwan_policies WHERE policy_id = ?",
+    ),
+    insertRow: driver.prepare<[number, number, number, number, number]>(
+      `INSERT INTO sdwan_policy_stats (policy_id, timestamp, packets_matched, bytes_matched, active_flows)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
   };
 }
 
@@ -79,33 +83,31 @@ export function getLatestPolicyStats(db: Db, { policyId }: { policyId: number })
 
 /** The latest snapshot row of every policy that has one: what the collector restores on start. */
 export function getLatestStatsOfAllPolicies(db: Db): PolicyStatsRow[] {
-  return latestStatsQuery(db).all();
+  let latest = latestStatements.get(db);
+  if (!latest) latestStatements.set(db, (latest = driverOf(db).prepare(LATEST_STATS_SQL).raw(true)));
+  // Columns as arrays, made into rows here: drizzle's mapping of the same query cost 2-5x the read itself,
+  // and the web reads this on every policies query while the collector is down (docs/database.md, "Figures").
+  return (latest.all() as number[][]).map(([stat_id, policy_id, timestamp, packets, bytes, flows]) => ({
+    stat_id: stat_id!,
+    policy_id: policy_id!,
+    timestamp: timestamp!,
+    packets_matched: packets!,
+    bytes_matched: bytes!,
+    active_flows: flows!,
+  }));
 }
 
 /**
  * The query of getLatestStatsOfAllPolicies, exported for its query-plan test. One index lookup per policy:
  * a GROUP BY over the snapshots walked the whole (policy_id, timestamp) index, 18-22 s at 259M rows.
  */
-export function latestStatsQuery(db: Db) {
-  const latestId = db
-    .select({ id: policyStats.stat_id })
-    .from(policyStats)
-    .where(eq(policyStats.policy_id, policies.policy_id))
-    .orderBy(desc(policyStats.timestamp), desc(policyStats.stat_id))
-    .limit(1);
-  return db
-    .select({
-      stat_id: policyStats.stat_id,
-      policy_id: policyStats.policy_id,
-      timestamp: policyStats.timestamp,
-      packets_matched: policyStats.packets_matched,
-      bytes_matched: policyStats.bytes_matched,
-      active_flows: policyStats.active_flows,
-    })
-    .from(policies)
-    .innerJoin(policyStats, eq(policyStats.stat_id, sql`(${latestId})`))
-    .orderBy(asc(policies.policy_id));
-}
+export const LATEST_STATS_SQL = `
+  SELECT s.stat_id, s.policy_id, s.timestamp, s.packets_matched, s.bytes_matched, s.active_flows
+  FROM sdwan_policies p JOIN sdwan_policy_stats s ON s.stat_id = (
+    SELECT stat_id FROM sdwan_policy_stats WHERE policy_id = p.policy_id ORDER BY timestamp DESC, stat_id DESC LIMIT 1)
+  ORDER BY p.policy_id`;
+
+const latestStatements = new WeakMap<Db, Sqlite.Statement>();
 
 /** Deletes snapshot rows older than `before`; returns how many. */
 export function pruneStatsBefore(db: Db, { before }: { before: number }): number {
