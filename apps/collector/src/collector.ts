@@ -263,16 +263,17 @@ export async function startCollector(
     hour: env.PATRONUS_STATS_RETENTION_HOUR * DAY_MS,
   };
   let pruning: NodeJS.Immediate | undefined;
-  const pruneRetention = (removed = { raw: 0, minute: 0, hour: 0 }) => {
+  const pruneRetention = (removed = { raw: 0, minute: 0, hour: 0, totals: 0 }) => {
     pruning = undefined;
     try {
       const step = pruneStatsStep(db, { now: Date.now(), retention, limit: PRUNE_ROWS_PER_STEP });
-      for (const level of ["raw", "minute", "hour"] as const) removed[level] += step.removed[level];
+      for (const level of ["raw", "minute", "hour", "totals"] as const) removed[level] += step.removed[level];
       // Steps yield to the receive loop in between; an hour's expired rows take a few dozen.
       if (!step.done) pruning = setImmediate(pruneRetention, removed);
-      else if (removed.raw + removed.minute + removed.hour > 0)
+      else if (removed.raw + removed.minute + removed.hour + removed.totals > 0)
         retentionLog.info(
-          `retention: removed ${removed.raw} raw, ${removed.minute} minute and ${removed.hour} hour rows`,
+          `retention: removed ${removed.raw} raw, ${removed.minute} minute and ${removed.hour} hour rows, ` +
+            `and ${removed.totals} totals rows`,
           { rows: removed },
         );
     } catch (error) {

@@ -59,4 +59,41 @@ describe("snapshot retention", () => {
     expect(count("sdwan_policy_stats_minute")).toBeGreaterThanOrEqual(15);
     expect(count("sdwan_policy_stats_hour")).toBeGreaterThanOrEqual(39);
   });
+
+  it("logs how many rows of each level it pruned, the totals' rows included", async () => {
+    data = createDataDir([{ name: "voice", priority: 100 }]);
+    const policyId = data.db.get<{ id: number }>("SELECT policy_id AS id FROM sdwan_policies").id;
+    const now = Date.now();
+    for (let n = 48; n >= 1; n--) {
+      storePolicyStats(data.db, {
+        at: now - n * 6 * 3_600_000,
+        stats: [{ policy_id: policyId, packets_matched: 1000 - n, bytes_matched: 0, active_flows: 0 }],
+      });
+    }
+    const totalsRows = () =>
+      count("sdwan_stats_totals_10s") + count("sdwan_stats_totals_minute") + count("sdwan_stats_totals_hour");
+    const totalsBefore = totalsRows();
+    const lines: string[] = [];
+
+    running = await startCollector(
+      testEnv(data.dir, {
+        PATRONUS_STATS_RETENTION_RAW: "1",
+        PATRONUS_STATS_RETENTION_MINUTE: "4",
+        PATRONUS_STATS_RETENTION_HOUR: "10",
+      }),
+      (line) => lines.push(line),
+    );
+
+    const pruned = await vi.waitFor(
+      () => {
+        const line = lines.find((l) => l.includes("retention: removed"));
+        expect(line).toBeDefined();
+        return line!;
+      },
+      { timeout: 10_000 },
+    );
+    const totalsRemoved = totalsBefore - totalsRows();
+    expect(totalsRemoved).toBeGreaterThan(0);
+    expect(pruned).toMatch(new RegExp(`\\b${totalsRemoved} totals rows\\b`));
+  });
 });
