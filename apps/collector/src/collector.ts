@@ -19,7 +19,7 @@ import {
 import { loadOrCreateControlSecret, type CollectorStatusReport } from "@patronus/core/traffic/control";
 import { PolicyMatcher } from "@patronus/core/traffic/match";
 import { pruneStatsStep } from "@patronus/core/traffic/stats";
-import { startControlServer } from "./control-server";
+import { startControlServer, startMetricsServer } from "./control-server";
 import { startDemoTraffic } from "./demo-traffic";
 import { createPreviewHandler } from "./preview";
 import type { CollectorEnv } from "./env";
@@ -42,6 +42,8 @@ const EXPORTER_IDS = 256;
 export interface RunningCollector {
   flowAddress: string;
   controlUrl: string;
+  /** Where /metrics is served for other hosts (PATRONUS_METRICS_BIND), if it is. */
+  metricsUrl?: string;
   collector: TrafficStatsCollector;
   /** Writes what changed since the last snapshot now; returns the rows written. */
   snapshot(): number;
@@ -256,6 +258,14 @@ export async function startCollector(
       clearCaches: () => ({ cleared_entries: registry.clearAll() }),
     },
   );
+  const metricsServer = env.PATRONUS_METRICS_BIND
+    ? await startMetricsServer({
+        host: env.PATRONUS_METRICS_BIND,
+        port: env.PATRONUS_METRICS_PORT,
+        registry: metrics.registry,
+        token: env.PATRONUS_METRICS_TOKEN,
+      })
+    : undefined;
 
   const retention = {
     raw: env.PATRONUS_STATS_RETENTION_RAW * DAY_MS,
@@ -302,13 +312,20 @@ export async function startCollector(
 
   mainLog.info(
     `collector: flows on udp ${listener.address} (${listener.receiver}, receive buffer ${listener.receiveBufferSize} bytes), ` +
-      `control on ${control.url}, ${restored} policies restored from snapshots${demo ? ", demo traffic on" : ""}`,
-    { flow_address: listener.address, control_url: control.url, restored_policies: restored },
+      `control on ${control.url}${metricsServer ? `, metrics on ${metricsServer.url}` : ""}, ` +
+      `${restored} policies restored from snapshots${demo ? ", demo traffic on" : ""}`,
+    {
+      flow_address: listener.address,
+      control_url: control.url,
+      metrics_url: metricsServer?.url,
+      restored_policies: restored,
+    },
   );
 
   return {
     flowAddress: listener.address,
     controlUrl: control.url,
+    metricsUrl: metricsServer?.url,
     collector,
     snapshot,
     async stop() {
@@ -317,6 +334,7 @@ export async function startCollector(
       if (pruning) clearImmediate(pruning);
       await listener.close();
       await control.close();
+      await metricsServer?.close();
       const rows = snapshot(true);
       closeDb();
       mainLog.info(`collector stopped: final snapshot wrote ${rows} rows`, { rows });

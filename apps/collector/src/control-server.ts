@@ -113,6 +113,48 @@ export async function startControlServer(
   };
 }
 
+/**
+ * /metrics alone on an address of the operator's choosing (PATRONUS_METRICS_BIND), for a Prometheus on
+ * another host: the control interface never leaves loopback, so this listener answers nothing else.
+ * Who may read it is judged as on the control port (metricsAccess: the token, or loopback clients).
+ */
+export async function startMetricsServer({
+  host,
+  port,
+  registry,
+  token,
+}: {
+  host: string;
+  port: number;
+  registry: Registry;
+  token?: string;
+}): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const served =
+      req.method === "GET" && req.url?.split("?")[0] === "/metrics"
+        ? serveMetrics(req, res, { registry, token })
+        : Promise.reject(new HttpError(404, `no route ${req.method} ${req.url}`));
+    served.catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      send(res, status, { error: error instanceof Error ? error.message : String(error) });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const boundPort = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${boundPort}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
 async function serveMetrics(
   req: IncomingMessage,
   res: ServerResponse,

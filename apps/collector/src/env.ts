@@ -1,4 +1,5 @@
 import { loadEnv as loadFrom, parsedVariable, sharedEnv } from "@patronus/core/env";
+import { isLoopback } from "@patronus/core/net";
 import { parseExporterList } from "@patronus/core/traffic/engine";
 import { z } from "zod";
 
@@ -22,6 +23,9 @@ const schema = z.object({
     .min(65536)
     .default(8 * 1024 * 1024),
   PATRONUS_CONTROL_PORT: z.coerce.number().int().min(0).max(65535).default(2056),
+  /** Where /metrics is also served, alone, for a Prometheus on another host; unset: only on the control port. */
+  PATRONUS_METRICS_BIND: z.union([z.ipv4(), z.ipv6()], "must be an IP address").optional(),
+  PATRONUS_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(2057),
   PATRONUS_SNAPSHOT_INTERVAL_MS: ms.default(10_000),
   PATRONUS_FLOW_IDLE_TIMEOUT_MS: ms.default(300_000),
   PATRONUS_FLOW_CLEANUP_INTERVAL_MS: ms.default(30_000),
@@ -42,9 +46,19 @@ const schema = z.object({
   PATRONUS_DEMO_TRAFFIC: z.enum(["auto", "0", "1"], "must be auto, 0 or 1").default("auto"),
 });
 
+/** /metrics beyond loopback is for token holders only (docs/operations.md, "Metrics"): refused at start without one. */
+const checked = schema.superRefine((env, ctx) => {
+  if (env.PATRONUS_METRICS_BIND && !isLoopback(env.PATRONUS_METRICS_BIND) && !env.PATRONUS_METRICS_TOKEN)
+    ctx.addIssue({
+      code: "custom",
+      path: ["PATRONUS_METRICS_BIND"],
+      message: "a non-loopback address needs PATRONUS_METRICS_TOKEN, or any host could read the metrics",
+    });
+});
+
 export type CollectorEnv = z.output<typeof schema>;
 
 /** The collector's variables from `source` (the process's own by default; tests pass theirs). */
 export function loadEnv(source?: Record<string, string | undefined>): CollectorEnv {
-  return loadFrom(schema, source);
+  return loadFrom(checked, source);
 }

@@ -1,8 +1,10 @@
 import { createSocket } from "node:dgram";
+import { networkInterfaces } from "node:os";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE } from "@patronus/core/flows";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startCollector, type RunningCollector } from "./collector";
-import { createDataDir, testEnv } from "./testing/harness";
+import { loadEnv } from "./env";
+import { createDataDir, testEnv, testSecret } from "./testing/harness";
 
 let data: ReturnType<typeof createDataDir>;
 let running: RunningCollector | undefined;
@@ -102,5 +104,53 @@ describe("the collector's /metrics", () => {
     expect(without.status).toBe(401);
     expect(await without.json()).toEqual({ error: "metrics need the bearer token (PATRONUS_METRICS_TOKEN)" });
     expect(samples.get("patronus_collector_datagrams_total")).toBe(0);
+  });
+});
+
+/** This host's first address other than loopback: a scraper there is "another host" to the collector. */
+function outsideAddress(): string {
+  const address = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a?.family === "IPv4" && !a.internal)?.address;
+  if (!address) throw new Error("this test needs a network interface with an IPv4 address other than loopback");
+  return address;
+}
+
+describe("the collector's /metrics for a Prometheus on another host", () => {
+  const token = "collector-metrics-token-0123";
+
+  it("is served on PATRONUS_METRICS_BIND to whoever presents the token, from a non-loopback address", async () => {
+    const address = outsideAddress();
+    await start({ PATRONUS_METRICS_TOKEN: token, PATRONUS_METRICS_BIND: address, PATRONUS_METRICS_PORT: "0" });
+    const url = running!.metricsUrl!;
+    expect(new URL(url).hostname).toBe(address);
+
+    const without = await fetch(`${url}/metrics`);
+    const withToken = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+
+    expect(without.status).toBe(401);
+    expect(withToken.status).toBe(200);
+    expect(await withToken.text()).toMatch(/^patronus_collector_datagrams_total 0$/m);
+  });
+
+  it("answers nothing but /metrics there: the control interface stays on loopback", async () => {
+    await start({ PATRONUS_METRICS_TOKEN: token, PATRONUS_METRICS_BIND: outsideAddress(), PATRONUS_METRICS_PORT: "0" });
+
+    const stats = await fetch(`${running!.metricsUrl!}/stats`, { headers: { authorization: `Bearer ${testSecret}` } });
+
+    expect(stats.status).toBe(404);
+  });
+
+  it("refuses a non-loopback PATRONUS_METRICS_BIND without PATRONUS_METRICS_TOKEN, naming both", () => {
+    expect(() => loadEnv({ PATRONUS_METRICS_BIND: "0.0.0.0" })).toThrow(
+      /PATRONUS_METRICS_BIND: .*needs PATRONUS_METRICS_TOKEN/,
+    );
+    expect(loadEnv({ PATRONUS_METRICS_BIND: "127.0.0.1" }).PATRONUS_METRICS_BIND).toBe("127.0.0.1");
+  });
+
+  it("has no listener of its own unless PATRONUS_METRICS_BIND is set", async () => {
+    await start({ PATRONUS_METRICS_TOKEN: token });
+
+    expect(running!.metricsUrl).toBeUndefined();
   });
 });
