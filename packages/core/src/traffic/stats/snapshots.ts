@@ -40,7 +40,7 @@ export function storePolicyStats(db: Db, { at, stats }: { at: number; stats: rea
  * tripled the cost of the snapshot's raw inserts (docs/database.md, "Figures"). The caller's transaction
  * rolls the whole snapshot back if this throws.
  */
-function inOneTransaction<T>(db: Db, write: () => T): T {
+export function inOneTransaction<T>(db: Db, write: () => T): T {
   return driverOf(db).inTransaction ? write() : db.transaction(write);
 }
 
