@@ -18,6 +18,26 @@ afterEach(async () => {
 
 const count = (table: string) => data!.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).n;
 
+const RETENTION = {
+  PATRONUS_STATS_RETENTION_RAW: "1",
+  PATRONUS_STATS_RETENTION_MINUTE: "4",
+  PATRONUS_STATS_RETENTION_HOUR: "10",
+};
+
+/** A snapshot every 6 h for 12 days: 48 raw rows, and a minute and an hour bucket each; returns their "now". */
+function twelveDaysOfSnapshots(): number {
+  data = createDataDir([{ name: "voice", priority: 100 }]);
+  const policyId = data.db.get<{ id: number }>("SELECT policy_id AS id FROM sdwan_policies").id;
+  const now = Date.now();
+  for (let n = 48; n >= 1; n--) {
+    storePolicyStats(data.db, {
+      at: now - n * 6 * 3_600_000,
+      stats: [{ policy_id: policyId, packets_matched: 1000 - n, bytes_matched: 0, active_flows: 0 }],
+    });
+  }
+  return now;
+}
+
 describe("snapshot retention", () => {
   it("refuses a minute retention shorter than the 3 days history reads from it, naming the variable", () => {
     expect(() => loadEnv({ PATRONUS_STATS_RETENTION_MINUTE: "2" })).toThrow(
@@ -26,25 +46,9 @@ describe("snapshot retention", () => {
   });
 
   it("prunes each level to its own retention when it starts", async () => {
-    data = createDataDir([{ name: "voice", priority: 100 }]);
-    const policyId = data.db.get<{ id: number }>("SELECT policy_id AS id FROM sdwan_policies").id;
-    // A snapshot every 6 h for 12 days: 48 raw rows, and a minute and an hour bucket each.
-    const now = Date.now();
-    for (let n = 48; n >= 1; n--) {
-      storePolicyStats(data.db, {
-        at: now - n * 6 * 3_600_000,
-        stats: [{ policy_id: policyId, packets_matched: 1000 - n, bytes_matched: 0, active_flows: 0 }],
-      });
-    }
+    const now = twelveDaysOfSnapshots();
 
-    running = await startCollector(
-      testEnv(data.dir, {
-        PATRONUS_STATS_RETENTION_RAW: "1",
-        PATRONUS_STATS_RETENTION_MINUTE: "4",
-        PATRONUS_STATS_RETENTION_HOUR: "10",
-      }),
-      () => {},
-    );
+    running = await startCollector(testEnv(data!.dir, RETENTION), () => {});
 
     const oldest = (table: string, column: string) =>
       data!.db.get<{ at: number }>(`SELECT min(${column}) AS at FROM ${table}`).at;
@@ -61,28 +65,13 @@ describe("snapshot retention", () => {
   });
 
   it("logs how many rows of each level it pruned, the totals' rows included", async () => {
-    data = createDataDir([{ name: "voice", priority: 100 }]);
-    const policyId = data.db.get<{ id: number }>("SELECT policy_id AS id FROM sdwan_policies").id;
-    const now = Date.now();
-    for (let n = 48; n >= 1; n--) {
-      storePolicyStats(data.db, {
-        at: now - n * 6 * 3_600_000,
-        stats: [{ policy_id: policyId, packets_matched: 1000 - n, bytes_matched: 0, active_flows: 0 }],
-      });
-    }
+    twelveDaysOfSnapshots();
     const totalsRows = () =>
       count("sdwan_stats_totals_10s") + count("sdwan_stats_totals_minute") + count("sdwan_stats_totals_hour");
     const totalsBefore = totalsRows();
     const lines: string[] = [];
 
-    running = await startCollector(
-      testEnv(data.dir, {
-        PATRONUS_STATS_RETENTION_RAW: "1",
-        PATRONUS_STATS_RETENTION_MINUTE: "4",
-        PATRONUS_STATS_RETENTION_HOUR: "10",
-      }),
-      (line) => lines.push(line),
-    );
+    running = await startCollector(testEnv(data!.dir, RETENTION), (line) => lines.push(line));
 
     const pruned = await vi.waitFor(
       () => {

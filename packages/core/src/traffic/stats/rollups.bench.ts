@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from "node:os";
 import type Sqlite from "better-sqlite3";
 import { openDatabase, type Db } from "../../db/client";
 import { keep, msMedian, report } from "../../testing/bench";
@@ -77,6 +78,7 @@ export function run(): void {
     console.log(`  (once, at the upgrade: ${MINUTE_DAYS} days of minutes and ${HOURS_KEPT} days of hours)`);
     snapshotWrite(handle.db, driver, policyIds);
     prune(handle.db, driver);
+    console.log(`  load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores at the end`);
   } finally {
     handle.close();
   }
