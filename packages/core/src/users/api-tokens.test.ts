@@ -35,7 +35,7 @@ describe("API tokens", () => {
 
   it("record a use at most once a minute per token, so a polling script does not write on every request", () => {
     const { token } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "poller" }, 1_000);
-    const writes = () => t.db.get<{ n: number }>(sql`SELECT total_changes() AS n`)!.n;
+    const writes = () => t.db.get<{ n: number }>(sql`SELECT total_changes() AS n`).n;
     const lastUsed = () => listApiTokens(t.db, { userId: ops.id })[0]!.last_used_at;
 
     verifyApiToken(t.db, token, 5_000);

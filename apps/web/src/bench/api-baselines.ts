@@ -1,6 +1,6 @@
 /**
  * The baselines of api-throughput.bench.ts, run in a process of their own as `next start` is:
- * `tsx api-throughput-baselines.ts <apollo|http> <database file> <port>`, on 127.0.0.1.
+ * `tsx api-baselines.ts <apollo|http> <database file> <port>`, on 127.0.0.1.
  * - apollo: a bare Apollo Server 5 (startStandaloneServer) with the release note's fields, reading the
  *   same SQLite rows on every request through core's listPolicies and the latest snapshots;
  * - http: plain node:http answering the same JSON from the same reads, with no GraphQL at all.
