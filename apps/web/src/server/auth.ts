@@ -1,11 +1,13 @@
 import "server-only";
+import { Cache } from "@patronus/core/cache";
 import { findSessionUser, loadOrCreateAuthSecret, signIn, SignInThrottle, type UserRole } from "@patronus/core/users";
 import type { AuthOptions } from "next-auth";
+import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { connection } from "next/server";
+import { connection, NextRequest } from "next/server";
 import { THROTTLED_PREFIX } from "~/components/sign-in-errors";
 import { env } from "~/env";
 import { clientAddress, PEER_HEADER } from "~/server/client-address";
@@ -102,17 +104,7 @@ const createAuthOptions = (secret: string): AuthOptions => ({
     // afresh on every request, and a deleted account or a newer session version (a password reset or
     // role change) ends the session at once, not when the cookie expires.
     session({ session, token }) {
-      const user = token.sub
-        ? findSessionUser(getDb(), { id: Number(token.sub), sessionVersion: token.sv ?? 0 })
-        : undefined;
-      const sessionUser = user && {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        session_version: token.sv ?? 0,
-      };
-      return { ...session, user: sessionUser };
+      return { ...session, user: sessionUserOf(token) };
     },
     // Only paths on this site: a callbackUrl of another origin (or one a browser would read as one) goes home.
     redirect({ url, baseUrl }) {
@@ -121,6 +113,49 @@ const createAuthOptions = (secret: string): AuthOptions => ({
     },
   },
 });
+
+/** The account a decoded session cookie stands for, read afresh: undefined once deleted or its sessions ended. */
+function sessionUserOf(token: JWT): SessionUser | undefined {
+  const sessionVersion = token.sv ?? 0;
+  const user = token.sub ? findSessionUser(getDb(), { id: Number(token.sub), sessionVersion }) : undefined;
+  return user && { id: user.id, email: user.email, name: user.name, role: user.role, session_version: sessionVersion };
+}
+
+/**
+ * Session cookies already decrypted, by their text. Decrypting one (a key derivation and AES-GCM) cost
+ * more than answering a small query, and a polling page sends the same cookie every time. Only cookies
+ * that decrypt with our secret get in, so the cache is bounded by real sessions (and `max`); the expiry
+ * inside is still checked, and the account row is still read on every request (sessionUserOf).
+ */
+const decodedSessions = new Cache<string, JWT>({ ttlMs: 10 * 60_000, max: 1_000 });
+/** jose's tolerance when next-auth decodes (next-auth/jwt decode). */
+const CLOCK_TOLERANCE_MS = 15_000;
+
+async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
+  const text = params.token;
+  if (!text) return null;
+  const known = decodedSessions.get(text);
+  if (known) return typeof known.exp === "number" && known.exp * 1000 + CLOCK_TOLERANCE_MS <= Date.now() ? null : known;
+  const token = await decode(params);
+  if (token) decodedSessions.insert(text, token);
+  return token;
+}
+
+/**
+ * The signed-in user of a route handler's request, from its session cookie. The same answer as
+ * getServerSession, without its per-request work that a route handler throws away (a fresh CSRF token,
+ * re-encrypting the cookie to roll it): docs/architecture.md, "API cost".
+ */
+async function sessionUserOfRequest(request: Request): Promise<SessionUser | undefined> {
+  // Headers only: the body may have been read already.
+  const req = request instanceof NextRequest ? request : new NextRequest(request.url, { headers: request.headers });
+  // next-auth's cookie name follows the URL it serves: NEXTAUTH_URL, or the forwarded protocol it trusts.
+  const secureCookie = env.NEXTAUTH_URL
+    ? env.NEXTAUTH_URL.startsWith("https://")
+    : req.headers.get("x-forwarded-proto") === "https";
+  const token = await getToken({ req, secret: getAuthOptions().secret, secureCookie, decode: decodeOnce });
+  return token ? sessionUserOf(token) : undefined;
+}
 
 /** "12 seconds", "1 minute", "15 minutes": how long a throttled client waits, rounded up. */
 function waitText(ms: number): string {
@@ -161,7 +196,7 @@ export async function viewerOfRequest(
   const db = getDb();
   const resolved = await resolveViewer(db, {
     authorization: request.headers.get("authorization"),
-    session: getSessionUser,
+    session: () => sessionUserOfRequest(request),
   });
   return acceptMetricsToken ? resolved : refuseMetricsToken(db, resolved, new URL(request.url).pathname);
 }

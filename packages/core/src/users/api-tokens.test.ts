@@ -33,6 +33,21 @@ describe("API tokens", () => {
     ]);
   });
 
+  it("record a use at most once a minute per token, so a polling script does not write on every request", () => {
+    const { token } = createApiToken(t.db, { actor: "test", userId: ops.id, name: "poller" }, 1_000);
+    const writes = () => t.db.get<{ n: number }>(sql`SELECT total_changes() AS n`).n;
+    const lastUsed = () => listApiTokens(t.db, { userId: ops.id })[0]!.last_used_at;
+
+    verifyApiToken(t.db, token, 5_000);
+    const before = writes();
+    expect(verifyApiToken(t.db, token, 64_999)).toMatchObject({ user: { id: ops.id } });
+    expect(writes()).toBe(before);
+    expect(lastUsed()).toBe(5_000);
+
+    verifyApiToken(t.db, token, 65_000);
+    expect(lastUsed()).toBe(65_000);
+  });
+
   it("can be limited to the metrics scope, which verification reports and the creation's audit row records", () => {
     const { token, id } = createApiToken(t.db, {
       actor: "admin@example.com",

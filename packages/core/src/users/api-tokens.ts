@@ -85,13 +85,21 @@ export function createApiToken(
 }
 
 /**
+ * How stale a token's last_used_at may grow: a script polling every second would otherwise write a row
+ * on every request, and the owner only needs to know roughly when it was last used (docs/api.md).
+ */
+const LAST_USED_PRECISION_MS = 60_000;
+
+/**
  * The user a token belongs to and what the token may do, or null for an unknown, malformed or expired
- * one (the same answer for all three). A good token's last_used_at is set to `now`.
+ * one (the same answer for all three). A good token's last_used_at is set to `now` when it is unset or
+ * at least LAST_USED_PRECISION_MS old.
  */
 export function verifyApiToken(db: Db, token: string, now = Date.now()): { user: User; scope: ApiTokenScope } | null {
   const found = findTokenUser(db, token, now);
   if (!found) return null;
-  db.update(apiTokens).set({ last_used_at: now }).where(eq(apiTokens.id, found.tokenId)).run();
+  if (found.lastUsedAt === null || now - found.lastUsedAt >= LAST_USED_PRECISION_MS)
+    db.update(apiTokens).set({ last_used_at: now }).where(eq(apiTokens.id, found.tokenId)).run();
   return { user: found.user, scope: found.scope };
 }
 
@@ -104,13 +112,14 @@ function findTokenUser(
   db: Db,
   token: string,
   now: number,
-): { tokenId: number; scope: ApiTokenScope; user: User } | null {
+): { tokenId: number; scope: ApiTokenScope; lastUsedAt: number | null; user: User } | null {
   if (!token.startsWith(PREFIX)) return null;
   const row = db
     .select({
       tokenId: apiTokens.id,
       scope: apiTokens.scope,
       expires_at: apiTokens.expires_at,
+      lastUsedAt: apiTokens.last_used_at,
       id: users.id,
       email: users.email,
       name: users.name,
@@ -122,8 +131,8 @@ function findTokenUser(
     .where(eq(apiTokens.token_hash, hashToken(token)))
     .get();
   if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
-  const { tokenId, scope, expires_at: _expires, ...user } = row;
-  return { tokenId, scope, user };
+  const { tokenId, scope, lastUsedAt, expires_at: _expires, ...user } = row;
+  return { tokenId, scope, lastUsedAt, user };
 }
 
 /** A user's tokens, newest first, without their hashes. */

@@ -39,6 +39,8 @@ export interface Context {
   collector: CollectorClient | undefined;
   /** Fetched at most once per request, however many fields ask. */
   traffic(): Promise<TrafficView>;
+  /** The view once traffic() has settled: fields read it without a promise each (resolvers/counters.ts). */
+  trafficNow(): TrafficView | undefined;
 }
 
 /** Pure: tests build a context directly; only the route knows about requests. */
@@ -58,6 +60,7 @@ export function createContext({
   registry?: CacheRegistry;
 }): Context {
   let traffic: Promise<TrafficView> | undefined;
+  let loaded: TrafficView | undefined;
   return {
     db,
     viewer,
@@ -65,7 +68,8 @@ export function createContext({
     caches,
     registry,
     collector,
-    traffic: () => (traffic ??= loadTraffic(db, collector)),
+    traffic: () => (traffic ??= loadTraffic(db, collector).then((view) => (loaded = view))),
+    trafficNow: () => loaded,
   };
 }
 

@@ -1,13 +1,17 @@
 import { getPolicy, listPolicies, type PortRange } from "@patronus/core/policies";
 import { getPolicySparklines } from "@patronus/core/traffic/stats";
 import type { Resolvers } from "../generated/resolvers";
+import { counterOf, loadCountersFor } from "./counters";
 
 /** A range as MatchRulesInput takes it back: "443" or "10000-20000". */
 const portText = ({ from, to }: PortRange) => (from === to ? String(from) : `${from}-${to}`);
 
 export const policiesResolvers: Resolvers = {
   Query: {
-    policies: (_, __, ctx) => listPolicies(ctx.db),
+    policies: async (_, __, ctx, info) => {
+      await loadCountersFor(ctx, info);
+      return listPolicies(ctx.db);
+    },
     policy: (_, { id }, ctx) => {
       const policyId = Number(id);
       return Number.isSafeInteger(policyId) && policyId > 0 ? (getPolicy(ctx.db, { policyId }) ?? null) : null;
@@ -26,9 +30,8 @@ export const policiesResolvers: Resolvers = {
       protocols: r.protocols ?? [],
       dscp: r.dscp ?? [],
     }),
-    packets_matched: async (policy, _, ctx) =>
-      (await ctx.traffic()).byPolicy.get(policy.policy_id)?.packets_matched ?? 0,
-    bytes_matched: async (policy, _, ctx) => (await ctx.traffic()).byPolicy.get(policy.policy_id)?.bytes_matched ?? 0,
-    active_flows: async (policy, _, ctx) => (await ctx.traffic()).byPolicy.get(policy.policy_id)?.active_flows ?? 0,
+    packets_matched: (policy, _, ctx) => counterOf(ctx, policy.policy_id, "packets_matched"),
+    bytes_matched: (policy, _, ctx) => counterOf(ctx, policy.policy_id, "bytes_matched"),
+    active_flows: (policy, _, ctx) => counterOf(ctx, policy.policy_id, "active_flows"),
   },
 };
