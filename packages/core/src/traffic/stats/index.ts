@@ -15,6 +15,8 @@ export {
   getTrafficHistoryByPolicy,
   getTrafficHistoryWithPolicies,
   exportPolicyStats,
+  MAX_TOP_POLICIES,
+  type OtherPoliciesHistory,
   type TrafficHistory,
   type TrafficHistoryParams,
   type TrafficPoint,
