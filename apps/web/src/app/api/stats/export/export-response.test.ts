@@ -126,13 +126,13 @@ describe("the statistics export", () => {
     });
   });
 
-  it("refuses a raw export over more than 24 hours with 400, saying how to get the range", async () => {
+  it("refuses a raw export over more than 7 days with 400, saying how to get the range", async () => {
     const response = await get(`format=csv&granularity=raw&from=${T0}&to=${T0 + 30 * 86_400_000}`);
 
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error:
-        "granularity=raw exports at most 24 hours a request, and from-to spans 30 days: export the range a day at a time, or leave out granularity for the chart's buckets",
+        "granularity=raw exports at most 7 days a request, and from-to spans 30 days: export the range a week at a time, or leave out granularity for the chart's buckets",
     });
   });
 

@@ -64,10 +64,10 @@ const RAW_COLUMNS = [
 /** Rows a pull encodes: a few tens of kB a chunk, so a slow client holds little in memory. */
 const ROWS_PER_CHUNK = 500;
 /**
- * The longest range one raw export covers: a day of 10 s snapshots is 8.6M rows (about 700 MB of CSV) at
- * 1,000 policies. Longer ranges are exported a day at a time, or as the chart's buckets (docs/api.md).
+ * The longest range one raw export covers: the /traffic page's longest, already 60M rows (about 5 GB of
+ * CSV) at 1,000 policies with 10 s snapshots. Longer ranges go a week at a time, or as the chart's buckets.
  */
-const RAW_MAX_MS = 24 * 3_600_000;
+const RAW_MAX_MS = 7 * 86_400_000;
 
 /**
  * The export for a signed-in `viewer`: what the traffic chart shows (traffic_history's buckets of the
@@ -94,7 +94,7 @@ async function startExport(db: Db, viewer: Viewer, search: URLSearchParams): Pro
   if (granularity === "raw" && to - from > RAW_MAX_MS)
     return Response.json(
       {
-        error: `granularity=raw exports at most 24 hours a request, and from-to spans ${spanText(to - from)}: export the range a day at a time, or leave out granularity for the chart's buckets`,
+        error: `granularity=raw exports at most 7 days a request, and from-to spans ${spanText(to - from)}: export the range a week at a time, or leave out granularity for the chart's buckets`,
       },
       { status: 400 },
     );
@@ -239,9 +239,8 @@ function longStep(ms: number): string {
   return `${ms / unit}-${long}`;
 }
 
-/** A span as the raw cap's refusal says it: 36 hours, 30 days. */
-const spanText = (ms: number) =>
-  ms < 48 * 3_600_000 ? `${Math.ceil(ms / 3_600_000)} hours` : `${Math.ceil(ms / 86_400_000)} days`;
+/** A span as the raw cap's refusal says it: 7.5 days, 30 days. */
+const spanText = (ms: number) => `${(ms / 86_400_000).toFixed(1).replace(/\.0$/, "")} days`;
 
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 
