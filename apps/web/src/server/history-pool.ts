@@ -184,15 +184,21 @@ export function readTrafficHistory<K extends HistoryKind>(
   const file = databaseFile(db);
   if (file === ":memory:" || file === "") return Promise.resolve(readInThread(db, request));
 
+  const pool = historyPoolOf(file);
+  const waitForThread = pool.ready() || request.kind !== "totals";
+  return waitForThread ? pool.read(request) : Promise.resolve(readInThread(db, request));
+}
+
+/** The reader threads of `file`, started on first use with `options` (the benches' longer timeout). */
+export function historyPoolOf(file: string, options: { timeoutMs?: number } = {}): HistoryPool {
   let pools = holder.__patronusHistoryPools;
   if (!pools) {
     holder.__patronusHistoryPools = pools = new Map();
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void closeHistoryPools());
   }
   let pool = pools.get(file);
-  if (!pool) pools.set(file, (pool = createHistoryPool({ file })));
-  const waitForThread = pool.ready() || request.kind !== "totals";
-  return waitForThread ? pool.read(request) : Promise.resolve(readInThread(db, request));
+  if (!pool) pools.set(file, (pool = createHistoryPool({ file, ...options })));
+  return pool;
 }
 
 /** The same read on the calling thread: for in-memory databases, and the benches' baseline. */

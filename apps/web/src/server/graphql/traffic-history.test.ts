@@ -147,14 +147,15 @@ describe("traffic_history", () => {
     expect(history.points[0]!.bytes).toBe(6e9 + 1_200_000);
   });
 
-  it("refuses top_policies past 50 with VALIDATION, saying where the rest go", async () => {
+  it("refuses more than 4,000 points of by_policy with VALIDATION, saying what to ask for", async () => {
     const result = await execute(
-      `{ traffic_history(from: ${T0}, to: ${T0 + 120_000}, top_policies: 51) { by_policy { name } } }`,
+      `{ traffic_history(from: ${T0}, to: ${T0 + 120_000}, max_buckets: 1000, top_policies: 5) { by_policy { name } } }`,
       { user: viewer },
     );
 
     expect(result.errors?.[0]).toMatchObject({
-      message: "topPolicies: must be at most 50; the other policies are summed in other_policies",
+      message:
+        "topPolicies: times maxBuckets must be at most 4000 points, not 5 x 1000 = 5000: ask for fewer policies or fewer buckets (the others are summed in other_policies)",
       extensions: { code: "VALIDATION" },
     });
   });

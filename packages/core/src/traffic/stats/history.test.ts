@@ -246,14 +246,19 @@ describe("getTrafficHistoryWithPolicies", () => {
     expect(history.other_policies!.points[0]).toMatchObject({ bytes: 400, packets_per_second: 0.4, active_flows: 6 });
   });
 
-  it("leaves other_policies null when the top holds every policy, and refuses a top past the cap", () => {
+  it("leaves other_policies null when the top holds every policy, and refuses more than 4,000 points", () => {
     snap(T0, [voice, 0, 0, 1]);
     snap(T0 + 10 * S, [voice, 1, 100, 1]);
 
     expect(getTrafficHistoryWithPolicies(t.db, { from: T0, to: T0 + 20 * S }).other_policies).toBeNull();
-    expect(() => getTrafficHistoryWithPolicies(t.db, { from: T0, to: T0 + 20 * S, topPolicies: 51 })).toThrow(
+    expect(
+      getTrafficHistoryWithPolicies(t.db, { from: T0, to: T0 + 20 * S, maxBuckets: 2, topPolicies: 2000 }).by_policy,
+    ).toHaveLength(1);
+    expect(() =>
+      getTrafficHistoryWithPolicies(t.db, { from: T0, to: T0 + 20 * S, maxBuckets: 1000, topPolicies: 5 }),
+    ).toThrow(
       new ValidationError(
-        "topPolicies: must be at most 50; the other policies are summed in other_policies",
+        "topPolicies: times maxBuckets must be at most 4000 points, not 5 x 1000 = 5000: ask for fewer policies or fewer buckets (the others are summed in other_policies)",
         "topPolicies",
       ),
     );

@@ -146,19 +146,26 @@ export interface OtherPoliciesHistory {
 }
 
 /**
- * The most series one answer carries: 1,000 of them (one per policy) took the web server's thread 0.9-2.3 s
- * to take in and serialise, and a chart shows a handful (docs/api.md, traffic_history).
+ * The most points (series times buckets) one answer's by_policy may ask for: the web server's thread
+ * builds and serialises every one of them, and 1,000 series of 120 points held it for seconds; a
+ * chart shows a handful of series (docs/api.md, traffic_history).
  */
-export const MAX_TOP_POLICIES = 50;
+export const MAX_POLICY_POINTS = 4000;
 
-const topParams = z.object({
-  topPolicies: z
-    .number("must be a number")
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(MAX_TOP_POLICIES, `must be at most ${MAX_TOP_POLICIES}; the other policies are summed in other_policies`)
-    .default(10),
-});
+const topParams = z
+  .object({
+    topPolicies: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").default(10),
+    maxBuckets: z.number(),
+  })
+  .superRefine(({ topPolicies, maxBuckets }, ctx) => {
+    const points = topPolicies * maxBuckets;
+    if (points > MAX_POLICY_POINTS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["topPolicies"],
+        message: `times maxBuckets must be at most ${MAX_POLICY_POINTS} points, not ${topPolicies} x ${maxBuckets} = ${points}: ask for fewer policies or fewer buckets (the others are summed in other_policies)`,
+      });
+  });
 
 /**
  * Both of the above from one pass over the range, as the API's traffic_history with by_policy needs: the
@@ -169,38 +176,32 @@ export function getTrafficHistoryWithPolicies(
   db: Db,
   params: TrafficHistoryParams & { topPolicies?: number },
 ): TrafficHistory & { by_policy: PolicyTrafficHistory[]; other_policies: OtherPoliciesHistory | null } {
-  const { topPolicies } = parseInput(topParams, { topPolicies: params.topPolicies });
+  const { maxBuckets } = parseInput(historyParams, params); // its errors first: they name the input at fault
+  const { topPolicies } = parseInput(topParams, { topPolicies: params.topPolicies, maxBuckets });
   const read = readBuckets(db, params);
-  const { top, rest } = splitTop(perPolicyOf(read), topPolicies);
-  return { ...(readTotals(db, params) ?? totalsOf(read)), by_policy: top, other_policies: sumSeries(rest) };
+  return { ...(readTotals(db, params) ?? totalsOf(read)), ...splitTop(read, topPolicies) };
 }
 
-function splitTop(series: PolicyTrafficHistory[], n: number) {
-  const volume = (s: PolicyTrafficHistory) => s.points.reduce((sum, p) => sum + p.bytes, 0);
-  const ranked = series
-    .map((s) => ({ s, bytes: volume(s) }))
-    .sort((a, b) => b.bytes - a.bytes || a.s.policy_id - b.s.policy_id)
-    .map(({ s }) => s);
-  const byId = (a: PolicyTrafficHistory, b: PolicyTrafficHistory) => a.policy_id - b.policy_id;
-  return { top: ranked.slice(0, n).sort(byId), rest: ranked.slice(n) };
-}
-
-/** Series over the same buckets summed point by point: a gap stays a gap, as every series has it. */
-function sumSeries(series: PolicyTrafficHistory[]): OtherPoliciesHistory | null {
-  if (series.length === 0) return null;
-  const plus = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
-  const points = series[0]!.points.map((p) => ({ ...p }));
-  for (const s of series.slice(1))
-    s.points.forEach((p, i) => {
-      const sum = points[i]!;
-      sum.packets += p.packets;
-      sum.bytes += p.bytes;
-      sum.packets_per_second = plus(sum.packets_per_second, p.packets_per_second);
-      sum.bytes_per_second = plus(sum.bytes_per_second, p.bytes_per_second);
-      sum.active_flows = plus(sum.active_flows, p.active_flows);
-      sum.samples += p.samples;
-    });
-  return { policies: series.length, points };
+/**
+ * The top `n` policies' series, and the rest's rows summed bucket by bucket as one series (densify sums
+ * a bucket's rows as it does for totals): only the top ones are built one by one.
+ */
+function splitTop(read: ReturnType<typeof readBuckets>, n: number) {
+  const bytes = new Map<number, number>();
+  for (const row of read.rows) bytes.set(row.policy_id, (bytes.get(row.policy_id) ?? 0) + row.bytes);
+  const ranked = [...bytes].sort(([a, x], [b, y]) => y - x || a - b).map(([id]) => id);
+  const top = new Set(ranked.slice(0, n));
+  const rest = new Map<number, BucketRow[]>();
+  for (const row of read.rows) {
+    if (top.has(row.policy_id)) continue;
+    const bucket = rest.get(row.bucket);
+    if (bucket) bucket.push(row);
+    else rest.set(row.bucket, [row]);
+  }
+  return {
+    by_policy: perPolicyOf({ ...read, rows: read.rows.filter((row) => top.has(row.policy_id)) }),
+    other_policies: ranked.length > n ? { policies: ranked.length - n, points: densify(rest, read) } : null,
+  };
 }
 
 /**

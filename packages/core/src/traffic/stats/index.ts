@@ -15,7 +15,7 @@ export {
   getTrafficHistoryByPolicy,
   getTrafficHistoryWithPolicies,
   exportPolicyStats,
-  MAX_TOP_POLICIES,
+  MAX_POLICY_POINTS,
   type OtherPoliciesHistory,
   type TrafficHistory,
   type TrafficHistoryParams,

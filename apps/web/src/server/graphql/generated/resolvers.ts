@@ -915,7 +915,8 @@ export type Query = {
   /**
    * Traffic between from and to (epoch ms) from the collector's snapshots, in at most max_buckets
    * (2-1000) buckets of a round width: totals across every policy, or one policy's. by_policy holds the
-   * top_policies (1-50) policies that carried the most bytes; other_policies sums the rest.
+   * top_policies policies that carried the most bytes (top_policies x max_buckets at most 4,000);
+   * other_policies sums the rest.
    */
   traffic_history: TrafficHistory;
   /** Per-policy traffic counters: live from the collector, or its latest snapshots when it is down. */
