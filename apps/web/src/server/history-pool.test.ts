@@ -3,7 +3,14 @@ import { createPolicy } from "@patronus/core/policies";
 import { createTestDb, type TestDb } from "@patronus/core/testing";
 import { storePolicyStats } from "@patronus/core/traffic/stats";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createHistoryPool, readInThread, type HistoryPool } from "./history-pool";
+import { openDatabase } from "@patronus/core/db";
+import {
+  closeHistoryPools,
+  createHistoryPool,
+  readInThread,
+  readTrafficHistory,
+  type HistoryPool,
+} from "./history-pool";
 import type { HistoryRequest } from "./history-protocol";
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -29,12 +36,13 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await pool.close();
+  await closeHistoryPools();
   t.destroy();
 });
 
 describe("history reader threads", () => {
   it("answer exactly what the same read answers in-thread, totals and by policy", async () => {
-    const requests: HistoryRequest[] = [
+    const requests: HistoryRequest<"totals" | "with_policies">[] = [
       { kind: "totals", params: { from: T0 + 60 * MIN, to: T0 + 120 * MIN } },
       { kind: "totals", params: { from: T0, to: T0 + 300 * MIN, maxBuckets: 50 } },
       { kind: "with_policies", params: { from: T0, to: T0 + 300 * MIN } },
@@ -44,6 +52,34 @@ describe("history reader threads", () => {
 
     answers.forEach((answer, i) => expect(answer).toEqual(readInThread(t.db, requests[i]!)));
     expect(answers[0]!.points.some((p) => p.packets > 0)).toBe(true);
+  });
+
+  it("answer every policy's sparklines exactly as the same read in-thread", async () => {
+    const request = { kind: "sparklines", params: { now: T0 + 300 * MIN, minutes: 15 } } as const;
+
+    const answer = await pool.read(request);
+
+    expect(answer).toEqual(readInThread(t.db, request));
+    expect(answer.policies).toHaveLength(2);
+    expect(answer.policies[0]!.packets_per_second.some((rate) => rate !== null && rate > 0)).toBe(true);
+  });
+
+  it("serve every read of a file's history, so a read over every policy never runs on the caller's thread", async () => {
+    // A closed connection cannot read: only an answer from a thread's own connection comes back.
+    const closed = openDatabase(t.file);
+    closed.close();
+    const requests = [
+      { kind: "with_policies", params: { from: T0, to: T0 + 300 * MIN, topPolicies: 1 } },
+      { kind: "sparklines", params: { now: T0 + 300 * MIN, minutes: 15 } },
+    ] as const;
+
+    const [history, sparklines] = await Promise.all([
+      readTrafficHistory(closed.db, requests[0]),
+      readTrafficHistory(closed.db, requests[1]),
+    ]);
+
+    expect(history).toEqual(readInThread(t.db, requests[0]));
+    expect(sparklines).toEqual(readInThread(t.db, requests[1]));
   });
 
   it("refuse bad input with core's own validation error, naming the field", async () => {

@@ -4,7 +4,13 @@ import { Worker } from "node:worker_threads";
 import { databaseFile, type Db } from "@patronus/core/db";
 import { ConflictError, NotFoundError, ValidationError, type DomainErrorCode } from "@patronus/core/errors";
 import { GraphQLError } from "graphql";
-import { answerHistory, type HistoryReply, type HistoryRequest, type HistoryResult } from "./history-protocol";
+import {
+  answerHistory,
+  type HistoryKind,
+  type HistoryReply,
+  type HistoryRequest,
+  type HistoryResult,
+} from "./history-protocol";
 
 /**
  * Long history reads run on reader threads, each with its own read-only connection: better-sqlite3 is
@@ -34,7 +40,7 @@ import(pathToFileURL(api).href)
 `;
 
 export interface HistoryPool {
-  read(request: HistoryRequest): Promise<HistoryResult>;
+  read<K extends HistoryKind>(request: HistoryRequest<K>): Promise<HistoryResult<K>>;
   /** Whether a thread has loaded and can answer at once; starts one if none is running. */
   ready(): boolean;
   /** Stops every thread; reads still running fail with HISTORY_UNAVAILABLE. */
@@ -121,11 +127,11 @@ export function createHistoryPool({
       if (!closed && slots.every((t) => t === undefined)) spawn(0);
       return slots.some((t) => t?.booted);
     },
-    read(request) {
+    read<K extends HistoryKind>(request: HistoryRequest<K>) {
       if (closed) return Promise.reject(unavailable("the server is shutting down"));
       const thread = pick();
       const id = nextId++;
-      return new Promise<HistoryResult>((resolve, reject) => {
+      return new Promise<HistoryResult<K>>((resolve, reject) => {
         const timer = setTimeout(() => {
           thread.pending.delete(id);
           reject(
@@ -136,7 +142,7 @@ export function createHistoryPool({
           );
           void stop(thread, unavailable("a read before it took too long"));
         }, timeoutMs);
-        thread.pending.set(id, { resolve, reject, timer });
+        thread.pending.set(id, { resolve: resolve as (result: HistoryResult) => void, reject, timer });
         thread.worker.postMessage({ id, request });
       });
     },
@@ -165,29 +171,38 @@ function rebuildError({ code, message, field }: { code?: DomainErrorCode; messag
 const holder = globalThis as typeof globalThis & { __patronusHistoryPools?: Map<string, HistoryPool> };
 
 /**
- * The traffic history of `request` from `db`: on the file's reader threads, or in-thread for an
- * in-memory database (no other connection can open it) and while the first thread loads after a start
- * (seconds, on a loaded machine: the page's first view would wait for it).
+ * The history read `request` names, from `db`: on the file's reader threads, so the server's thread only
+ * takes in a chart-sized answer (docs/architecture.md, "History reader threads"). In-thread for an
+ * in-memory database (no other connection can open it), and for totals while the first thread loads after
+ * a start (seconds on a loaded machine; a totals read is one row a bucket, tens of ms). Reads over every
+ * policy wait for the thread instead: in-thread they held the loop for seconds.
  */
-export function readTrafficHistory(db: Db, request: HistoryRequest): Promise<HistoryResult> {
+export function readTrafficHistory<K extends HistoryKind>(
+  db: Db,
+  request: HistoryRequest<K>,
+): Promise<HistoryResult<K>> {
   const file = databaseFile(db);
-  // Totals alone read one row a bucket (docs/database.md, "Totals"): tens of ms at 1,000 policies, less
-  // than a thread's round trip, and the Traffic page's default view. One policy's and by_policy's go out.
-  const short = request.kind === "totals" && request.params.policyId === undefined;
-  if (short || file === ":memory:" || file === "") return Promise.resolve(readInThread(db, request));
+  if (file === ":memory:" || file === "") return Promise.resolve(readInThread(db, request));
 
+  const pool = historyPoolOf(file);
+  const waitForThread = pool.ready() || request.kind !== "totals";
+  return waitForThread ? pool.read(request) : Promise.resolve(readInThread(db, request));
+}
+
+/** The reader threads of `file`, started on first use with `options` (the benches' longer timeout). */
+export function historyPoolOf(file: string, options: { timeoutMs?: number } = {}): HistoryPool {
   let pools = holder.__patronusHistoryPools;
   if (!pools) {
     holder.__patronusHistoryPools = pools = new Map();
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void closeHistoryPools());
   }
   let pool = pools.get(file);
-  if (!pool) pools.set(file, (pool = createHistoryPool({ file })));
-  return pool.ready() ? pool.read(request) : Promise.resolve(readInThread(db, request));
+  if (!pool) pools.set(file, (pool = createHistoryPool({ file, ...options })));
+  return pool;
 }
 
 /** The same read on the calling thread: for in-memory databases, and the benches' baseline. */
-export function readInThread(db: Db, request: HistoryRequest): HistoryResult {
+export function readInThread<K extends HistoryKind>(db: Db, request: HistoryRequest<K>): HistoryResult<K> {
   return answerHistory(db, request);
 }
 

@@ -37,6 +37,18 @@ describe("the overview's figures", () => {
     ]);
   });
 
+  it("adds the server's sum of the policies past its top to Other, counting them", () => {
+    const other = { policies: 995, points: series(0, [7, null]).points };
+
+    const { series: keys, rows } = topPolicies([series(1, [1, 1]), series(2, [50, 50])], 1, other);
+
+    expect(keys.at(-1)).toEqual({ key: "other", name: "Other (996)" });
+    expect(rows).toEqual([
+      { at: 0, p2: 50, other: 8 },
+      { at: 10_000, p2: 50, other: 1 },
+    ]);
+  });
+
   it("keeps a gap in a policy's series a gap, and leaves out policies that carried nothing", () => {
     const { series: keys, rows } = topPolicies([series(1, [4, null]), series(2, [0, 0])], 5);
 

@@ -38,9 +38,14 @@ export const OTHER_KEY = "other";
 
 /**
  * The `n` policies that carried the most bytes in the range, each its own series, and the rest summed
- * as "Other", so the stack's top is the total whatever the number of policies.
+ * as "Other", with `other` (the server's sum of the policies past its top_policies), so the stack's top
+ * is the total whatever the number of policies.
  */
-export function topPolicies(byPolicy: readonly PolicySeries[], n: number): TopPolicies {
+export function topPolicies(
+  byPolicy: readonly PolicySeries[],
+  n: number,
+  other?: { policies: number; points: PolicySeries["points"] } | null,
+): TopPolicies {
   const volume = (p: PolicySeries) => p.points.reduce((sum, point) => sum + point.bytes, 0);
   const ranked = byPolicy
     .map((p) => ({ p, bytes: volume(p) }))
@@ -49,7 +54,8 @@ export function topPolicies(byPolicy: readonly PolicySeries[], n: number): TopPo
   const top = ranked.slice(0, n).map(({ p }) => p);
   const rest = ranked.slice(n).map(({ p }) => p);
   const series = top.map((p) => ({ key: `p${p.policy_id}`, name: p.name }));
-  if (rest.length > 0) series.push({ key: OTHER_KEY, name: `Other (${rest.length})` });
+  const others = rest.length + (other?.policies ?? 0);
+  if (others > 0) series.push({ key: OTHER_KEY, name: `Other (${others})` });
 
   const rows = new Map<number, StackedRow>();
   const add = (key: string, at: number, rate: number | null) => {
@@ -59,7 +65,8 @@ export function topPolicies(byPolicy: readonly PolicySeries[], n: number): TopPo
     row[key] = rate === null ? (row[key] ?? null) : (row[key] ?? 0) + rate;
   };
   for (const p of top) for (const point of p.points) add(`p${p.policy_id}`, point.at, point.bytes_per_second);
-  for (const p of rest) for (const point of p.points) add(OTHER_KEY, point.at, point.bytes_per_second);
+  for (const p of other ? [...rest, other] : rest)
+    for (const point of p.points) add(OTHER_KEY, point.at, point.bytes_per_second);
   return { series, rows: [...rows.values()].sort((a, b) => a.at - b.at) };
 }
 

@@ -39,7 +39,7 @@ const OVERVIEW = graphql(`
         active_flows
       }
     }
-    traffic_history(from: $from, to: $to, max_buckets: 91) {
+    traffic_history(from: $from, to: $to, max_buckets: 91, top_policies: 5) {
       from
       to
       step_ms
@@ -52,6 +52,14 @@ const OVERVIEW = graphql(`
       by_policy {
         policy_id
         name
+        points {
+          at
+          bytes
+          bytes_per_second
+        }
+      }
+      other_policies {
+        policies
         points {
           at
           bytes
@@ -138,7 +146,7 @@ export function Overview() {
       ) : (
         <div className="charts">
           <RateChart points={history.points} domain={[history.from, history.to]} />
-          <TopPoliciesChart byPolicy={history.by_policy} domain={[history.from, history.to]} />
+          <TopPoliciesChart history={history} domain={[history.from, history.to]} />
         </div>
       )}
       <div className={styles.cards}>
@@ -177,8 +185,8 @@ function RateChart({ points, domain }: { points: History["points"]; domain: [num
   );
 }
 
-function TopPoliciesChart({ byPolicy, domain }: { byPolicy: History["by_policy"]; domain: [number, number] }) {
-  const { series, rows } = topPolicies(byPolicy, TOP_N);
+function TopPoliciesChart({ history, domain }: { history: History; domain: [number, number] }) {
+  const { series, rows } = topPolicies(history.by_policy, TOP_N, history.other_policies);
   if (series.length === 0) return <Empty>No policy matched traffic in the last 15 minutes.</Empty>;
   return (
     <ChartFrame title={`Top ${TOP_N} policies by traffic (bytes per second, stacked)`} height={240}>

@@ -21,6 +21,7 @@ import { routingResolvers } from "./resolvers/routing";
 import { sitesResolvers } from "./resolvers/sites";
 import { tokensResolvers } from "./resolvers/tokens";
 import { trafficResolvers } from "./resolvers/traffic";
+import { policySparklinesResolvers } from "./resolvers/policy-sparklines";
 import { trafficHistoryResolvers } from "./resolvers/traffic-history";
 import { usersResolvers } from "./resolvers/users";
 
@@ -36,6 +37,7 @@ export const resolvers = guardRootFields([
   cachesResolvers,
   tokensResolvers,
   trafficHistoryResolvers,
+  policySparklinesResolvers,
   usersResolvers,
   networkChangesResolvers,
   policyChangesResolvers,

@@ -124,6 +124,42 @@ describe("traffic_history", () => {
     expect(unknown.errors?.[0]).toMatchObject({ message: "no policy with id 999", extensions: { code: "NOT_FOUND" } });
   });
 
+  it("gives the top_policies policies with the most bytes, and the rest summed in other_policies", async () => {
+    const result = await execute<{
+      traffic_history: {
+        points: { bytes: number }[];
+        by_policy: { name: string; points: { bytes: number }[] }[];
+        other_policies: { policies: number; points: { bytes: number }[] } | null;
+      };
+    }>(
+      `query ($from: Float!, $to: Float!) {
+        traffic_history(from: $from, to: $to, max_buckets: 2, top_policies: 1) {
+          points { bytes } by_policy { name points { bytes } } other_policies { policies points { bytes } }
+        }
+      }`,
+      { user: viewer, variables: { from: T0, to: T0 + 120_000 } },
+    );
+
+    expect(result.errors).toBeUndefined();
+    const history = result.data!.traffic_history;
+    expect(history.by_policy.map((p) => [p.name, p.points[0]!.bytes])).toEqual([["bulk", 6e9]]);
+    expect(history.other_policies).toEqual({ policies: 1, points: [{ bytes: 1_200_000 }, { bytes: 0 }] });
+    expect(history.points[0]!.bytes).toBe(6e9 + 1_200_000);
+  });
+
+  it("refuses more than 4,000 points of by_policy with VALIDATION, saying what to ask for", async () => {
+    const result = await execute(
+      `{ traffic_history(from: ${T0}, to: ${T0 + 120_000}, max_buckets: 1000, top_policies: 5) { by_policy { name } } }`,
+      { user: viewer },
+    );
+
+    expect(result.errors?.[0]).toMatchObject({
+      message:
+        "topPolicies: times maxBuckets must be at most 4000 points, not 5 x 1000 = 5000: ask for fewer policies or fewer buckets (the others are summed in other_policies)",
+      extensions: { code: "VALIDATION" },
+    });
+  });
+
   it("needs a signed-in user or a token", async () => {
     const result = await execute(HISTORY, { variables: { from: T0, to: T0 + 120_000 } });
 

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NotFoundError, ValidationError } from "../../errors";
 import { createPolicy } from "../../policies/policies";
 import { createTestDb, type TestDb } from "../../testing/test-db";
-import { chooseStep, exportPolicyStats, getTrafficHistory, getTrafficHistoryByPolicy } from "./history";
+import {
+  chooseStep,
+  exportPolicyStats,
+  getTrafficHistory,
+  getTrafficHistoryByPolicy,
+  getTrafficHistoryWithPolicies,
+} from "./history";
 import { storePolicyStats } from "./snapshots";
 
 const T0 = Date.UTC(2026, 0, 1); // a whole day, so every round step lines up with it
@@ -205,6 +211,57 @@ describe("getTrafficHistoryByPolicy", () => {
       ["voice", [0, 3]],
       ['web, "quoted"', [4, 0]],
     ]);
+  });
+});
+
+describe("getTrafficHistoryWithPolicies", () => {
+  it("lists the top policies by bytes, by id, and sums the rest so they add up to the totals", () => {
+    const ids = [
+      voice,
+      web,
+      ...["a", "b", "c"].map((name, i) => createPolicy(t.db, { name, priority: 10 + i }).policy_id),
+    ];
+    // Bytes over the range: voice 100, web 5,000, a 300, b 4,000, c 0 (idle, still recorded).
+    snap(T0, ...ids.map((id): [number, number, number, number] => [id, 0, 0, 1]));
+    snap(T0 + 10 * S, [ids[0]!, 1, 100, 2], [ids[1]!, 50, 5000, 3], [ids[2]!, 3, 300, 4], [ids[3]!, 40, 4000, 5]);
+    snap(T0 + 20 * S, [ids[4]!, 0, 0, 6]);
+
+    const range = { from: T0, to: T0 + 20 * S, maxBuckets: 2 };
+    const history = getTrafficHistoryWithPolicies(t.db, { ...range, topPolicies: 2 });
+
+    expect(history.by_policy.map((p) => p.policy_id)).toEqual([ids[1], ids[3]]);
+    expect(history.other_policies?.policies).toBe(3);
+    const totals = getTrafficHistory(t.db, range).points;
+    const summed = history.points.map((_, i) =>
+      [...history.by_policy.map((p) => p.points[i]!), history.other_policies!.points[i]!].reduce(
+        (sum, p) => ({
+          packets: sum.packets + p.packets,
+          bytes: sum.bytes + p.bytes,
+          samples: sum.samples + p.samples,
+        }),
+        { packets: 0, bytes: 0, samples: 0 },
+      ),
+    );
+    expect(summed).toEqual(totals.map(({ packets, bytes, samples }) => ({ packets, bytes, samples })));
+    expect(history.other_policies!.points[0]).toMatchObject({ bytes: 400, packets_per_second: 0.4, active_flows: 6 });
+  });
+
+  it("leaves other_policies null when the top holds every policy, and refuses more than 4,000 points", () => {
+    snap(T0, [voice, 0, 0, 1]);
+    snap(T0 + 10 * S, [voice, 1, 100, 1]);
+
+    expect(getTrafficHistoryWithPolicies(t.db, { from: T0, to: T0 + 20 * S }).other_policies).toBeNull();
+    expect(
+      getTrafficHistoryWithPolicies(t.db, { from: T0, to: T0 + 20 * S, maxBuckets: 2, topPolicies: 2000 }).by_policy,
+    ).toHaveLength(1);
+    expect(() =>
+      getTrafficHistoryWithPolicies(t.db, { from: T0, to: T0 + 20 * S, maxBuckets: 1000, topPolicies: 5 }),
+    ).toThrow(
+      new ValidationError(
+        "topPolicies: times maxBuckets must be at most 4000 points, not 5 x 1000 = 5000: ask for fewer policies or fewer buckets (the others are summed in other_policies)",
+        "topPolicies",
+      ),
+    );
   });
 });
 

@@ -138,13 +138,70 @@ export function getTrafficHistoryByPolicy(
   return { step_ms: read.step, policies: perPolicyOf(read) };
 }
 
-/** Both of the above from one pass over the range, as the API's traffic_history with by_policy needs. */
+/** The policies past a history's top ones, summed bucket by bucket. */
+export interface OtherPoliciesHistory {
+  /** How many policies with snapshots in the range are summed here. */
+  policies: number;
+  points: TrafficPoint[];
+}
+
+/**
+ * The most points (series times buckets) one answer's by_policy may ask for: the web server's thread
+ * builds and serialises every one of them, and 1,000 series of 120 points held it for seconds; a
+ * chart shows a handful of series (docs/api.md, traffic_history).
+ */
+export const MAX_POLICY_POINTS = 4000;
+
+const topParams = z
+  .object({
+    topPolicies: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").default(10),
+    maxBuckets: z.number(),
+  })
+  .superRefine(({ topPolicies, maxBuckets }, ctx) => {
+    const points = topPolicies * maxBuckets;
+    if (points > MAX_POLICY_POINTS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["topPolicies"],
+        message: `times maxBuckets must be at most ${MAX_POLICY_POINTS} points, not ${topPolicies} x ${maxBuckets} = ${points}: ask for fewer policies or fewer buckets (the others are summed in other_policies)`,
+      });
+  });
+
+/**
+ * Both of the above from one pass over the range, as the API's traffic_history with by_policy needs: the
+ * `topPolicies` policies that carried the most bytes (ties to the lower id), listed by id, and every other
+ * policy with snapshots in the range summed, so by_policy and other_policies add up to the totals' traffic.
+ */
 export function getTrafficHistoryWithPolicies(
   db: Db,
-  params: TrafficHistoryParams,
-): TrafficHistory & { by_policy: PolicyTrafficHistory[] } {
+  params: TrafficHistoryParams & { topPolicies?: number },
+): TrafficHistory & { by_policy: PolicyTrafficHistory[]; other_policies: OtherPoliciesHistory | null } {
+  const { maxBuckets } = parseInput(historyParams, params); // its errors first: they name the input at fault
+  const { topPolicies } = parseInput(topParams, { topPolicies: params.topPolicies, maxBuckets });
   const read = readBuckets(db, params);
-  return { ...(readTotals(db, params) ?? totalsOf(read)), by_policy: perPolicyOf(read) };
+  return { ...(readTotals(db, params) ?? totalsOf(read)), ...splitTop(read, topPolicies) };
+}
+
+/**
+ * The top `n` policies' series, and the rest's rows summed bucket by bucket as one series (densify sums
+ * a bucket's rows as it does for totals): only the top ones are built one by one.
+ */
+function splitTop(read: ReturnType<typeof readBuckets>, n: number) {
+  const bytes = new Map<number, number>();
+  for (const row of read.rows) bytes.set(row.policy_id, (bytes.get(row.policy_id) ?? 0) + row.bytes);
+  const ranked = [...bytes].sort(([a, x], [b, y]) => y - x || a - b).map(([id]) => id);
+  const top = new Set(ranked.slice(0, n));
+  const rest = new Map<number, BucketRow[]>();
+  for (const row of read.rows) {
+    if (top.has(row.policy_id)) continue;
+    const bucket = rest.get(row.bucket);
+    if (bucket) bucket.push(row);
+    else rest.set(row.bucket, [row]);
+  }
+  return {
+    by_policy: perPolicyOf({ ...read, rows: read.rows.filter((row) => top.has(row.policy_id)) }),
+    other_policies: ranked.length > n ? { policies: ranked.length - n, points: densify(rest, read) } : null,
+  };
 }
 
 /**

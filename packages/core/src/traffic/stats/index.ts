@@ -15,6 +15,8 @@ export {
   getTrafficHistoryByPolicy,
   getTrafficHistoryWithPolicies,
   exportPolicyStats,
+  MAX_POLICY_POINTS,
+  type OtherPoliciesHistory,
   type TrafficHistory,
   type TrafficHistoryParams,
   type TrafficPoint,

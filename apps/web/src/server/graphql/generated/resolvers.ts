@@ -543,6 +543,15 @@ export type NewApiToken = {
   token: Scalars['String']['output'];
 };
 
+/** The policies past traffic_history's top_policies, summed: with by_policy, their traffic adds up to points'. */
+export type OtherPoliciesHistory = {
+  __typename?: 'OtherPoliciesHistory';
+  /** Rates are each policy's rate summed; a gap is a gap for every policy. */
+  points: Array<TrafficPoint>;
+  /** How many policies are summed. */
+  policies: Scalars['Int']['output'];
+};
+
 export type PassedOverPolicy = {
   __typename?: 'PassedOverPolicy';
   /** The first rule the flow fails: source_cidrs, destination_cidrs, source_ports, destination_ports, protocols or dscp. */
@@ -905,7 +914,9 @@ export type Query = {
   sites: Array<Site>;
   /**
    * Traffic between from and to (epoch ms) from the collector's snapshots, in at most max_buckets
-   * (2-1000) buckets of a round width: totals across every policy, or one policy's.
+   * (2-1000) buckets of a round width: totals across every policy, or one policy's. by_policy holds the
+   * top_policies policies that carried the most bytes (top_policies x max_buckets at most 4,000);
+   * other_policies sums the rest.
    */
   traffic_history: TrafficHistory;
   /** Per-policy traffic counters: live from the collector, or its latest snapshots when it is down. */
@@ -1132,6 +1143,7 @@ export type QueryTraffic_HistoryArgs = {
   max_buckets?: InputMaybe<Scalars['Int']['input']>;
   policy_id?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['Float']['input'];
+  top_policies?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecordPathMetricsResult = {
@@ -1221,9 +1233,14 @@ export type StatsSource =
  */
 export type TrafficHistory = {
   __typename?: 'TrafficHistory';
-  /** The same per policy: one series for each policy with snapshots in the range. */
+  /**
+   * The same per policy, by id: one series for each of the top_policies policies with the most bytes in
+   * the range (ties to the lower id), among those with snapshots in it.
+   */
   by_policy: Array<PolicyTrafficHistory>;
   from: Scalars['Float']['output'];
+  /** Every other policy with snapshots in the range, summed; null when by_policy holds them all. */
+  other_policies?: Maybe<OtherPoliciesHistory>;
   /** Every bucket of the range, oldest first; empty when the range holds no snapshot. */
   points: Array<TrafficPoint>;
   /** Null: totals across every policy. */
@@ -1405,6 +1422,7 @@ export type ResolversTypes = {
   MovedFlow: ResolverTypeWrapper<MovedFlow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewApiToken: ResolverTypeWrapper<NewApiToken>;
+  OtherPoliciesHistory: ResolverTypeWrapper<OtherPoliciesHistory>;
   PassedOverPolicy: ResolverTypeWrapper<PassedOverPolicy>;
   Path: ResolverTypeWrapper<PathDetailModel>;
   PathDependencies: ResolverTypeWrapper<PathDependencies>;
@@ -1486,6 +1504,7 @@ export type ResolversParentTypes = {
   MovedFlow: MovedFlow;
   Mutation: Record<PropertyKey, never>;
   NewApiToken: NewApiToken;
+  OtherPoliciesHistory: OtherPoliciesHistory;
   PassedOverPolicy: PassedOverPolicy;
   Path: PathDetailModel;
   PathDependencies: PathDependencies;
@@ -1758,6 +1777,11 @@ export type NewApiTokenResolvers<ContextType = AuthedContext, ParentType extends
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type OtherPoliciesHistoryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['OtherPoliciesHistory'] = ResolversParentTypes['OtherPoliciesHistory']> = {
+  points?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType>;
+  policies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PassedOverPolicyResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PassedOverPolicy'] = ResolversParentTypes['PassedOverPolicy']> = {
   failed_rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1935,7 +1959,7 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   site_dependencies?: Resolver<ResolversTypes['SiteDependencies'], ParentType, ContextType, RequireFields<QuerySite_DependenciesArgs, 'site_id'>>;
   sites?: Resolver<Array<ResolversTypes['Site']>, ParentType, ContextType>;
-  traffic_history?: Resolver<ResolversTypes['TrafficHistory'], ParentType, ContextType, RequireFields<QueryTraffic_HistoryArgs, 'from' | 'max_buckets' | 'to'>>;
+  traffic_history?: Resolver<ResolversTypes['TrafficHistory'], ParentType, ContextType, RequireFields<QueryTraffic_HistoryArgs, 'from' | 'max_buckets' | 'to' | 'top_policies'>>;
   traffic_stats?: Resolver<ResolversTypes['TrafficStats'], ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 };
@@ -1984,6 +2008,7 @@ export type SiteDependenciesResolvers<ContextType = AuthedContext, ParentType ex
 export type TrafficHistoryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['TrafficHistory'] = ResolversParentTypes['TrafficHistory']> = {
   by_policy?: Resolver<Array<ResolversTypes['PolicyTrafficHistory']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  other_policies?: Resolver<Maybe<ResolversTypes['OtherPoliciesHistory']>, ParentType, ContextType>;
   points?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType>;
   policy_id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   step_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2057,6 +2082,7 @@ export type Resolvers<ContextType = AuthedContext> = {
   MovedFlow?: MovedFlowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewApiToken?: NewApiTokenResolvers<ContextType>;
+  OtherPoliciesHistory?: OtherPoliciesHistoryResolvers<ContextType>;
   PassedOverPolicy?: PassedOverPolicyResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathDependencies?: PathDependenciesResolvers<ContextType>;

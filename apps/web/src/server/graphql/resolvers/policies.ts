@@ -1,5 +1,4 @@
 import { getPolicy, listPolicies, type PortRange } from "@patronus/core/policies";
-import { getPolicySparklines } from "@patronus/core/traffic/stats";
 import type { Resolvers } from "../generated/resolvers";
 import { counterOf, loadCountersFor } from "./counters";
 
@@ -16,8 +15,6 @@ export const policiesResolvers: Resolvers = {
       const policyId = Number(id);
       return Number.isSafeInteger(policyId) && policyId > 0 ? (getPolicy(ctx.db, { policyId }) ?? null) : null;
     },
-    policy_sparklines: (_, { minutes }, ctx) =>
-      getPolicySparklines(ctx.db, { now: Date.now(), minutes: minutes ?? 15 }),
   },
   Policy: {
     id: (policy) => policy.policy_id,

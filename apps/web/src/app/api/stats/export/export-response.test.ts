@@ -33,7 +33,7 @@ const get = (query: string) => exportResponse(t.db, viewer, new URLSearchParams(
 
 describe("the statistics export", () => {
   it("streams CSV with a header row and quoted names, as an attachment, and audits it", async () => {
-    const response = get(`format=csv&granularity=raw&from=${T0}&to=2026-01-01T00:01:00Z`);
+    const response = await get(`format=csv&granularity=raw&from=${T0}&to=2026-01-01T00:01:00Z`);
 
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -59,7 +59,7 @@ describe("the statistics export", () => {
   });
 
   it("streams JSON as one array, for one policy", async () => {
-    const response = get(`format=json&granularity=raw&from=${T0}&to=${T0 + 60_000}&policy_id=${voice}`);
+    const response = await get(`format=json&granularity=raw&from=${T0}&to=${T0 + 60_000}&policy_id=${voice}`);
 
     expect(response.headers.get("content-disposition")).toContain(`-raw-policy-${voice}.json"`);
     expect(await response.json()).toEqual([
@@ -92,24 +92,24 @@ describe("the statistics export", () => {
       stats: [{ policy_id: trap, packets_matched: 1, bytes_matched: 64, active_flows: 0 }],
     });
 
-    const [, , row] = (await get(`format=csv&granularity=raw&from=${at}&to=${at + 1}`).text()).split("\r\n");
+    const [, , row] = (await (await get(`format=csv&granularity=raw&from=${at}&to=${at + 1}`)).text()).split("\r\n");
 
     expect(row).toBe(`${at},2026-01-01T01:00:00.000Z,${trap},"'=HYPERLINK(""http://example.com"",""x"")",1,64,0`);
   });
 
   it("answers an empty range with just the header, or an empty array", async () => {
-    const csv = await get(`format=csv&granularity=raw&from=${T0 + 60_000}&to=${T0 + 120_000}`).text();
+    const csv = await (await get(`format=csv&granularity=raw&from=${T0 + 60_000}&to=${T0 + 120_000}`)).text();
     expect(csv.split("\r\n").slice(1)).toEqual([
       "timestamp,time,policy_id,policy_name,packets_matched,bytes_matched,active_flows",
       "",
     ]);
-    expect(await get(`format=json&granularity=raw&from=${T0 + 60_000}&to=${T0 + 120_000}`).json()).toEqual([]);
+    expect(await (await get(`format=json&granularity=raw&from=${T0 + 60_000}&to=${T0 + 120_000}`)).json()).toEqual([]);
   });
 
   it("refuses a time past what a date can hold with 400, and audits no export", async () => {
     const before = listAuditLog(t.db, { target: "sdwan_policy_stats" }).length;
 
-    const response = get(`format=csv&from=0&to=9000000000000000`);
+    const response = await get(`format=csv&from=0&to=9000000000000000`);
 
     expect({ status: response.status, body: await response.json() }).toEqual({
       status: 400,
@@ -119,11 +119,49 @@ describe("the statistics export", () => {
   });
 
   it("refuses a parameter longer than 64 characters without echoing it", async () => {
-    const response = get(`format=csv&from=${"1".repeat(100_000)}&to=${T0}`);
+    const response = await get(`format=csv&from=${"1".repeat(100_000)}&to=${T0}`);
     expect({ status: response.status, body: await response.json() }).toEqual({
       status: 400,
       body: { error: "from is longer than 64 characters" },
     });
+  });
+
+  it("refuses a raw export over more than 7 days with 400, saying how to get the range", async () => {
+    const response = await get(`format=csv&granularity=raw&from=${T0}&to=${T0 + 30 * 86_400_000}`);
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error:
+        "granularity=raw exports at most 7 days a request, and from-to spans 30 days: export the range a week at a time, or leave out granularity for the chart's buckets",
+    });
+  });
+
+  it("gives the event loop back between the chunks of a long raw export, however fast it is read", async () => {
+    const big = createTestDb();
+    const ids = ["a", "b", "c", "d"].map((name, i) => createPolicy(big.db, { name, priority: i + 1 }).policy_id);
+    for (let n = 0; n < 400; n++)
+      storePolicyStats(big.db, {
+        at: T0 + n * 10_000,
+        stats: ids.map((policy_id) => ({ policy_id, packets_matched: n, bytes_matched: n, active_flows: 1 })),
+      });
+    try {
+      const response = await exportResponse(
+        big.db,
+        viewer,
+        new URLSearchParams(`format=csv&granularity=raw&from=${T0}&to=${T0 + 86_400_000}`),
+      );
+      const reader = response.body!.getReader();
+      let chunks = 0;
+      let chunksBeforeTurn: number | undefined;
+      setImmediate(() => (chunksBeforeTurn = chunks));
+
+      while (!(await reader.read()).done) chunks++;
+
+      expect(chunks).toBeGreaterThan(3); // the header, then 1,600 rows in chunks of 500
+      expect(chunksBeforeTurn).toBeLessThanOrEqual(2);
+    } finally {
+      big.destroy();
+    }
   });
 
   it("answers a fault with 500 and a reference, and logs the detail under it", async () => {
@@ -135,7 +173,7 @@ describe("the statistics export", () => {
       (chunk: string | Uint8Array) => logged.push(String(chunk)) > 0,
     );
 
-    const response = exportResponse(broken.db, viewer, new URLSearchParams(`format=csv&from=${T0}&to=${T0 + 1}`));
+    const response = await exportResponse(broken.db, viewer, new URLSearchParams(`format=csv&from=${T0}&to=${T0 + 1}`));
 
     const { error } = (await response.json()) as { error: string };
     const ref = /^Internal server error \(ref: ([0-9a-f-]+)\)$/.exec(error)?.[1];
@@ -146,7 +184,7 @@ describe("the statistics export", () => {
 
   it("gives the chart's buckets by default: the traffic_history of the same range, step and policy, with rates", async () => {
     const history = getTrafficHistory(t.db, { from: T0, to: T0 + 60_000, maxBuckets: 2, policyId: voice });
-    const response = get(`format=csv&from=${T0}&to=${T0 + 60_000}&max_buckets=2&policy_id=${voice}`);
+    const response = await get(`format=csv&from=${T0}&to=${T0 + 60_000}&max_buckets=2&policy_id=${voice}`);
 
     expect(response.headers.get("content-disposition")).toBe(
       `attachment; filename="patronus-traffic-20260101T000000Z-20260101T000100Z-30s-policy-${voice}.csv"`,
@@ -179,7 +217,7 @@ describe("the statistics export", () => {
   });
 
   it("gives the buckets as JSON objects, gaps as null, and audits the granularity", async () => {
-    const rows = (await get(`format=json&from=${T0}&to=${T0 + 60_000}&max_buckets=2`).json()) as Record<
+    const rows = (await (await get(`format=json&from=${T0}&to=${T0 + 60_000}&max_buckets=2`)).json()) as Record<
       string,
       unknown
     >[];
@@ -225,7 +263,7 @@ describe("the statistics export", () => {
       [`format=csv&from=${T0}&to=${T0 + 1}&max_buckets=x`, 400, "max_buckets must be a whole number from 2 to 1000"],
     ];
     for (const [query, status, error] of cases) {
-      const response = get(query);
+      const response = await get(query);
       expect({ query, status: response.status, body: await response.json() }).toEqual({
         query,
         status,

@@ -3,14 +3,10 @@ import { writeAudit } from "@patronus/core/audit";
 import type { Db } from "@patronus/core/db";
 import { isDomainError } from "@patronus/core/errors";
 import { getPolicy } from "@patronus/core/policies";
-import {
-  exportPolicyStats,
-  getTrafficHistory,
-  type PolicyStatsExportRow,
-  type TrafficPoint,
-} from "@patronus/core/traffic/stats";
+import { exportPolicyStats, type PolicyStatsExportRow, type TrafficPoint } from "@patronus/core/traffic/stats";
 import { z } from "zod";
 import type { Viewer } from "~/server/graphql/context";
+import { readTrafficHistory } from "~/server/history-pool";
 import { getLogger } from "~/server/log";
 
 /** The longest parameter value read: an ISO time with fractions and zone is under 40 characters. */
@@ -67,6 +63,11 @@ const RAW_COLUMNS = [
 ] as const;
 /** Rows a pull encodes: a few tens of kB a chunk, so a slow client holds little in memory. */
 const ROWS_PER_CHUNK = 500;
+/**
+ * The longest range one raw export covers: the /traffic page's longest, already 60M rows (about 5 GB of
+ * CSV) at 1,000 policies with 10 s snapshots. Longer ranges go a week at a time, or as the chart's buckets.
+ */
+const RAW_MAX_MS = 7 * 86_400_000;
 
 /**
  * The export for a signed-in `viewer`: what the traffic chart shows (traffic_history's buckets of the
@@ -75,9 +76,9 @@ const ROWS_PER_CHUNK = 500;
  * array, streamed as the client reads; raw rows are read from the database on demand. Bad parameters answer 400 and an unknown policy 404, before anything is streamed; a
  * fault answers 500 with a reference that the log line carries beside the detail.
  */
-export function exportResponse(db: Db, viewer: Viewer, search: URLSearchParams): Response {
+export async function exportResponse(db: Db, viewer: Viewer, search: URLSearchParams): Promise<Response> {
   try {
-    return startExport(db, viewer, search);
+    return await startExport(db, viewer, search);
   } catch (error) {
     const ref = randomUUID();
     getLogger().error("export internal error", { ref, error });
@@ -85,11 +86,18 @@ export function exportResponse(db: Db, viewer: Viewer, search: URLSearchParams):
   }
 }
 
-function startExport(db: Db, viewer: Viewer, search: URLSearchParams): Response {
+async function startExport(db: Db, viewer: Viewer, search: URLSearchParams): Promise<Response> {
   const parsed = params.safeParse(Object.fromEntries(search));
   if (!parsed.success)
     return Response.json({ error: parsed.error.issues[0]?.message ?? "invalid parameters" }, { status: 400 });
   const { format, from, to, policy_id, granularity, max_buckets } = parsed.data;
+  if (granularity === "raw" && to - from > RAW_MAX_MS)
+    return Response.json(
+      {
+        error: `granularity=raw exports at most 7 days a request, and from-to spans ${spanText(to - from)}: export the range a week at a time, or leave out granularity for the chart's buckets`,
+      },
+      { status: 400 },
+    );
   let rows: { next: () => IteratorResult<Row, unknown>; return?: () => unknown };
   let step: string;
   let what: string;
@@ -98,8 +106,9 @@ function startExport(db: Db, viewer: Viewer, search: URLSearchParams): Response 
       rows = mapIterator(exportPolicyStats(db, { from, to, policyId: policy_id }), rawValues);
       [step, what] = ["raw", "raw snapshots (cumulative counters)"];
     } else {
-      // The chart's own query: the same step and rollup level for the same range and max_buckets.
-      const history = getTrafficHistory(db, { from, to, maxBuckets: max_buckets, policyId: policy_id });
+      // The chart's own query, on a reader thread: the same step and rollup level for the same range and max_buckets.
+      const params = { from, to, maxBuckets: max_buckets, policyId: policy_id };
+      const history = await readTrafficHistory(db, { kind: "totals", params });
       rows = history.points.map(bucketValues)[Symbol.iterator]();
       [step, what] = [shortStep(history.step_ms), `${longStep(history.step_ms)} buckets`];
     }
@@ -142,7 +151,10 @@ function startExport(db: Db, viewer: Viewer, search: URLSearchParams): Response 
     start(controller) {
       controller.enqueue(encoder.encode(format === "csv" ? `${comment}${columns.join(",")}\r\n` : "["));
     },
-    pull(controller) {
+    async pull(controller) {
+      // Every chunk waits its turn behind other requests: a fast reader would otherwise pull the whole
+      // export in one run of promise callbacks, holding the event loop for as long as it lasts.
+      await new Promise(setImmediate);
       let text = "";
       for (let n = 0; n < ROWS_PER_CHUNK; n++) {
         const next = rows.next();
@@ -226,6 +238,9 @@ function longStep(ms: number): string {
   const [unit, , long] = UNITS.find(([unit]) => ms % unit === 0) ?? [1, "", "millisecond"];
   return `${ms / unit}-${long}`;
 }
+
+/** A span as the raw cap's refusal says it: 7.5 days, 30 days. */
+const spanText = (ms: number) => `${(ms / 86_400_000).toFixed(1).replace(/\.0$/, "")} days`;
 
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 
