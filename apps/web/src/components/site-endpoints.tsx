@@ -1,12 +1,13 @@
 "use client";
 
-import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useMutation } from "@apollo/client/react";
 import { plural } from "@patronus/core/format";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { graphql } from "../graphql";
 import { Empty } from "./query-states";
 import { Field, FormError } from "./field";
 import { DeleteDialog, WhatGoes } from "./site-delete-dialog";
+import { useSiteDeletion } from "./site-deletion";
 import { formErrors, noErrors, type FormErrors } from "./site-field-errors";
 import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
@@ -76,13 +77,10 @@ export function SiteEndpoints({
   canEdit: boolean;
   onChanged: () => void;
 }) {
-  const client = useApolloClient();
   const [remove] = useMutation(DELETE_ENDPOINT);
   // undefined: no form; null: the new-endpoint form; else the endpoint being edited.
   const [editing, setEditing] = useState<EndpointRow | null>();
-  const [deleting, setDeleting] = useState<EndpointRow>();
-  const [notice, setNotice] = useState<string>();
-  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const { deleting, setDeleting, notice, setNotice, noticeRef, loadCounts, deleted } = useSiteDeletion<EndpointRow>();
   const addButton = useRef<HTMLButtonElement>(null);
   const closeForm = () => {
     focusAfter(addButton, () => setEditing(undefined));
@@ -167,15 +165,7 @@ export function SiteEndpoints({
           key={deleting.id}
           title={`Delete endpoint ${deleting.address}?`}
           confirmLabel="Delete endpoint"
-          load={async () => {
-            const { data } = await client.query({
-              query: ENDPOINT_DEPENDENCIES,
-              variables: { id: deleting.id },
-              fetchPolicy: "network-only",
-            });
-            if (!data) throw new Error("the server sent no counts");
-            return data.endpoint_dependencies;
-          }}
+          load={() => loadCounts(ENDPOINT_DEPENDENCIES, { id: deleting.id }, (d) => d.endpoint_dependencies)}
           describe={(d) => (
             <WhatGoes pinned={d.pinned_policies}>
               <li>
@@ -192,10 +182,7 @@ export function SiteEndpoints({
           }}
           onClose={() => setDeleting(undefined)}
           onDeleted={(message) => {
-            focusAfter(noticeRef, () => {
-              setDeleting(undefined);
-              setNotice(message);
-            });
+            deleted(message);
             onChanged();
           }}
         />
