@@ -2,6 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { plural } from "@patronus/core/format";
+import { interfaceKinds, isInterfaceKind } from "@patronus/core/sites/interface-kinds";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { graphql } from "../graphql";
 import { Empty } from "./query-states";
@@ -14,9 +15,6 @@ import styles from "./site-page.module.css";
 import type { SiteData } from "./site-page";
 
 type EndpointRow = SiteData["endpoints"][number];
-
-/** core's interfaceKinds (db/schema.ts); the API takes them as strings and refuses any other, naming the field. */
-const INTERFACE_KINDS = ["fiber", "cable", "dsl", "lte", "5g", "satellite", "mpls"] as const;
 
 const CREATE_ENDPOINT = graphql(`
   mutation CreateEndpoint($input: EndpointInput!) {
@@ -208,7 +206,7 @@ function EndpointForm({
   const [values, setValues] = useState({
     address: endpoint?.address ?? "",
     port: String(endpoint?.port ?? 4500),
-    interface_kind: endpoint?.interface_kind ?? "fiber",
+    interface_kind: endpoint?.interface_kind ?? interfaceKinds[0],
     cost_per_gb: String(endpoint?.cost_per_gb ?? 0),
     reachable: endpoint?.reachable ?? true,
   });
@@ -279,9 +277,12 @@ function EndpointForm({
           <select
             {...props}
             value={values.interface_kind}
-            onChange={(e) => setValues({ ...values, interface_kind: e.target.value })}
+            onChange={(e) => {
+              const kind = e.target.value;
+              if (isInterfaceKind(kind)) setValues({ ...values, interface_kind: kind });
+            }}
           >
-            {INTERFACE_KINDS.map((k) => (
+            {interfaceKinds.map((k) => (
               <option key={k} value={k}>
                 {k}
               </option>

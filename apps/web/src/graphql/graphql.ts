@@ -3,6 +3,7 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { InterfaceKind } from '@patronus/core/sites/interface-kinds';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Exact matches on each field given; from and to (epoch ms, inclusive) on when the row was written. */
 export type AuditFilter = {
@@ -35,8 +36,7 @@ export type EndpointInput = {
   address: string;
   /** 0 when omitted. */
   cost_per_gb?: number | null | undefined;
-  /** fiber, cable, dsl, lte, 5g, satellite or mpls. */
-  interface_kind: string;
+  interface_kind: InterfaceKind;
   port: number;
   /** true when omitted. */
   reachable?: boolean | null | undefined;
@@ -46,7 +46,7 @@ export type EndpointInput = {
 export type EndpointPatch = {
   address?: string | null | undefined;
   cost_per_gb?: number | null | undefined;
-  interface_kind?: string | null | undefined;
+  interface_kind?: InterfaceKind | null | undefined;
   port?: number | null | undefined;
   reachable?: boolean | null | undefined;
 };
@@ -242,7 +242,7 @@ export type PathDetailQueryVariables = Exact<{
 }>;
 
 
-export type PathDetailQuery = { path_health_of: { path_id: number, status: PathStatus, source: { site_name: string, address: string, interface_kind: string }, destination: { site_name: string, address: string, interface_kind: string }, latest: { timestamp: number, latency_ms: number, jitter_ms: number, packet_loss_pct: number, bandwidth_mbps: number, score: number } | null } | null, path_metric_history: { step_ms: number, buckets: Array<{ start: number, samples: number, latency_ms: number, max_latency_ms: number, jitter_ms: number, packet_loss_pct: number, score: number }> } };
+export type PathDetailQuery = { path_health_of: { path_id: number, status: PathStatus, source: { site_name: string, address: string, interface_kind: InterfaceKind }, destination: { site_name: string, address: string, interface_kind: InterfaceKind }, latest: { timestamp: number, latency_ms: number, jitter_ms: number, packet_loss_pct: number, bandwidth_mbps: number, score: number } | null } | null, path_metric_history: { step_ms: number, buckets: Array<{ start: number, samples: number, latency_ms: number, max_latency_ms: number, jitter_ms: number, packet_loss_pct: number, score: number }> } };
 
 export type PathHealthQueryVariables = Exact<{
   site_id?: string | null | undefined;
@@ -250,7 +250,7 @@ export type PathHealthQueryVariables = Exact<{
 }>;
 
 
-export type PathHealthQuery = { path_health: Array<{ path_id: number, status: PathStatus, source: { site_id: string, site_name: string, address: string, interface_kind: string }, destination: { site_id: string, site_name: string, address: string, interface_kind: string }, latest: { timestamp: number, latency_ms: number, jitter_ms: number, packet_loss_pct: number, score: number } | null }> };
+export type PathHealthQuery = { path_health: Array<{ path_id: number, status: PathStatus, source: { site_id: string, site_name: string, address: string, interface_kind: InterfaceKind }, destination: { site_id: string, site_name: string, address: string, interface_kind: InterfaceKind }, latest: { timestamp: number, latency_ms: number, jitter_ms: number, packet_loss_pct: number, score: number } | null }> };
 
 export type PathSiteNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -290,7 +290,7 @@ export type PolicyFormDeleteMutation = { deletePolicy: { name: string, stats_row
 export type PolicyFormPathsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PolicyFormPathsQuery = { paths: Array<{ id: string, source_endpoint_id: number, destination_endpoint_id: number, status: string }>, sites: Array<{ id: string, name: string, endpoints: Array<{ id: string, address: string, interface_kind: string }> }> };
+export type PolicyFormPathsQuery = { paths: Array<{ id: string, source_endpoint_id: number, destination_endpoint_id: number, status: string }>, sites: Array<{ id: string, name: string, endpoints: Array<{ id: string, address: string, interface_kind: InterfaceKind }> }> };
 
 export type PolicyFormPolicyQueryVariables = Exact<{
   id: string;
@@ -369,7 +369,7 @@ export type UpdateEndpointMutationVariables = Exact<{
 }>;
 
 
-export type UpdateEndpointMutation = { updateEndpoint: { id: string, address: string, port: number, interface_kind: string, cost_per_gb: number, reachable: boolean } };
+export type UpdateEndpointMutation = { updateEndpoint: { id: string, address: string, port: number, interface_kind: InterfaceKind, cost_per_gb: number, reachable: boolean } };
 
 export type EndpointDependenciesQueryVariables = Exact<{
   id: string;
@@ -405,12 +405,12 @@ export type SitePageQueryVariables = Exact<{
 }>;
 
 
-export type SitePageQuery = { site: { id: string, name: string, location: string, status: SiteStatus, endpoint_count: number, created_at: number, updated_at: number, endpoints: Array<{ id: string, address: string, port: number, interface_kind: string, cost_per_gb: number, reachable: boolean }> } | null, path_health: Array<{ path_id: number, status: PathStatus, source: { site_id: string, site_name: string, endpoint_id: number, address: string, interface_kind: string }, destination: { site_id: string, site_name: string, endpoint_id: number, address: string, interface_kind: string }, latest: { timestamp: number, latency_ms: number, jitter_ms: number, packet_loss_pct: number, score: number } | null }> };
+export type SitePageQuery = { site: { id: string, name: string, location: string, status: SiteStatus, endpoint_count: number, created_at: number, updated_at: number, endpoints: Array<{ id: string, address: string, port: number, interface_kind: InterfaceKind, cost_per_gb: number, reachable: boolean }> } | null, path_health: Array<{ path_id: number, status: PathStatus, source: { site_id: string, site_name: string, endpoint_id: number, address: string, interface_kind: InterfaceKind }, destination: { site_id: string, site_name: string, endpoint_id: number, address: string, interface_kind: InterfaceKind }, latest: { timestamp: number, latency_ms: number, jitter_ms: number, packet_loss_pct: number, score: number } | null }> };
 
 export type PathTargetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PathTargetsQuery = { sites: Array<{ id: string, name: string, endpoints: Array<{ id: string, address: string, port: number, interface_kind: string }> }> };
+export type PathTargetsQuery = { sites: Array<{ id: string, name: string, endpoints: Array<{ id: string, address: string, port: number, interface_kind: InterfaceKind }> }> };
 
 export type CreatePathMutationVariables = Exact<{
   input: PathInput;
