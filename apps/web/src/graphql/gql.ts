@@ -31,7 +31,7 @@ type Documents = {
     "\n  query PolicyFormPaths {\n    paths {\n      id\n      source_endpoint_id\n      destination_endpoint_id\n      status\n    }\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        interface_kind\n      }\n    }\n  }\n": typeof types.PolicyFormPathsDocument,
     "\n  query PolicyFormPolicy($id: ID!) {\n    policy(id: $id) {\n      ...PolicyFields\n    }\n  }\n": typeof types.PolicyFormPolicyDocument,
     "\n  mutation PolicyFormCreate($input: PolicyInput!) {\n    createPolicy(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.PolicyFormCreateDocument,
-    "\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n    }\n  }\n": typeof types.PolicyFormUpdateDocument,
+    "\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      ...PolicyFields\n    }\n  }\n": typeof types.PolicyFormUpdateDocument,
     "\n  mutation PolicyFormSetEnabled($id: ID!, $enabled: Boolean!) {\n    setPolicyEnabled(policy_id: $id, enabled: $enabled) {\n      id\n      enabled\n    }\n  }\n": typeof types.PolicyFormSetEnabledDocument,
     "\n  query PolicyTopFlows($policy_id: ID!, $limit: Int) {\n    policy_top_flows(policy_id: $policy_id, limit: $limit) {\n      source\n      destination\n      source_port\n      destination_port\n      protocol\n      packets\n      bytes\n      packets_per_second\n      bits_per_second\n      last_seen\n    }\n  }\n": typeof types.PolicyTopFlowsDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": typeof types.PolicyCountersDocument,
@@ -82,7 +82,7 @@ const documents: Documents = {
     "\n  query PolicyFormPaths {\n    paths {\n      id\n      source_endpoint_id\n      destination_endpoint_id\n      status\n    }\n    sites {\n      id\n      name\n      endpoints {\n        id\n        address\n        interface_kind\n      }\n    }\n  }\n": types.PolicyFormPathsDocument,
     "\n  query PolicyFormPolicy($id: ID!) {\n    policy(id: $id) {\n      ...PolicyFields\n    }\n  }\n": types.PolicyFormPolicyDocument,
     "\n  mutation PolicyFormCreate($input: PolicyInput!) {\n    createPolicy(input: $input) {\n      id\n      name\n    }\n  }\n": types.PolicyFormCreateDocument,
-    "\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n    }\n  }\n": types.PolicyFormUpdateDocument,
+    "\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      ...PolicyFields\n    }\n  }\n": types.PolicyFormUpdateDocument,
     "\n  mutation PolicyFormSetEnabled($id: ID!, $enabled: Boolean!) {\n    setPolicyEnabled(policy_id: $id, enabled: $enabled) {\n      id\n      enabled\n    }\n  }\n": types.PolicyFormSetEnabledDocument,
     "\n  query PolicyTopFlows($policy_id: ID!, $limit: Int) {\n    policy_top_flows(policy_id: $policy_id, limit: $limit) {\n      source\n      destination\n      source_port\n      destination_port\n      protocol\n      packets\n      bytes\n      packets_per_second\n      bits_per_second\n      last_seen\n    }\n  }\n": types.PolicyTopFlowsDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": types.PolicyCountersDocument,
@@ -201,7 +201,7 @@ export function graphql(source: "\n  mutation PolicyFormCreate($input: PolicyInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n    }\n  }\n"): (typeof documents)["\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      id\n      name\n      description\n      priority\n      enabled\n      path_preference\n      pinned_path_id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      ...PolicyFields\n    }\n  }\n"): (typeof documents)["\n  mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {\n    updatePolicy(policy_id: $id, input: $patch) {\n      ...PolicyFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

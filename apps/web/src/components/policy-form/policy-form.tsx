@@ -49,13 +49,7 @@ const CREATE_POLICY = graphql(`
 const UPDATE_POLICY = graphql(`
   mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {
     updatePolicy(policy_id: $id, input: $patch) {
-      id
-      name
-      description
-      priority
-      enabled
-      path_preference
-      pinned_path_id
+      ...PolicyFields
     }
   }
 `);
