@@ -11,7 +11,11 @@ const config: CodegenConfig = {
       plugins: ["typescript", "typescript-resolvers"],
       config: {
         // Core returns numeric ids (users, tokens, paths); GraphQL serialises them as strings.
-        scalars: { ID: { input: "string", output: "string | number" } },
+        scalars: {
+          ID: { input: "string", output: "string | number" },
+          // Core reads some as plain strings (path health); the scalar checks each on its way out.
+          InterfaceKind: { input: "@patronus/core/sites/interface-kinds#InterfaceKind", output: "string" },
+        },
         useTypeImports: true,
         enumsAsTypes: true,
         // Resolvers run behind the guards, which hand them a context with its viewer (guards.ts).
@@ -30,7 +34,11 @@ const config: CodegenConfig = {
       preset: "client",
       presetConfig: { fragmentMasking: false },
       // A const object per enum, so the browser can list an enum's values (the role picker).
-      config: { scalars: { ID: "string" }, useTypeImports: true, enumType: "const" },
+      config: {
+        scalars: { ID: "string", InterfaceKind: "@patronus/core/sites/interface-kinds#InterfaceKind" },
+        useTypeImports: true,
+        enumType: "const",
+      },
     },
   },
 };

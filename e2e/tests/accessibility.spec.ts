@@ -23,7 +23,7 @@ for (const path of pages) {
 }
 
 test("axe finds no violation on a site page and its path deletion dialog", async ({ page }) => {
-  test.setTimeout(60_000); // two axe runs over a page of 30 paths
+  test.slow(); // two axe runs over a page of 30 paths
   await settled(page, "/sites");
   await page.getByRole("link", { name: "HQ New York" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "HQ New York" })).toBeVisible();

@@ -17,7 +17,7 @@ async function sendFromStranger(): Promise<void> {
 const PAGES = ["/", "/policies", "/traffic", "/caches", "/users", "/audit"];
 
 test("every page shows a banner saying unknown exporters are sending, and since when", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.slow(); // six pages, each waiting up to two of the banner's 5 s polls
   for (const path of PAGES) {
     await page.goto(path);
     // The banner reports a rise between two of its polls (5 s apart): keep the count rising until it shows.

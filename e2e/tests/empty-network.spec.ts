@@ -1,31 +1,14 @@
 import { createSocket } from "node:dgram";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
 import { formatBytes, formatCount } from "@patronus/core/format";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
-import { startServerPair, type ServerPair } from "../fixtures/server-pair";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test } from "./own-pair";
 import { signIn } from "./sign-in";
 
 /*
  * Issue 11's first proof: a network built from nothing. This file runs against a web app and collector of
  * its own over an empty database (fixtures/server-pair.ts), not the shared demo pair.
  */
-const test = base.extend<{ pair: ServerPair }, { serverPair: ServerPair }>({
-  serverPair: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-    async ({}, use) => {
-      const pair = await startServerPair();
-      try {
-        await use(pair);
-      } finally {
-        await pair.stop();
-      }
-    },
-    { scope: "worker", timeout: 180_000 },
-  ],
-  pair: async ({ serverPair }, use) => use(serverPair),
-  baseURL: async ({ serverPair }, use) => use(serverPair.baseURL),
-});
-test.use({ storageState: { cookies: [], origins: [] } });
 
 /** Runs a GraphQL operation with the page's session (the admin's) and returns its data. */
 async function graphql<T>(request: APIRequestContext, query: string, variables: object = {}): Promise<T> {
@@ -101,7 +84,9 @@ test("from an empty database: a network and a policy built in the browser count 
   page,
   pair,
 }) => {
-  test.setTimeout(180_000); // a whole network built through forms, and two rounds through the collector
+  // A whole network built through forms and two rounds through the collector: a real budget, not "slower
+  // than default", as a run under load went past test.slow()'s 90 s.
+  test.setTimeout(180_000);
   await signIn(page, pair.admin);
   await page.goto("/policies");
   await expect(page.getByText("No routing policies yet.")).toBeVisible();

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { formatBytes, plural } from "@patronus/core/format";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { graphql } from "../graphql";
 import { ConfirmDialog } from "./confirm-dialog";
 import { describeError } from "./query-states";
@@ -19,17 +19,24 @@ const RESET_POLICY_COUNTERS = graphql(`
 
 /**
  * "Reset counters" for operators and admins, behind a confirmation that says what is reset and that the
- * history stays; audited by the server. Hidden for viewers (the API refuses them anyway). `onReset` lets the
- * page refetch.
+ * history stays; audited by the server. Hidden unless `canReset`, which the page decides from the session
+ * on the server (the API refuses viewers anyway). `onReset` lets the page refetch.
  */
-export function ResetPolicyCounters({ policyId, onReset }: { policyId: string; onReset?: () => void }) {
-  const role = useSessionRole();
+export function ResetPolicyCounters({
+  policyId,
+  canReset,
+  onReset,
+}: {
+  policyId: string;
+  canReset: boolean;
+  onReset?: () => void;
+}) {
   const [reset, { loading }] = useMutation(RESET_POLICY_COUNTERS);
   const [outcome, setOutcome] = useState<string>();
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
 
-  if (role !== "operator" && role !== "admin") return null;
+  if (!canReset) return null;
 
   async function confirm(close: () => void) {
     close();
@@ -65,25 +72,4 @@ export function ResetPolicyCounters({ policyId, onReset }: { policyId: string; o
       )}
     </>
   );
-}
-
-/**
- * The signed-in user's role from next-auth's session endpoint (read afresh from the database on each
- * request, server/auth.ts), or undefined until it is known.
- */
-function useSessionRole(): string | undefined {
-  const [role, setRole] = useState<string>();
-  useEffect(() => {
-    let live = true;
-    fetch("/api/auth/session")
-      .then((response) => response.json() as Promise<{ user?: { role?: string } }>)
-      .then((session) => {
-        if (live) setRole(session.user?.role);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return role;
 }

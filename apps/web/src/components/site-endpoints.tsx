@@ -1,21 +1,20 @@
 "use client";
 
-import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useMutation } from "@apollo/client/react";
 import { plural } from "@patronus/core/format";
+import { interfaceKinds, isInterfaceKind } from "@patronus/core/sites/interface-kinds";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { graphql } from "../graphql";
 import { Empty } from "./query-states";
 import { Field, FormError } from "./field";
 import { DeleteDialog, WhatGoes } from "./site-delete-dialog";
+import { useSiteDeletion } from "./site-deletion";
 import { formErrors, noErrors, type FormErrors } from "./site-field-errors";
 import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
 import type { SiteData } from "./site-page";
 
 type EndpointRow = SiteData["endpoints"][number];
-
-/** core's interfaceKinds (db/schema.ts); the API takes them as strings and refuses any other, naming the field. */
-const INTERFACE_KINDS = ["fiber", "cable", "dsl", "lte", "5g", "satellite", "mpls"] as const;
 
 const CREATE_ENDPOINT = graphql(`
   mutation CreateEndpoint($input: EndpointInput!) {
@@ -76,13 +75,10 @@ export function SiteEndpoints({
   canEdit: boolean;
   onChanged: () => void;
 }) {
-  const client = useApolloClient();
   const [remove] = useMutation(DELETE_ENDPOINT);
   // undefined: no form; null: the new-endpoint form; else the endpoint being edited.
   const [editing, setEditing] = useState<EndpointRow | null>();
-  const [deleting, setDeleting] = useState<EndpointRow>();
-  const [notice, setNotice] = useState<string>();
-  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const { deleting, setDeleting, notice, setNotice, noticeRef, loadCounts, deleted } = useSiteDeletion<EndpointRow>();
   const addButton = useRef<HTMLButtonElement>(null);
   const closeForm = () => {
     focusAfter(addButton, () => setEditing(undefined));
@@ -167,15 +163,7 @@ export function SiteEndpoints({
           key={deleting.id}
           title={`Delete endpoint ${deleting.address}?`}
           confirmLabel="Delete endpoint"
-          load={async () => {
-            const { data } = await client.query({
-              query: ENDPOINT_DEPENDENCIES,
-              variables: { id: deleting.id },
-              fetchPolicy: "network-only",
-            });
-            if (!data) throw new Error("the server sent no counts");
-            return data.endpoint_dependencies;
-          }}
+          load={() => loadCounts(ENDPOINT_DEPENDENCIES, { id: deleting.id }, (d) => d.endpoint_dependencies)}
           describe={(d) => (
             <WhatGoes pinned={d.pinned_policies}>
               <li>
@@ -192,10 +180,7 @@ export function SiteEndpoints({
           }}
           onClose={() => setDeleting(undefined)}
           onDeleted={(message) => {
-            focusAfter(noticeRef, () => {
-              setDeleting(undefined);
-              setNotice(message);
-            });
+            deleted(message);
             onChanged();
           }}
         />
@@ -221,7 +206,7 @@ function EndpointForm({
   const [values, setValues] = useState({
     address: endpoint?.address ?? "",
     port: String(endpoint?.port ?? 4500),
-    interface_kind: endpoint?.interface_kind ?? "fiber",
+    interface_kind: endpoint?.interface_kind ?? interfaceKinds[0],
     cost_per_gb: String(endpoint?.cost_per_gb ?? 0),
     reachable: endpoint?.reachable ?? true,
   });
@@ -292,9 +277,12 @@ function EndpointForm({
           <select
             {...props}
             value={values.interface_kind}
-            onChange={(e) => setValues({ ...values, interface_kind: e.target.value })}
+            onChange={(e) => {
+              const kind = e.target.value;
+              if (isInterfaceKind(kind)) setValues({ ...values, interface_kind: kind });
+            }}
           >
-            {INTERFACE_KINDS.map((k) => (
+            {interfaceKinds.map((k) => (
               <option key={k} value={k}>
                 {k}
               </option>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { plural } from "@patronus/core/format";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
@@ -10,6 +10,7 @@ import { formatMs, formatPct } from "./path-table";
 import { describeError, Empty, Loading, LoadError } from "./query-states";
 import { Field, FormError } from "./field";
 import { DeleteDialog, WhatGoes } from "./site-delete-dialog";
+import { useSiteDeletion } from "./site-deletion";
 import { formErrors, noErrors, type FormErrors } from "./site-field-errors";
 import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
@@ -99,14 +100,11 @@ export function SitePaths({
   canEdit: boolean;
   onChanged: () => void;
 }) {
-  const client = useApolloClient();
   const [setStatus] = useMutation(UPDATE_PATH_STATUS);
   const [remove] = useMutation(DELETE_PATH);
   const [adding, setAdding] = useState(false);
-  const [deleting, setDeleting] = useState<SitePathRow>();
-  const [notice, setNotice] = useState<string>();
+  const { deleting, setDeleting, notice, setNotice, noticeRef, loadCounts, deleted } = useSiteDeletion<SitePathRow>();
   const [error, setError] = useState<string>();
-  const noticeRef = useRef<HTMLParagraphElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const closeForm = () => {
     focusAfter(addButton, () => setAdding(false));
@@ -243,15 +241,7 @@ export function SitePaths({
           key={deleting.path_id}
           title={`Delete path ${deleting.path_id}?`}
           confirmLabel="Delete path"
-          load={async () => {
-            const { data } = await client.query({
-              query: PATH_DEPENDENCIES,
-              variables: { id: String(deleting.path_id) },
-              fetchPolicy: "network-only",
-            });
-            if (!data) throw new Error("the server sent no counts");
-            return data.path_dependencies;
-          }}
+          load={() => loadCounts(PATH_DEPENDENCIES, { id: String(deleting.path_id) }, (d) => d.path_dependencies)}
           describe={(d) => (
             <WhatGoes
               pinned={d.pinned_policies}
@@ -272,10 +262,7 @@ export function SitePaths({
           }}
           onClose={() => setDeleting(undefined)}
           onDeleted={(message) => {
-            focusAfter(noticeRef, () => {
-              setDeleting(undefined);
-              setNotice(message);
-            });
+            deleted(message);
             onChanged();
           }}
         />

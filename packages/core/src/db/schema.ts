@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { interfaceKinds } from "../sites/interface-kinds";
 import { API_TOKEN_SCOPES, USER_ROLES } from "../users/roles";
 
 /**
@@ -11,7 +12,8 @@ import { API_TOKEN_SCOPES, USER_ROLES } from "../users/roles";
  */
 
 export const siteStatuses = ["active", "degraded", "offline", "maintenance"] as const;
-export const interfaceKinds = ["fiber", "cable", "dsl", "lte", "5g", "satellite", "mpls"] as const;
+// Declared apart from the database, where the browser can import them.
+export { interfaceKinds };
 export const pathStatuses = ["up", "degraded", "down"] as const;
 export const pathPreferences = ["lowest_latency", "lowest_loss", "highest_bandwidth", "lowest_cost"] as const;
 // Declared with the users, where their ranking is documented.

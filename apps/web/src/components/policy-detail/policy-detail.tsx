@@ -12,24 +12,31 @@ import { ResetPolicyCounters } from "../reset-policy-counters";
 import { TrafficHistoryPanel, type RangeKey } from "../traffic-history";
 import styles from "./policy-detail.module.css";
 
+// What a policy is, as both this page and the policy form (components/policy-form) read it.
+graphql(`
+  fragment PolicyFields on Policy {
+    id
+    name
+    description
+    priority
+    enabled
+    path_preference
+    pinned_path_id
+    rules {
+      source_cidrs
+      destination_cidrs
+      source_ports
+      destination_ports
+      protocols
+      dscp
+    }
+  }
+`);
+
 const POLICY = graphql(`
   query PolicyDetail($id: ID!) {
     policy(id: $id) {
-      id
-      name
-      description
-      priority
-      enabled
-      path_preference
-      pinned_path_id
-      rules {
-        source_cidrs
-        destination_cidrs
-        source_ports
-        destination_ports
-        protocols
-        dscp
-      }
+      ...PolicyFields
       created_at
       updated_at
       packets_matched
@@ -148,7 +155,7 @@ export function PolicyDetail({
         <Fact name="Active flows">{formatCount(policy.active_flows)}</Fact>
         <Fact name="Last edited">{when(policy.updated_at)}</Fact>
       </dl>
-      {canEdit && <ResetPolicyCounters policyId={policy.id} onReset={() => void refetch()} />}
+      <ResetPolicyCounters policyId={policy.id} canReset={canEdit} onReset={() => void refetch()} />
 
       <h2>Traffic</h2>
       <TrafficHistoryPanel initialRange={initialRange} initialPolicy={policy.id} fixedPolicy />

@@ -5,6 +5,7 @@ import type {
   PathPreference,
   PolicyChangeInput,
   PolicyInput,
+  PolicyFieldsFragment,
   PolicyPatch,
 } from "../../graphql/graphql";
 import { NAMED_DSCP, NAMED_PROTOCOLS } from "./catalog";
@@ -45,24 +46,8 @@ export interface PolicyDraft {
   other_dscp: string;
 }
 
-/** What the form reads of a saved policy (the `policy(id)` query). */
-export interface SavedPolicy {
-  id: string;
-  name: string;
-  description: string;
-  priority: number;
-  enabled: boolean;
-  path_preference: string;
-  pinned_path_id?: number | null;
-  rules: {
-    source_cidrs: string[];
-    destination_cidrs: string[];
-    source_ports: string[];
-    destination_ports: string[];
-    protocols: number[];
-    dscp: number[];
-  };
-}
+/** What the form reads of a saved policy (the `PolicyFields` fragment). */
+export type SavedPolicy = PolicyFieldsFragment;
 
 export function emptyDraft(): PolicyDraft {
   return {

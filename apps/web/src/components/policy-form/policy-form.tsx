@@ -28,24 +28,11 @@ import { PinnedPathPicker } from "./pinned-path-picker";
 import { FieldError, fieldProps, NumberPicker, RuleListEditor } from "./rule-editors";
 import styles from "./policy-form.module.css";
 
+// PolicyFields is declared beside the policy page (policy-detail.tsx), which reads the same fields.
 const POLICY_TO_EDIT = graphql(`
   query PolicyFormPolicy($id: ID!) {
     policy(id: $id) {
-      id
-      name
-      description
-      priority
-      enabled
-      path_preference
-      pinned_path_id
-      rules {
-        source_cidrs
-        destination_cidrs
-        source_ports
-        destination_ports
-        protocols
-        dscp
-      }
+      ...PolicyFields
     }
   }
 `);
@@ -62,13 +49,7 @@ const CREATE_POLICY = graphql(`
 const UPDATE_POLICY = graphql(`
   mutation PolicyFormUpdate($id: ID!, $patch: PolicyPatch!) {
     updatePolicy(policy_id: $id, input: $patch) {
-      id
-      name
-      description
-      priority
-      enabled
-      path_preference
-      pinned_path_id
+      ...PolicyFields
     }
   }
 `);

@@ -15,6 +15,7 @@ import { policyPreviewResolvers } from "./resolvers/policy-preview";
 import { auditResolvers } from "./resolvers/audit";
 import { collectorHealthResolvers } from "./resolvers/collector-health";
 import { flowPolicyResolvers } from "./resolvers/flow-policy";
+import { interfaceKindResolvers } from "./resolvers/interface-kind";
 import { policiesResolvers } from "./resolvers/policies";
 import { pathsResolvers } from "./resolvers/paths";
 import { routingResolvers } from "./resolvers/routing";
@@ -44,6 +45,7 @@ export const resolvers = guardRootFields([
   policyPreviewResolvers,
   auditResolvers,
   collectorHealthResolvers,
+  interfaceKindResolvers,
 ]);
 
 /** `now` is the rate limits' clock, injected by tests. */

@@ -1,4 +1,5 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { InterfaceKind } from '@patronus/core/sites/interface-kinds';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Policy as PolicyModel } from '@patronus/core/policies';
 import type { PathDetail as PathDetailModel, SiteSummary as SiteSummaryModel } from '@patronus/core/sites';
 import type { CollectorStatusReport as CollectorStatusReportModel } from '@patronus/core/traffic/control';
@@ -14,6 +15,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A WAN interface kind: fiber, cable, dsl, lte, 5g, satellite or mpls. A scalar, not an enum, because an
+   * enum value cannot start with a digit (5g); any other value is refused before a resolver runs.
+   */
+  InterfaceKind: { input: InterfaceKind; output: string; }
 };
 
 export type ApiToken = {
@@ -219,8 +225,7 @@ export type Endpoint = {
   cost_per_gb: Scalars['Float']['output'];
   created_at: Scalars['Float']['output'];
   id: Scalars['ID']['output'];
-  /** fiber, cable, dsl, lte, 5g, satellite or mpls. */
-  interface_kind: Scalars['String']['output'];
+  interface_kind: Scalars['InterfaceKind']['output'];
   port: Scalars['Int']['output'];
   reachable: Scalars['Boolean']['output'];
   site_id: Scalars['ID']['output'];
@@ -241,8 +246,7 @@ export type EndpointInput = {
   address: Scalars['String']['input'];
   /** 0 when omitted. */
   cost_per_gb?: InputMaybe<Scalars['Float']['input']>;
-  /** fiber, cable, dsl, lte, 5g, satellite or mpls. */
-  interface_kind: Scalars['String']['input'];
+  interface_kind: Scalars['InterfaceKind']['input'];
   port: Scalars['Int']['input'];
   /** true when omitted. */
   reachable?: InputMaybe<Scalars['Boolean']['input']>;
@@ -252,7 +256,7 @@ export type EndpointInput = {
 export type EndpointPatch = {
   address?: InputMaybe<Scalars['String']['input']>;
   cost_per_gb?: InputMaybe<Scalars['Float']['input']>;
-  interface_kind?: InputMaybe<Scalars['String']['input']>;
+  interface_kind?: InputMaybe<Scalars['InterfaceKind']['input']>;
   port?: InputMaybe<Scalars['Int']['input']>;
   reachable?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -584,7 +588,7 @@ export type PathEnd = {
   __typename?: 'PathEnd';
   address: Scalars['String']['output'];
   endpoint_id: Scalars['Int']['output'];
-  interface_kind: Scalars['String']['output'];
+  interface_kind: Scalars['InterfaceKind']['output'];
   site_id: Scalars['ID']['output'];
   site_name: Scalars['String']['output'];
 };
@@ -1416,6 +1420,7 @@ export type ResolversTypes = {
   FlowPolicyMatch: ResolverTypeWrapper<Omit<FlowPolicyMatch, 'policy'> & { policy?: Maybe<ResolversTypes['Policy']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InterfaceKind: ResolverTypeWrapper<Scalars['InterfaceKind']['output']>;
   LiveFlow: ResolverTypeWrapper<LiveFlow>;
   MatchRules: ResolverTypeWrapper<MatchRules>;
   MatchRulesInput: MatchRulesInput;
@@ -1498,6 +1503,7 @@ export type ResolversParentTypes = {
   FlowPolicyMatch: Omit<FlowPolicyMatch, 'policy'> & { policy?: Maybe<ResolversParentTypes['Policy']> };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  InterfaceKind: Scalars['InterfaceKind']['output'];
   LiveFlow: LiveFlow;
   MatchRules: MatchRules;
   MatchRulesInput: MatchRulesInput;
@@ -1684,7 +1690,7 @@ export type EndpointResolvers<ContextType = AuthedContext, ParentType extends Re
   cost_per_gb?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   created_at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  interface_kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interface_kind?: Resolver<ResolversTypes['InterfaceKind'], ParentType, ContextType>;
   port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1705,6 +1711,10 @@ export type FlowPolicyMatchResolvers<ContextType = AuthedContext, ParentType ext
   policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export interface InterfaceKindScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['InterfaceKind'], any> {
+  name: 'InterfaceKind';
+}
 
 export type LiveFlowResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['LiveFlow'] = ResolversParentTypes['LiveFlow']> = {
   bits_per_second?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1808,7 +1818,7 @@ export type PathDependenciesResolvers<ContextType = AuthedContext, ParentType ex
 export type PathEndResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['PathEnd'] = ResolversParentTypes['PathEnd']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endpoint_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  interface_kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interface_kind?: Resolver<ResolversTypes['InterfaceKind'], ParentType, ContextType>;
   site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   site_name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -2077,6 +2087,7 @@ export type Resolvers<ContextType = AuthedContext> = {
   Endpoint?: EndpointResolvers<ContextType>;
   EndpointDependencies?: EndpointDependenciesResolvers<ContextType>;
   FlowPolicyMatch?: FlowPolicyMatchResolvers<ContextType>;
+  InterfaceKind?: GraphQLScalarType;
   LiveFlow?: LiveFlowResolvers<ContextType>;
   MatchRules?: MatchRulesResolvers<ContextType>;
   MovedFlow?: MovedFlowResolvers<ContextType>;
