@@ -1,26 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { graphql } from "../graphql";
-import type { PathDetailQuery } from "../graphql/graphql";
 import { Stat } from "./figure-table";
 import { formatMs, formatPct } from "./path-table";
 import { Empty, LoadError, Loading } from "./query-states";
 import {
-  chartMargin,
-  ChartFrame,
-  gridProps,
-  lineProps,
   RangePicker,
-  timeAxisProps,
+  TimeChart,
   timeTick,
-  timeZone,
-  tooltipProps,
   useRollingNow,
-  valueAxisProps,
+  useRowsAfterFirst,
+  useTimeZone,
+  useWindowQuery,
 } from "./time-range";
 
 const PATH = graphql(`
@@ -62,8 +55,6 @@ const PATH = graphql(`
   }
 `);
 
-type Bucket = PathDetailQuery["path_metric_history"]["buckets"][number];
-
 const MINUTE = 60_000;
 const ranges = {
   "1h": { label: "Last hour", ms: 60 * MINUTE, buckets: 60, refreshMs: 15_000 },
@@ -80,11 +71,9 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
   useEffect(() => window.history.replaceState(null, "", `?range=${range}`), [range]);
 
   const from = now - ms;
-  const { data, previousData, error, refetch } = useQuery(PATH, {
-    variables: { path_id: pathId, from, to: now, max_buckets: buckets },
-    fetchPolicy: "no-cache",
-  });
-  const shown = data ?? previousData;
+  const { shown, error, refetch } = useWindowQuery(PATH, { path_id: pathId, from, to: now, max_buckets: buckets });
+  const later = useRowsAfterFirst(shown?.path_metric_history.buckets ?? NO_BUCKETS);
+  const zone = useTimeZone();
   const path = shown?.path_health_of;
   const history = shown?.path_metric_history;
 
@@ -121,27 +110,34 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
       ) : (
         <>
           <div className="charts">
-            {CHARTS.map(({ title, unit, dataKey }) => (
-              <Chart
+            {CHARTS.map(({ title, unit, dataKey }, i) => (
+              <TimeChart
                 key={dataKey}
-                title={title}
-                unit={unit}
-                buckets={history.buckets}
+                title={`${title}${unit ? ` (${unit})` : ""}`}
+                name={title}
+                label={`${title} chart`}
+                height={180}
+                rows={i === 0 ? history.buckets : later}
+                xKey="start"
                 dataKey={dataKey}
+                format={(value) => `${Number(value.toFixed(2))}${unit ? ` ${unit}` : ""}`}
                 tick={tick}
                 domain={[from, now]}
+                axisWidth={70}
               />
             ))}
           </div>
           <p className="muted" data-testid="time-zone">
-            Times in {timeZone()}; each point is the mean of a {history.step_ms / MINUTE}-minute bucket. Gaps: nothing
-            was measured.
+            Times in {zone ?? "your time zone"}; each point is the mean of a {history.step_ms / MINUTE}-minute bucket.
+            Gaps: nothing was measured.
           </p>
         </>
       )}
     </section>
   );
 }
+
+const NO_BUCKETS: [] = [];
 
 /** The four charts of a path, in the order they are laid out. */
 const CHARTS = [
@@ -150,34 +146,3 @@ const CHARTS = [
   { title: "Packet loss", unit: "%", dataKey: "packet_loss_pct" },
   { title: "Score", unit: "", dataKey: "score" },
 ] as const;
-
-function Chart({
-  title,
-  unit,
-  buckets,
-  dataKey,
-  tick,
-  domain,
-}: {
-  title: string;
-  unit: string;
-  buckets: Bucket[];
-  dataKey: "latency_ms" | "jitter_ms" | "packet_loss_pct" | "score";
-  tick: (at: number) => string;
-  domain: [number, number];
-}) {
-  const format = (value: number) => `${Number(value.toFixed(2))}${unit ? ` ${unit}` : ""}`;
-  return (
-    <ChartFrame title={`${title}${unit ? ` (${unit})` : ""}`} label={`${title} chart`} height={180}>
-      {(size) => (
-        <LineChart {...size} data={buckets} margin={chartMargin}>
-          <CartesianGrid {...gridProps} />
-          <XAxis {...timeAxisProps("start", domain, tick)} />
-          <YAxis {...valueAxisProps(format, 70)} />
-          <Tooltip {...tooltipProps} formatter={(value) => [format(Number(value)), title]} />
-          <Line {...lineProps} dataKey={dataKey} />
-        </LineChart>
-      )}
-    </ChartFrame>
-  );
-}
