@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { graphql } from "../graphql";
 import { Stat } from "./figure-table";
 import { formatMs, formatPct } from "./path-table";
@@ -11,7 +11,7 @@ import {
   TimeChart,
   timeTick,
   useRollingNow,
-  useRowsAfterFirst,
+  useRowsAfterPaint,
   useTimeZone,
   useWindowQuery,
 } from "./time-range";
@@ -72,8 +72,9 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
 
   const from = now - ms;
   const { shown, error, refetch } = useWindowQuery(PATH, { path_id: pathId, from, to: now, max_buckets: buckets });
-  const later = useRowsAfterFirst(shown?.path_metric_history.buckets ?? NO_BUCKETS);
+  const later = useRowsAfterPaint(shown?.path_metric_history.buckets ?? NO_BUCKETS);
   const zone = useTimeZone();
+  const axis = useMemo(() => ({ tick: timeTick([from, now]), domain: [from, now] as [number, number] }), [from, now]);
   const path = shown?.path_health_of;
   const history = shown?.path_metric_history;
 
@@ -85,7 +86,6 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
         No path has id {pathId}. <Link href="/paths">All paths</Link>
       </Empty>
     );
-  const tick = timeTick([from, now]);
   return (
     <section aria-label={`Path ${pathId}`} className="traffic">
       <p>
@@ -110,7 +110,7 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
       ) : (
         <>
           <div className="charts">
-            {CHARTS.map(({ title, unit, dataKey }, i) => (
+            {CHARTS.map(({ title, unit, dataKey, format }, i) => (
               <TimeChart
                 key={dataKey}
                 title={`${title}${unit ? ` (${unit})` : ""}`}
@@ -120,9 +120,8 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
                 rows={i === 0 ? history.buckets : later}
                 xKey="start"
                 dataKey={dataKey}
-                format={(value) => `${Number(value.toFixed(2))}${unit ? ` ${unit}` : ""}`}
-                tick={tick}
-                domain={[from, now]}
+                format={format}
+                {...axis}
                 axisWidth={70}
               />
             ))}
@@ -145,4 +144,12 @@ const CHARTS = [
   { title: "Jitter", unit: "ms", dataKey: "jitter_ms" },
   { title: "Packet loss", unit: "%", dataKey: "packet_loss_pct" },
   { title: "Score", unit: "", dataKey: "score" },
-] as const;
+].map((chart) => ({
+  ...chart,
+  format: (value: number) => `${Number(value.toFixed(2))}${chart.unit ? ` ${chart.unit}` : ""}`,
+})) as readonly {
+  title: string;
+  unit: string;
+  dataKey: "latency_ms" | "jitter_ms" | "packet_loss_pct" | "score";
+  format: (value: number) => string;
+}[];

@@ -2,15 +2,7 @@
 
 import { useQuery } from "@apollo/client/react";
 import type { OperationVariables, TypedDocumentNode } from "@apollo/client";
-import {
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from "react";
+import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 const MINUTE = 60_000;
@@ -164,8 +156,12 @@ export const lineProps = {
 /**
  * One series over time in its frame: each row's `dataKey` at its `xKey` (epoch ms) over `domain`. No
  * rows yet (`rows` undefined) is the empty frame at its full height, so nothing moves when they come.
+ * Memoised: recharts redraws everything on any new prop, so pass stable `tick`, `domain` and `format`.
  */
-export function TimeChart<Row extends object>({
+// memo() drops the type parameter; the cast gives it back.
+export const TimeChart = memo(TimeChartBody) as unknown as typeof TimeChartBody;
+
+function TimeChartBody<Row extends object>({
   title,
   name,
   label,
@@ -213,12 +209,22 @@ export function TimeChart<Row extends object>({
 }
 
 /**
- * `rows` for every chart but the first: undefined on their first render and a step behind after, so
- * the first chart is drawn and painted before recharts works on the others (docs/architecture.md,
- * "Chart speed").
+ * `rows` for every chart but the first, once the frame showing the first chart with them is painted:
+ * recharts draws a chart in one long task, so the first is on screen before it starts on the others
+ * (docs/architecture.md, "Chart speed").
  */
-export function useRowsAfterFirst<Row>(rows: readonly Row[]): readonly Row[] | undefined {
-  return useDeferredValue<readonly Row[] | undefined>(rows, undefined);
+export function useRowsAfterPaint<Row>(rows: readonly Row[]): readonly Row[] | undefined {
+  const [later, setLater] = useState<readonly Row[]>();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame's callback runs just before its paint; a timeout set from it runs after.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setLater(rows))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [rows]);
+  return later;
 }
 
 /**

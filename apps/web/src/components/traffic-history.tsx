@@ -3,7 +3,7 @@
 import { useQuery } from "@apollo/client/react";
 import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import type { TrafficPoint } from "@patronus/core/traffic/stats";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { graphql } from "../graphql";
 import type { TrafficHistoryQuery } from "../graphql/graphql";
 import { Stat } from "./figure-table";
@@ -13,7 +13,7 @@ import {
   TimeChart,
   timeTick,
   useRollingNow,
-  useRowsAfterFirst,
+  useRowsAfterPaint,
   useTimeZone,
   useWindowQuery,
 } from "./time-range";
@@ -160,14 +160,19 @@ export function TrafficHistoryPanel({
   );
 }
 
+const formatFlows = (value: number) => formatCount(value);
+
 function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to: number }) {
   const packets = points.reduce((sum, p) => sum + p.packets, 0);
   const bytes = points.reduce((sum, p) => sum + p.bytes, 0);
   const peak = points.reduce((max, p) => Math.max(max, p.packets_per_second ?? 0), 0);
-  const later = useRowsAfterFirst(points);
+  const later = useRowsAfterPaint(points);
   const zone = useTimeZone();
-  const domain: [number, number] = [from, to];
-  const chart = { xKey: "at", tick: timeTick(domain), domain, height: 200, axisWidth: 80 } as const;
+  // Stable between renders, so a re-render for anything else (policy names, the time zone) redraws no chart.
+  const chart = useMemo(() => {
+    const domain: [number, number] = [from, to];
+    return { xKey: "at", tick: timeTick(domain), domain, height: 200, axisWidth: 80 } as const;
+  }, [from, to]);
   return (
     <>
       <dl className="summary" aria-label="Totals in range">
@@ -199,7 +204,7 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
           name="Active flows"
           rows={later}
           dataKey="active_flows"
-          format={(v) => formatCount(v)}
+          format={formatFlows}
           wholeTicks
         />
       </div>
