@@ -11,7 +11,7 @@ import {
   TimeChart,
   timeTick,
   useRollingNow,
-  useRowsAfterPaint,
+  useAfterPaint,
   useTimeZone,
   useWindowQuery,
 } from "./time-range";
@@ -72,9 +72,13 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
 
   const from = now - ms;
   const { shown, error, refetch } = useWindowQuery(PATH, { path_id: pathId, from, to: now, max_buckets: buckets });
-  const later = useRowsAfterPaint(shown?.path_metric_history.buckets ?? NO_BUCKETS);
   const zone = useTimeZone();
-  const axis = useMemo(() => ({ tick: timeTick([from, now]), domain: [from, now] as [number, number] }), [from, now]);
+  const rows = shown?.path_metric_history.buckets ?? NO_BUCKETS;
+  const drawn = useMemo(() => {
+    const domain: [number, number] = [from, now];
+    return { rows, tick: timeTick(domain), domain };
+  }, [rows, from, now]);
+  const later = useAfterPaint(drawn) ?? { ...drawn, rows: undefined };
   const path = shown?.path_health_of;
   const history = shown?.path_metric_history;
 
@@ -117,11 +121,10 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
                 name={title}
                 label={`${title} chart`}
                 height={180}
-                rows={i === 0 ? history.buckets : later}
                 xKey="start"
                 dataKey={dataKey}
                 format={format}
-                {...axis}
+                {...(i === 0 ? drawn : later)}
                 axisWidth={70}
               />
             ))}

@@ -209,21 +209,21 @@ function TimeChartBody<Row extends object>({
 }
 
 /**
- * `rows` for every chart but the first, once the frame showing the first chart with them is painted:
- * recharts draws a chart in one long task, so the first is on screen before it starts on the others
- * (docs/architecture.md, "Chart speed").
+ * `chart` (rows, domain, ticks) for every chart but the first, once the frame showing the first chart
+ * with it is painted: recharts draws a chart in one long task, so the first is on screen before it
+ * starts on the others (docs/architecture.md, "Chart speed"). Until then, the previous one.
  */
-export function useRowsAfterPaint<Row>(rows: readonly Row[]): readonly Row[] | undefined {
-  const [later, setLater] = useState<readonly Row[]>();
+export function useAfterPaint<T>(chart: T): T | undefined {
+  const [later, setLater] = useState<T>();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     // A frame's callback runs just before its paint; a timeout set from it runs after.
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setLater(rows))));
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setLater(() => chart))));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [rows]);
+  }, [chart]);
   return later;
 }
 

@@ -13,7 +13,7 @@ import {
   TimeChart,
   timeTick,
   useRollingNow,
-  useRowsAfterPaint,
+  useAfterPaint,
   useTimeZone,
   useWindowQuery,
 } from "./time-range";
@@ -166,13 +166,13 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
   const packets = points.reduce((sum, p) => sum + p.packets, 0);
   const bytes = points.reduce((sum, p) => sum + p.bytes, 0);
   const peak = points.reduce((max, p) => Math.max(max, p.packets_per_second ?? 0), 0);
-  const later = useRowsAfterPaint(points);
   const zone = useTimeZone();
   // Stable between renders, so a re-render for anything else (policy names, the time zone) redraws no chart.
-  const chart = useMemo(() => {
+  const drawn = useMemo(() => {
     const domain: [number, number] = [from, to];
-    return { xKey: "at", tick: timeTick(domain), domain, height: 200, axisWidth: 80 } as const;
-  }, [from, to]);
+    return { rows: points, xKey: "at", tick: timeTick(domain), domain, height: 200, axisWidth: 80 } as const;
+  }, [points, from, to]);
+  const later = useAfterPaint(drawn) ?? { ...drawn, rows: undefined };
   return (
     <>
       <dl className="summary" aria-label="Totals in range">
@@ -183,26 +183,23 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
       {/* A bucket the collector recorded nothing in has no figure: a gap, not a drop to zero. */}
       <div className="charts">
         <TimeChart
-          {...chart}
+          {...drawn}
           title="Packets per second"
           name="Packets per second"
-          rows={points}
           dataKey="packets_per_second"
           format={formatPacketRate}
         />
         <TimeChart
-          {...chart}
+          {...later}
           title="Bytes per second"
           name="Bytes per second"
-          rows={later}
           dataKey="bytes_per_second"
           format={formatByteRate}
         />
         <TimeChart
-          {...chart}
+          {...later}
           title="Active flows"
           name="Active flows"
-          rows={later}
           dataKey="active_flows"
           format={formatFlows}
           wholeTicks
