@@ -80,8 +80,11 @@ const readMarks = (page: Page) =>
 
 async function allLinesDrawn(page: Page): Promise<void> {
   await expect(page.locator(".recharts-line-curve")).toHaveCount(3, { timeout: 30_000 });
+  // After a range switch the old lines count too: this waits for all three to be redrawn.
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __chartMarks: Marks }).__chartMarks.allAt))
+    .poll(() => page.evaluate(() => (window as unknown as { __chartMarks: Marks }).__chartMarks.allAt), {
+      timeout: 30_000,
+    })
     .toBeDefined();
 }
 
