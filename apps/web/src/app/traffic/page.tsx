@@ -1,5 +1,3 @@
-import { Suspense } from "react";
-import { Loading } from "~/components/query-states";
 import { TrafficHistoryPanel, type FirstHistory } from "~/components/traffic-history";
 import { historyVariables, isRangeKey, type RangeKey } from "~/components/traffic-ranges";
 import { requirePageUser } from "~/server/auth";
@@ -20,30 +18,21 @@ export default async function TrafficPage({
   return (
     <>
       <h1>Traffic history</h1>
-      {/* The page's shell and scripts go out at once; the chart's data follows in the same response. */}
-      <Suspense fallback={<Loading what="the traffic history" />}>
-        <PanelWithHistory initialRange={initialRange} initialPolicy={initialPolicy} />
-      </Suspense>
+      <TrafficHistoryPanel
+        initialRange={initialRange}
+        initialPolicy={initialPolicy}
+        first={await readFirst(initialRange, initialPolicy)}
+      />
     </>
   );
 }
 
 /**
- * The panel with its first range read here, through the API's own reader (history-pool.ts), so the
- * chart is drawn as soon as the page's script runs rather than after a query of its own
- * (docs/architecture.md, "Chart speed").
+ * The first range, read here through the API's own reader (history-pool.ts), so the chart is drawn as
+ * soon as the page's script runs rather than after a query of its own (docs/architecture.md, "Chart
+ * speed"). Undefined when the read fails (an unknown policy, say): the chart then asks the API and shows
+ * its error.
  */
-async function PanelWithHistory({ initialRange, initialPolicy }: { initialRange: RangeKey; initialPolicy: string }) {
-  return (
-    <TrafficHistoryPanel
-      initialRange={initialRange}
-      initialPolicy={initialPolicy}
-      first={await readFirst(initialRange, initialPolicy)}
-    />
-  );
-}
-
-/** Undefined when the read fails (an unknown policy, say): the chart then asks the API and shows its error. */
 async function readFirst(range: RangeKey, policyId: string): Promise<FirstHistory | undefined> {
   const now = Date.now();
   const { from, to, max_buckets, policy_id } = historyVariables(range, policyId, now);
