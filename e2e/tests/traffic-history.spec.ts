@@ -1,6 +1,7 @@
 import { createSocket } from "node:dgram";
 import { readFile } from "node:fs/promises";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE } from "@patronus/core/flows";
+import { formatPacketRate } from "@patronus/core/format";
 import { expect, test, type Page } from "@playwright/test";
 import { flowPort } from "../playwright.config";
 
@@ -84,6 +85,46 @@ test("the traffic page charts the recorded history, follows the range and policy
   // The seed's last row is a reset to zero; the collector's snapshot of the flow comes after it.
   expect(rows.at(-2)?.slice(4, 6)).toEqual(["0", "0"]);
   expect(rows.at(-1)?.slice(4, 6)).toEqual([String(guest.packets), String(guest.bytes)]);
+});
+
+test("the traffic page comes with its first range's history: drawn without a query of its own, from the buckets the database holds", async ({
+  page,
+}) => {
+  const historyQueries: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/graphql") && request.postData()?.includes("TrafficHistory")) {
+      historyQueries.push(request.postData()!);
+    }
+  });
+  await page.goto("/traffic?range=7d");
+  for (const name of ["Packets per second", "Bytes per second", "Active flows"]) {
+    await expect(page.getByRole("figure", { name }).locator(".recharts-line-curve")).toBeVisible();
+  }
+  await expect(page.getByTestId("time-zone")).toHaveText(
+    `Times in ${await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)}. Gaps: nothing was recorded (the collector was down).`,
+  );
+  expect(historyQueries).toEqual([]);
+
+  // The export link names the window the page was rendered for: its buckets, read from the database
+  // by the export route, are the figures on screen.
+  const buckets = await download(page, "Export CSV");
+  const rows = buckets.lines.slice(2).map((line) => line.split(","));
+  const packets = rows.reduce((sum, r) => sum + Number(r[2]), 0);
+  const peak = Math.max(...rows.map((r) => Number(r[4] || 0)));
+  expect(rows.length).toBeGreaterThan(0);
+  expect(await totalPackets(page)).toBe(packets);
+  await expect(page.getByTestId("peak-rate")).toHaveText(formatPacketRate(peak));
+  // Every bucket with a figure is a point of the line; a bucket without one is a gap (a new M in the path).
+  const drawn = await page
+    .getByRole("figure", { name: "Packets per second" })
+    .locator(".recharts-line-curve")
+    .getAttribute("d");
+  const runs = drawn?.match(/M/g)?.length ?? 0;
+  const recordedRuns = rows.reduce(
+    (count, r, i) => (r[4] !== "" && (i === 0 || rows[i - 1]![4] === "") ? count + 1 : count),
+    0,
+  );
+  expect(runs).toBe(recordedRuns);
 });
 
 const BUCKET_HEADER = "bucket_start,time,packets,bytes,packets_per_second,bytes_per_second,active_flows,samples";

@@ -1,26 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery } from "@apollo/client/react";
-import { useEffect, useState } from "react";
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useEffect, useMemo, useState } from "react";
 import { graphql } from "../graphql";
-import type { PathDetailQuery } from "../graphql/graphql";
 import { Stat } from "./figure-table";
 import { formatMs, formatPct } from "./path-table";
 import { Empty, LoadError, Loading } from "./query-states";
 import {
-  chartMargin,
-  ChartFrame,
-  gridProps,
-  lineProps,
   RangePicker,
-  timeAxisProps,
+  TimeChart,
   timeTick,
-  timeZone,
-  tooltipProps,
   useRollingNow,
-  valueAxisProps,
+  useAfterPaint,
+  useTimeZone,
+  useWindowQuery,
 } from "./time-range";
 
 const PATH = graphql(`
@@ -62,8 +55,6 @@ const PATH = graphql(`
   }
 `);
 
-type Bucket = PathDetailQuery["path_metric_history"]["buckets"][number];
-
 const MINUTE = 60_000;
 const ranges = {
   "1h": { label: "Last hour", ms: 60 * MINUTE, buckets: 60, refreshMs: 15_000 },
@@ -80,11 +71,14 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
   useEffect(() => window.history.replaceState(null, "", `?range=${range}`), [range]);
 
   const from = now - ms;
-  const { data, previousData, error, refetch } = useQuery(PATH, {
-    variables: { path_id: pathId, from, to: now, max_buckets: buckets },
-    fetchPolicy: "no-cache",
-  });
-  const shown = data ?? previousData;
+  const { shown, error, refetch } = useWindowQuery(PATH, { path_id: pathId, from, to: now, max_buckets: buckets });
+  const zone = useTimeZone();
+  const rows = shown?.path_metric_history.buckets ?? NO_BUCKETS;
+  const drawn = useMemo(() => {
+    const domain: [number, number] = [from, now];
+    return { rows, tick: timeTick(domain), domain };
+  }, [rows, from, now]);
+  const later = useAfterPaint(drawn) ?? { ...drawn, rows: undefined };
   const path = shown?.path_health_of;
   const history = shown?.path_metric_history;
 
@@ -96,7 +90,6 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
         No path has id {pathId}. <Link href="/paths">All paths</Link>
       </Empty>
     );
-  const tick = timeTick([from, now]);
   return (
     <section aria-label={`Path ${pathId}`} className="traffic">
       <p>
@@ -121,21 +114,24 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
       ) : (
         <>
           <div className="charts">
-            {CHARTS.map(({ title, unit, dataKey }) => (
-              <Chart
+            {CHARTS.map(({ title, unit, dataKey, format }, i) => (
+              <TimeChart
                 key={dataKey}
-                title={title}
-                unit={unit}
-                buckets={history.buckets}
+                title={`${title}${unit ? ` (${unit})` : ""}`}
+                name={title}
+                label={`${title} chart`}
+                height={180}
+                xKey="start"
                 dataKey={dataKey}
-                tick={tick}
-                domain={[from, now]}
+                format={format}
+                {...(i === 0 ? drawn : later)}
+                axisWidth={70}
               />
             ))}
           </div>
           <p className="muted" data-testid="time-zone">
-            Times in {timeZone()}; each point is the mean of a {history.step_ms / MINUTE}-minute bucket. Gaps: nothing
-            was measured.
+            Times in {zone ?? "your time zone"}; each point is the mean of a {history.step_ms / MINUTE}-minute bucket.
+            Gaps: nothing was measured.
           </p>
         </>
       )}
@@ -143,41 +139,20 @@ export function PathCharts({ pathId, initialRange }: { pathId: number; initialRa
   );
 }
 
+const NO_BUCKETS: [] = [];
+
 /** The four charts of a path, in the order they are laid out. */
 const CHARTS = [
   { title: "Latency", unit: "ms", dataKey: "latency_ms" },
   { title: "Jitter", unit: "ms", dataKey: "jitter_ms" },
   { title: "Packet loss", unit: "%", dataKey: "packet_loss_pct" },
   { title: "Score", unit: "", dataKey: "score" },
-] as const;
-
-function Chart({
-  title,
-  unit,
-  buckets,
-  dataKey,
-  tick,
-  domain,
-}: {
+].map((chart) => ({
+  ...chart,
+  format: (value: number) => `${Number(value.toFixed(2))}${chart.unit ? ` ${chart.unit}` : ""}`,
+})) as readonly {
   title: string;
   unit: string;
-  buckets: Bucket[];
   dataKey: "latency_ms" | "jitter_ms" | "packet_loss_pct" | "score";
-  tick: (at: number) => string;
-  domain: [number, number];
-}) {
-  const format = (value: number) => `${Number(value.toFixed(2))}${unit ? ` ${unit}` : ""}`;
-  return (
-    <ChartFrame title={`${title}${unit ? ` (${unit})` : ""}`} label={`${title} chart`} height={180}>
-      {(size) => (
-        <LineChart {...size} data={buckets} margin={chartMargin}>
-          <CartesianGrid {...gridProps} />
-          <XAxis {...timeAxisProps("start", domain, tick)} />
-          <YAxis {...valueAxisProps(format, 70)} />
-          <Tooltip {...tooltipProps} formatter={(value) => [format(Number(value)), title]} />
-          <Line {...lineProps} dataKey={dataKey} />
-        </LineChart>
-      )}
-    </ChartFrame>
-  );
-}
+  format: (value: number) => string;
+}[];

@@ -1,6 +1,9 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useQuery } from "@apollo/client/react";
+import type { OperationVariables, TypedDocumentNode } from "@apollo/client";
+import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -35,9 +38,12 @@ export function RangePicker<K extends string>({
   );
 }
 
-/** The end of a rolling window: now, moved on every `refreshMs`, which makes the page ask again. */
-export function useRollingNow(refreshMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * The end of a rolling window: now, moved on every `refreshMs`, which makes the page ask again. `start`
+ * is the server's now when the page came with its first range read, so both render the same window.
+ */
+export function useRollingNow(refreshMs: number, start?: number): number {
+  const [now, setNow] = useState(() => start ?? Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), refreshMs);
     return () => clearInterval(timer);
@@ -59,6 +65,16 @@ export function timeTick([from, to]: [number, number]): (at: number) => string {
 /** The browser's time zone, which the axes use, named under the charts. */
 export function timeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const never = () => () => undefined;
+
+/**
+ * timeZone() for text the server renders too: nothing on the server and while hydrating (the server's
+ * zone is not the reader's), the browser's right after.
+ */
+export function useTimeZone(): string | undefined {
+  return useSyncExternalStore(never, timeZone, () => undefined);
 }
 
 /**
@@ -136,3 +152,101 @@ export const lineProps = {
   isAnimationActive: false,
   connectNulls: false,
 } as const;
+
+/**
+ * One series over time in its frame: each row's `dataKey` at its `xKey` (epoch ms) over `domain`. No
+ * rows yet (`rows` undefined) is the empty frame at its full height, so nothing moves when they come.
+ * Memoised: recharts redraws everything on any new prop, so pass stable `tick`, `domain` and `format`.
+ */
+// memo() drops the type parameter; the cast gives it back.
+export const TimeChart = memo(TimeChartBody) as unknown as typeof TimeChartBody;
+
+function TimeChartBody<Row extends object>({
+  title,
+  name,
+  label,
+  height,
+  rows,
+  xKey,
+  dataKey,
+  format,
+  tick,
+  domain,
+  axisWidth,
+  wholeTicks = false,
+}: {
+  title: ReactNode;
+  /** The series' name in the tooltip. */
+  name: string;
+  label?: string;
+  height: number;
+  rows: readonly Row[] | undefined;
+  xKey: keyof Row & string;
+  dataKey: keyof Row & string;
+  format: (value: number) => string;
+  tick: (at: number) => string;
+  domain: [number, number];
+  /** The value axis's gutter, in pixels. */
+  axisWidth: number;
+  /** Counts of things (flows): no tick at 2.5. */
+  wholeTicks?: boolean;
+}) {
+  return (
+    <ChartFrame title={title} label={label} height={height}>
+      {(size) =>
+        rows && (
+          <LineChart {...size} data={rows} margin={chartMargin}>
+            <CartesianGrid {...gridProps} />
+            <XAxis {...timeAxisProps(xKey, domain, tick)} />
+            <YAxis {...valueAxisProps(format, axisWidth)} allowDecimals={!wholeTicks} />
+            <Tooltip {...tooltipProps} formatter={(value) => [format(Number(value)), name]} />
+            <Line {...lineProps} dataKey={dataKey} />
+          </LineChart>
+        )
+      }
+    </ChartFrame>
+  );
+}
+
+/**
+ * `chart` (rows, domain, ticks) for every chart but the first, once the frame showing the first chart
+ * with it is painted: recharts draws a chart in one long task, so the first is on screen before it
+ * starts on the others (docs/architecture.md, "Chart speed"). Until then, the previous one.
+ */
+export function useAfterPaint<T>(chart: T): T | undefined {
+  const [later, setLater] = useState<T>();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame's callback runs just before its paint; a timeout set from it runs after.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setLater(() => chart))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [chart]);
+  return later;
+}
+
+/**
+ * A chart's query over a rolling window. Never cached: every refresh is a new window, and caching each
+ * would only grow the cache. The last answer stays on screen while the next loads. `first` is the answer
+ * the page came with (read on the server with the page): it is shown, and not asked for again, until
+ * the variables move off its own.
+ */
+export function useWindowQuery<TData, TVariables extends OperationVariables>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  first?: { variables: TVariables; data: TData },
+) {
+  const asked = JSON.stringify(variables);
+  const [firstLeft, setFirstLeft] = useState(first === undefined);
+  const onFirst = !firstLeft && asked === JSON.stringify(first?.variables);
+  // Left for good: coming back to the same window later (a range picked and picked back) asks again.
+  if (!firstLeft && !onFirst) setFirstLeft(true);
+  const { data, previousData, error, refetch } = useQuery<TData, TVariables>(document, {
+    variables,
+    fetchPolicy: "no-cache",
+    skip: onFirst,
+  } as useQuery.Options<TData, TVariables>);
+  return { shown: data ?? previousData ?? first?.data, error, refetch };
+}

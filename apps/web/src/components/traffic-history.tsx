@@ -3,24 +3,23 @@
 import { useQuery } from "@apollo/client/react";
 import { formatByteRate, formatBytes, formatCount, formatPacketRate } from "@patronus/core/format";
 import type { TrafficPoint } from "@patronus/core/traffic/stats";
-import { useEffect, useState } from "react";
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useEffect, useMemo, useState } from "react";
 import { graphql } from "../graphql";
+import type { TrafficHistoryQuery } from "../graphql/graphql";
 import { Stat } from "./figure-table";
 import { Empty, LoadError, Loading } from "./query-states";
 import {
-  chartMargin,
-  ChartFrame,
-  gridProps,
-  lineProps,
   RangePicker,
-  timeAxisProps,
+  TimeChart,
   timeTick,
-  timeZone,
-  tooltipProps,
   useRollingNow,
-  valueAxisProps,
+  useAfterPaint,
+  useTimeZone,
+  useWindowQuery,
 } from "./time-range";
+import { historyVariables, trafficRanges as ranges, type RangeKey } from "./traffic-ranges";
+
+export type { RangeKey } from "./traffic-ranges";
 
 // Type only: erased from the browser bundle. The query below asks for every field of it.
 type Point = TrafficPoint;
@@ -54,24 +53,18 @@ const HISTORY = graphql(`
 `);
 
 const MINUTE = 60_000;
-/**
- * Buckets of 1 min, 5 min and 30 min: never narrower than a minute, the demo history's spacing (live
- * snapshots come every 10 s). One bucket more than the span holds, for the partial one at each end.
- */
-const ranges = {
-  // 10 s buckets, the snapshot interval: the last 15 minutes are live snapshots, never the demo's minutes.
-  "15m": { label: "Last 15 minutes", ms: 15 * MINUTE, buckets: 91, refreshMs: 10_000 },
-  "1h": { label: "Last hour", ms: 60 * MINUTE, buckets: 61, refreshMs: 10_000 },
-  "24h": { label: "Last 24 hours", ms: 24 * 60 * MINUTE, buckets: 289, refreshMs: 30_000 },
-  "7d": { label: "Last 7 days", ms: 7 * 24 * 60 * MINUTE, buckets: 337, refreshMs: 60_000 },
-} as const;
-export type RangeKey = keyof typeof ranges;
 
 function formatStep(ms: number): string {
   if (ms % (24 * 60 * MINUTE) === 0) return `${ms / (24 * 60 * MINUTE)}-day`;
   if (ms % (60 * MINUTE) === 0) return `${ms / (60 * MINUTE)}-hour`;
   if (ms % MINUTE === 0) return `${ms / MINUTE}-minute`;
   return `${ms / 1000}-second`;
+}
+
+/** The first range's history, read by the page on the server at `now` (app/traffic/page.tsx). */
+export interface FirstHistory {
+  now: number;
+  history: TrafficHistoryQuery["traffic_history"];
 }
 
 /**
@@ -82,16 +75,19 @@ export function TrafficHistoryPanel({
   initialRange,
   initialPolicy,
   fixedPolicy = false,
+  first,
 }: {
   initialRange: RangeKey;
   initialPolicy: string;
   /** On a policy's own page: no policy picker, and only the range goes into the address. */
   fixedPolicy?: boolean;
+  /** Comes with the page, so the chart needs no query of its own to start with. */
+  first?: FirstHistory;
 }) {
   const [range, setRange] = useState<RangeKey>(initialRange);
   const [policyId, setPolicyId] = useState(initialPolicy);
   const { ms, buckets, refreshMs, label } = ranges[range];
-  const now = useRollingNow(refreshMs);
+  const now = useRollingNow(refreshMs, first?.now);
 
   useEffect(() => {
     const policy = policyId && !fixedPolicy ? `&policy=${policyId}` : "";
@@ -100,12 +96,15 @@ export function TrafficHistoryPanel({
 
   const from = now - ms;
   const policies = useQuery(POLICY_NAMES);
-  const { data, previousData, error, refetch } = useQuery(HISTORY, {
-    variables: { from, to: now, max_buckets: buckets, policy_id: policyId ? Number(policyId) : null },
-    // Every refresh is a new range: caching each would only grow the cache.
-    fetchPolicy: "no-cache",
-  });
-  const history = (data ?? previousData)?.traffic_history;
+  const { shown, error, refetch } = useWindowQuery(
+    HISTORY,
+    historyVariables(range, policyId, now),
+    first && {
+      variables: historyVariables(initialRange, initialPolicy, first.now),
+      data: { traffic_history: first.history },
+    },
+  );
+  const history = shown?.traffic_history;
   const policyName = policies.data?.policies.find((p) => p.id === policyId)?.name;
   // Exactly what the chart asked for, so the export holds the buckets on screen (docs/api.md).
   const exportQuery = `from=${from}&to=${now}&max_buckets=${buckets}${policyId ? `&policy_id=${policyId}` : ""}`;
@@ -161,11 +160,19 @@ export function TrafficHistoryPanel({
   );
 }
 
+const formatFlows = (value: number) => formatCount(value);
+
 function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to: number }) {
   const packets = points.reduce((sum, p) => sum + p.packets, 0);
   const bytes = points.reduce((sum, p) => sum + p.bytes, 0);
   const peak = points.reduce((max, p) => Math.max(max, p.packets_per_second ?? 0), 0);
-  const tick = timeTick([from, to]);
+  const zone = useTimeZone();
+  // Stable between renders, so a re-render for anything else (policy names, the time zone) redraws no chart.
+  const drawn = useMemo(() => {
+    const domain: [number, number] = [from, to];
+    return { rows: points, xKey: "at", tick: timeTick(domain), domain, height: 200, axisWidth: 80 } as const;
+  }, [points, from, to]);
+  const later = useAfterPaint(drawn) ?? { ...drawn, rows: undefined };
   return (
     <>
       <dl className="summary" aria-label="Totals in range">
@@ -173,70 +180,34 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
         <Stat name="Bytes" testId="total-bytes" value={formatBytes(bytes)} />
         <Stat name="Peak" testId="peak-rate" value={formatPacketRate(peak)} />
       </dl>
+      {/* A bucket the collector recorded nothing in has no figure: a gap, not a drop to zero. */}
       <div className="charts">
-        <Chart
+        <TimeChart
+          {...drawn}
           title="Packets per second"
-          points={points}
+          name="Packets per second"
           dataKey="packets_per_second"
           format={formatPacketRate}
-          tick={tick}
-          domain={[from, to]}
         />
-        <Chart
+        <TimeChart
+          {...later}
           title="Bytes per second"
-          points={points}
+          name="Bytes per second"
           dataKey="bytes_per_second"
           format={formatByteRate}
-          tick={tick}
-          domain={[from, to]}
         />
-        <Chart
+        <TimeChart
+          {...later}
           title="Active flows"
-          points={points}
+          name="Active flows"
           dataKey="active_flows"
-          format={(v) => formatCount(v)}
-          tick={tick}
-          domain={[from, to]}
+          format={formatFlows}
           wholeTicks
         />
       </div>
       <p className="muted" data-testid="time-zone">
-        Times in {timeZone()}. Gaps: nothing was recorded (the collector was down).
+        Times in {zone ?? "your time zone"}. Gaps: nothing was recorded (the collector was down).
       </p>
     </>
-  );
-}
-
-function Chart({
-  title,
-  points,
-  dataKey,
-  format,
-  tick,
-  domain,
-  wholeTicks = false,
-}: {
-  title: string;
-  points: Point[];
-  dataKey: "packets_per_second" | "bytes_per_second" | "active_flows";
-  format: (value: number) => string;
-  tick: (at: number) => string;
-  domain: [number, number];
-  /** Counts of things (flows): no tick at 2.5. */
-  wholeTicks?: boolean;
-}) {
-  return (
-    <ChartFrame title={title} height={200}>
-      {(size) => (
-        <LineChart {...size} data={points} margin={chartMargin}>
-          <CartesianGrid {...gridProps} />
-          <XAxis {...timeAxisProps("at", domain, tick)} />
-          <YAxis {...valueAxisProps(format, 80)} allowDecimals={!wholeTicks} />
-          <Tooltip {...tooltipProps} formatter={(value) => [format(Number(value)), title]} />
-          {/* A bucket the collector recorded nothing in has no figure: a gap, not a drop to zero. */}
-          <Line {...lineProps} dataKey={dataKey} />
-        </LineChart>
-      )}
-    </ChartFrame>
   );
 }
