@@ -11,6 +11,8 @@ export type {
   PolicySnapshot,
   TrafficStatsCollectorOptions,
   LiveFlows,
+  SitePolicyTraffic,
+  SiteRise,
 } from "./traffic-stats-collector";
 export {
   previewMatcher,
@@ -28,6 +30,9 @@ export {
   parseExporterList,
   exporterAddressesVersion,
   listExporterAddresses,
+  listExporterEndpoints,
+  NOT_AN_ENDPOINT,
+  type ExporterEndpoint,
   type ExporterList,
   type ExporterGateOptions,
   type UnknownExporter,
