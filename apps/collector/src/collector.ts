@@ -12,15 +12,13 @@ import {
   listExporterEndpoints,
   loadFlowTemplates,
   restoreCollector,
+  siteStatsOf,
+  siteTotalsOf,
   storeTemplateChanges,
   TrafficStatsCollector,
   writeSnapshot,
 } from "@patronus/core/traffic/engine";
-import {
-  loadOrCreateControlSecret,
-  MAX_OTHER_EXPORTERS,
-  type CollectorStatusReport,
-} from "@patronus/core/traffic/control";
+import { loadOrCreateControlSecret, type CollectorStatusReport } from "@patronus/core/traffic/control";
 import { PolicyMatcher } from "@patronus/core/traffic/match";
 import { pruneSiteTrafficStep, pruneStatsStep } from "@patronus/core/traffic/stats";
 import { startControlServer } from "./control-server";
@@ -259,24 +257,8 @@ export async function startCollector(
         removed: collector.cleanupStaleFlows(timeout_ms ?? env.PATRONUS_FLOW_IDLE_TIMEOUT_MS),
       }),
       preview: createPreviewHandler(collector),
-      siteStats: ({ site_id }) => {
-        const column = gate.columnOfSite(site_id);
-        return { site_id, policies: column === undefined ? [] : collector.siteTraffic(column), at: Date.now() };
-      },
-      siteTotals: () => ({
-        sites: collector.siteColumns().flatMap((column) => {
-          const site_id = gate.siteOfColumn(column);
-          if (site_id === undefined) return [];
-          const sum = { site_id, packets: 0, bytes: 0 };
-          for (const p of collector.siteTraffic(column)) {
-            sum.packets += p.packets;
-            sum.bytes += p.bytes;
-          }
-          return [sum];
-        }),
-        other_exporters: gate.otherExporters(MAX_OTHER_EXPORTERS),
-        at: Date.now(),
-      }),
+      siteStats: ({ site_id }) => siteStatsOf(collector, gate, site_id, Date.now()),
+      siteTotals: () => siteTotalsOf(collector, gate, Date.now()),
       cacheStats: () => registry.stats(),
       clearCaches: () => ({ cleared_entries: registry.clearAll() }),
     },

@@ -19,6 +19,7 @@ import { policiesResolvers } from "./resolvers/policies";
 import { pathsResolvers } from "./resolvers/paths";
 import { routingResolvers } from "./resolvers/routing";
 import { sitesResolvers } from "./resolvers/sites";
+import { siteTrafficResolvers } from "./resolvers/site-traffic";
 import { tokensResolvers } from "./resolvers/tokens";
 import { trafficResolvers } from "./resolvers/traffic";
 import { trafficHistoryResolvers } from "./resolvers/traffic-history";
@@ -36,6 +37,7 @@ export const resolvers = guardRootFields([
   cachesResolvers,
   tokensResolvers,
   trafficHistoryResolvers,
+  siteTrafficResolvers,
   usersResolvers,
   networkChangesResolvers,
   policyChangesResolvers,

@@ -37,3 +37,4 @@ export {
   type ExporterGateOptions,
   type UnknownExporter,
 } from "./exporter-gate";
+export { siteStatsOf, siteTotalsOf } from "./site-reports";
