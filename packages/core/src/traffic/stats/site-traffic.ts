@@ -5,7 +5,7 @@ import type { Db, Queryable } from "../../db/client";
 import { policies, sitePolicyStatsHour, sitePolicyStatsMinute, sites } from "../../db/schema";
 import { NotFoundError } from "../../errors";
 import { parseInput } from "../../validation";
-import { chooseStep, levelFor } from "./history";
+import { chooseStep, epochMs, levelFor, maxBucketsSchema } from "./history";
 import {
   bucketOf,
   driverOf,
@@ -141,23 +141,12 @@ export interface SiteTrafficHistory {
 }
 
 const MINUTE = 60_000;
-const epochMs = (what: string) =>
-  z
-    .number(`${what} must be a number of epoch milliseconds`)
-    .int(`${what} must be whole epoch milliseconds`)
-    .nonnegative(`${what} must not be before 1970`);
-
 const historyParams = z
   .object({
     siteId: z.union([z.literal(""), z.uuid("site id must be a UUID, or empty for no endpoint")]),
     from: epochMs("from"),
     to: epochMs("to"),
-    maxBuckets: z
-      .number()
-      .int("must be a whole number")
-      .min(2, "must be at least 2")
-      .max(1000, "must be at most 1000")
-      .default(200),
+    maxBuckets: maxBucketsSchema,
     policyId: z.number().int("policy id must be a whole number").positive("policy id must be positive").optional(),
   })
   .refine((p) => p.to > p.from, { message: "must be after from", path: ["to"] });
