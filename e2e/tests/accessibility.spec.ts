@@ -28,12 +28,21 @@ test("axe finds no violation on a site page and its path deletion dialog", async
   await page.getByRole("link", { name: "HQ New York" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "HQ New York" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Paths" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Traffic" })).toBeVisible();
+  await expect(page.getByText(/Loading/)).toHaveCount(0);
   expect(await violations(page)).toEqual([]);
   await page
     .getByRole("button", { name: /^Delete path / })
     .first()
     .click();
   await expect(page.getByRole("dialog").getByRole("list")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("axe finds no violation on /policies with a site's traffic column", async ({ page }) => {
+  await settled(page, "/policies");
+  await page.getByLabel("Traffic from").selectOption({ label: "Exporters that are no endpoint" });
+  await expect(page.getByRole("columnheader", { name: "Bytes from no endpoint" })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
 

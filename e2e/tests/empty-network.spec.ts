@@ -2,21 +2,13 @@ import { createSocket } from "node:dgram";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
 import { formatBytes, formatCount } from "@patronus/core/format";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { test } from "./own-pair";
+import { graphqlData, test } from "./own-pair";
 import { signIn } from "./sign-in";
 
 /*
  * Issue 11's first proof: a network built from nothing. This file runs against a web app and collector of
  * its own over an empty database (fixtures/server-pair.ts), not the shared demo pair.
  */
-
-/** Runs a GraphQL operation with the page's session (the admin's) and returns its data. */
-async function graphql<T>(request: APIRequestContext, query: string, variables: object = {}): Promise<T> {
-  const response = await request.post("/api/graphql", { data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
 
 async function sendIpfix(port: number, flows: FlowSpec[]): Promise<void> {
   const packet = buildIpfixPacket({
@@ -59,7 +51,7 @@ async function buildNetwork(page: Page): Promise<{ pathId: string }> {
 }
 
 async function policyCounters(request: APIRequestContext) {
-  const { policies } = await graphql<{
+  const { policies } = await graphqlData<{
     policies: { id: string; name: string; packets_matched: number; bytes_matched: number }[];
   }>(request, "{ policies { id name packets_matched bytes_matched } }");
   return Object.fromEntries(policies.map((p) => [p.name, p]));

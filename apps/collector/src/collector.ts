@@ -9,16 +9,18 @@ import { listSites } from "@patronus/core/sites";
 import {
   ExporterGate,
   exporterAddressesVersion,
-  listExporterAddresses,
+  listExporterEndpoints,
   loadFlowTemplates,
   restoreCollector,
+  siteStatsOf,
+  siteTotalsOf,
   storeTemplateChanges,
   TrafficStatsCollector,
   writeSnapshot,
 } from "@patronus/core/traffic/engine";
 import { loadOrCreateControlSecret, type CollectorStatusReport } from "@patronus/core/traffic/control";
 import { PolicyMatcher } from "@patronus/core/traffic/match";
-import { pruneStatsStep } from "@patronus/core/traffic/stats";
+import { pruneSiteTrafficStep, pruneStatsStep } from "@patronus/core/traffic/stats";
 import { startControlServer, startMetricsServer } from "./control-server";
 import { startDemoTraffic } from "./demo-traffic";
 import { createPreviewHandler } from "./preview";
@@ -119,7 +121,9 @@ export async function startCollector(
   const refreshExporters = () => {
     const version = exporterAddressesVersion(db);
     if (version === exportersVersion) return;
-    gate.setEndpointAddresses(listExporterAddresses(db));
+    // Sites keep their counters while they exist; a deleted site's column is emptied before it is reused.
+    const sites = new Set(listSites(db).map((s) => s.id));
+    for (const column of gate.setEndpoints(listExporterEndpoints(db), sites)) collector.dropSiteColumn(column);
     if (exportersVersion) exportersLog.info(`exporters changed: ${gate.describe()}`);
     exportersVersion = version;
   };
@@ -152,6 +156,7 @@ export async function startCollector(
       datagrams += 1;
       exporter = gate.admit(from);
       if (exporter < 0) return;
+      collector.fromSite(gate.site);
       receivedAt = Date.now();
       decoder.decode(message, from, receivedAt, count);
     },
@@ -183,7 +188,7 @@ export async function startCollector(
     const at = Date.now();
     const timed = metrics.snapshotDuration.startTimer();
     try {
-      const written = writeSnapshot(db, collector, { at, cursor });
+      const written = writeSnapshot(db, collector, { at, cursor, siteOf: (column) => gate.siteOfColumn(column) });
       cursor = written.cursor;
       if (final) saveTemplates(at, Number.MAX_SAFE_INTEGER);
       lastSnapshotAt = at;
@@ -254,6 +259,8 @@ export async function startCollector(
         removed: collector.cleanupStaleFlows(timeout_ms ?? env.PATRONUS_FLOW_IDLE_TIMEOUT_MS),
       }),
       preview: createPreviewHandler(collector),
+      siteStats: ({ site_id }) => siteStatsOf(collector, gate, site_id, Date.now()),
+      siteTotals: () => siteTotalsOf(collector, gate, Date.now()),
       cacheStats: () => registry.stats(),
       clearCaches: () => ({ cleared_entries: registry.clearAll() }),
     },
@@ -273,17 +280,19 @@ export async function startCollector(
     hour: env.PATRONUS_STATS_RETENTION_HOUR * DAY_MS,
   };
   let pruning: NodeJS.Immediate | undefined;
-  const pruneRetention = (removed = { raw: 0, minute: 0, hour: 0, totals: 0 }) => {
+  const pruneRetention = (removed = { raw: 0, minute: 0, hour: 0, totals: 0, sites: 0 }) => {
     pruning = undefined;
     try {
       const step = pruneStatsStep(db, { now: Date.now(), retention, limit: PRUNE_ROWS_PER_STEP });
+      const siteStep = pruneSiteTrafficStep(db, { now: Date.now(), retention, limit: PRUNE_ROWS_PER_STEP });
       for (const level of ["raw", "minute", "hour", "totals"] as const) removed[level] += step.removed[level];
+      removed.sites += siteStep.removed;
       // Steps yield to the receive loop in between; an hour's expired rows take a few dozen.
-      if (!step.done) pruning = setImmediate(pruneRetention, removed);
-      else if (removed.raw + removed.minute + removed.hour + removed.totals > 0)
+      if (!step.done || !siteStep.done) pruning = setImmediate(pruneRetention, removed);
+      else if (Object.values(removed).some((n) => n > 0))
         retentionLog.info(
           `retention: removed ${removed.raw} raw, ${removed.minute} minute and ${removed.hour} hour rows, ` +
-            `and ${removed.totals} totals rows`,
+            `${removed.totals} totals rows and ${removed.sites} per-site rows`,
           { rows: removed },
         );
     } catch (error) {

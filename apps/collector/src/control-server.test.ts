@@ -32,6 +32,8 @@ const handlers: ControlHandlers = {
     at: 1,
     elapsed_ms: 0,
   }),
+  siteStats: ({ site_id }) => ({ site_id, policies: [], at: 1 }),
+  siteTotals: () => ({ sites: [], other_exporters: [], at: 1 }),
   cacheStats: () => [],
   clearCaches: () => ({ cleared_entries: 0 }),
 };

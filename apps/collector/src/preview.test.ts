@@ -37,6 +37,8 @@ async function serve(handler: ControlHandlers["preview"]) {
     stats: unused,
     policyStats: unused,
     topFlows: unused,
+    siteStats: unused,
+    siteTotals: unused,
     status: unused,
     reset: unused,
     cleanup: unused,

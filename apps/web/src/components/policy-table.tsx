@@ -12,6 +12,7 @@ import { moveItem, reorderPriorities } from "./policy-reorder";
 import { PolicySparkline } from "./policy-sparkline";
 import styles from "./policy-table.module.css";
 import { describeError, Empty, Loading, LoadError } from "./query-states";
+import { SITE_LIVE_TRAFFIC } from "./site-traffic";
 
 const POLICIES = graphql(`
   query PolicyCounters {
@@ -46,6 +47,19 @@ const SPARKLINES = graphql(`
     }
   }
 `);
+
+const SITE_CHOICES = graphql(`
+  query PolicySiteChoices {
+    sites {
+      id
+      name
+    }
+  }
+`);
+
+/** The "Traffic from" picker's value: every site (no column), one site's id, or exporters that are no endpoint. */
+const ALL_SITES = "all";
+const NO_ENDPOINT = "none";
 
 const SET_PRIORITIES = graphql(`
   mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {
@@ -147,6 +161,13 @@ export function PolicyTable({ canEdit }: { canEdit: boolean }) {
   const [readings, setReadings] = useState<CounterReading[]>([]);
   const [sort, setSort] = useState<Sort>({ key: "priority", descending: true });
   const [order, setOrder] = useState<string[]>();
+  const [from, setFrom] = useState(ALL_SITES);
+  const siteChoices = useQuery(SITE_CHOICES, { skip: data === undefined });
+  const fromSite = useQuery(SITE_LIVE_TRAFFIC, {
+    variables: { site_id: from === NO_ENDPOINT ? "" : from },
+    pollInterval: POLL_MS,
+    skip: from === ALL_SITES,
+  });
 
   // Each answer is one reading; the rates compare the newest with one an interval before (policy-rates.ts).
   if (data && readings.at(-1)?.at !== data.traffic_stats.at) {
@@ -177,6 +198,17 @@ export function PolicyTable({ canEdit }: { canEdit: boolean }) {
     extras.data?.policy_sparklines.policies.map((s) => [String(s.policy_id), s.packets_per_second]),
   );
   const uptime = extras.data?.collector_status?.uptime_ms;
+  const fromName =
+    from === NO_ENDPOINT
+      ? "no endpoint"
+      : (siteChoices.data?.sites.find((s) => s.id === from)?.name ?? (from === ALL_SITES ? undefined : "the site"));
+  const bySite =
+    from === ALL_SITES
+      ? undefined
+      : new Map(fromSite.data?.site_live_traffic.policies.map((p) => [String(p.policy_id), p]) ?? []);
+  // Until the first answer the column says nothing rather than 0.
+  const siteFigure = (id: string, format: (n: number) => string, key: "packets" | "bytes") =>
+    fromSite.data ? format(bySite?.get(id)?.[key] ?? 0) : "—";
 
   return (
     <>
@@ -207,6 +239,23 @@ export function PolicyTable({ canEdit }: { canEdit: boolean }) {
         </p>
       )}
       {error && <LoadError what="the latest counters" error={error} retry={refetch} />}
+      <div className={styles.toolbar}>
+        <label>
+          Traffic from{" "}
+          <select value={from} onChange={(e) => setFrom(e.target.value)}>
+            <option value={ALL_SITES}>All sites</option>
+            {siteChoices.data?.sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+            <option value={NO_ENDPOINT}>Exporters that are no endpoint</option>
+          </select>
+        </label>
+        {fromSite.error && (
+          <LoadError what={`the traffic from ${fromName}`} error={fromSite.error} retry={fromSite.refetch} />
+        )}
+      </div>
       {data.policies.length === 0 ? (
         <Empty>
           No routing policies yet.{canEdit && " Create one with “New policy”: until then every flow is unmatched."}
@@ -227,7 +276,18 @@ export function PolicyTable({ canEdit }: { canEdit: boolean }) {
                   <SortHeader key={column.key} column={column} sort={sort} setSort={setSort} />
                 ))}
                 <th>Preference</th>
-                {COLUMNS.slice(2).map((column) => (
+                {COLUMNS.slice(2, 4).map((column) => (
+                  <SortHeader key={column.key} column={column} sort={sort} setSort={setSort} />
+                ))}
+                {bySite && (
+                  <>
+                    <th className={styles.num} title="Since the collector started or the policy's last reset">
+                      Packets from {fromName}
+                    </th>
+                    <th className={styles.num}>Bytes from {fromName}</th>
+                  </>
+                )}
+                {COLUMNS.slice(4).map((column) => (
                   <SortHeader key={column.key} column={column} sort={sort} setSort={setSort} />
                 ))}
                 <th title="Packets per second in each minute, from the minute rollups">Last 15 min</th>
@@ -248,6 +308,12 @@ export function PolicyTable({ canEdit }: { canEdit: boolean }) {
                     <td>{p.path_preference.replaceAll("_", " ")}</td>
                     <td className={styles.num}>{formatCount(p.packets_matched)}</td>
                     <td className={styles.num}>{formatBytes(p.bytes_matched)}</td>
+                    {bySite && (
+                      <>
+                        <td className={styles.num}>{siteFigure(p.id, formatCount, "packets")}</td>
+                        <td className={styles.num}>{siteFigure(p.id, formatBytes, "bytes")}</td>
+                      </>
+                    )}
                     <td className={styles.num}>{rate ? formatPacketRate(rate.packets_per_second) : "—"}</td>
                     <td className={styles.num}>{rate ? formatBitRate(rate.bits_per_second) : "—"}</td>
                     <td className={styles.num}>{formatCount(p.active_flows)}</td>

@@ -13,6 +13,7 @@ import { SiteForm } from "./site-form";
 import { focusAfter } from "./site-focus";
 import styles from "./site-page.module.css";
 import { SitePaths } from "./site-paths";
+import { SiteTraffic } from "./site-traffic";
 import { siteRoleNote } from "./sites-table";
 
 const SITE_PAGE = graphql(`
@@ -128,6 +129,7 @@ export function SitePage({ siteId, initialName, role }: { siteId: string; initia
       )}
       <SiteEndpoints site={site} canEdit={canEditNetwork} onChanged={reload} />
       <SitePaths site={site} paths={data.path_health} canEdit={canEditNetwork} onChanged={reload} />
+      <SiteTraffic siteId={site.id} siteName={site.name} />
     </>
   );
 }

@@ -36,6 +36,7 @@ type Documents = {
     "\n  query PolicyTopFlows($policy_id: ID!, $limit: Int) {\n    policy_top_flows(policy_id: $policy_id, limit: $limit) {\n      source\n      destination\n      source_port\n      destination_port\n      protocol\n      packets\n      bytes\n      packets_per_second\n      bits_per_second\n      last_seen\n    }\n  }\n": typeof types.PolicyTopFlowsDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": typeof types.PolicyCountersDocument,
     "\n  query PolicySparklines($minutes: Int!) {\n    policy_sparklines(minutes: $minutes) {\n      policies {\n        policy_id\n        packets_per_second\n      }\n    }\n    collector_status {\n      uptime_ms\n    }\n  }\n": typeof types.PolicySparklinesDocument,
+    "\n  query PolicySiteChoices {\n    sites {\n      id\n      name\n    }\n  }\n": typeof types.PolicySiteChoicesDocument,
     "\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n": typeof types.SetPolicyPrioritiesDocument,
     "\n  mutation ResetPolicyCounters($policy_id: ID!) {\n    resetPolicyCounters(policy_id: $policy_id) {\n      reset\n      packets_before\n      bytes_before\n    }\n  }\n": typeof types.ResetPolicyCountersDocument,
     "\n  mutation CreateEndpoint($input: EndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      address\n    }\n  }\n": typeof types.CreateEndpointDocument,
@@ -50,6 +51,8 @@ type Documents = {
     "\n  mutation UpdatePathStatus($id: ID!, $status: PathStatus!) {\n    updatePathStatus(path_id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": typeof types.UpdatePathStatusDocument,
     "\n  query PathDependencies($id: ID!) {\n    path_dependencies(path_id: $id) {\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": typeof types.PathDependenciesDocument,
     "\n  mutation DeletePath($id: ID!) {\n    deletePath(path_id: $id) {\n      path_id\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n": typeof types.DeletePathDocument,
+    "\n  query SiteLiveTraffic($site_id: ID!) {\n    site_live_traffic(site_id: $site_id) {\n      at\n      policies {\n        policy_id\n        name\n        packets\n        bytes\n      }\n    }\n  }\n": typeof types.SiteLiveTrafficDocument,
+    "\n  query SiteTrafficHistory($site_id: ID!, $from: Float!, $to: Float!, $max_buckets: Int) {\n    site_traffic(site_id: $site_id, from: $from, to: $to, max_buckets: $max_buckets) {\n      step_ms\n      points {\n        at\n        bytes_per_second\n      }\n    }\n  }\n": typeof types.SiteTrafficHistoryDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": typeof types.SitesDocument,
     "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": typeof types.SiteDependenciesDocument,
     "\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n": typeof types.DeleteSiteDocument,
@@ -87,6 +90,7 @@ const documents: Documents = {
     "\n  query PolicyTopFlows($policy_id: ID!, $limit: Int) {\n    policy_top_flows(policy_id: $policy_id, limit: $limit) {\n      source\n      destination\n      source_port\n      destination_port\n      protocol\n      packets\n      bytes\n      packets_per_second\n      bits_per_second\n      last_seen\n    }\n  }\n": types.PolicyTopFlowsDocument,
     "\n  query PolicyCounters {\n    policies {\n      id\n      name\n      priority\n      enabled\n      path_preference\n      packets_matched\n      bytes_matched\n      active_flows\n    }\n    traffic_stats {\n      source\n      at\n      reason\n    }\n  }\n": types.PolicyCountersDocument,
     "\n  query PolicySparklines($minutes: Int!) {\n    policy_sparklines(minutes: $minutes) {\n      policies {\n        policy_id\n        packets_per_second\n      }\n    }\n    collector_status {\n      uptime_ms\n    }\n  }\n": types.PolicySparklinesDocument,
+    "\n  query PolicySiteChoices {\n    sites {\n      id\n      name\n    }\n  }\n": types.PolicySiteChoicesDocument,
     "\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n": types.SetPolicyPrioritiesDocument,
     "\n  mutation ResetPolicyCounters($policy_id: ID!) {\n    resetPolicyCounters(policy_id: $policy_id) {\n      reset\n      packets_before\n      bytes_before\n    }\n  }\n": types.ResetPolicyCountersDocument,
     "\n  mutation CreateEndpoint($input: EndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      address\n    }\n  }\n": types.CreateEndpointDocument,
@@ -101,6 +105,8 @@ const documents: Documents = {
     "\n  mutation UpdatePathStatus($id: ID!, $status: PathStatus!) {\n    updatePathStatus(path_id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": types.UpdatePathStatusDocument,
     "\n  query PathDependencies($id: ID!) {\n    path_dependencies(path_id: $id) {\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": types.PathDependenciesDocument,
     "\n  mutation DeletePath($id: ID!) {\n    deletePath(path_id: $id) {\n      path_id\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n": types.DeletePathDocument,
+    "\n  query SiteLiveTraffic($site_id: ID!) {\n    site_live_traffic(site_id: $site_id) {\n      at\n      policies {\n        policy_id\n        name\n        packets\n        bytes\n      }\n    }\n  }\n": types.SiteLiveTrafficDocument,
+    "\n  query SiteTrafficHistory($site_id: ID!, $from: Float!, $to: Float!, $max_buckets: Int) {\n    site_traffic(site_id: $site_id, from: $from, to: $to, max_buckets: $max_buckets) {\n      step_ms\n      points {\n        at\n        bytes_per_second\n      }\n    }\n  }\n": types.SiteTrafficHistoryDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      location\n      status\n      endpoint_count\n    }\n  }\n": types.SitesDocument,
     "\n  query SiteDependencies($id: ID!) {\n    site_dependencies(site_id: $id) {\n      site_name\n      endpoints\n      paths\n      path_metrics\n      pinned_policies {\n        policy_id\n        name\n      }\n    }\n  }\n": types.SiteDependenciesDocument,
     "\n  mutation DeleteSite($id: ID!) {\n    deleteSite(site_id: $id) {\n      success\n      message\n    }\n  }\n": types.DeleteSiteDocument,
@@ -221,6 +227,10 @@ export function graphql(source: "\n  query PolicySparklines($minutes: Int!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PolicySiteChoices {\n    sites {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query PolicySiteChoices {\n    sites {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n"): (typeof documents)["\n  mutation SetPolicyPriorities($priorities: [PolicyPriorityInput!]!) {\n    setPolicyPriorities(priorities: $priorities) {\n      id\n      priority\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -274,6 +284,14 @@ export function graphql(source: "\n  query PathDependencies($id: ID!) {\n    pat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeletePath($id: ID!) {\n    deletePath(path_id: $id) {\n      path_id\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeletePath($id: ID!) {\n    deletePath(path_id: $id) {\n      path_id\n      path_metrics_deleted\n      unpinned_policies {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteLiveTraffic($site_id: ID!) {\n    site_live_traffic(site_id: $site_id) {\n      at\n      policies {\n        policy_id\n        name\n        packets\n        bytes\n      }\n    }\n  }\n"): (typeof documents)["\n  query SiteLiveTraffic($site_id: ID!) {\n    site_live_traffic(site_id: $site_id) {\n      at\n      policies {\n        policy_id\n        name\n        packets\n        bytes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteTrafficHistory($site_id: ID!, $from: Float!, $to: Float!, $max_buckets: Int) {\n    site_traffic(site_id: $site_id, from: $from, to: $to, max_buckets: $max_buckets) {\n      step_ms\n      points {\n        at\n        bytes_per_second\n      }\n    }\n  }\n"): (typeof documents)["\n  query SiteTrafficHistory($site_id: ID!, $from: Float!, $to: Float!, $max_buckets: Int) {\n    site_traffic(site_id: $site_id, from: $from, to: $to, max_buckets: $max_buckets) {\n      step_ms\n      points {\n        at\n        bytes_per_second\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -199,6 +199,37 @@ export const statsTotalsHour = totalsTable("sdwan_stats_totals_hour");
 
 // --- End of snapshot rollups.
 
+// --- Traffic per site (issue 13): docs/database.md, "Traffic per site".
+
+/**
+ * What each (exporter site, policy) pair rose in a bucket of a level, written with the snapshot that
+ * measured it; a pair without traffic has no row. site_id "" is traffic from exporters that are no
+ * endpoint, so it has no foreign key: deleting a site removes its rows in deleteSite.
+ */
+function siteTrafficTable(name: string) {
+  return sqliteTable(
+    name,
+    {
+      site_id: text("site_id").notNull(),
+      policy_id: integer("policy_id")
+        .notNull()
+        .references(() => policies.policy_id, { onDelete: "cascade" }),
+      /** Bucket start, epoch ms, as the policy rollups' buckets. */
+      bucket: integer("bucket").notNull(),
+      packets: integer("packets").notNull(),
+      bytes: integer("bytes").notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.site_id, t.bucket, t.policy_id] }),
+      index(`${name}_bucket_idx`).on(t.bucket),
+      index(`${name}_policy_idx`).on(t.policy_id),
+    ],
+  );
+}
+
+export const sitePolicyStatsMinute = siteTrafficTable("sdwan_site_policy_stats_minute");
+export const sitePolicyStatsHour = siteTrafficTable("sdwan_site_policy_stats_hour");
+
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   email: text("email").notNull().unique(),

@@ -52,6 +52,7 @@ describe("countSiteDependencies", () => {
       paths: 3,
       path_metrics: 12,
       pinned_policies: [{ policy_id: pinned.policy_id, name: "voice" }],
+      traffic_rows: 0,
     });
   });
 

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { endpoints, pathMetrics, paths, policies, sites } from "../db/schema";
 import { DomainError, NotFoundError, ValidationError } from "../errors";
 import { domainEvents, type EventBus } from "../events";
+import { countSiteTrafficRows, removeSiteTraffic } from "../traffic/stats/site-traffic";
 
 /** What deleting a site takes with it: the confirmation dialog shows exactly this. */
 export interface SiteDependencies {
@@ -16,6 +17,8 @@ export interface SiteDependencies {
   path_metrics: number;
   /** Policies pinned to one of those paths: they are kept and fall back to their metric-based preference. */
   pinned_policies: { policy_id: number; name: string }[];
+  /** Rows of the site's traffic history (per policy, minute and hour levels). */
+  traffic_rows: number;
 }
 
 export interface DeleteSiteResult extends SiteDependencies {
@@ -81,6 +84,7 @@ function parseSiteId(siteId: string): string {
 
 /** What deleting the site would remove right now; `undefined` when there is no such site. */
 function dependenciesOf(
+  db: Db,
   s: ReturnType<typeof prepareStatements>,
   id: string,
 ): (SiteDependencies & { path_ids: number[] }) | undefined {
@@ -94,6 +98,7 @@ function dependenciesOf(
     paths: pathIds.length,
     path_metrics: s.countMetrics.get({ site: id })?.n ?? 0,
     pinned_policies: s.pinnedPolicies.all({ site: id }),
+    traffic_rows: countSiteTrafficRows(db, { siteId: id }),
     path_ids: pathIds,
   };
 }
@@ -101,7 +106,7 @@ function dependenciesOf(
 /** Counts what `deleteSite` would remove, without removing anything. */
 export function countSiteDependencies(db: Db, siteId: string): SiteDependencies {
   const id = parseSiteId(siteId);
-  const found = dependenciesOf(statementsFor(db), id);
+  const found = dependenciesOf(db, statementsFor(db), id);
   if (!found) throw new NotFoundError(`site ${id} does not exist`);
   const { path_ids: _ids, ...dependencies } = found;
   return dependencies;
@@ -134,6 +139,7 @@ export function deleteSite(
         const pinned_policies = s.unpin.all({ site: id, now: attemptAt }).sort((a, b) => a.policy_id - b.policy_id);
         const path_ids = s.deletePaths.all({ site: id }).map((p) => p.id);
         const removedEndpoints = s.deleteEndpoints.run({ site: id }).changes;
+        const traffic_rows = removeSiteTraffic(db, { siteId: id });
         s.deleteSite.run({ site: id });
         const counts: SiteDependencies = {
           site_id: id,
@@ -142,6 +148,7 @@ export function deleteSite(
           paths: path_ids.length,
           path_metrics,
           pinned_policies,
+          traffic_rows,
         };
         const auditId = writeAuditPrepared(db, {
           at: attemptAt,

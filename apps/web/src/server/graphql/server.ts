@@ -20,6 +20,7 @@ import { policiesResolvers } from "./resolvers/policies";
 import { pathsResolvers } from "./resolvers/paths";
 import { routingResolvers } from "./resolvers/routing";
 import { sitesResolvers } from "./resolvers/sites";
+import { siteTrafficResolvers } from "./resolvers/site-traffic";
 import { tokensResolvers } from "./resolvers/tokens";
 import { trafficResolvers } from "./resolvers/traffic";
 import { policySparklinesResolvers } from "./resolvers/policy-sparklines";
@@ -39,6 +40,7 @@ export const resolvers = guardRootFields([
   tokensResolvers,
   trafficHistoryResolvers,
   policySparklinesResolvers,
+  siteTrafficResolvers,
   usersResolvers,
   networkChangesResolvers,
   policyChangesResolvers,

@@ -1,5 +1,11 @@
 import { createServer } from "node:http";
-import { previewMatcher, TrafficStatsCollector } from "@patronus/core/traffic/engine";
+import {
+  previewMatcher,
+  siteStatsOf,
+  siteTotalsOf,
+  type ExporterGate,
+  type TrafficStatsCollector,
+} from "@patronus/core/traffic/engine";
 import { controlEndpoints, createCollectorClient, type CollectorClient } from "@patronus/core/traffic/control";
 import { PolicyMatcher } from "@patronus/core/traffic/match";
 
@@ -8,7 +14,11 @@ import { PolicyMatcher } from "@patronus/core/traffic/match";
  * and the preview use (policyStats, topFlows, reset, preview) with the protocol's own request schemas. The
  * sidecar's server, its caps and its other endpoints are apps/collector's tests; this is the web's view.
  */
-export async function startTestCollector(engine: TrafficStatsCollector): Promise<{
+export async function startTestCollector(
+  engine: TrafficStatsCollector,
+  /** For the per-site endpoints: the gate whose site columns the engine counted under. */
+  gate?: ExporterGate,
+): Promise<{
   client: CollectorClient;
   /** Preview requests answered so far. */
   previews: () => number;
@@ -38,6 +48,11 @@ export async function startTestCollector(engine: TrafficStatsCollector): Promise
         previews++;
         const preview = await previewMatcher(engine.liveFlows(), new PolicyMatcher(policies), { top });
         answer = { ...preview, at: 1, elapsed_ms: 0 };
+      } else if (gate && req.method === "GET" && url.pathname === "/sites/stats") {
+        const { site_id } = controlEndpoints.siteStats.request.parse({ site_id: url.searchParams.get("site_id") });
+        answer = siteStatsOf(engine, gate, site_id, 1);
+      } else if (gate && req.method === "GET" && url.pathname === "/sites/totals") {
+        answer = siteTotalsOf(engine, gate, 1);
       } else {
         res.writeHead(404).end(JSON.stringify({ error: "not in the test collector" }));
         return;

@@ -11,6 +11,8 @@ import {
   type LiveStats,
   type PreviewPolicy,
   type PreviewReport,
+  type SiteStats,
+  type SiteTotals,
 } from "./protocol";
 import type { FlowStats, PolicyStats } from "../engine/traffic-stats-collector";
 
@@ -24,6 +26,9 @@ export interface CollectorClient {
   cleanup(timeoutMs?: number): Promise<{ removed: number }>;
   /** What `policies` (the whole draft list) would do to the live flows; 429 while another preview runs. */
   preview(policies: PreviewPolicy[], top?: number): Promise<PreviewReport>;
+  /** One site's live traffic per policy ("" for exporters that are no endpoint). */
+  siteStats(siteId: string): Promise<SiteStats>;
+  siteTotals(): Promise<SiteTotals>;
   cacheStats(): Promise<CacheStatsReport[]>;
   clearCaches(): Promise<{ cleared_entries: number }>;
 }
@@ -104,6 +109,8 @@ export function createCollectorClient({
     cleanup: (timeoutMs) => call("cleanup", { timeout_ms: timeoutMs }),
     // Sliced so as not to stall the receive loop, a preview of a million flows takes seconds, not ms.
     preview: (policies, top) => call("preview", { policies, top }, Math.max(timeoutMs, PREVIEW_TIMEOUT_MS)),
+    siteStats: (siteId) => call("siteStats", { site_id: siteId }),
+    siteTotals: () => call("siteTotals", {}),
     cacheStats: () => call("cacheStats", {}),
     clearCaches: () => call("clearCaches", {}),
   };

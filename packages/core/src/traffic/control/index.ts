@@ -19,6 +19,7 @@ export {
   MAX_PREVIEW_TOP,
   MAX_PREVIEW_BODY_BYTES,
   MAX_CONTROL_BODY_BYTES,
+  MAX_OTHER_EXPORTERS,
   type PreviewReport,
   type PreviewPolicy,
   type ControlEndpoint,
@@ -29,5 +30,7 @@ export {
   type ControlResponse,
   type CollectorStatusReport,
   type LiveStats,
+  type SiteStats,
+  type SiteTotals,
   type CacheStatsReport,
 } from "./protocol";

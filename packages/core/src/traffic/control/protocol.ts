@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CacheStats } from "../../cache/ttl-cache";
 import type { UnknownExporter } from "../engine/exporter-gate";
 import type { MatcherPreview, MovedFlow, PolicyMove } from "../engine/preview";
-import type { FlowStats, PolicyStats, TrafficTotals } from "../engine/traffic-stats-collector";
+import type { FlowStats, PolicyStats, SitePolicyTraffic, TrafficTotals } from "../engine/traffic-stats-collector";
 import { matchRulesSchema } from "../../policies/match-rules";
 
 /*
@@ -166,6 +166,33 @@ const previewSchema = z.object({
   elapsed_ms: z.number(),
 }) satisfies z.ZodType<MatcherPreview & { at: number; elapsed_ms: number }>;
 
+/** A site id, or "" for the exporters that are no endpoint (docs/architecture.md "Traffic per site"). */
+const siteIdSchema = z.union([z.literal(""), z.uuid("must be a site's UUID, or empty for no endpoint")]);
+
+const sitePolicyTrafficSchema = z.object({
+  policy_id: z.number().int(),
+  packets: z.number(),
+  bytes: z.number(),
+}) satisfies z.ZodType<SitePolicyTraffic>;
+
+const siteStatsSchema = z.object({
+  site_id: z.string(),
+  /** The policies with traffic from the site's edge since the collector started or their last reset. */
+  policies: z.array(sitePolicyTrafficSchema),
+  at: epochMs,
+});
+
+/** Most exporter addresses listed for the no-endpoint bucket. */
+export const MAX_OTHER_EXPORTERS = 10;
+
+const siteTotalsSchema = z.object({
+  /** One per site that counted traffic ("" for no endpoint), every policy summed. */
+  sites: z.array(z.object({ site_id: z.string(), packets: z.number(), bytes: z.number() })),
+  /** Some admitted exporters that are no endpoint ("loopback" for every loopback source). */
+  other_exporters: z.array(z.string()).max(MAX_OTHER_EXPORTERS),
+  at: epochMs,
+});
+
 export interface ControlEndpoint<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
   method: "GET" | "POST";
   /**
@@ -232,6 +259,15 @@ export const controlEndpoints = {
     response: previewSchema,
     maxBodyBytes: MAX_PREVIEW_BODY_BYTES,
   }),
+  /** One site's traffic per policy; answers one row per policy at most. */
+  siteStats: endpoint({
+    method: "GET",
+    path: "/sites/stats",
+    request: z.object({ site_id: siteIdSchema.transform((id) => id.toLowerCase()) }),
+    response: siteStatsSchema,
+  }),
+  /** Every site's traffic summed; answers one row per site at most. */
+  siteTotals: endpoint({ method: "GET", path: "/sites/totals", request: nothing, response: siteTotalsSchema }),
   cacheStats: endpoint({ method: "GET", path: "/caches", request: nothing, response: z.array(cacheStatsReportSchema) }),
   clearCaches: endpoint({
     method: "POST",
@@ -252,6 +288,8 @@ export type ControlResponse<Name extends ControlEndpointName> = z.output<Control
 /** The sidecar's report on itself, as GET /status answers it (not the engine's CollectorEngineStatus). */
 export type CollectorStatusReport = z.output<typeof collectorStatusReportSchema>;
 export type LiveStats = z.output<typeof liveStatsSchema>;
+export type SiteStats = z.output<typeof siteStatsSchema>;
+export type SiteTotals = z.output<typeof siteTotalsSchema>;
 /** The collector's answer to a preview. */
 export type PreviewReport = z.output<typeof previewSchema>;
 /** A policy as a preview request carries it. */

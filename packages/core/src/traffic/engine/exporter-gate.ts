@@ -50,6 +50,29 @@ export function listExporterAddresses(db: Db): string[] {
     .map((r) => r.address);
 }
 
+/** An endpoint as the gate maps it: traffic from `address` is counted under `site_id`. */
+export interface ExporterEndpoint {
+  address: string;
+  site_id: string;
+}
+
+/**
+ * Every endpoint with its site, oldest endpoint first: an address on two sites' endpoints is counted
+ * under the site of its oldest endpoint (docs/architecture.md "Traffic per site").
+ */
+export function listExporterEndpoints(db: Db): ExporterEndpoint[] {
+  return db
+    .select({ address: endpoints.address, site_id: endpoints.site_id })
+    .from(endpoints)
+    .orderBy(endpoints.id)
+    .all();
+}
+
+/** The site column of traffic whose exporter is no endpoint (PATRONUS_FLOW_EXPORTERS, loopback). */
+export const NOT_AN_ENDPOINT = 0;
+/** A verdict packs the exporter id below this and the site column above it. */
+const SITE_SHIFT = 65_536;
+
 export interface UnknownExporter {
   address: string;
   /** At most this many datagrams, at least this minus `error` (space-saving bounds). */
@@ -86,6 +109,13 @@ export function createExporterVerdictCache(): Cache<string, number> {
 export class ExporterGate {
   /** Datagrams refused because their source is not an allowed exporter. */
   refused = 0;
+  /** The site column of the datagram admit() last admitted (NOT_AN_ENDPOINT for none). */
+  site = NOT_AN_ENDPOINT;
+  private siteByAddress = new Map<string, string>();
+  private readonly columnBySite = new Map<string, number>();
+  /** Site id by column; column 0 is NOT_AN_ENDPOINT, "" here. */
+  private readonly siteByColumn: (string | undefined)[] = [""];
+  private readonly freeColumns: number[] = [];
   private allowed = new BlockList();
   private endpointCount = 0;
   private readonly ids = new Map<string, number>();
@@ -98,14 +128,70 @@ export class ExporterGate {
     private readonly options: ExporterGateOptions,
     readonly verdicts: Cache<string, number> = createExporterVerdictCache(),
   ) {
-    this.maxExporters = options.maxExporters ?? 256;
+    this.maxExporters = Math.min(options.maxExporters ?? 256, SITE_SHIFT);
     this.unknownSlots = options.unknownSlots ?? 32;
     this.now = options.now ?? Date.now;
     this.setEndpointAddresses([]);
   }
 
-  /** Rebuilds the allowed set from the network's endpoint addresses (plus the configured list and loopback). */
+  /** setEndpoints() without sites: every admitted exporter counts as NOT_AN_ENDPOINT. */
   setEndpointAddresses(addresses: string[]): void {
+    this.setEndpoints(addresses.map((address) => ({ address, site_id: "" })));
+  }
+
+  /**
+   * Rebuilds the allowed set from the network's endpoints (plus the configured list and loopback) and
+   * maps each endpoint address to its site's column; the first endpoint listed for an address wins.
+   * A site keeps its column while it has endpoints or is in `keep` (the sites that still exist);
+   * returns the columns freed, whose counters the caller drops before they are handed out again.
+   */
+  setEndpoints(list: readonly ExporterEndpoint[], keep: ReadonlySet<string> = new Set()): number[] {
+    const siteByAddress = new Map<string, string>();
+    for (const { address, site_id } of list) {
+      const key = unmapIPv4(address).toLowerCase();
+      if (site_id !== "" && !siteByAddress.has(key)) siteByAddress.set(key, site_id);
+    }
+    const present = new Set(siteByAddress.values());
+    const freed: number[] = [];
+    for (const [site, column] of this.columnBySite) {
+      if (present.has(site) || keep.has(site)) continue;
+      this.columnBySite.delete(site);
+      this.siteByColumn[column] = undefined;
+      this.freeColumns.push(column);
+      freed.push(column);
+    }
+    for (const site of present) {
+      if (this.columnBySite.has(site)) continue;
+      const column = this.freeColumns.pop() ?? this.siteByColumn.length;
+      this.columnBySite.set(site, column);
+      this.siteByColumn[column] = site;
+    }
+    this.siteByAddress = siteByAddress;
+    this.setAllowed(list.map((e) => e.address));
+    return freed;
+  }
+
+  /** The site id a column counts for: "" for NOT_AN_ENDPOINT, undefined for a column not in use. */
+  siteOfColumn(column: number): string | undefined {
+    return this.siteByColumn[column];
+  }
+
+  /** The column of a site's traffic, or undefined when none of its endpoints is known. */
+  columnOfSite(siteId: string): number | undefined {
+    return siteId === "" ? NOT_AN_ENDPOINT : this.columnBySite.get(siteId);
+  }
+
+  /** Admitted exporters that are no endpoint (what NOT_AN_ENDPOINT counts), at most `limit`. */
+  otherExporters(limit = 10): string[] {
+    const found: string[] = [];
+    for (const address of this.ids.keys()) {
+      if (found.length === limit) break;
+      if (!this.siteByAddress.has(address)) found.push(address);
+    }
+    return found;
+  }
+
+  private setAllowed(addresses: string[]): void {
     const allowed = new BlockList();
     if (this.options.allowLoopback) {
       allowed.addSubnet("127.0.0.0", 8, "ipv4");
@@ -127,15 +213,23 @@ export class ExporterGate {
     this.verdicts.clear();
   }
 
-  /** The exporter id (>= 0) of a datagram from `from`, or -1 when it must be dropped undecoded. */
+  /**
+   * The exporter id (>= 0) of a datagram from `from`, or -1 when it must be dropped undecoded; `site`
+   * then holds its site column. Both come from one cached verdict, so a site costs no lookup of its own.
+   */
   admit(from: string): number {
     let verdict = this.verdicts.get(from);
     if (verdict === undefined) {
       verdict = this.decide(from);
       this.verdicts.insert(from, verdict);
     }
-    if (verdict < 0) this.countUnknown(from);
-    return verdict;
+    if (verdict < 0) {
+      this.countUnknown(from);
+      return verdict;
+    }
+    const exporter = verdict % SITE_SHIFT;
+    this.site = (verdict - exporter) / SITE_SHIFT;
+    return exporter;
   }
 
   /** Who is allowed, in words for the status: "any", or what the allowed set is made of. */
@@ -162,10 +256,14 @@ export class ExporterGate {
       // BlockList matches an IPv4-mapped IPv6 source (::ffff:a.b.c.d, from a dual-stack socket) against v4 rules.
       if (family === 0 || !this.allowed.check(from, family === 4 ? "ipv4" : "ipv6")) return -1;
     }
-    const address = unmapIPv4(from);
+    const address = unmapIPv4(from).toLowerCase();
+    const site = this.siteByAddress.get(address);
+    const column = site === undefined ? NOT_AN_ENDPOINT : this.columnBySite.get(site)!;
     // Anyone on this host can send from any of 127.0.0.0/8: admitted as loopback, all of it is one
-    // exporter, or local senders could take every flow-quota id before the real edges are seen.
-    return this.idOf(this.options.allowLoopback && isLoopback(address) ? "loopback" : address);
+    // exporter, or local senders could take every flow-quota id before the real edges are seen. An
+    // endpoint's own address is the one exception (a fixed, admin-made list).
+    const shared = site === undefined && this.options.allowLoopback && isLoopback(address);
+    return this.idOf(shared ? "loopback" : address) + SITE_SHIFT * column;
   }
 
   private idOf(address: string): number {

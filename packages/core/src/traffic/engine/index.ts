@@ -11,6 +11,8 @@ export type {
   PolicySnapshot,
   TrafficStatsCollectorOptions,
   LiveFlows,
+  SitePolicyTraffic,
+  SiteRise,
 } from "./traffic-stats-collector";
 export {
   previewMatcher,
@@ -28,7 +30,11 @@ export {
   parseExporterList,
   exporterAddressesVersion,
   listExporterAddresses,
+  listExporterEndpoints,
+  NOT_AN_ENDPOINT,
+  type ExporterEndpoint,
   type ExporterList,
   type ExporterGateOptions,
   type UnknownExporter,
 } from "./exporter-gate";
+export { siteStatsOf, siteTotalsOf } from "./site-reports";

@@ -5,6 +5,7 @@ import { collectorState, flowTemplates } from "../../db/schema";
 import type { TemplateSnapshot } from "../../flows/template-snapshot";
 import type { TemplateChanges } from "../../flows/template-store";
 import { UNMATCHED_POLICY_ID } from "../match/policy-matcher";
+import { storeSiteRises } from "../stats/site-traffic";
 import { getLatestStatsOfAllPolicies, inOneTransaction, storePolicyStats } from "../stats/snapshots";
 import type { PolicyStats, TrafficStatsCollector } from "./traffic-stats-collector";
 
@@ -29,23 +30,33 @@ export function restoreCollector(db: Db, collector: TrafficStatsCollector): numb
   return rows.length + (unmatched ? 1 : 0);
 }
 
+/** Only column 0, traffic from no endpoint, without an exporter gate to name the others' sites. */
+const noSites = (column: number) => (column === 0 ? "" : undefined);
+
 /**
  * Writes the counters of every policy that changed since `cursor` (one transaction, one timestamp)
  * and returns the cursor for the next call. If the write throws, the caller keeps its old cursor
- * and the same changes are written next time: nothing is lost.
+ * and the same changes are written next time: nothing is lost. The per-site rises go in the same
+ * transaction, `siteOf` naming each site column's site (undefined: a column no longer in use).
  */
 export function writeSnapshot(
   db: Db,
   collector: TrafficStatsCollector,
-  { at, cursor }: { at: number; cursor: number },
+  { at, cursor, siteOf = noSites }: { at: number; cursor: number; siteOf?: (column: number) => string | undefined },
 ): { cursor: number; rows: number } {
   const changed = collector.changedSince(cursor);
   const unmatched = changed.stats.find((s) => s.policy_id === UNMATCHED_POLICY_ID);
+  const rises = collector.siteRises().flatMap(({ column, ...rise }) => {
+    const site_id = siteOf(column);
+    return site_id === undefined ? [] : [{ site_id, ...rise }];
+  });
   // In the caller's transaction if one is open, as storePolicyStats: a SAVEPOINT costs the write dearly.
   const rows = inOneTransaction(db, () => {
     if (unmatched) saveCollectorState(db, { key: UNMATCHED_KEY, value: unmatched, at });
+    storeSiteRises(db, { at, rises });
     return storePolicyStats(db, { at, stats: changed.stats.filter((s) => s.policy_id !== UNMATCHED_POLICY_ID) });
   });
+  collector.siteRisesWritten();
   return { cursor: changed.cursor, rows };
 }
 

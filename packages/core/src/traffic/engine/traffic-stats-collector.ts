@@ -26,6 +26,18 @@ export interface FlowStats {
   last_seen: number;
 }
 
+/** One policy's traffic from one site's edge (a site column's counters, see TrafficStatsCollector.fromSite). */
+export interface SitePolicyTraffic {
+  policy_id: number;
+  packets: number;
+  bytes: number;
+}
+
+/** A (site column, policy) pair's rise since the last siteRisesWritten(). */
+export interface SiteRise extends SitePolicyTraffic {
+  column: number;
+}
+
 export interface TrafficTotals {
   packets: number;
   bytes: number;
@@ -91,6 +103,8 @@ const LAST_UPDATED = 4;
 /** The `epoch` in which the row last changed (see changedSince). */
 const CHANGED_AT = 5;
 const ROW = 8;
+/** A site column's row per policy slot: packets, bytes. */
+const SITE_ROW = 2;
 /** Policy ids below this resolve through a typed array instead of the Map (SQLite ids are small). */
 const DIRECT_IDS = 1 << 16;
 
@@ -130,13 +144,111 @@ export class TrafficStatsCollector {
   private latest = -Infinity;
   private timesInOrder = true;
 
+  /**
+   * Per site column (the exporter's site, docs/architecture.md "Traffic per site"), per policy slot:
+   * `siteCounts` only ever rise, so the hot path adds and never branches; what the API shows is the
+   * rise over `siteBase` (moved by resets), what the snapshot writes the rise over `siteWritten`.
+   */
+  private siteCounts: (Float64Array | undefined)[] = [];
+  private siteBase: (Float64Array | undefined)[] = [];
+  private siteWritten: (Float64Array | undefined)[] = [];
+  private siteColumn = 0;
+  private siteRow: Float64Array;
+
   constructor(options: TrafficStatsCollectorOptions = {}) {
     this.now = options.now ?? Date.now;
     this.table = new FlowTable({ maxEntries: options.maxFlows ?? 1_000_000, exporters: options.exporters ?? 1 });
     this.maxPerExporter = Math.min(options.maxFlowsPerExporter ?? this.table.maxEntries, this.table.maxEntries);
     if (!(this.maxPerExporter >= 1)) throw new RangeError("maxFlowsPerExporter must be at least 1");
     this.matcher = options.matcher ?? everythingUnmatched;
+    this.siteRow = this.siteColumnRow(0);
     this.createSlot(UNMATCHED_POLICY_ID, this.now());
+  }
+
+  /**
+   * Counts the records that follow under site column `column` (the sidecar calls it once a datagram,
+   * with the exporter gate's verdict); column 0, the default, is traffic from no endpoint.
+   */
+  fromSite(column: number): void {
+    if (column === this.siteColumn) return;
+    this.siteColumn = column;
+    this.siteRow = this.siteCounts[column] ?? this.siteColumnRow(column);
+  }
+
+  /** Every policy's traffic counted under `column` since the start or its last reset; none if nothing. */
+  siteTraffic(column: number): SitePolicyTraffic[] {
+    const counts = this.siteCounts[column];
+    const base = this.siteBase[column];
+    if (!counts || !base) return [];
+    const found: SitePolicyTraffic[] = [];
+    for (const [policy_id, slot] of this.slotById) {
+      const i = slot * SITE_ROW;
+      const packets = counts[i]! - base[i]!;
+      const bytes = counts[i + 1]! - base[i + 1]!;
+      if (packets > 0 || bytes > 0) found.push({ policy_id, packets, bytes });
+    }
+    return found.sort((a, b) => a.policy_id - b.policy_id);
+  }
+
+  /** The columns that hold counters, for the per-site totals. */
+  siteColumns(): number[] {
+    return this.siteCounts.flatMap((counts, column) => (counts ? [column] : []));
+  }
+
+  /** What each (site column, policy) rose since the last siteRisesWritten(): what the next snapshot stores. */
+  siteRises(): SiteRise[] {
+    const rises: SiteRise[] = [];
+    this.siteCounts.forEach((counts, column) => {
+      const written = this.siteWritten[column];
+      if (!counts || !written) return;
+      for (const [policy_id, slot] of this.slotById) {
+        const i = slot * SITE_ROW;
+        const packets = counts[i]! - written[i]!;
+        const bytes = counts[i + 1]! - written[i + 1]!;
+        if (packets > 0 || bytes > 0) rises.push({ column, policy_id, packets, bytes });
+      }
+    });
+    return rises;
+  }
+
+  /** The rises siteRises() returned are stored: call once their transaction committed. */
+  siteRisesWritten(): void {
+    this.siteCounts.forEach((counts, column) => {
+      if (counts) this.siteWritten[column]!.set(counts);
+    });
+  }
+
+  /**
+   * Forgets a column's counters, rises not yet written included: its site was deleted and the column
+   * may be handed to another. Column 0 is emptied instead.
+   */
+  dropSiteColumn(column: number): void {
+    if (column === 0) {
+      for (const arrays of [this.siteCounts, this.siteBase, this.siteWritten]) arrays[0]!.fill(0);
+      return;
+    }
+    for (const arrays of [this.siteCounts, this.siteBase, this.siteWritten]) arrays[column] = undefined;
+    if (column === this.siteColumn) this.fromSite(0);
+  }
+
+  private siteColumnRow(column: number): Float64Array {
+    if (!Number.isInteger(column) || column < 0 || column >= 65_536)
+      throw new RangeError(`site column ${column} is out of range`);
+    const length = (this.rows.length / ROW) * SITE_ROW;
+    this.siteBase[column] = new Float64Array(length);
+    this.siteWritten[column] = new Float64Array(length);
+    return (this.siteCounts[column] = new Float64Array(length));
+  }
+
+  /** Moves a slot's (or, without one, every slot's) site base and written marks up to its counts. */
+  private siteReset(slot?: number): void {
+    this.siteCounts.forEach((counts, column) => {
+      if (!counts) return;
+      for (const marks of [this.siteBase[column]!, this.siteWritten[column]!]) {
+        if (slot === undefined) marks.set(counts);
+        else marks.set(counts.subarray(slot * SITE_ROW, slot * SITE_ROW + SITE_ROW), slot * SITE_ROW);
+      }
+    });
   }
 
   /**
@@ -279,6 +391,7 @@ export class TrafficStatsCollector {
     const t = this.table;
     t.forEach((entry) => t.zeroCounters(entry));
     for (const slot of this.slotById.values()) this.zero(slot);
+    this.siteReset();
   }
 
   /** resetStats() for one policy. Returns false when the policy has no counters. */
@@ -290,6 +403,7 @@ export class TrafficStatsCollector {
       if (t.policy(entry) === slot) t.zeroCounters(entry);
     });
     this.zero(slot);
+    this.siteReset(slot);
     return true;
   }
 
@@ -308,6 +422,9 @@ export class TrafficStatsCollector {
     }
     this.slotById.delete(policyId);
     if (policyId < this.directSlots.length) this.directSlots[policyId] = 0;
+    // The slot goes back to the free list: whoever takes it next starts from zero at every site.
+    for (const arrays of [this.siteCounts, this.siteBase, this.siteWritten])
+      for (const row of arrays) row?.fill(0, slot * SITE_ROW, slot * SITE_ROW + SITE_ROW);
     this.idBySlot[slot] = -1;
     this.freeSlots.push(slot);
     return true;
@@ -391,6 +508,9 @@ export class TrafficStatsCollector {
     rows[r + BYTES]! += bytes;
     if (atMs > rows[r + LAST_UPDATED]!) rows[r + LAST_UPDATED] = atMs;
     rows[r + CHANGED_AT] = this.epoch;
+    const site = this.siteRow;
+    site[slot * SITE_ROW]! += packets;
+    site[slot * SITE_ROW + 1]! += bytes;
     // The sidecar passes one time per datagram, so this call is made once per datagram.
     if (atMs !== this.latest) this.noteTime(atMs);
   }
@@ -462,7 +582,7 @@ export class TrafficStatsCollector {
     if (slot === undefined) {
       slot = this.idBySlot.length;
       this.idBySlot.push(policyId);
-      if (slot * ROW === this.rows.length) this.rows = grown(this.rows, this.rows.length * 2);
+      if (slot * ROW === this.rows.length) this.growRows();
     } else {
       this.idBySlot[slot] = policyId;
     }
@@ -481,6 +601,16 @@ export class TrafficStatsCollector {
     this.rows[r + LAST_UPDATED] = atMs;
     this.rows[r + CHANGED_AT] = this.epoch;
     return slot;
+  }
+
+  private growRows(): void {
+    this.rows = grown(this.rows, this.rows.length * 2);
+    const length = (this.rows.length / ROW) * SITE_ROW;
+    for (const arrays of [this.siteCounts, this.siteBase, this.siteWritten])
+      arrays.forEach((row, column) => {
+        if (row) arrays[column] = grown(row, length);
+      });
+    this.siteRow = this.siteCounts[this.siteColumn]!;
   }
 
   private zero(slot: number): void {

@@ -64,7 +64,7 @@ export interface TrafficHistoryParams {
   policyId?: number;
 }
 
-const epochMs = (what: string) =>
+export const epochMs = (what: string) =>
   z
     .number(`${what} must be a number of epoch milliseconds`)
     .int(`${what} must be whole epoch milliseconds`)
@@ -81,15 +81,18 @@ const rangeShape = {
 };
 const afterFrom = { message: "must be after from", path: ["to"] };
 
+/** A history's `maxBuckets`: 2-1000, 200 when omitted. */
+export const maxBucketsSchema = z
+  .number()
+  .int("must be a whole number")
+  .min(2, "must be at least 2")
+  .max(1000, "must be at most 1000")
+  .default(200);
+
 const historyParams = z
   .object({
     ...rangeShape,
-    maxBuckets: z
-      .number()
-      .int("must be a whole number")
-      .min(2, "must be at least 2")
-      .max(1000, "must be at most 1000")
-      .default(200),
+    maxBuckets: maxBucketsSchema,
   })
   .refine((p) => p.to > p.from, afterFrom);
 

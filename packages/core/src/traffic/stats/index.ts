@@ -25,3 +25,13 @@ export {
 } from "./history";
 export { pruneStatsStep, ROLLUP_LEVELS, type RollupLevel, type StatsRetention } from "./rollups";
 export { getPolicySparklines, type PolicySparkline, type PolicySparklines } from "./sparklines";
+export {
+  storeSiteRises,
+  pruneSiteTrafficStep,
+  getSiteTrafficHistory,
+  countSiteTrafficRows,
+  removeSiteTraffic,
+  type SitePolicyRise,
+  type SiteTrafficHistory,
+  type SiteTrafficPoint,
+} from "./site-traffic";

@@ -914,6 +914,18 @@ export type Query = {
   site?: Maybe<Site>;
   /** What deleting the site would remove right now: the deletion dialog shows exactly this. */
   site_dependencies: SiteDependencies;
+  /** Live traffic of every exporting site, summed over policies, and the exporters that are no endpoint. */
+  site_live_totals: SiteLiveTotals;
+  /**
+   * Live traffic from a site's edge per policy (site_id empty: exporters that are no endpoint), since the
+   * collector started or the policy's last reset. Fails with COLLECTOR_UNAVAILABLE when the collector is down.
+   */
+  site_live_traffic: SiteLiveTraffic;
+  /**
+   * Traffic from a site's edge (site_id empty: from exporters that are no endpoint) between from and to
+   * (epoch ms), in at most max_buckets (2-1000) buckets of at least a minute: all its policies, or one's.
+   */
+  site_traffic: SiteTrafficHistory;
   /** Every site, by name. */
   sites: Array<Site>;
   /**
@@ -1142,6 +1154,36 @@ export type QuerySite_DependenciesArgs = {
  * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
  * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
  */
+export type QuerySite_Live_TrafficArgs = {
+  site_id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
+export type QuerySite_TrafficArgs = {
+  from: Scalars['Float']['input'];
+  max_buckets?: InputMaybe<Scalars['Int']['input']>;
+  policy_id?: InputMaybe<Scalars['Int']['input']>;
+  site_id: Scalars['ID']['input'];
+  to: Scalars['Float']['input'];
+};
+
+
+/**
+ * Patronus SD-WAN API. Field names are snake_case, as in the examples docs/api.md keeps working verbatim.
+ * Every query needs a signed-in user or an API token (any role); clearing caches and editing endpoints,
+ * paths and policies need the operator role, every other mutation the admin role (docs/api.md, Roles).
+ * Refusals are errors with extensions.code UNAUTHENTICATED or FORBIDDEN. A refused input is an error with
+ * extensions.code VALIDATION, NOT_FOUND or CONFLICT and extensions.field, the input's path
+ * ("match_rules.source_cidrs[2]"), so a form can show it beside its input.
+ */
 export type QueryTraffic_HistoryArgs = {
   from: Scalars['Float']['input'];
   max_buckets?: InputMaybe<Scalars['Int']['input']>;
@@ -1205,6 +1247,8 @@ export type SiteDependencies = {
   pinned_policies: Array<PolicyRef>;
   site_id: Scalars['ID']['output'];
   site_name: Scalars['String']['output'];
+  /** Rows of the site's traffic history (per policy, minute and hour levels), removed with it. */
+  traffic_rows: Scalars['Int']['output'];
 };
 
 export type SiteInput = {
@@ -1214,10 +1258,48 @@ export type SiteInput = {
   status?: InputMaybe<SiteStatus>;
 };
 
+export type SiteLiveTotal = {
+  __typename?: 'SiteLiveTotal';
+  bytes: Scalars['Float']['output'];
+  packets: Scalars['Float']['output'];
+  /** Empty: exporters that are no endpoint. */
+  site_id: Scalars['ID']['output'];
+  /** Null for exporters that are no endpoint. */
+  site_name?: Maybe<Scalars['String']['output']>;
+};
+
+export type SiteLiveTotals = {
+  __typename?: 'SiteLiveTotals';
+  at: Scalars['Float']['output'];
+  /** Some admitted exporters that are no endpoint (at most 10; loopback sources are one, 'loopback'). */
+  other_exporters: Array<Scalars['String']['output']>;
+  /** One per site that counted traffic, most bytes first. */
+  sites: Array<SiteLiveTotal>;
+};
+
+/** A site's live traffic, per policy (docs/api.md, Traffic per site). */
+export type SiteLiveTraffic = {
+  __typename?: 'SiteLiveTraffic';
+  /** When the collector answered (epoch ms). */
+  at: Scalars['Float']['output'];
+  /** The policies with traffic from the site, most bytes first; policy_id 0 is traffic no policy matched. */
+  policies: Array<SitePolicyTraffic>;
+  /** Empty: exporters that are no endpoint. */
+  site_id: Scalars['ID']['output'];
+};
+
 export type SitePatch = {
   location?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<SiteStatus>;
+};
+
+export type SitePolicyTraffic = {
+  __typename?: 'SitePolicyTraffic';
+  bytes: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  packets: Scalars['Float']['output'];
+  policy_id: Scalars['Int']['output'];
 };
 
 export type SiteStatus =
@@ -1225,6 +1307,35 @@ export type SiteStatus =
   | 'degraded'
   | 'maintenance'
   | 'offline';
+
+/**
+ * A site's traffic over time: what each of its policies' counters rose by in records its edge exported,
+ * per bucket of the minute or hour rollups, so the sites' series add up to the policy's traffic_history.
+ */
+export type SiteTrafficHistory = {
+  __typename?: 'SiteTrafficHistory';
+  /** The range's traffic per policy, most bytes first. */
+  by_policy: Array<SitePolicyTraffic>;
+  from: Scalars['Float']['output'];
+  /** Every bucket of the range, oldest first. */
+  points: Array<SiteTrafficPoint>;
+  policy_id?: Maybe<Scalars['Int']['output']>;
+  site_id: Scalars['ID']['output'];
+  /** Bucket width in ms, a minute or more. */
+  step_ms: Scalars['Float']['output'];
+  to: Scalars['Float']['output'];
+};
+
+export type SiteTrafficPoint = {
+  __typename?: 'SiteTrafficPoint';
+  /** Bucket start (epoch ms); the bucket holds the snapshots taken in (at, at + step_ms]. */
+  at: Scalars['Float']['output'];
+  bytes: Scalars['Float']['output'];
+  bytes_per_second?: Maybe<Scalars['Float']['output']>;
+  packets: Scalars['Float']['output'];
+  /** The bucket's traffic over its width; null when the collector recorded nothing in it (a gap). */
+  packets_per_second?: Maybe<Scalars['Float']['output']>;
+};
 
 export type StatsSource =
   | 'live'
@@ -1463,8 +1574,14 @@ export type ResolversTypes = {
   Site: ResolverTypeWrapper<SiteSummaryModel>;
   SiteDependencies: ResolverTypeWrapper<SiteDependencies>;
   SiteInput: SiteInput;
+  SiteLiveTotal: ResolverTypeWrapper<SiteLiveTotal>;
+  SiteLiveTotals: ResolverTypeWrapper<SiteLiveTotals>;
+  SiteLiveTraffic: ResolverTypeWrapper<SiteLiveTraffic>;
   SitePatch: SitePatch;
+  SitePolicyTraffic: ResolverTypeWrapper<SitePolicyTraffic>;
   SiteStatus: SiteStatus;
+  SiteTrafficHistory: ResolverTypeWrapper<SiteTrafficHistory>;
+  SiteTrafficPoint: ResolverTypeWrapper<SiteTrafficPoint>;
   StatsSource: StatsSource;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TrafficHistory: ResolverTypeWrapper<TrafficHistory>;
@@ -1543,7 +1660,13 @@ export type ResolversParentTypes = {
   Site: SiteSummaryModel;
   SiteDependencies: SiteDependencies;
   SiteInput: SiteInput;
+  SiteLiveTotal: SiteLiveTotal;
+  SiteLiveTotals: SiteLiveTotals;
+  SiteLiveTraffic: SiteLiveTraffic;
   SitePatch: SitePatch;
+  SitePolicyTraffic: SitePolicyTraffic;
+  SiteTrafficHistory: SiteTrafficHistory;
+  SiteTrafficPoint: SiteTrafficPoint;
   String: Scalars['String']['output'];
   TrafficHistory: TrafficHistory;
   TrafficPoint: TrafficPoint;
@@ -1968,6 +2091,9 @@ export type QueryResolvers<ContextType = AuthedContext, ParentType extends Resol
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType, RequireFields<QueryRouteArgs, 'destination_site_id' | 'flow' | 'source_site_id'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   site_dependencies?: Resolver<ResolversTypes['SiteDependencies'], ParentType, ContextType, RequireFields<QuerySite_DependenciesArgs, 'site_id'>>;
+  site_live_totals?: Resolver<ResolversTypes['SiteLiveTotals'], ParentType, ContextType>;
+  site_live_traffic?: Resolver<ResolversTypes['SiteLiveTraffic'], ParentType, ContextType, RequireFields<QuerySite_Live_TrafficArgs, 'site_id'>>;
+  site_traffic?: Resolver<ResolversTypes['SiteTrafficHistory'], ParentType, ContextType, RequireFields<QuerySite_TrafficArgs, 'from' | 'max_buckets' | 'site_id' | 'to'>>;
   sites?: Resolver<Array<ResolversTypes['Site']>, ParentType, ContextType>;
   traffic_history?: Resolver<ResolversTypes['TrafficHistory'], ParentType, ContextType, RequireFields<QueryTraffic_HistoryArgs, 'from' | 'max_buckets' | 'to' | 'top_policies'>>;
   traffic_stats?: Resolver<ResolversTypes['TrafficStats'], ParentType, ContextType>;
@@ -2013,6 +2139,51 @@ export type SiteDependenciesResolvers<ContextType = AuthedContext, ParentType ex
   pinned_policies?: Resolver<Array<ResolversTypes['PolicyRef']>, ParentType, ContextType>;
   site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   site_name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  traffic_rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SiteLiveTotalResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['SiteLiveTotal'] = ResolversParentTypes['SiteLiveTotal']> = {
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packets?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  site_name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SiteLiveTotalsResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['SiteLiveTotals'] = ResolversParentTypes['SiteLiveTotals']> = {
+  at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  other_exporters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['SiteLiveTotal']>, ParentType, ContextType>;
+};
+
+export type SiteLiveTrafficResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['SiteLiveTraffic'] = ResolversParentTypes['SiteLiveTraffic']> = {
+  at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  policies?: Resolver<Array<ResolversTypes['SitePolicyTraffic']>, ParentType, ContextType>;
+  site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SitePolicyTrafficResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['SitePolicyTraffic'] = ResolversParentTypes['SitePolicyTraffic']> = {
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  packets?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  policy_id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SiteTrafficHistoryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['SiteTrafficHistory'] = ResolversParentTypes['SiteTrafficHistory']> = {
+  by_policy?: Resolver<Array<ResolversTypes['SitePolicyTraffic']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['SiteTrafficPoint']>, ParentType, ContextType>;
+  policy_id?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  site_id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  step_ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SiteTrafficPointResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['SiteTrafficPoint'] = ResolversParentTypes['SiteTrafficPoint']> = {
+  at?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytes_per_second?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  packets?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  packets_per_second?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type TrafficHistoryResolvers<ContextType = AuthedContext, ParentType extends ResolversParentTypes['TrafficHistory'] = ResolversParentTypes['TrafficHistory']> = {
@@ -2119,6 +2290,12 @@ export type Resolvers<ContextType = AuthedContext> = {
   RouteDecision?: RouteDecisionResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteDependencies?: SiteDependenciesResolvers<ContextType>;
+  SiteLiveTotal?: SiteLiveTotalResolvers<ContextType>;
+  SiteLiveTotals?: SiteLiveTotalsResolvers<ContextType>;
+  SiteLiveTraffic?: SiteLiveTrafficResolvers<ContextType>;
+  SitePolicyTraffic?: SitePolicyTrafficResolvers<ContextType>;
+  SiteTrafficHistory?: SiteTrafficHistoryResolvers<ContextType>;
+  SiteTrafficPoint?: SiteTrafficPointResolvers<ContextType>;
   TrafficHistory?: TrafficHistoryResolvers<ContextType>;
   TrafficPoint?: TrafficPointResolvers<ContextType>;
   TrafficStats?: TrafficStatsResolvers<ContextType>;
