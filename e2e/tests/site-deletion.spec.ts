@@ -76,6 +76,7 @@ test("an admin deletes a site through the dialog; an open viewer dashboard drops
     "2 endpoints",
     "3 paths that start or end at them, other sites' paths included",
     "6 path metric rows",
+    "0 rows of the site's traffic history",
   ]);
   // The admin's next move is to type the name: the field has the focus as soon as it is shown.
   await expect(dialog.getByLabel("Type Branch Reno to confirm")).toBeFocused();

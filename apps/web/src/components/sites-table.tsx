@@ -37,6 +37,7 @@ const SITE_DEPENDENCIES = graphql(`
       endpoints
       paths
       path_metrics
+      traffic_rows
       pinned_policies {
         policy_id
         name
@@ -263,6 +264,7 @@ function DeleteSiteDialog({
             <li>{plural(dependencies.endpoints, "endpoint")}</li>
             <li>{plural(dependencies.paths, "path")} that start or end at them, other sites&apos; paths included</li>
             <li>{plural(dependencies.path_metrics, "path metric row")}</li>
+            <li>{plural(dependencies.traffic_rows, "row")} of the site&apos;s traffic history</li>
           </WhatGoes>
           <TypeToConfirm ref={nameInput} name={site.name} value={typed} onChange={setTyped} />
         </>
