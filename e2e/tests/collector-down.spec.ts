@@ -66,9 +66,8 @@ test("with the collector stopped every page shows a banner saying it is unreacha
   page,
   pair,
 }) => {
-  // Eleven page loads, a sign-in (scrypt) and a collector stop and start on a shared machine: the first
-  // run went past test.slow()'s 90 s while the collector restarted.
-  test.setTimeout(180_000);
+  // Eleven page loads, a sign-in (scrypt) and a collector stop and start: slower than the default.
+  test.slow();
   await signIn(page, pair.admin);
   const { siteId, pathId, policyId } = await buildNetwork(page.request);
   const pages = [

@@ -76,9 +76,8 @@ test("from an empty database: a network and a policy built in the browser count 
   page,
   pair,
 }) => {
-  // A whole network built through forms and two rounds through the collector: a real budget, not "slower
-  // than default", as a run under load went past test.slow()'s 90 s.
-  test.setTimeout(180_000);
+  // A whole network built through forms and two rounds through the collector: slower than the default.
+  test.slow();
   await signIn(page, pair.admin);
   await page.goto("/policies");
   await expect(page.getByText("No routing policies yet.")).toBeVisible();

@@ -40,7 +40,7 @@ test("an admin builds a site in the browser and an open viewer page follows ever
   browser,
 }) => {
   // Eleven steps, two browsers and two API round trips each: more than the default 30 s on a busy machine.
-  test.setTimeout(120_000);
+  test.slow();
   await page.goto("/sites");
   await page.getByRole("button", { name: "New site" }).click();
   const newSite = page.getByRole("form", { name: "New site" });
@@ -175,7 +175,7 @@ test("a viewer sees the network with no edit control and a line saying the role 
 
 test("an operator edits endpoints and paths but not the site itself", async ({ browser }) => {
   // A sign-in through scrypt and three page loads: the default 30 s is too tight on a busy machine.
-  test.setTimeout(60_000);
+  test.slow();
   inDatabase((db) => {
     if (!findUserByEmail(db, operator.email)) createUser(db, { ...operator, role: "operator" });
   });

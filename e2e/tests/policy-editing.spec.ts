@@ -48,7 +48,7 @@ test("an operator creates a policy in the form, past a CIDR the server refused, 
   baseURL,
   page: watcher,
 }) => {
-  test.setTimeout(90_000); // two sign-ins (scrypt) and two saves through the collector's pair on a shared machine
+  test.slow(); // two sign-ins (scrypt) and two saves through the collector's pair on a shared machine
   await watcher.goto("/policies");
   const watched = watcher.getByRole("table", { name: "Policies" });
   await expect(watched.getByRole("row").nth(1)).toBeVisible();

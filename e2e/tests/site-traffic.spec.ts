@@ -54,7 +54,7 @@ test("flows from two sites' edges are counted per site on each site page, in the
   page,
   pair,
 }) => {
-  test.setTimeout(180_000);
+  test.slow(); // a sign-in, two sites built and flows waited for through the collector's snapshots
   await signIn(page, pair.admin);
   const berlin = await siteWithEdge(page.request, "Berlin", "127.0.0.2");
   const lyon = await siteWithEdge(page.request, "Lyon", "127.0.0.3");
