@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { graphqlData } from "./graphql-data";
 import { test } from "./own-pair";
 import { signIn } from "./sign-in";
 
@@ -8,23 +9,15 @@ import { signIn } from "./sign-in";
  * (fixtures/server-pair.ts), since stopping the shared collector would break the other specs.
  */
 
-/** Runs a GraphQL operation with the page's session (the admin's) and returns its data. */
-async function graphql<T>(request: APIRequestContext, query: string, variables: object = {}): Promise<T> {
-  const response = await request.post("/api/graphql", { data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
-
 /** Two sites with an endpoint each, a path between them and a policy: one of each page to visit. */
 async function buildNetwork(request: APIRequestContext) {
   const site = async (name: string, address: string) => {
-    const { createSite } = await graphql<{ createSite: { id: string } }>(
+    const { createSite } = await graphqlData<{ createSite: { id: string } }>(
       request,
       "mutation ($name: String!) { createSite(input: { name: $name }) { id } }",
       { name },
     );
-    const { createEndpoint } = await graphql<{ createEndpoint: { id: string } }>(
+    const { createEndpoint } = await graphqlData<{ createEndpoint: { id: string } }>(
       request,
       `
         mutation ($site: ID!, $address: String!) {
@@ -39,12 +32,12 @@ async function buildNetwork(request: APIRequestContext) {
   };
   const head = await site("Head office", "198.51.100.10");
   const branch = await site("Branch 7", "203.0.113.70");
-  const { createPath } = await graphql<{ createPath: { path: { id: string } } }>(
+  const { createPath } = await graphqlData<{ createPath: { path: { id: string } } }>(
     request,
     "mutation ($from: ID!, $to: ID!) { createPath(input: { source_endpoint_id: $from, destination_endpoint_id: $to }) { path { id } } }",
     { from: branch.endpointId, to: head.endpointId },
   );
-  const { createPolicy } = await graphql<{ createPolicy: { id: string } }>(
+  const { createPolicy } = await graphqlData<{ createPolicy: { id: string } }>(
     request,
     'mutation { createPolicy(input: { name: "Catch-all", priority: 0 }) { id } }',
   );
@@ -91,7 +84,7 @@ test("with the collector stopped every page shows a banner saying it is unreacha
 
   const stoppedAt = Date.now();
   await pair.stopCollector();
-  const { collector_health } = await graphql<{ collector_health: { problems: { kind: string; since: number }[] } }>(
+  const { collector_health } = await graphqlData<{ collector_health: { problems: { kind: string; since: number }[] } }>(
     page.request,
     "{ collector_health { problems { kind since } } }",
   );

@@ -2,7 +2,8 @@ import { createSocket } from "node:dgram";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
 import { formatBytes, formatCount } from "@patronus/core/format";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { graphqlData, test } from "./own-pair";
+import { graphqlData } from "./graphql-data";
+import { test } from "./own-pair";
 import { signIn } from "./sign-in";
 
 /*

@@ -1,19 +1,12 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { graphqlData } from "./graphql-data";
 import { storageState } from "../playwright.config";
-
-/** Runs a GraphQL operation with the request's session and returns its data. */
-async function graphql<T>(request: APIRequestContext, query: string, variables: object = {}): Promise<T> {
-  const response = await request.post("/api/graphql", { data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
 
 // A policy of this file's own, so resetting it moves no counter another spec reads; deleted afterwards.
 let policyId: string;
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageState.admin });
-  const { createPolicy } = await graphql<{ createPolicy: { id: string } }>(
+  const { createPolicy } = await graphqlData<{ createPolicy: { id: string } }>(
     context.request,
     'mutation { createPolicy(input: { name: "Reset e2e", priority: 1, enabled: false }) { id } }',
   );
@@ -22,7 +15,7 @@ test.beforeAll(async ({ browser }) => {
 });
 test.afterAll(async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageState.admin });
-  await graphql(context.request, "mutation ($id: ID!) { deletePolicy(policy_id: $id) { name } }", { id: policyId });
+  await graphqlData(context.request, "mutation ($id: ID!) { deletePolicy(policy_id: $id) { name } }", { id: policyId });
   await context.close();
 });
 

@@ -3,7 +3,8 @@ import { once } from "node:events";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE, type FlowSpec } from "@patronus/core/flows";
 import { formatBytes } from "@patronus/core/format";
 import { expect, type APIRequestContext } from "@playwright/test";
-import { graphqlData, test } from "./own-pair";
+import { graphqlData } from "./graphql-data";
+import { test } from "./own-pair";
 import { signIn } from "./sign-in";
 
 /*

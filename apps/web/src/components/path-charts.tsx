@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { MINUTE, minuteRanges } from "./traffic-ranges";
 import { useEffect, useMemo, useState } from "react";
 import { graphql } from "../graphql";
 import { Stat } from "./figure-table";
@@ -55,12 +56,7 @@ const PATH = graphql(`
   }
 `);
 
-const MINUTE = 60_000;
-const ranges = {
-  "1h": { label: "Last hour", ms: 60 * MINUTE, buckets: 60, refreshMs: 15_000 },
-  "24h": { label: "Last 24 hours", ms: 24 * 60 * MINUTE, buckets: 288, refreshMs: 60_000 },
-  "7d": { label: "Last 7 days", ms: 7 * 24 * 60 * MINUTE, buckets: 168, refreshMs: 300_000 },
-} as const;
+const ranges = minuteRanges(15_000);
 export type PathRangeKey = keyof typeof ranges;
 
 /** One path: its ends, latest figures and charts of latency, jitter, loss and score over a range. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { MINUTE, minuteRanges } from "./traffic-ranges";
 import { useQuery } from "@apollo/client/react";
 import { formatBytes, formatCount } from "@patronus/core/format";
 import { useState } from "react";
@@ -51,12 +52,7 @@ const HISTORY = graphql(`
 
 type PolicyRow = { policy_id: number; name: string; packets: number; bytes: number };
 
-const MINUTE = 60_000;
-const ranges = {
-  "1h": { label: "Last hour", ms: 60 * MINUTE, buckets: 60, refreshMs: 30_000 },
-  "24h": { label: "Last 24 hours", ms: 24 * 60 * MINUTE, buckets: 288, refreshMs: 60_000 },
-  "7d": { label: "Last 7 days", ms: 7 * 24 * 60 * MINUTE, buckets: 168, refreshMs: 300_000 },
-} as const;
+const ranges = minuteRanges(30_000);
 type RangeKey = keyof typeof ranges;
 /** The live counters change with every datagram; the collector's own snapshot interval is 10 s. */
 const LIVE_POLL_MS = 5_000;
