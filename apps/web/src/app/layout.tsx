@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { GraphqlProvider } from "~/components/apollo-provider";
+import { ClockCookie } from "~/components/clock-cookie";
 import { CollectorHealthBanner } from "~/components/collector-health-banner";
 import { NavLinks } from "~/components/nav-links";
 import { SignOutButton } from "~/components/sign-out-button";
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <ClockCookie />
         <a href="#main" className="skip-link">
           Skip to content
         </a>

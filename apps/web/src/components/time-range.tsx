@@ -4,9 +4,8 @@ import { useQuery } from "@apollo/client/react";
 import type { OperationVariables, TypedDocumentNode } from "@apollo/client";
 import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+import { ChartSketch } from "./chart-sketch";
+import { timeTickFormat, timeTickTimes, type TimeTick } from "./time-ticks";
 
 /** A range a chart page offers: what the picker says and how far back it reaches. */
 export interface TimeRangeOption {
@@ -55,10 +54,8 @@ export function useRollingNow(refreshMs: number, start?: number): number {
  * The time axis's labels, in the browser's locale and time zone (say which with `timeZone()`): the
  * weekday and hour past a day, the hour and minute within one.
  */
-export function timeTick([from, to]: [number, number]): (at: number) => string {
-  const options: Intl.DateTimeFormatOptions =
-    to - from > DAY ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" };
-  const format = new Intl.DateTimeFormat(undefined, options);
+export function timeTick(domain: [number, number]): (at: number) => string {
+  const format = timeTickFormat(domain);
   return (at) => format.format(at);
 }
 
@@ -81,22 +78,26 @@ export function useTimeZone(): string | undefined {
  * A chart's frame: its caption, and its body drawn at the frame's measured width. The width is read
  * before the first paint, so the chart is drawn in the same frame the data arrives in; recharts'
  * ResponsiveContainer waits for a ResizeObserver callback first and draws an empty box until then
- * (docs/architecture.md, "Chart speed").
+ * (docs/architecture.md, "Chart speed"). A `sketch` (the server's drawing, chart-sketch.tsx) is
+ * shown from the page's HTML until the body has drawn its line.
  */
 export function ChartFrame({
   title,
   label,
   height,
+  sketch,
   children,
 }: {
   title: ReactNode;
   /** The figure's accessible name, when the caption is not a fitting one. */
   label?: string;
   height: number;
+  sketch?: ReactNode;
   children: (size: { width: number; height: number }) => ReactNode;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  const [sketchShown, setSketchShown] = useState(sketch !== undefined);
   useLayoutEffect(() => {
     const element = box.current!;
     setWidth(element.clientWidth);
@@ -104,11 +105,23 @@ export function ChartFrame({
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  const measured = width > 0;
+  useEffect(() => {
+    if (!sketchShown || !measured) return;
+    const element = box.current!;
+    // recharts draws over several renders of its own: the sketch stays until its line is in.
+    const check = () => element.querySelector(".recharts-line-curve") && setSketchShown(false);
+    const observer = new MutationObserver(check);
+    observer.observe(element, { childList: true, subtree: true });
+    check();
+    return () => observer.disconnect();
+  }, [sketchShown, measured]);
   return (
     <figure className="chart" aria-label={label}>
       <figcaption>{title}</figcaption>
-      <div ref={box} style={{ width: "100%", height }}>
-        {width > 0 && children({ width, height })}
+      <div ref={box} style={{ width: "100%", height, position: "relative" }}>
+        {sketchShown && sketch}
+        {measured && children({ width, height })}
       </div>
     </figure>
   );
@@ -120,13 +133,17 @@ export const chartMargin = { top: 8, right: 16, bottom: 0, left: 8 } as const;
 /** The faint horizontal lines behind every time chart (spread onto recharts' CartesianGrid). */
 export const gridProps = { stroke: "#1e2a44", vertical: false } as const;
 
-/** The shared time axis (spread onto XAxis): `dataKey` holds epoch ms, drawn over `domain` with `tick`'s labels. */
+/**
+ * The shared time axis (spread onto XAxis): `dataKey` holds epoch ms, drawn over `domain` with ticks on
+ * the browser's clock (time-ticks.ts) and `tick`'s labels.
+ */
 export function timeAxisProps(dataKey: string, domain: [number, number], tick = timeTick(domain)) {
   return {
     dataKey,
     type: "number",
     scale: "time",
     domain,
+    ticks: timeTickTimes(domain[0], domain[1], timeZone()),
     tickFormatter: tick,
     stroke: "#94a3b8",
     fontSize: 12,
@@ -157,6 +174,8 @@ export const lineProps = {
  * One series over time in its frame: each row's `dataKey` at its `xKey` (epoch ms) over `domain`. No
  * rows yet (`rows` undefined) is the empty frame at its full height, so nothing moves when they come.
  * Memoised: recharts redraws everything on any new prop, so pass stable `tick`, `domain` and `format`.
+ * `sketch` is what the page came with from the server: drawn in its HTML (chart-sketch.tsx), even before
+ * `rows` are given, until recharts has drawn.
  */
 // memo() drops the type parameter; the cast gives it back.
 export const TimeChart = memo(TimeChartBody) as unknown as typeof TimeChartBody;
@@ -174,6 +193,7 @@ function TimeChartBody<Row extends object>({
   domain,
   axisWidth,
   wholeTicks = false,
+  sketch,
 }: {
   title: ReactNode;
   /** The series' name in the tooltip. */
@@ -190,9 +210,23 @@ function TimeChartBody<Row extends object>({
   axisWidth: number;
   /** Counts of things (flows): no tick at 2.5. */
   wholeTicks?: boolean;
+  sketch?: { rows: readonly Row[]; timeTicks?: readonly TimeTick[] };
 }) {
+  const drawing = sketch && (
+    <ChartSketch
+      values={sketch.rows.map((row) => row[dataKey] as number | null | undefined)}
+      times={sketch.rows.map((row) => Number(row[xKey]))}
+      domain={domain}
+      timeTicks={sketch.timeTicks}
+      format={format}
+      height={height}
+      axisWidth={axisWidth}
+      margin={chartMargin}
+      allowDecimals={!wholeTicks}
+    />
+  );
   return (
-    <ChartFrame title={title} label={label} height={height}>
+    <ChartFrame title={title} label={label} height={height} sketch={drawing}>
       {(size) =>
         rows && (
           <LineChart {...size} data={rows} margin={chartMargin}>

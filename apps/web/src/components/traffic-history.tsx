@@ -17,6 +17,7 @@ import {
   useTimeZone,
   useWindowQuery,
 } from "./time-range";
+import type { TimeTick } from "./time-ticks";
 import { historyVariables, trafficRanges as ranges, type RangeKey } from "./traffic-ranges";
 
 export type { RangeKey } from "./traffic-ranges";
@@ -61,10 +62,14 @@ function formatStep(ms: number): string {
   return `${ms / 1000}-second`;
 }
 
-/** The first range's history, read by the page on the server at `now` (app/traffic/page.tsx). */
+/**
+ * The first range's history, read by the page on the server at `now` (app/traffic/page.tsx), with the
+ * time axis's ticks in the reader's clock when their browser has told it (clock-cookie.tsx).
+ */
 export interface FirstHistory {
   now: number;
   history: TrafficHistoryQuery["traffic_history"];
+  timeTicks?: TimeTick[];
 }
 
 /**
@@ -152,7 +157,13 @@ export function TrafficHistoryPanel({
               arrive.
             </Empty>
           ) : (
-            <HistoryCharts points={history.points} from={history.from} to={history.to} />
+            <HistoryCharts
+              points={history.points}
+              from={history.from}
+              to={history.to}
+              // The page's HTML carries these charts drawn (chart-sketch.tsx) while they are the first range's.
+              timeTicks={history === first?.history ? (first.timeTicks ?? []) : undefined}
+            />
           )}
         </>
       )}
@@ -162,7 +173,18 @@ export function TrafficHistoryPanel({
 
 const formatFlows = (value: number) => formatCount(value);
 
-function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to: number }) {
+function HistoryCharts({
+  points,
+  from,
+  to,
+  timeTicks,
+}: {
+  points: Point[];
+  from: number;
+  to: number;
+  /** Given when these are the points the page came with: the charts are then sketched in its HTML. */
+  timeTicks?: TimeTick[];
+}) {
   const packets = points.reduce((sum, p) => sum + p.packets, 0);
   const bytes = points.reduce((sum, p) => sum + p.bytes, 0);
   const peak = points.reduce((max, p) => Math.max(max, p.packets_per_second ?? 0), 0);
@@ -173,6 +195,7 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
     return { rows: points, xKey: "at", tick: timeTick(domain), domain, height: 200, axisWidth: 80 } as const;
   }, [points, from, to]);
   const later = useAfterPaint(drawn) ?? { ...drawn, rows: undefined };
+  const sketch = useMemo(() => timeTicks && { rows: points, timeTicks }, [points, timeTicks]);
   return (
     <>
       <dl className="summary" aria-label="Totals in range">
@@ -188,6 +211,7 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
           name="Packets per second"
           dataKey="packets_per_second"
           format={formatPacketRate}
+          sketch={sketch}
         />
         <TimeChart
           {...later}
@@ -195,6 +219,7 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
           name="Bytes per second"
           dataKey="bytes_per_second"
           format={formatByteRate}
+          sketch={sketch}
         />
         <TimeChart
           {...later}
@@ -203,6 +228,7 @@ function HistoryCharts({ points, from, to }: { points: Point[]; from: number; to
           dataKey="active_flows"
           format={formatFlows}
           wholeTicks
+          sketch={sketch}
         />
       </div>
       <p className="muted" data-testid="time-zone">

@@ -1,6 +1,8 @@
+import { timeTicks } from "~/components/time-ticks";
 import { TrafficHistoryPanel, type FirstHistory } from "~/components/traffic-history";
 import { historyVariables, isRangeKey, type RangeKey } from "~/components/traffic-ranges";
 import { requirePageUser } from "~/server/auth";
+import { readerClock } from "~/server/clock";
 import { getDb } from "~/server/db";
 import { readTrafficHistory } from "~/server/history-pool";
 
@@ -30,8 +32,9 @@ export default async function TrafficPage({
 /**
  * The first range, read here through the API's own reader (history-pool.ts), so the chart is drawn as
  * soon as the page's script runs rather than after a query of its own (docs/architecture.md, "Chart
- * speed"). Undefined when the read fails (an unknown policy, say): the chart then asks the API and shows
- * its error.
+ * speed"), and drawn into the HTML (chart-sketch.tsx) with the time axis in the reader's clock when
+ * their browser has said it. Undefined when the read fails (an unknown policy, say): the chart then asks
+ * the API and shows its error.
  */
 async function readFirst(range: RangeKey, policyId: string): Promise<FirstHistory | undefined> {
   const now = Date.now();
@@ -41,7 +44,12 @@ async function readFirst(range: RangeKey, policyId: string): Promise<FirstHistor
       kind: "totals",
       params: { from, to, maxBuckets: max_buckets, policyId: policy_id ?? undefined },
     });
-    return { now, history: { from: read.from, to: read.to, step_ms: read.step_ms, points: read.points } };
+    const clock = await readerClock();
+    return {
+      now,
+      history: { from: read.from, to: read.to, step_ms: read.step_ms, points: read.points },
+      timeTicks: clock && timeTicks([read.from, read.to], clock),
+    };
   } catch {
     return undefined;
   }

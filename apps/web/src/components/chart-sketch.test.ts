@@ -1,0 +1,47 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { ChartSketch, type SketchProps } from "./chart-sketch";
+
+const base: SketchProps = {
+  values: [],
+  times: [],
+  domain: [0, 1000],
+  format: (v) => `${v} pkt/s`,
+  height: 200,
+  axisWidth: 80,
+  margin: { top: 8, right: 16, bottom: 0, left: 8 },
+  allowDecimals: true,
+};
+const draw = (props: Partial<SketchProps>) => renderToStaticMarkup(createElement(ChartSketch, { ...base, ...props }));
+const lineOf = (html: string) => /class="line" d="([^"]*)"/.exec(html)![1];
+
+describe("ChartSketch", () => {
+  it("draws the line across the plot's width, scaled to recharts' top tick, and breaks it at a gap", () => {
+    // Plot height 200 - 8 - 30 = 162; recharts' nice ticks for [0, 80] end at 80.
+    const html = draw({ values: [40, 80, null, 0, 20], times: [0, 250, 500, 750, 1000] });
+    expect(lineOf(html)).toBe("M0.0 81.0L250.0 0.0M750.0 162.0L1000.0 121.5");
+  });
+
+  it("labels the value axis with recharts' ticks in the chart's format", () => {
+    const html = draw({ values: [3, 7], times: [0, 1000] });
+    const labels = [...html.matchAll(/class="y-tick"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(labels).toEqual(["0 pkt/s", "2 pkt/s", "4 pkt/s", "6 pkt/s", "8 pkt/s"]);
+  });
+
+  it("keeps whole ticks for counts", () => {
+    const html = draw({ values: [1, 2], times: [0, 1000], allowDecimals: false });
+    const labels = [...html.matchAll(/class="y-tick"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(labels.every((label) => /^\d+ pkt\/s$/.test(label!))).toBe(true);
+  });
+
+  it("places the time axis's labels at their share of the window", () => {
+    const html = draw({ values: [1, 2], times: [0, 1000], timeTicks: [{ at: 250, label: "06:00" }] });
+    expect(html).toContain("calc(88px + (100% - 104px) * 0.25)");
+    expect(html).toContain(">06:00<");
+  });
+
+  it("is hidden from assistive technology, which gets the interactive chart", () => {
+    expect(draw({ values: [1], times: [0] })).toMatch(/^<div class="chart-sketch" aria-hidden="true">/);
+  });
+});
