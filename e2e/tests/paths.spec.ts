@@ -1,5 +1,5 @@
 import { openDatabase } from "@patronus/core/db";
-import { listPathHealth, type PathHealth } from "@patronus/core/path-metrics";
+import { getPathMetricHistory, listPathHealth, type PathHealth } from "@patronus/core/path-metrics";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { databaseFile } from "../playwright.config";
 
@@ -8,6 +8,17 @@ function pathsInDatabase(filter: Parameters<typeof listPathHealth>[1] = {}): Pat
   const { db, close } = openDatabase(databaseFile);
   try {
     return listPathHealth(db, filter);
+  } finally {
+    close();
+  }
+}
+
+/** The buckets the week's chart of a path is drawn from, as the database holds them now. */
+function weekInDatabase(pathId: number) {
+  const { db, close } = openDatabase(databaseFile);
+  try {
+    const now = Date.now();
+    return getPathMetricHistory(db, { pathId, from: now - 7 * 24 * 3_600_000, to: now, maxBuckets: 168 });
   } finally {
     close();
   }
@@ -95,6 +106,43 @@ test("metrics posted by a script turn a path degraded: the routing answer change
   await page.getByRole("combobox", { name: "Range" }).selectOption({ label: "Last 24 hours" });
   await expect(page).toHaveURL(/range=24h/);
   await expect(page.getByRole("figure", { name: "Latency chart" }).locator(".recharts-line-curve")).toBeVisible();
+});
+
+test("a path's page comes with its first range: charts drawn without a query of their own, from the database's figures", async ({
+  page,
+}) => {
+  const pathQueries: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/graphql") && request.postData()?.includes("PathDetail")) {
+      pathQueries.push(request.postData()!);
+    }
+  });
+  // Any measured path: the seed's day lies inside the week, so its buckets hold still while the page loads.
+  const path = pathsInDatabase().find((p) => p.latest !== null)!;
+  const week = weekInDatabase(path.path_id);
+  await page.goto(`/paths/${path.path_id}?range=7d`);
+
+  const latest = page.getByLabel("Latest measurement").getByRole("definition");
+  await expect(latest).toHaveText([
+    `${path.latest!.latency_ms.toFixed(1)} ms`,
+    `${path.latest!.jitter_ms.toFixed(1)} ms`,
+    `${path.latest!.packet_loss_pct.toFixed(2)} %`,
+    String(path.latest!.score),
+  ]);
+  for (const name of ["Latency chart", "Jitter chart", "Packet loss chart", "Score chart"])
+    await expect(page.getByRole("figure", { name }).locator(".recharts-line-curve")).toBeVisible();
+  // Named only after hydration: by now the charts' query would have been sent.
+  await expect(page.getByTestId("time-zone")).toHaveText(
+    `Times in ${await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)}; each point is the mean of a ${week.step_ms / 60_000}-minute bucket. Gaps: nothing was measured.`,
+  );
+  expect(pathQueries).toEqual([]);
+  // One point per bucket: a monotone line is a move to the first and one cubic segment to each next.
+  const drawn = await page
+    .getByRole("figure", { name: "Latency chart" })
+    .locator(".recharts-line-curve")
+    .getAttribute("d");
+  expect(week.buckets.length).toBeGreaterThan(2);
+  expect((drawn?.match(/C/g)?.length ?? 0) + 1).toBe(week.buckets.length);
 });
 
 test("the ingest refuses a signed-in browser session: only API tokens post metrics, and nothing is written", async ({

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { MINUTE, minuteRanges } from "./traffic-ranges";
+import { MINUTE } from "./traffic-ranges";
 import { useEffect, useMemo, useState } from "react";
 import { graphql } from "../graphql";
+import type { PathDetailQuery } from "../graphql/graphql";
+import { pathRanges as ranges, pathVariables, type PathRangeKey } from "./path-ranges";
 import { Stat } from "./figure-table";
 import { formatMs, formatPct } from "./path-table";
 import { Empty, LoadError, Loading } from "./query-states";
@@ -56,18 +58,34 @@ const PATH = graphql(`
   }
 `);
 
-const ranges = minuteRanges(15_000);
-export type PathRangeKey = keyof typeof ranges;
+/** The first range's answer, read by the page on the server at `now` (server/path-first.ts). */
+export interface FirstPath {
+  now: number;
+  data: PathDetailQuery;
+}
 
 /** One path: its ends, latest figures and charts of latency, jitter, loss and score over a range. */
-export function PathCharts({ pathId, initialRange }: { pathId: number; initialRange: PathRangeKey }) {
+export function PathCharts({
+  pathId,
+  initialRange,
+  first,
+}: {
+  pathId: number;
+  initialRange: PathRangeKey;
+  /** Comes with the page, so the charts need no query of their own to start with. */
+  first?: FirstPath;
+}) {
   const [range, setRange] = useState<PathRangeKey>(initialRange);
-  const { ms, buckets, refreshMs, label } = ranges[range];
-  const now = useRollingNow(refreshMs);
+  const { ms, refreshMs, label } = ranges[range];
+  const now = useRollingNow(refreshMs, first?.now);
   useEffect(() => window.history.replaceState(null, "", `?range=${range}`), [range]);
 
   const from = now - ms;
-  const { shown, error, refetch } = useWindowQuery(PATH, { path_id: pathId, from, to: now, max_buckets: buckets });
+  const { shown, error, refetch } = useWindowQuery(
+    PATH,
+    pathVariables(pathId, range, now),
+    first && { variables: pathVariables(pathId, initialRange, first.now), data: first.data },
+  );
   const zone = useTimeZone();
   const rows = shown?.path_metric_history.buckets ?? NO_BUCKETS;
   const drawn = useMemo(() => {

@@ -64,6 +64,25 @@ describe("path health", () => {
     ]);
   });
 
+  it("puts samples that fall within one bucket into that bucket, so a week holds at most max_buckets", () => {
+    // A sample every 5 minutes for a week, off the minute: a week's chart has hourly buckets.
+    const samples = [];
+    for (let at = NOW - 7 * 86_400_000 + 7_000; at < NOW; at += 300_000)
+      samples.push({ path_id: ids.ac, timestamp: at, latency_ms: 20, jitter_ms: 0, packet_loss_pct: 0 });
+    // Batches of at most 1,000, the ingest's limit.
+    for (let i = 0; i < samples.length; i += 1000)
+      ingestPathMetrics(t.db, { actor: "test", now: NOW, samples: samples.slice(i, i + 1000) });
+    const { step_ms, buckets } = getPathMetricHistory(t.db, {
+      pathId: ids.ac,
+      from: NOW - 7 * 86_400_000,
+      to: NOW,
+      maxBuckets: 168,
+    });
+    expect(step_ms).toBe(3_600_000);
+    expect(buckets).toHaveLength(168);
+    expect(buckets.every((b) => b.samples === 12 && b.start % 3_600_000 === 0)).toBe(true);
+  });
+
   it("refuses a range that ends before it starts", () => {
     expect(() => getPathMetricHistory(t.db, { pathId: ids.ab, from: NOW, to: NOW - 1 })).toThrow(
       /from must be before to/,

@@ -162,7 +162,8 @@ export function getPathMetricHistory(
   const span = to - from;
   const step = STEPS_MS.find((s) => span / s <= maxBuckets) ?? Math.ceil(span / maxBuckets / 60_000) * 60_000;
   const start = Math.floor(from / step) * step;
-  const bucket = sql<number>`(${pathMetrics.timestamp} - ${start}) / ${step}`;
+  // better-sqlite3 binds JS numbers as REAL, which would make this a real division: a bucket per sample.
+  const bucket = sql<number>`CAST((${pathMetrics.timestamp} - ${start}) / ${step} AS INTEGER)`;
   const buckets = db
     .select({
       index: bucket,

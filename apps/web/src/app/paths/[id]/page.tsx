@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PathCharts, type PathRangeKey } from "~/components/path-charts";
+import { PathCharts } from "~/components/path-charts";
+import { isPathRangeKey, type PathRangeKey } from "~/components/path-ranges";
 import { requirePageUser } from "~/server/auth";
+import { getDb } from "~/server/db";
+import { readFirstPath } from "~/server/path-first";
 
 export const metadata = { title: "Path · Patronus Dashboard" };
-
-const rangeKeys: readonly string[] = ["1h", "24h", "7d"] satisfies PathRangeKey[];
 
 export default async function PathPage({
   params,
@@ -18,16 +19,23 @@ export default async function PathPage({
   await requirePageUser(`/paths/${id}`);
   if (!/^[1-9]\d{0,8}$/.test(id)) notFound();
   const { range } = await searchParams;
+  const pathId = Number(id);
+  const initialRange = isPathRangeKey(range) ? range : "1h";
   return (
     <>
       <p>
         <Link href="/paths">← All paths</Link>
       </p>
       <h1>Path {id}</h1>
-      <PathCharts
-        pathId={Number(id)}
-        initialRange={range !== undefined && rangeKeys.includes(range) ? (range as PathRangeKey) : "1h"}
-      />
+      <PathCharts pathId={pathId} initialRange={initialRange} first={readFirst(pathId, initialRange)} />
     </>
   );
+}
+
+/**
+ * Read in-thread, as the API's own path_metric_history is: a 7-day read of a year-sized path is small
+ * (docs/architecture.md, "Chart speed").
+ */
+function readFirst(pathId: number, range: PathRangeKey) {
+  return readFirstPath(getDb(), { pathId, range, now: Date.now() });
 }
