@@ -1,7 +1,7 @@
 import { openDatabase } from "@patronus/core/db";
 import { getPathMetricHistory, listPathHealth, type PathHealth } from "@patronus/core/path-metrics";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { databaseFile } from "../playwright.config";
+import { databaseFile, storageState } from "../playwright.config";
 
 /** The demo network's rows as the database holds them now: the truth the page is checked against. */
 function pathsInDatabase(filter: Parameters<typeof listPathHealth>[1] = {}): PathHealth[] {
@@ -143,6 +143,18 @@ test("a path's page comes with its first range: charts drawn without a query of 
     .getAttribute("d");
   expect(week.buckets.length).toBeGreaterThan(2);
   expect((drawn?.match(/C/g)?.length ?? 0) + 1).toBe(week.buckets.length);
+});
+
+test("a path's page carries its four charts drawn in its HTML, so they show before any script runs", async ({
+  browser,
+}) => {
+  const path = pathsInDatabase().find((p) => p.latest !== null)!;
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: storageState.admin });
+  const page = await context.newPage();
+  await page.goto(`/paths/${path.path_id}?range=24h`);
+  for (const name of ["Latency chart", "Jitter chart", "Packet loss chart", "Score chart"])
+    await expect(page.getByRole("figure", { name }).locator(".chart-sketch .line")).toBeVisible();
+  await context.close();
 });
 
 test("the ingest refuses a signed-in browser session: only API tokens post metrics, and nothing is written", async ({

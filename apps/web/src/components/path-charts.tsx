@@ -9,6 +9,7 @@ import { pathRanges as ranges, pathVariables, type PathRangeKey } from "./path-r
 import { Stat } from "./figure-table";
 import { formatMs, formatPct } from "./path-table";
 import { Empty, LoadError, Loading } from "./query-states";
+import type { TimeTick } from "./time-ticks";
 import {
   RangePicker,
   TimeChart,
@@ -58,10 +59,14 @@ const PATH = graphql(`
   }
 `);
 
-/** The first range's answer, read by the page on the server at `now` (server/path-first.ts). */
+/**
+ * The first range's answer, read by the page on the server at `now` (server/path-first.ts), with the
+ * time axis's ticks in the reader's clock when their browser has told it (clock-cookie.tsx).
+ */
 export interface FirstPath {
   now: number;
   data: PathDetailQuery;
+  timeTicks?: TimeTick[];
 }
 
 /** One path: its ends, latest figures and charts of latency, jitter, loss and score over a range. */
@@ -93,6 +98,12 @@ export function PathCharts({
     return { rows, tick: timeTick(domain), domain };
   }, [rows, from, now]);
   const later = useAfterPaint(drawn) ?? { ...drawn, rows: undefined };
+  // The page's HTML carries the charts drawn (chart-sketch.tsx) while they show what it came with.
+  const onFirst = first !== undefined && shown === first.data;
+  const sketch = useMemo(
+    () => (onFirst ? { rows, timeTicks: first.timeTicks ?? [] } : undefined),
+    [onFirst, first, rows],
+  );
   const path = shown?.path_health_of;
   const history = shown?.path_metric_history;
 
@@ -140,6 +151,7 @@ export function PathCharts({
                 format={format}
                 {...(i === 0 ? drawn : later)}
                 axisWidth={70}
+                sketch={sketch}
               />
             ))}
           </div>

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PathCharts } from "~/components/path-charts";
-import { isPathRangeKey, type PathRangeKey } from "~/components/path-ranges";
+import { isPathRangeKey, pathRanges, type PathRangeKey } from "~/components/path-ranges";
+import { timeTicks } from "~/components/time-ticks";
 import { requirePageUser } from "~/server/auth";
+import { readerClock } from "~/server/clock";
 import { getDb } from "~/server/db";
 import { readFirstPath } from "~/server/path-first";
 
@@ -27,15 +29,19 @@ export default async function PathPage({
         <Link href="/paths">← All paths</Link>
       </p>
       <h1>Path {id}</h1>
-      <PathCharts pathId={pathId} initialRange={initialRange} first={readFirst(pathId, initialRange)} />
+      <PathCharts pathId={pathId} initialRange={initialRange} first={await readFirst(pathId, initialRange)} />
     </>
   );
 }
 
 /**
  * Read in-thread, as the API's own path_metric_history is: a 7-day read of a year-sized path is small
- * (docs/architecture.md, "Chart speed").
+ * (docs/architecture.md, "Chart speed"). Drawn into the HTML (chart-sketch.tsx), with the time axis in
+ * the reader's clock when their browser has said it.
  */
-function readFirst(pathId: number, range: PathRangeKey) {
-  return readFirstPath(getDb(), { pathId, range, now: Date.now() });
+async function readFirst(pathId: number, range: PathRangeKey) {
+  const now = Date.now();
+  const first = readFirstPath(getDb(), { pathId, range, now });
+  const clock = await readerClock();
+  return first && { ...first, timeTicks: clock && timeTicks([now - pathRanges[range].ms, now], clock) };
 }
