@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrateDatabase, openDatabase } from "@patronus/core/db";
@@ -16,7 +16,8 @@ import { createApiToken, createUser } from "@patronus/core/users";
  * node:http reading the same SQLite file (api-baselines.ts), each in its own process, under
  * 10 keep-alive connections and a fixed number of requests. `next build` must have run (turbo's web
  * bench task builds first). Ports: BENCH_API_PORT and the four after it (default 3700).
- * BENCH_CPU_PROF=<dir> has `next start` write a CPU profile there when it stops.
+ * BENCH_CPU_PROF=<dir> has `next start` write a CPU profile there when it stops. BENCH_API_POLICIES=25
+ * runs one size only. Each figure is printed with the host's load average while it was measured.
  */
 const POLICIES_QUERY = "{ policies { id priority packets_matched bytes_matched } }";
 const TYPENAME_QUERY = "{ __typename }";
@@ -35,12 +36,15 @@ interface Load {
   perSecond: number;
   p50: number;
   p99: number;
+  /** The host's 1-minute load average when the round ended: figures at different loads compare poorly. */
+  load: number;
 }
 
 export async function run(): Promise<void> {
   const firstPort = Number(process.env.BENCH_API_PORT ?? 3700);
   const profileDir = process.env.BENCH_CPU_PROF;
-  for (const size of SIZES) {
+  const only = process.env.BENCH_API_POLICIES;
+  for (const size of SIZES.filter((s) => only === undefined || String(s.policies) === only)) {
     const dataDir = mkdtempSync(join(tmpdir(), "patronus-api-bench-"));
     const children: ChildProcess[] = [];
     try {
@@ -136,9 +140,9 @@ async function best(targets: Target[], query: string, requests: number): Promise
   return rounds.map((r) => r.reduce((a, b) => (b.perSecond > a.perSecond ? b : a)));
 }
 
-function line(label: string, { perSecond, p50, p99 }: Load): void {
+function line(label: string, { perSecond, p50, p99, load }: Load): void {
   console.log(
-    `    ${label.padEnd(24)} ${perSecond.toFixed(0).padStart(6)} req/s  p50 ${p50.toFixed(1).padStart(7)} ms  p99 ${p99.toFixed(1).padStart(7)} ms`,
+    `    ${label.padEnd(24)} ${perSecond.toFixed(0).padStart(6)} req/s  p50 ${p50.toFixed(1).padStart(7)} ms  p99 ${p99.toFixed(1).padStart(7)} ms  load ${load.toFixed(1)}`,
   );
 }
 
@@ -279,5 +283,5 @@ async function load(target: Target, query: string, total: number): Promise<Load>
   const elapsed = performance.now() - started;
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-  return { perSecond: (total / elapsed) * 1000, p50: at(0.5), p99: at(0.99) };
+  return { perSecond: (total / elapsed) * 1000, p50: at(0.5), p99: at(0.99), load: loadavg()[0]! };
 }
