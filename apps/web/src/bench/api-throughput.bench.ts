@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrateDatabase, openDatabase } from "@patronus/core/db";
@@ -16,7 +16,8 @@ import { createApiToken, createUser } from "@patronus/core/users";
  * node:http reading the same SQLite file (api-baselines.ts), each in its own process, under
  * 10 keep-alive connections and a fixed number of requests. `next build` must have run (turbo's web
  * bench task builds first). Ports: BENCH_API_PORT and the four after it (default 3700).
- * BENCH_CPU_PROF=<dir> has `next start` write a CPU profile there when it stops.
+ * BENCH_CPU_PROF=<dir> has `next start` write a CPU profile there when it stops. BENCH_API_POLICIES=25
+ * runs one size only. Each figure is printed with the host's load average while it was measured.
  */
 const POLICIES_QUERY = "{ policies { id priority packets_matched bytes_matched } }";
 const TYPENAME_QUERY = "{ __typename }";
@@ -29,49 +30,63 @@ const WEB_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const COLLECTOR_MAIN = fileURLToPath(new URL("../../../collector/src/main.ts", import.meta.url));
 const BASELINES = fileURLToPath(new URL("./api-baselines.ts", import.meta.url));
 const PASSWORD = "bench-admin-password";
+/** USER_HZ of /proc/<pid>/stat: 100 on every Linux this runs on (`getconf CLK_TCK`). */
+const CLOCK_TICKS_PER_S = 100;
 const SECRET = "api-bench-control-secret-0123456789";
 
 interface Load {
   perSecond: number;
   p50: number;
   p99: number;
+  /** The server process's CPU time (user + system, all its threads) per request; NaN where /proc is missing. */
+  cpuMs: number;
+  /** The host's 1-minute load average when the round ended: figures at different loads compare poorly. */
+  load: number;
 }
 
 export async function run(): Promise<void> {
   const firstPort = Number(process.env.BENCH_API_PORT ?? 3700);
   const profileDir = process.env.BENCH_CPU_PROF;
-  for (const size of SIZES) {
+  const only = process.env.BENCH_API_POLICIES;
+  for (const size of SIZES.filter((s) => only === undefined || String(s.policies) === only)) {
     const dataDir = mkdtempSync(join(tmpdir(), "patronus-api-bench-"));
     const children: ChildProcess[] = [];
     try {
       const { file, token, email } = seed(dataDir, size.policies);
       const [webPort, controlPort, flowPort, apolloPort, httpPort] = [0, 1, 2, 3, 4].map((i) => firstPort + i);
       const shared = { PATRONUS_DATA_DIR: dataDir, PATRONUS_CONTROL_SECRET: SECRET, PATRONUS_LOG_LEVEL: "warn" };
-      children.push(
-        startChild(process.execPath, ["--import", "tsx", COLLECTOR_MAIN], {
+      const collector = startChild(process.execPath, ["--import", "tsx", COLLECTOR_MAIN], {
+        ...shared,
+        PATRONUS_FLOW_BIND: "127.0.0.1",
+        PATRONUS_FLOW_PORT: String(flowPort),
+        PATRONUS_CONTROL_PORT: String(controlPort),
+        PATRONUS_DEMO_TRAFFIC: "0",
+      });
+      const web = startChild(
+        process.execPath,
+        [
+          ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+          join(WEB_DIR, "node_modules/next/dist/bin/next"),
+          ...["start", "-p", String(webPort), "-H", "127.0.0.1"],
+        ],
+        {
           ...shared,
-          PATRONUS_FLOW_BIND: "127.0.0.1",
-          PATRONUS_FLOW_PORT: String(flowPort),
-          PATRONUS_CONTROL_PORT: String(controlPort),
-          PATRONUS_DEMO_TRAFFIC: "0",
-        }),
-        startChild(
-          process.execPath,
-          [
-            ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-            join(WEB_DIR, "node_modules/next/dist/bin/next"),
-            ...["start", "-p", String(webPort), "-H", "127.0.0.1"],
-          ],
-          {
-            ...shared,
-            PORT: String(webPort),
-            PATRONUS_COLLECTOR_URL: `http://127.0.0.1:${controlPort}`,
-            PATRONUS_DEMO_METRICS_INTERVAL_MS: "0",
-          },
-        ),
-        startChild(process.execPath, ["--import", "tsx", BASELINES, "apollo", file, String(apolloPort)], {}),
-        startChild(process.execPath, ["--import", "tsx", BASELINES, "http", file, String(httpPort)], {}),
+          PORT: String(webPort),
+          PATRONUS_COLLECTOR_URL: `http://127.0.0.1:${controlPort}`,
+          PATRONUS_DEMO_METRICS_INTERVAL_MS: "0",
+        },
       );
+      const apollo = startChild(
+        process.execPath,
+        ["--import", "tsx", BASELINES, "apollo", file, String(apolloPort)],
+        {},
+      );
+      const plainServer = startChild(
+        process.execPath,
+        ["--import", "tsx", BASELINES, "http", file, String(httpPort)],
+        {},
+      );
+      children.push(collector, web, apollo, plainServer);
       const ours = `http://127.0.0.1:${webPort}/api/graphql`;
       const bare = `http://127.0.0.1:${apolloPort}/`;
       const plain = `http://127.0.0.1:${httpPort}/`;
@@ -84,19 +99,28 @@ export async function run(): Promise<void> {
       console.log(
         `\n${size.policies} policies, ${size.requests} requests over ${CONNECTIONS} connections, best of 2 rounds`,
       );
+      // One discarded round per server first: a fresh process runs its first thousand requests unoptimised,
+      // and whichever target came first would pay for that (the floor did: 2x its later CPU per request).
+      for (const target of [
+        { url: ours, headers: tokenHeaders, pid: web.pid },
+        { url: bare, headers: {}, pid: apollo.pid },
+        { url: plain, headers: {}, pid: plainServer.pid },
+      ])
+        await load(target, POLICIES_QUERY, size.requests);
       const floor = await best(
-        [{ url: `http://127.0.0.1:${webPort}/api/health`, headers: {}, method: "GET" }],
+        [{ url: `http://127.0.0.1:${webPort}/api/health`, headers: {}, method: "GET", pid: web.pid }],
         "",
         size.requests,
       );
-      line("next start, GET /api/health (the route layer's floor)", floor[0]!);
+      line("next start, GET /api/health (does nothing)", floor[0]!);
+      const floorCpu = floor[0]!.cpuMs;
       for (const query of [POLICIES_QUERY, TYPENAME_QUERY]) {
         const [baseline, http, byToken, bySession] = await best(
           [
-            { url: bare, headers: {} },
-            { url: plain, headers: {} },
-            { url: ours, headers: tokenHeaders },
-            { url: ours, headers: cookieHeaders },
+            { url: bare, headers: {}, pid: apollo.pid },
+            { url: plain, headers: {}, pid: plainServer.pid },
+            { url: ours, headers: tokenHeaders, pid: web.pid },
+            { url: ours, headers: cookieHeaders, pid: web.pid },
           ],
           query,
           size.requests,
@@ -108,6 +132,15 @@ export async function run(): Promise<void> {
         line("ours, session cookie", bySession!);
         report(`  ours (token) / bare, req/s`, byToken!.perSecond, baseline!.perSecond, "req/s", ">= 0.5");
         report(`  ours (session) / bare, req/s`, bySession!.perSecond, baseline!.perSecond, "req/s", ">= 0.5");
+        report(`  ours (token) / bare, CPU per request`, byToken!.cpuMs, baseline!.cpuMs, "ms", "the steadier figure");
+        report(`  ours (session) / bare, CPU per request`, bySession!.cpuMs, baseline!.cpuMs, "ms");
+        report(
+          `  GET /api/health / ours (token), CPU per request`,
+          floorCpu,
+          byToken!.cpuMs,
+          "ms",
+          "a route that does nothing",
+        );
         report(`  ours (token) p99 / bare p99`, byToken!.p99, baseline!.p99, "ms", "beside the bare server's");
         report(`  ours (session) p99 / bare p99`, bySession!.p99, baseline!.p99, "ms", "beside the bare server's");
       }
@@ -122,6 +155,8 @@ interface Target {
   url: string;
   headers: Record<string, string>;
   method?: "GET" | "POST";
+  /** The process that serves `url`, whose CPU time the load reads. */
+  pid?: number;
 }
 
 /**
@@ -136,10 +171,23 @@ async function best(targets: Target[], query: string, requests: number): Promise
   return rounds.map((r) => r.reduce((a, b) => (b.perSecond > a.perSecond ? b : a)));
 }
 
-function line(label: string, { perSecond, p50, p99 }: Load): void {
+function line(label: string, { perSecond, p50, p99, cpuMs, load }: Load): void {
   console.log(
-    `    ${label.padEnd(24)} ${perSecond.toFixed(0).padStart(6)} req/s  p50 ${p50.toFixed(1).padStart(7)} ms  p99 ${p99.toFixed(1).padStart(7)} ms`,
+    `    ${label.padEnd(24)} ${perSecond.toFixed(0).padStart(6)} req/s  p50 ${p50.toFixed(1).padStart(7)} ms  p99 ${p99.toFixed(1).padStart(7)} ms  CPU ${cpuMs.toFixed(2).padStart(5)} ms/req  load ${load.toFixed(1)}`,
   );
+}
+
+/**
+ * CPU time `pid` has used, in ms, from /proc (Linux). Under a loaded host, throughput moves with what
+ * else runs, but the CPU a server spends per request moves much less: the steadier figure to compare.
+ */
+function cpuTimeMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return NaN;
+  }
 }
 
 /** A fresh database: `count` policies with a snapshot each, an admin with a password and an API token. */
@@ -241,7 +289,11 @@ async function signIn(base: string, email: string): Promise<string> {
   return session.split(";")[0]!;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+/**
+ * The connections of the current load. Each load opens its own: a kept-alive socket left idle past the
+ * server's keep-alive timeout (5 s) while another target was loaded could be closed just as it is reused.
+ */
+let agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
 function send({ url, headers, method = "POST" }: Target, query: string): Promise<{ status: number; body: string }> {
   const payload = method === "POST" ? JSON.stringify({ query }) : "";
@@ -268,8 +320,11 @@ async function load(target: Target, query: string, total: number): Promise<Load>
       throw new Error(`${target.url} answered ${status}: ${body.slice(0, 300)}`);
     return performance.now() - sent;
   };
+  agent.destroy();
+  agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   for (let i = 0; i < 2 * CONNECTIONS; i++) await timed();
   const times: number[] = [];
+  const cpuBefore = cpuTimeMs(target.pid);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, c) => {
@@ -277,7 +332,8 @@ async function load(target: Target, query: string, total: number): Promise<Load>
     }),
   );
   const elapsed = performance.now() - started;
+  const cpuMs = (cpuTimeMs(target.pid) - cpuBefore) / total;
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-  return { perSecond: (total / elapsed) * 1000, p50: at(0.5), p99: at(0.99) };
+  return { perSecond: (total / elapsed) * 1000, p50: at(0.5), p99: at(0.99), cpuMs, load: loadavg()[0]! };
 }

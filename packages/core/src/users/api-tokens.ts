@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
@@ -114,7 +114,22 @@ function findTokenUser(
   now: number,
 ): { tokenId: number; scope: ApiTokenScope; lastUsedAt: number | null; user: User } | null {
   if (!token.startsWith(PREFIX)) return null;
-  const row = db
+  let lookup = tokenLookups.get(db);
+  if (!lookup) tokenLookups.set(db, (lookup = prepareTokenLookup(db)));
+  const row = lookup.get({ hash: hashToken(token) });
+  if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
+  const { tokenId, scope, lastUsedAt, expires_at: _expires, ...user } = row;
+  return { tokenId, scope, lastUsedAt, user };
+}
+
+/**
+ * Every API request looks its token up, and drizzle building the query and SQLite preparing it cost
+ * more than the read itself (docs/architecture.md, "API cost"): prepared once per connection.
+ */
+const tokenLookups = new WeakMap<Db, ReturnType<typeof prepareTokenLookup>>();
+
+function prepareTokenLookup(db: Db) {
+  return db
     .select({
       tokenId: apiTokens.id,
       scope: apiTokens.scope,
@@ -128,11 +143,8 @@ function findTokenUser(
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.user_id))
-    .where(eq(apiTokens.token_hash, hashToken(token)))
-    .get();
-  if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
-  const { tokenId, scope, lastUsedAt, expires_at: _expires, ...user } = row;
-  return { tokenId, scope, lastUsedAt, user };
+    .where(eq(apiTokens.token_hash, sql.placeholder("hash")))
+    .prepare();
 }
 
 /** A user's tokens, newest first, without their hashes. */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "../db/client";
 import { userRoles, users } from "../db/schema";
@@ -96,11 +96,20 @@ export function findSessionUser(
   db: Db,
   { id, sessionVersion }: { id: number; sessionVersion: number },
 ): User | undefined {
+  let lookup = sessionUserLookups.get(db);
+  if (!lookup) sessionUserLookups.set(db, (lookup = prepareSessionUserLookup(db)));
+  return lookup.get({ id, sessionVersion });
+}
+
+/** Read on every signed-in request (the API's too): prepared once per connection, as the token lookup is. */
+const sessionUserLookups = new WeakMap<Db, ReturnType<typeof prepareSessionUserLookup>>();
+
+function prepareSessionUserLookup(db: Db) {
   return db
     .select(publicColumns)
     .from(users)
-    .where(and(eq(users.id, id), eq(users.session_version, sessionVersion)))
-    .get();
+    .where(and(eq(users.id, sql.placeholder("id")), eq(users.session_version, sql.placeholder("sessionVersion"))))
+    .prepare();
 }
 
 let unknownUserHash: Promise<string> | undefined;

@@ -5,6 +5,12 @@ import { LIMITS, limitProblems } from "./limits";
 import { readCapped } from "~/server/read-capped";
 
 /**
+ * Every answer is one viewer's data (or their refusal), never to be kept by a cache. Set here rather
+ * than by Apollo's cache-control plugin, whose per-field hook only costs (server.ts).
+ */
+const NO_STORE = { "cache-control": "no-store" };
+
+/**
  * The GraphQL endpoint as a fetch-style handler, what a Next route exports: reads the body up to the
  * cap, hands the request to Apollo with a context built for it, and returns Apollo's answer. A body or
  * query string past the cap is refused with 413 before anything parses it or asks who sent it.
@@ -23,7 +29,7 @@ export function createGraphqlHandler(
         message: `The request body is larger than ${maxBodyBytes} bytes.`,
         extensions: { code: "PAYLOAD_TOO_LARGE" },
       };
-      return Response.json({ errors: [error] }, { status: 413, headers: { connection: "close" } });
+      return Response.json({ errors: [error] }, { status: 413, headers: { ...NO_STORE, connection: "close" } });
     }
     const headers = new HeaderMap();
     request.headers.forEach((value, name) => headers.set(name, value));
@@ -32,14 +38,14 @@ export function createGraphqlHandler(
     if (problems.length > 0) {
       return Response.json(
         { errors: problems.map((message) => ({ message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) },
-        { status: 400 },
+        { status: 400, headers: NO_STORE },
       );
     }
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search, body },
       context: () => context(request),
     });
-    const responseHeaders = new Headers([...result.headers]);
+    const responseHeaders = new Headers([...result.headers, ...Object.entries(NO_STORE)]);
     if (result.body.kind === "complete")
       return new Response(result.body.string, { status: result.status ?? 200, headers: responseHeaders });
     const chunks = result.body.asyncIterator;

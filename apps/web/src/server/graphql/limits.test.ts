@@ -174,6 +174,16 @@ describe("GraphQL request bodies", () => {
     expect(response.status).toBe(413);
   });
 
+  it("mark every answer, a refused one too, as not to be stored by any cache", async () => {
+    const answered = await post("{ __typename }");
+    const refused = await post(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(" ")} }`);
+    expect(refused.status).toBe(400);
+    expect([answered.headers.get("cache-control"), refused.headers.get("cache-control")]).toEqual([
+      "no-store",
+      "no-store",
+    ]);
+  });
+
   it("still answer a small POST and a GET", async () => {
     expect((await post("{ __typename }")).body).toEqual({ data: { __typename: "Query" } });
     const get = await fetch(`${http.url}/api/graphql?query=${encodeURIComponent("{ __typename }")}`, {

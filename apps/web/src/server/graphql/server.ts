@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { isDomainError } from "@patronus/core/errors";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { Context } from "./context";
@@ -58,7 +59,9 @@ export function createApolloServer({ now = Date.now }: { now?: () => number } = 
     // Open to signed-in users only: requestLimitsPlugin refuses introspection to anonymous requests.
     introspection: true,
     validationRules: [operationLimitsRule],
-    plugins: [requestLimitsPlugin({ now }), metricsPlugin()],
+    // No cache hints in the schema, so the cache-control plugin's hook on every field only costs (4,000
+    // calls for 1,000 policies); the handler says no-store itself (http-handler.ts).
+    plugins: [requestLimitsPlugin({ now }), metricsPlugin(), ApolloServerPluginCacheControlDisabled()],
     includeStacktraceInErrorResponses: false,
     // "Did you mean ...?" suggestions would spell out the schema that introspection keeps from anonymous clients.
     hideSchemaDetailsFromClientErrors: true,
