@@ -15,7 +15,6 @@ test("the traffic page's HTML carries its three charts drawn, so they show befor
     // The demo's day of snapshots: a line with many points, not a stub.
     expect(((await line.getAttribute("d")) ?? "").split("L").length).toBeGreaterThan(50);
   }
-  await page.screenshot({ path: "test-results/chart-sketch-interactive.png" });
   await context.close();
 });
 
@@ -46,7 +45,13 @@ test("the server-drawn time axis says what the interactive chart then says, in t
   const packets = page.getByRole("figure", { name: CHARTS[0] });
   await expect(packets.locator(".recharts-line-curve")).toBeVisible();
   await expect(packets.locator(".chart-sketch")).toHaveCount(0);
-  await expect(packets.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")).toHaveText(axis);
-  await page.screenshot({ path: "test-results/chart-sketch-interactive.png" });
+  // recharts drops an end label that would cross the plot's edge; the sketch places them all.
+  const interactive = packets.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  await expect(interactive).not.toHaveCount(0);
+  const shown = await interactive.allTextContents();
+  const start = axis.indexOf(shown[0]!);
+  expect(start).toBeLessThanOrEqual(1);
+  expect(shown.length).toBeGreaterThanOrEqual(axis.length - 2);
+  expect(shown).toEqual(axis.slice(start, start + shown.length));
   await context.close();
 });

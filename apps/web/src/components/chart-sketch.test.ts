@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ChartSketch, type SketchProps } from "./chart-sketch";
+import { TimeChart } from "./time-range";
 
 const base: SketchProps = {
   values: [],
@@ -43,5 +44,42 @@ describe("ChartSketch", () => {
 
   it("is hidden from assistive technology, which gets the interactive chart", () => {
     expect(draw({ values: [1], times: [0] })).toMatch(/^<div class="chart-sketch" aria-hidden="true">/);
+  });
+
+  it("widens the window to the rows, as recharts' axis does, when the first bucket starts before it", () => {
+    const html = draw({ values: [80, 80], times: [-250, 1000], domain: [0, 1000] });
+    expect(lineOf(html)).toBe("M0.0 0.0L1000.0 0.0");
+  });
+});
+
+describe("TimeChart's sketch", () => {
+  const chart = (rows: { at: number; v: number }[]) =>
+    renderToStaticMarkup(
+      createElement(TimeChart<{ at: number; v: number }>, {
+        title: "Rate",
+        name: "Rate",
+        height: 200,
+        rows,
+        xKey: "at",
+        dataKey: "v",
+        format: String,
+        tick: String,
+        domain: [0, 1000],
+        axisWidth: 80,
+        sketch: { rows },
+      }),
+    );
+
+  it("is in the server's HTML for two rows or more", () => {
+    expect(
+      chart([
+        { at: 0, v: 1 },
+        { at: 1000, v: 2 },
+      ]),
+    ).toContain('class="chart-sketch"');
+  });
+
+  it("is left out for one row, through which recharts would draw no line to replace it", () => {
+    expect(chart([{ at: 0, v: 1 }])).not.toContain("chart-sketch");
   });
 });

@@ -33,7 +33,7 @@ export interface SketchProps {
 export function ChartSketch({
   values,
   times,
-  domain: [from, to],
+  domain,
   timeTicks = [],
   format,
   height,
@@ -41,6 +41,9 @@ export function ChartSketch({
   margin,
   allowDecimals,
 }: SketchProps) {
+  // recharts widens the time axis to take in every row (the first bucket may start before `from`).
+  const from = Math.min(domain[0], times[0] ?? domain[0]);
+  const to = Math.max(domain[1], times[times.length - 1] ?? domain[1]);
   const max = values.reduce<number>((m, v) => (v != null && v > m ? v : m), 0);
   // The value axis recharts draws for the domain [0, 'auto']: its nice ticks, the last one the top.
   const yTicks = getNiceTickValues([0, max], Y_TICK_COUNT, allowDecimals, "adaptive");

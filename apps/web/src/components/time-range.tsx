@@ -2,7 +2,16 @@
 
 import { useQuery } from "@apollo/client/react";
 import type { OperationVariables, TypedDocumentNode } from "@apollo/client";
-import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartSketch } from "./chart-sketch";
 import { timeTickFormat, timeTickTimes, type TimeTick } from "./time-ticks";
@@ -51,8 +60,8 @@ export function useRollingNow(refreshMs: number, start?: number): number {
 }
 
 /**
- * The time axis's labels, in the browser's locale and time zone (say which with `timeZone()`): the
- * weekday and hour past a day, the hour and minute within one.
+ * The time axis's labels, in the browser's locale and time zone (say which with `timeZone()`), in
+ * time-ticks.ts's format: weekday and date for day ticks, weekday and hour past a day, else hour and minute.
  */
 export function timeTick(domain: [number, number]): (at: number) => string {
   const format = timeTickFormat(domain);
@@ -97,7 +106,6 @@ export function ChartFrame({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
-  const [sketchShown, setSketchShown] = useState(sketch !== undefined);
   useLayoutEffect(() => {
     const element = box.current!;
     setWidth(element.clientWidth);
@@ -106,25 +114,45 @@ export function ChartFrame({
     return () => observer.disconnect();
   }, []);
   const measured = width > 0;
-  useEffect(() => {
-    if (!sketchShown || !measured) return;
-    const element = box.current!;
-    // recharts draws over several renders of its own: the sketch stays until its line is in.
-    const check = () => element.querySelector(".recharts-line-curve") && setSketchShown(false);
-    const observer = new MutationObserver(check);
-    observer.observe(element, { childList: true, subtree: true });
-    check();
-    return () => observer.disconnect();
-  }, [sketchShown, measured]);
   return (
     <figure className="chart" aria-label={label}>
       <figcaption>{title}</figcaption>
       <div ref={box} style={{ width: "100%", height, position: "relative" }}>
-        {sketchShown && sketch}
+        {sketch && (
+          <UntilDrawn frame={box} measured={measured}>
+            {sketch}
+          </UntilDrawn>
+        )}
         {measured && children({ width, height })}
       </div>
     </figure>
   );
+}
+
+/**
+ * Its children until recharts has drawn a line in `frame`, which it does over several renders of its
+ * own. Its own state, so hiding the sketch does not render the chart beside it again.
+ */
+function UntilDrawn({
+  frame,
+  measured,
+  children,
+}: {
+  frame: RefObject<HTMLDivElement | null>;
+  measured: boolean;
+  children: ReactNode;
+}) {
+  const [shown, setShown] = useState(true);
+  useEffect(() => {
+    if (!shown || !measured) return;
+    const element = frame.current!;
+    const check = () => element.querySelector(".recharts-line-curve") && setShown(false);
+    const observer = new MutationObserver(check);
+    observer.observe(element, { childList: true, subtree: true });
+    check();
+    return () => observer.disconnect();
+  }, [shown, measured, frame]);
+  return shown && children;
 }
 
 /** The inner margin every time chart leaves around its plot. */
@@ -212,7 +240,8 @@ function TimeChartBody<Row extends object>({
   wholeTicks?: boolean;
   sketch?: { rows: readonly Row[]; timeTicks?: readonly TimeTick[] };
 }) {
-  const drawing = sketch && (
+  // recharts draws no line through fewer than two points, and would never replace the sketch.
+  const drawing = sketch && sketch.rows.length >= 2 && (
     <ChartSketch
       values={sketch.rows.map((row) => row[dataKey] as number | null | undefined)}
       times={sketch.rows.map((row) => Number(row[xKey]))}

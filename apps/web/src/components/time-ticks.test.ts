@@ -43,6 +43,25 @@ describe("timeTickTimes", () => {
     ]);
   });
 
+  it("gives each instant once, in order, where the clock jumps forward or repeats an hour", () => {
+    const spring = ticksIso("2026-03-08T06:30:00Z", "2026-03-08T07:30:00Z", "America/New_York");
+    expect(spring).toEqual([...new Set(spring)].sort());
+    // Berlin's first pass through 02:00-03:00 on 25 October 2026 still has its 5 minutes.
+    expect(ticksIso("2026-10-25T00:10:00Z", "2026-10-25T00:25:00Z", "Europe/Berlin")).toEqual([
+      "2026-10-25T00:10:00.000Z",
+      "2026-10-25T00:15:00.000Z",
+      "2026-10-25T00:20:00.000Z",
+      "2026-10-25T00:25:00.000Z",
+    ]);
+    // Santiago moves its clock at midnight: one tick per day, none twice.
+    const week = timeTicks([Date.parse("2026-09-02T12:00:00Z"), Date.parse("2026-09-09T12:00:00Z")], {
+      locale: "en-GB",
+      zone: "America/Santiago",
+    }).map((t) => t.label);
+    expect(new Set(week).size).toBe(week.length);
+    expect(week).toHaveLength(7);
+  });
+
   it("picks 5 min, 15 min and whole days for the 15 min, 1 h and 7 d views, ends included", () => {
     expect(ticksIso("2026-11-30T12:00:00Z", "2026-11-30T12:15:00Z", "UTC")).toEqual([
       "2026-11-30T12:00:00.000Z",

@@ -37,7 +37,7 @@ const length = ([unit, step]: [Unit, number]) => unitMs[unit] * step;
 /** About how many ticks an axis gets, as recharts' default. */
 const TICK_COUNT = 5;
 
-/** The reader's locale and time zone, as the browser reports them (clock-cookie.ts carries them). */
+/** The reader's locale and time zone, as the browser reports them (clock-cookie.tsx carries them). */
 export interface Clock {
   locale: string;
   zone: string;
@@ -86,10 +86,9 @@ export function zoneOffset(zone: string, at: number): number {
 
 /**
  * Wall-clock times are handled as if they were UTC instants (so a local midnight is a multiple of a
- * day), and turned back into instants with the zone's offset at that moment.
+ * day); days and weeks step on the wall clock, shorter units in real time (summer-time changes).
  */
 const toWall = (at: number, zone: string) => at + zoneOffset(zone, at);
-const fromWall = (wall: number, zone: string) => wall - zoneOffset(zone, wall - zoneOffset(zone, wall));
 
 /** The wall-clock field d3 counts steps in: `every(6)` hours are the hours divisible by 6, and so on. */
 function field(wall: number, unit: Unit): number {
@@ -108,17 +107,33 @@ function floorWall(wall: number, unit: Unit): number {
   return day - new Date(day).getUTCDay() * DAY;
 }
 
+/** A local wall time as an instant: in a gap, the later side (as Date and d3 do); in an overlap, the first. */
+function fromWallCompatible(wall: number, zone: string): number {
+  const before = zoneOffset(zone, wall - DAY);
+  const after = zoneOffset(zone, wall + DAY);
+  const candidates = [wall - before, wall - after].filter((at) => toWall(at, zone) === wall);
+  return candidates.length ? Math.min(...candidates) : wall - before;
+}
+
 /** The tick instants from `from` to `to` (both included) in `zone`, as d3's time scale picks them. */
 export function timeTickTimes(from: number, to: number, zone: string, count = TICK_COUNT): number[] {
   const interval = tickInterval(to - from, count);
   if (!interval || !(to > from)) return [];
   const [unit, step] = interval;
   const ticks: number[] = [];
-  // Bounded: the interval is about (to - from) / count long, so this walks about count * step units.
-  for (let wall = floorWall(toWall(from, zone), unit); ; wall += unitMs[unit]) {
-    const at = fromWall(wall, zone);
-    if (at > to) break;
-    if (at >= from && field(wall, unit) % step === 0) ticks.push(at);
+  if (unit === "day" || unit === "week") {
+    for (let wall = floorWall(toWall(from, zone), unit); ; wall += unitMs[unit]) {
+      const at = fromWallCompatible(wall, zone);
+      if (at > to) break;
+      if (at >= from && field(wall, unit) % step === 0 && at !== ticks[ticks.length - 1]) ticks.push(at);
+    }
+    return ticks;
+  }
+  // Seconds, minutes and hours are steps of real time (d3's offset), counted on the wall clock's field.
+  // Floored on the wall clock again after each step, as d3's interval.range does (30-minute shifts).
+  const floor = (at: number) => at - (toWall(at, zone) - floorWall(toWall(at, zone), unit));
+  for (let at = floor(from); at <= to; at = floor(at + unitMs[unit])) {
+    if (at >= from && field(toWall(at, zone), unit) % step === 0) ticks.push(at);
   }
   return ticks;
 }

@@ -162,7 +162,7 @@ export function TrafficHistoryPanel({
               from={history.from}
               to={history.to}
               // The page's HTML carries these charts drawn (chart-sketch.tsx) while they are the first range's.
-              timeTicks={history === first?.history ? (first.timeTicks ?? []) : undefined}
+              timeTicks={history === first?.history ? (first.timeTicks ?? NO_TICKS) : undefined}
             />
           )}
         </>
@@ -172,6 +172,8 @@ export function TrafficHistoryPanel({
 }
 
 const formatFlows = (value: number) => formatCount(value);
+/** A first range without the reader's clock: drawn without time labels. One array, so the charts' memo holds. */
+const NO_TICKS: TimeTick[] = [];
 
 function HistoryCharts({
   points,
