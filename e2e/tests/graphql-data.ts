@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /** Runs a GraphQL operation with the request context's session and returns its data; errors fail the test. */
 export async function graphqlData<T>(request: APIRequestContext, query: string, variables: object = {}): Promise<T> {
@@ -6,4 +6,15 @@ export async function graphqlData<T>(request: APIRequestContext, query: string, 
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data!;
+}
+
+/** The bodies of the GraphQL requests `page` sends from now on that name `operation`, as they are sent. */
+export function graphqlRequestsOf(page: Page, operation: string): string[] {
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/graphql") && request.postData()?.includes(operation)) {
+      sent.push(request.postData()!);
+    }
+  });
+  return sent;
 }

@@ -1,6 +1,7 @@
 import { openDatabase } from "@patronus/core/db";
 import { getPathMetricHistory, listPathHealth, type PathHealth } from "@patronus/core/path-metrics";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { graphqlRequestsOf } from "./graphql-data";
 import { databaseFile, storageState } from "../playwright.config";
 
 /** The demo network's rows as the database holds them now: the truth the page is checked against. */
@@ -111,12 +112,7 @@ test("metrics posted by a script turn a path degraded: the routing answer change
 test("a path's page comes with its first range: charts drawn without a query of their own, from the database's figures", async ({
   page,
 }) => {
-  const pathQueries: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().endsWith("/api/graphql") && request.postData()?.includes("PathDetail")) {
-      pathQueries.push(request.postData()!);
-    }
-  });
+  const pathQueries = graphqlRequestsOf(page, "PathDetail");
   // Any measured path: the seed's day lies inside the week, so its buckets hold still while the page loads.
   const path = pathsInDatabase().find((p) => p.latest !== null)!;
   const week = weekInDatabase(path.path_id);

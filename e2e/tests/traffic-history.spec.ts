@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { buildIpfixPacket, flowDataSet, IPFIX_IPV4_TEMPLATE } from "@patronus/core/flows";
 import { formatPacketRate } from "@patronus/core/format";
 import { expect, test, type Page } from "@playwright/test";
+import { graphqlRequestsOf } from "./graphql-data";
 import { flowPort } from "../playwright.config";
 
 // Guest Wi-Fi: no other spec sends its traffic, so its counters are this file's alone.
@@ -90,12 +91,7 @@ test("the traffic page charts the recorded history, follows the range and policy
 test("the traffic page comes with its first range's history: drawn without a query of its own, from the buckets the database holds", async ({
   page,
 }) => {
-  const historyQueries: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().endsWith("/api/graphql") && request.postData()?.includes("TrafficHistory")) {
-      historyQueries.push(request.postData()!);
-    }
-  });
+  const historyQueries = graphqlRequestsOf(page, "TrafficHistory");
   await page.goto("/traffic?range=7d");
   for (const name of ["Packets per second", "Bytes per second", "Active flows"]) {
     await expect(page.getByRole("figure", { name }).locator(".recharts-line-curve")).toBeVisible();
@@ -125,6 +121,25 @@ test("the traffic page comes with its first range's history: drawn without a que
     0,
   );
   expect(runs).toBe(recordedRuns);
+});
+
+test("a policy's page comes with its chart's first range: drawn without a history query of its own, from the policy's buckets", async ({
+  page,
+}) => {
+  const historyQueries = graphqlRequestsOf(page, "TrafficHistory");
+  await page.goto("/policies/1?range=7d");
+  await expect(page.getByTestId("history-caption")).toContainText("Last 7 days");
+  for (const name of ["Packets per second", "Bytes per second", "Active flows"]) {
+    await expect(page.getByRole("figure", { name }).locator(".recharts-line-curve")).toBeVisible();
+  }
+  await expect(page.getByTestId("time-zone")).toContainText(
+    await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+  );
+  expect(historyQueries).toEqual([]);
+  // The figures are policy 1's own: the export of the window on screen, for that policy, sums to them.
+  const buckets = await download(page, "Export CSV");
+  const packets = buckets.lines.slice(2).reduce((sum, line) => sum + Number(line.split(",")[2]), 0);
+  expect(await totalPackets(page)).toBe(packets);
 });
 
 const BUCKET_HEADER = "bucket_start,time,packets,bytes,packets_per_second,bytes_per_second,active_flows,samples";

@@ -9,7 +9,7 @@ import { PolicyLiveFlows } from "../policy-live-flows";
 import { policyRulesText } from "../policy-rules-text";
 import { Empty, Loading, LoadError } from "../query-states";
 import { ResetPolicyCounters } from "../reset-policy-counters";
-import { TrafficHistoryPanel, type RangeKey } from "../traffic-history";
+import { TrafficHistoryPanel, type FirstHistory, type RangeKey } from "../traffic-history";
 import styles from "./policy-detail.module.css";
 
 // What a policy is, as both this page and the policy form (components/policy-form) read it.
@@ -64,11 +64,14 @@ export function PolicyDetail({
   policyId,
   initialName,
   initialRange,
+  firstHistory,
   canEdit,
 }: {
   policyId: string;
   initialName: string;
   initialRange: RangeKey;
+  /** The chart's first range, read with the page (server/traffic-first.ts): no query of its own to start. */
+  firstHistory?: FirstHistory;
   canEdit: boolean;
 }) {
   const { data, error, refetch } = useQuery(POLICY, { variables: { id: policyId }, pollInterval: 5_000 });
@@ -158,7 +161,7 @@ export function PolicyDetail({
       <ResetPolicyCounters policyId={policy.id} canReset={canEdit} onReset={() => void refetch()} />
 
       <h2>Traffic</h2>
-      <TrafficHistoryPanel initialRange={initialRange} initialPolicy={policy.id} fixedPolicy />
+      <TrafficHistoryPanel initialRange={initialRange} initialPolicy={policy.id} fixedPolicy first={firstHistory} />
 
       <PolicyLiveFlows policyId={policy.id} />
     </>

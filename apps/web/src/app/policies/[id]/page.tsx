@@ -2,15 +2,13 @@ import { getPolicy } from "@patronus/core/policies";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PolicyDetail } from "~/components/policy-detail/policy-detail";
-import type { RangeKey } from "~/components/traffic-history";
+import { isRangeKey } from "~/components/traffic-ranges";
 import { requirePageUser } from "~/server/auth";
 import { getDb } from "~/server/db";
+import { readFirstTraffic } from "~/server/traffic-first";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Policy · Patronus Dashboard" };
-
-// Checked here: a server component may render the client panel but not call its functions.
-const rangeKeys: readonly string[] = ["15m", "1h", "24h", "7d"] satisfies RangeKey[];
 
 export default async function PolicyPage({
   params,
@@ -26,6 +24,7 @@ export default async function PolicyPage({
   const policy = getPolicy(getDb(), { policyId: Number(id) });
   if (!policy) notFound();
   const { range } = await searchParams;
+  const initialRange = isRangeKey(range) ? range : "1h";
   return (
     <>
       <p>
@@ -34,7 +33,8 @@ export default async function PolicyPage({
       <PolicyDetail
         policyId={id}
         initialName={policy.name}
-        initialRange={range !== undefined && rangeKeys.includes(range) ? (range as RangeKey) : "1h"}
+        initialRange={initialRange}
+        firstHistory={await readFirstTraffic(initialRange, id)}
         canEdit={user.role !== "viewer"}
       />
     </>
