@@ -108,6 +108,8 @@ test("flows from two sites' edges are counted per site on each site page, in the
   await expect(page.getByRole("figure", { name: "Traffic from Berlin chart" })).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole("table", { name: "Traffic from Berlin by policy" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  // The chart takes its new width from a ResizeObserver callback, after the resize: wait for the layout.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
 });
