@@ -189,12 +189,11 @@ function startBusyWriter(file: string) {
     const write = db.transaction(() => { for (let i = 0; i < 200; i++) db.prepare("INSERT INTO busy_writer VALUES (?)").run(i); });
     write.immediate();
     process.stdout.write("ready\\n");
-    let open = true;
-    process.stdin.on("end", () => { open = false; });
+    // A periodic writer, as the collector's snapshot timer is: the period is the behaviour under test,
+    // not synchronisation (the test waits on the "ready" line and on the admin calls themselves).
+    const timer = setInterval(() => write.immediate(), 20);
+    process.stdin.on("end", () => { clearInterval(timer); db.close(); });
     process.stdin.resume();
-    // The 20 ms between writes is the behaviour under test (a writer like the collector's snapshots),
-    // not synchronisation: the test waits on the writer's "ready" line and on the admin calls themselves.
-    (function loop() { if (!open) { db.close(); return; } write.immediate(); setTimeout(loop, 20); })();
   `;
   const child = spawn(process.execPath, ["-e", script], { stdio: ["pipe", "pipe", "inherit"] });
   const exited = once(child, "exit");
