@@ -3,7 +3,7 @@
  * pick (`scaleTime().ticks(count)`, https://d3js.org/d3-scale/time#time_ticks), and what they say in
  * the reader's locale. recharts is given them (its own are evenly spaced numbers: 08:00, 19:00, 06:00…),
  * and the server draws the first chart with them (chart-sketch.tsx) in the clock the browser told it,
- * so both show the same axis.
+ * so both show the same axis. d3 itself only knows the runtime's own zone, the server's, not the reader's.
  */
 
 const SECOND = 1000;

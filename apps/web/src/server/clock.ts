@@ -1,8 +1,12 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { CLOCK_COOKIE, parseClock, type Clock } from "~/components/time-ticks";
+import { CLOCK_COOKIE, parseClock, timeTicks, type TimeTick } from "~/components/time-ticks";
 
-/** The reader's locale and time zone from their browser's cookie (clock-cookie.tsx), if it sent a good one. */
-export async function readerClock(): Promise<Clock | undefined> {
-  return parseClock((await cookies()).get(CLOCK_COOKIE)?.value);
+/**
+ * The time axis's ticks over `domain`, labelled in the reader's locale and time zone from their
+ * browser's cookie (clock-cookie.tsx); undefined when it sent no good one.
+ */
+export async function readerTimeTicks(domain: [number, number]): Promise<TimeTick[] | undefined> {
+  const clock = parseClock((await cookies()).get(CLOCK_COOKIE)?.value);
+  return clock && timeTicks(domain, clock);
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type { FirstHistory } from "~/components/traffic-history";
-import { timeTicks } from "~/components/time-ticks";
 import { historyVariables, type RangeKey } from "~/components/traffic-ranges";
-import { readerClock } from "./clock";
+import { readerTimeTicks } from "./clock";
 import { getDb } from "./db";
 import { readTrafficHistory } from "./history-pool";
 
@@ -21,11 +20,10 @@ export async function readFirstTraffic(range: RangeKey, policyId: string): Promi
       kind: "totals",
       params: { from, to, maxBuckets: max_buckets, policyId: policy_id ?? undefined },
     });
-    const clock = await readerClock();
     return {
       now,
       history: { from: read.from, to: read.to, step_ms: read.step_ms, points: read.points },
-      timeTicks: clock && timeTicks([read.from, read.to], clock),
+      timeTicks: await readerTimeTicks([read.from, read.to]),
     };
   } catch {
     return undefined;

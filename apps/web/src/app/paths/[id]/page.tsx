@@ -2,9 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PathCharts } from "~/components/path-charts";
 import { isPathRangeKey, pathRanges, type PathRangeKey } from "~/components/path-ranges";
-import { timeTicks } from "~/components/time-ticks";
 import { requirePageUser } from "~/server/auth";
-import { readerClock } from "~/server/clock";
+import { readerTimeTicks } from "~/server/clock";
 import { getDb } from "~/server/db";
 import { readFirstPath } from "~/server/path-first";
 
@@ -42,6 +41,5 @@ export default async function PathPage({
 async function readFirst(pathId: number, range: PathRangeKey) {
   const now = Date.now();
   const first = readFirstPath(getDb(), { pathId, range, now });
-  const clock = await readerClock();
-  return first && { ...first, timeTicks: clock && timeTicks([now - pathRanges[range].ms, now], clock) };
+  return first && { ...first, timeTicks: await readerTimeTicks([now - pathRanges[range].ms, now]) };
 }
