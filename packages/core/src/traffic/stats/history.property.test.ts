@@ -150,7 +150,8 @@ describe("getTrafficHistory over random snapshot series", () => {
           const pick = Math.min(rows.length - 1, Math.max(0, Math.floor(fromAt * rows.length)));
           const snapped = rows.length > 0 ? rows[pick]!.at + nudgeMs : 0;
           const from = Math.max(0, Math.round(nudgeMs !== 0 && rows.length > 0 ? snapped : T0 + fromAt * (end - T0)));
-          const to = from + 1 + Math.round(widthAt * (end + 20 * S - from));
+          // A window that starts after the series (fromAt past 1) still ends after it starts.
+          const to = from + 1 + Math.round(widthAt * Math.max(0, end + 20 * S - from));
 
           const history = getTrafficHistory(t.db, { from, to, maxBuckets });
 
