@@ -12,8 +12,8 @@ test("the traffic page's HTML carries its three charts drawn, so they show befor
   for (const name of CHARTS) {
     const line = page.getByRole("figure", { name }).locator(".chart-sketch .line");
     await expect(line).toBeVisible();
-    // The demo's day of snapshots: a line with many points, not a stub.
-    expect(((await line.getAttribute("d")) ?? "").split("L").length).toBeGreaterThan(50);
+    // The demo's day of snapshots: a curve through many points, not a stub.
+    expect(((await line.getAttribute("d")) ?? "").split(/[LC]/).length).toBeGreaterThan(50);
   }
   await context.close();
 });

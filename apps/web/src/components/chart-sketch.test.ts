@@ -1,5 +1,6 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { Curve } from "recharts";
 import { describe, expect, it } from "vitest";
 import { ChartSketch, type SketchProps } from "./chart-sketch";
 import { TimeChart } from "./time-range";
@@ -15,13 +16,32 @@ const base: SketchProps = {
   allowDecimals: true,
 };
 const draw = (props: Partial<SketchProps>) => renderToStaticMarkup(createElement(ChartSketch, { ...base, ...props }));
-const lineOf = (html: string) => /class="line" d="([^"]*)"/.exec(html)![1];
+const lineOf = (html: string) => /<path class="[^"]*\bline" d="([^"]*)"/.exec(html)![1]!;
 
 describe("ChartSketch", () => {
   it("draws the line across the plot's width, scaled to recharts' top tick, and breaks it at a gap", () => {
     // Plot height 200 - 8 - 30 = 162; recharts' nice ticks for [0, 80] end at 80.
     const html = draw({ values: [40, 80, null, 0, 20], times: [0, 250, 500, 750, 1000] });
-    expect(lineOf(html)).toBe("M0.0 81.0L250.0 0.0M750.0 162.0L1000.0 121.5");
+    expect(lineOf(html)).toBe("M0,81L250,0M750,162L1000,121.5");
+  });
+
+  it("draws the monotone curve the chart's Line draws through the same points, not straight segments", () => {
+    // Plot height 162, top tick 80: the values' points are (0, 81), (250, 0), (500, 121.5), (1000, 40.5).
+    const points = [
+      { x: 0, y: 81 },
+      { x: 250, y: 0 },
+      { x: 500, y: 121.5 },
+      { x: 1000, y: 40.5 },
+    ];
+    const html = draw({ values: [40, 80, 20, 60], times: [0, 250, 500, 1000] });
+    const drawn = renderToStaticMarkup(
+      createElement("svg", null, createElement(Curve, { type: "monotone", layout: "horizontal", points })),
+    );
+    const numbers = (d: string) => d.match(/-?[\d.]+/g)!.map((n) => Math.round(Number(n) * 10) / 10);
+    const curve = /<path[^>]* d="([^"]*)"/.exec(drawn)![1]!;
+    expect(lineOf(html)).toMatch(/^M0,81C/);
+    expect(lineOf(html).replace(/[\d.-]+/g, "#")).toBe(curve.replace(/[\d.-]+/g, "#")); // the same commands
+    expect(numbers(lineOf(html))).toEqual(numbers(curve)); // through the same points, to a tenth
   });
 
   it("labels the value axis with recharts' ticks in the chart's format", () => {
@@ -48,7 +68,7 @@ describe("ChartSketch", () => {
 
   it("widens the window to the rows, as recharts' axis does, when the first bucket starts before it", () => {
     const html = draw({ values: [80, 80], times: [-250, 1000], domain: [0, 1000] });
-    expect(lineOf(html)).toBe("M0.0 0.0L1000.0 0.0");
+    expect(lineOf(html)).toBe("M0,0L1000,0");
   });
 });
 

@@ -1,4 +1,5 @@
 import { getNiceTickValues } from "recharts";
+import { curveMonotoneX, line } from "victory-vendor/d3-shape";
 import type { TimeTick } from "./time-ticks";
 
 /** recharts' default layout, which the sketch copies so nothing moves when the real chart takes over. */
@@ -95,22 +96,23 @@ export function ChartSketch({
   );
 }
 
-/** The line through the values, broken where one is missing (a gap, as recharts draws it). */
+/**
+ * The line through the values as the chart's Line draws it (lineProps): d3's monotone curve, as
+ * recharts draws it, broken where a value is missing. A monotone curve keeps its shape when the view
+ * box is stretched, so it matches recharts' at any width. Its numbers are rounded to a tenth of the
+ * 1000-unit box, finer than a pixel: a day of 288 points is then a 9.5 KB path, against 31 KB at full
+ * precision. (line.digits would round them, but victory-vendor's CommonJS d3-shape lacks it.)
+ */
 function linePath(
   values: readonly (number | null | undefined)[],
   times: readonly number[],
   x: (at: number) => number,
   y: (value: number) => number,
 ): string {
-  let d = "";
-  let drawing = false;
-  values.forEach((value, i) => {
-    if (value == null) {
-      drawing = false;
-      return;
-    }
-    d += `${drawing ? "L" : "M"}${x(times[i]!).toFixed(1)} ${y(value).toFixed(1)}`;
-    drawing = true;
-  });
-  return d;
+  const path = line<number>()
+    .defined((i) => values[i] != null)
+    .x((i) => x(times[i]!))
+    .y((i) => y(values[i]!))
+    .curve(curveMonotoneX)(values.map((_, i) => i));
+  return (path ?? "").replace(/-?\d+(\.\d+)?(e-?\d+)?/g, (n) => String(Math.round(Number(n) * 10) / 10));
 }
