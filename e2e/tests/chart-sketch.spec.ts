@@ -18,6 +18,24 @@ test("the traffic page's HTML carries its three charts drawn, so they show befor
   await context.close();
 });
 
+test("a policy's page comes whole in its HTML: its rules, counters and drawn charts show before any script runs", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: storageState.admin });
+  const page = await context.newPage();
+  await page.goto("/policies/1");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("");
+  await expect(page.getByText("Loading the policy")).toHaveCount(0);
+  await expect(page.getByTestId("rules-text")).not.toBeEmpty();
+  const facts = page.getByRole("definition");
+  await expect(page.getByLabel("Policy facts")).toContainText("Packets");
+  expect(await facts.count()).toBeGreaterThanOrEqual(8);
+  for (const name of CHARTS) {
+    await expect(page.getByRole("figure", { name }).locator(".chart-sketch .line")).toBeVisible();
+  }
+  await context.close();
+});
+
 test("the server-drawn time axis says what the interactive chart then says, in the reader's locale and zone", async ({
   browser,
 }) => {

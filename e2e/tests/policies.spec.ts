@@ -58,6 +58,26 @@ test("a policy's name opens its page with its match rules in words", async ({ pa
   await expect(page.getByLabel("Policy facts")).toContainText("Lowest loss");
 });
 
+test("a policy's page, rendered on the server, hydrates without a mismatch and then shows times in the reader's zone", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ storageState: storageState.admin, timezoneId: "Asia/Kolkata" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  const response = await page.goto("/policies/1");
+  // The server cannot know the reader's zone, so its HTML says UTC.
+  const served = /<time[^>]*>[^<]*<\/time>/.exec(await response!.text())?.[0];
+  expect(served).toMatch(/^<time dateTime="[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d UTC<\/time>$/);
+  const facts = page.getByLabel("Policy facts");
+  await expect(facts.getByRole("definition").filter({ has: page.locator("time") })).toContainText("GMT+5:30");
+  expect(errors.filter((text) => /hydrat|did not match/i.test(text))).toEqual([]);
+  await context.close();
+});
+
 test("a missing policy answers 404 with a way back to the policies", async ({ page }) => {
   const response = await page.goto("/policies/99999");
 

@@ -5,6 +5,8 @@ import { formatBytes, formatCount } from "@patronus/core/format";
 import Link from "next/link";
 import { useEffect, type ReactNode } from "react";
 import { graphql } from "../../graphql";
+import type { PolicyDetailQuery } from "../../graphql/graphql";
+import { LocalTime } from "../local-time";
 import { PolicyLiveFlows } from "../policy-live-flows";
 import { policyRulesText } from "../policy-rules-text";
 import { Empty, Loading, LoadError } from "../query-states";
@@ -53,9 +55,6 @@ const preferenceText: Record<string, string> = {
   lowest_cost: "Lowest cost",
 };
 
-/** A time with its zone, in the browser's locale. */
-const when = (at: number) => new Date(at).toLocaleString(undefined, { timeZoneName: "short" });
-
 /**
  * One policy: what it matches in words, where it sends traffic, its counters and charts, its busiest live
  * flows; Edit and reset for operators. Refetched when a policy changes anywhere (the event stream).
@@ -64,12 +63,15 @@ export function PolicyDetail({
   policyId,
   initialName,
   initialRange,
+  first,
   firstHistory,
   canEdit,
 }: {
   policyId: string;
   initialName: string;
   initialRange: RangeKey;
+  /** The query's answer read with the page (server/policy-first.ts), shown until its own first answer. */
+  first?: PolicyDetailQuery;
   /** The chart's first range, read with the page (server/traffic-first.ts): no query of its own to start. */
   firstHistory?: FirstHistory;
   canEdit: boolean;
@@ -92,9 +94,10 @@ export function PolicyDetail({
     return () => events.close();
   }, [refetch]);
 
-  const policy = data?.policy;
+  const current = data ?? first;
+  const policy = current?.policy;
   const heading = <h1>{policy?.name ?? initialName}</h1>;
-  if (error && !data) {
+  if (error && !current) {
     return (
       <>
         {heading}
@@ -102,7 +105,7 @@ export function PolicyDetail({
       </>
     );
   }
-  if (!data) {
+  if (!current) {
     return (
       <>
         {heading}
@@ -156,7 +159,9 @@ export function PolicyDetail({
         <Fact name="Packets">{formatCount(policy.packets_matched)}</Fact>
         <Fact name="Bytes">{formatBytes(policy.bytes_matched)}</Fact>
         <Fact name="Active flows">{formatCount(policy.active_flows)}</Fact>
-        <Fact name="Last edited">{when(policy.updated_at)}</Fact>
+        <Fact name="Last edited">
+          <LocalTime at={policy.updated_at} />
+        </Fact>
       </dl>
       <ResetPolicyCounters policyId={policy.id} canReset={canEdit} onReset={() => void refetch()} />
 

@@ -80,7 +80,8 @@ function registryOf(caches: RoutingCaches): CacheRegistry {
   return registry;
 }
 
-async function loadTraffic(db: Db, collector: CollectorClient | undefined): Promise<TrafficView> {
+/** Traffic counters as a request's traffic() reads them: live from the collector, or the latest snapshots. */
+export async function loadTraffic(db: Db, collector: CollectorClient | undefined): Promise<TrafficView> {
   let reason = "no collector configured";
   if (collector) {
     try {

@@ -11,8 +11,9 @@ import { PolicyMatcher } from "@patronus/core/traffic/match";
 
 /**
  * Test helper: a real collector engine behind real HTTP, answering the control endpoints the policy page
- * and the preview use (policyStats, topFlows, reset, preview) with the protocol's own request schemas. The
- * sidecar's server, its caps and its other endpoints are apps/collector's tests; this is the web's view.
+ * and the preview use (stats, policyStats, topFlows, reset, preview) with the protocol's own request
+ * schemas. The sidecar's server, its caps and its other endpoints are apps/collector's tests; this is
+ * the web's view.
  */
 export async function startTestCollector(
   engine: TrafficStatsCollector,
@@ -32,7 +33,9 @@ export async function startTestCollector(
       const url = new URL(req.url ?? "/", "http://collector");
       const id = /^\/(?:stats|flows)\/(\d+)$/.exec(url.pathname)?.[1];
       let answer: unknown;
-      if (req.method === "GET" && url.pathname.startsWith("/stats/")) {
+      if (req.method === "GET" && url.pathname === "/stats") {
+        answer = { policies: engine.getAllPolicyStats(), totals: engine.totals(), at: 1 };
+      } else if (req.method === "GET" && url.pathname.startsWith("/stats/")) {
         answer = engine.getPolicyStats(Number(id)) ?? null;
       } else if (req.method === "GET" && url.pathname.startsWith("/flows/")) {
         const { limit } = controlEndpoints.topFlows.request.parse({

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { PolicyDetail } from "~/components/policy-detail/policy-detail";
 import { isRangeKey } from "~/components/traffic-ranges";
 import { requirePageUser } from "~/server/auth";
+import { getCollectorClient } from "~/server/collector";
 import { getDb } from "~/server/db";
+import { readFirstPolicy } from "~/server/policy-first";
 import { readFirstTraffic } from "~/server/traffic-first";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +27,11 @@ export default async function PolicyPage({
   if (!policy) notFound();
   const { range } = await searchParams;
   const initialRange = isRangeKey(range) ? range : "1h";
+  // Read with the page, so its HTML is the whole page: the policy, its counters and its charts drawn.
+  const [first, firstHistory] = await Promise.all([
+    readFirstPolicy(getDb(), { policy, collector: getCollectorClient() }),
+    readFirstTraffic(initialRange, id),
+  ]);
   return (
     <>
       <p>
@@ -34,7 +41,8 @@ export default async function PolicyPage({
         policyId={id}
         initialName={policy.name}
         initialRange={initialRange}
-        firstHistory={await readFirstTraffic(initialRange, id)}
+        first={first}
+        firstHistory={firstHistory}
         canEdit={user.role !== "viewer"}
       />
     </>
