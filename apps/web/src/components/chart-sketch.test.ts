@@ -44,6 +44,15 @@ describe("ChartSketch", () => {
     expect(numbers(lineOf(html))).toEqual(numbers(curve)); // through the same points, to a tenth
   });
 
+  it("breaks the line at a value that is not a finite number, as recharts' Line does, instead of writing NaN into the path", () => {
+    // recharts' Curve leaves out a point whose y is not a well-behaved number; an SVG path with "NaN" in it
+    // is invalid from there on, so the browser would draw nothing after it.
+    const values = [40, Number.NaN, 80, 20, Number.POSITIVE_INFINITY, 60];
+    const html = draw({ values, times: [0, 200, 400, 600, 800, 1000] });
+    expect(lineOf(html)).not.toMatch(/NaN|Infinity/);
+    expect(lineOf(html)).toBe("M0,81ZM400,0L600,121.5M1000,40.5Z");
+  });
+
   it("labels the value axis with recharts' ticks in the chart's format", () => {
     const html = draw({ values: [3, 7], times: [0, 1000] });
     const labels = [...html.matchAll(/class="y-tick"[^>]*>([^<]*)</g)].map((m) => m[1]);

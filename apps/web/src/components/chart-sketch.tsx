@@ -45,7 +45,7 @@ export function ChartSketch({
   // recharts widens the time axis to take in every row (the first bucket may start before `from`).
   const from = Math.min(domain[0], times[0] ?? domain[0]);
   const to = Math.max(domain[1], times[times.length - 1] ?? domain[1]);
-  const max = values.reduce<number>((m, v) => (v != null && v > m ? v : m), 0);
+  const max = values.reduce<number>((m, v) => (drawable(v) && v > m ? v : m), 0);
   // The value axis recharts draws for the domain [0, 'auto']: its nice ticks, the last one the top.
   const yTicks = getNiceTickValues([0, max], Y_TICK_COUNT, allowDecimals, "adaptive");
   const top = yTicks[yTicks.length - 1] || 1;
@@ -96,6 +96,9 @@ export function ChartSketch({
   );
 }
 
+/** A value recharts' Line draws a point for: it leaves out null, NaN and infinities (a gap). */
+const drawable = (value: number | null | undefined): value is number => Number.isFinite(value);
+
 /**
  * The line through the values as the chart's Line draws it (lineProps): d3's monotone curve, as
  * recharts draws it, broken where a value is missing. A monotone curve keeps its shape when the view
@@ -110,7 +113,7 @@ function linePath(
   y: (value: number) => number,
 ): string {
   const path = line<number>()
-    .defined((i) => values[i] != null)
+    .defined((i) => drawable(values[i]))
     .x((i) => x(times[i]!))
     .y((i) => y(values[i]!))
     .curve(curveMonotoneX)(values.map((_, i) => i));
