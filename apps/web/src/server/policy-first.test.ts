@@ -1,6 +1,8 @@
 import { createPolicy, listPolicies } from "@patronus/core/policies";
+import { listPaths } from "@patronus/core/sites";
 import type { TestDb } from "@patronus/core/testing";
 import { TrafficStatsCollector } from "@patronus/core/traffic/engine";
+import { storePolicyStats } from "@patronus/core/traffic/stats";
 import { flowKey, PolicyMatcher } from "@patronus/core/traffic/match";
 import type { User } from "@patronus/core/users";
 import { print } from "graphql";
@@ -27,14 +29,49 @@ describe("readFirstPolicy", () => {
     const execute = graphqlClient(t.db);
     const policies = listPolicies(t.db);
     expect(policies.length).toBeGreaterThan(20);
+    // The demo seed writes no snapshots, so without these every counter compared was 0 against 0.
+    storePolicyStats(t.db, {
+      at: Date.UTC(2026, 10, 1, 12),
+      stats: policies.map((p, i) => ({
+        policy_id: p.policy_id,
+        packets_matched: 1_000 + i,
+        bytes_matched: 1_500_000 + i,
+        active_flows: i % 4,
+      })),
+    });
     for (const policy of policies) {
       const answer = await execute<PolicyDetailQuery>(print(PolicyDetailDocument), {
         user: viewer,
         variables: { id: String(policy.policy_id) },
       });
       expect(answer.errors).toBeUndefined();
+      expect(answer.data?.policy?.packets_matched).toBeGreaterThan(0);
       expect(await readFirstPolicy(t.db, { policy })).toEqual(answer.data);
     }
+  });
+
+  it("gives a disabled policy pinned to a path, with every kind of rule, what the query answers", async () => {
+    const policy = createPolicy(t.db, {
+      name: "first-read every rule",
+      priority: 3,
+      enabled: false,
+      path_preference: "lowest_cost",
+      pinned_path_id: listPaths(t.db)[0]!.id,
+      match_rules: {
+        source_cidrs: ["10.0.0.0/8", "2001:db8::/32"],
+        destination_cidrs: ["192.0.2.0/24"],
+        source_ports: [{ from: 53, to: 53 }],
+        destination_ports: [{ from: 1, to: 65535 }],
+        protocols: [6, 17],
+        dscp: [0, 46],
+      },
+    });
+    const answer = await graphqlClient(t.db)<PolicyDetailQuery>(print(PolicyDetailDocument), {
+      user: viewer,
+      variables: { id: String(policy.policy_id) },
+    });
+    expect(answer.data?.policy).toMatchObject({ enabled: false, pinned_path_id: listPaths(t.db)[0]!.id });
+    expect(await readFirstPolicy(t.db, { policy })).toEqual(answer.data);
   });
 
   it("reads the live counters from the collector, as the query does", async () => {
