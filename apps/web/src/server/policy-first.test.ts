@@ -1,5 +1,8 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createPolicy, listPolicies } from "@patronus/core/policies";
 import { listPaths } from "@patronus/core/sites";
+import { createCollectorClient } from "@patronus/core/traffic/control";
 import type { TestDb } from "@patronus/core/testing";
 import { TrafficStatsCollector } from "@patronus/core/traffic/engine";
 import { storePolicyStats } from "@patronus/core/traffic/stats";
@@ -72,6 +75,26 @@ describe("readFirstPolicy", () => {
     });
     expect(answer.data?.policy).toMatchObject({ enabled: false, pinned_path_id: listPaths(t.db)[0]!.id });
     expect(await readFirstPolicy(t.db, { policy })).toEqual(answer.data);
+  });
+
+  it("does not hold the page's HTML for a collector that takes the connection and never answers", async () => {
+    // Before readFirstPolicy the page read no counters and its HTML came in ~50 ms with the collector hung;
+    // with it, the page waits out the control client's whole 2 s timeout before it sends a byte.
+    const hung = createServer(() => undefined);
+    await new Promise<void>((listening) => hung.listen(0, "127.0.0.1", listening));
+    const collector = createCollectorClient({
+      url: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`,
+      secret: "review-secret-0123456789abcdef",
+    });
+    const [policy] = listPolicies(t.db);
+    try {
+      const started = performance.now();
+      await readFirstPolicy(t.db, { policy: policy!, collector });
+      expect(performance.now() - started).toBeLessThan(500);
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+    }
   });
 
   it("reads the live counters from the collector, as the query does", async () => {
