@@ -4,6 +4,15 @@ import { useSyncExternalStore } from "react";
 
 const never = () => () => undefined;
 
+/** False on the server and while the page hydrates, true after: for what only the reader's browser knows. */
+export function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
+}
+
 /** `at` in UTC, to the minute: "2026-11-30 21:05 UTC". */
 export function utcText(at: number): string {
   return `${new Date(at).toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -14,11 +23,7 @@ export function utcText(at: number): string {
  * renders (and the page shows while it hydrates, or for good without scripts) is UTC, said as such.
  */
 export function LocalTime({ at }: { at: number }) {
-  const inBrowser = useSyncExternalStore(
-    never,
-    () => true,
-    () => false,
-  );
+  const inBrowser = useInBrowser();
   return (
     <time dateTime={new Date(at).toISOString()}>
       {inBrowser ? new Date(at).toLocaleString(undefined, { timeZoneName: "short" }) : utcText(at)}

@@ -2,18 +2,10 @@
 
 import { useQuery } from "@apollo/client/react";
 import type { OperationVariables, TypedDocumentNode } from "@apollo/client";
-import {
-  memo,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-  type RefObject,
-} from "react";
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartSketch } from "./chart-sketch";
+import { useInBrowser } from "./local-time";
 import { timeTickFormat, timeTickTimes, type TimeTick } from "./time-ticks";
 
 /** A range a chart page offers: what the picker says and how far back it reaches. */
@@ -73,14 +65,12 @@ export function timeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-const never = () => () => undefined;
-
 /**
  * timeZone() for text the server renders too: nothing on the server and while hydrating (the server's
  * zone is not the reader's), the browser's right after.
  */
 export function useTimeZone(): string | undefined {
-  return useSyncExternalStore(never, timeZone, () => undefined);
+  return useInBrowser() ? timeZone() : undefined;
 }
 
 /**

@@ -77,20 +77,25 @@ describe("readFirstPolicy", () => {
     expect(await readFirstPolicy(t.db, { policy })).toEqual(answer.data);
   });
 
-  it("does not hold the page's HTML for a collector that takes the connection and never answers", async () => {
-    // Before readFirstPolicy the page read no counters and its HTML came in ~50 ms with the collector hung;
-    // with it, the page waits out the control client's whole 2 s timeout before it sends a byte.
+  it("shows the latest snapshot's counters, not the page held, when the collector takes the connection and never answers", async () => {
+    // The control client would wait a minute here; the page waits LIVE_COUNTERS_WAIT_MS. Before, it
+    // waited for the client's own timeout (2 s by default) before it sent a byte.
     const hung = createServer(() => undefined);
     await new Promise<void>((listening) => hung.listen(0, "127.0.0.1", listening));
     const collector = createCollectorClient({
       url: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`,
       secret: "review-secret-0123456789abcdef",
+      timeoutMs: 60_000,
     });
     const [policy] = listPolicies(t.db);
+    storePolicyStats(t.db, {
+      at: Date.UTC(2026, 10, 1, 13),
+      stats: [{ policy_id: policy!.policy_id, packets_matched: 4_321, bytes_matched: 6_000_000, active_flows: 2 }],
+    });
     try {
-      const started = performance.now();
-      await readFirstPolicy(t.db, { policy: policy!, collector });
-      expect(performance.now() - started).toBeLessThan(500);
+      const snapshot = await readFirstPolicy(t.db, { policy: policy! });
+      expect(snapshot?.policy?.packets_matched).toBe(4_321);
+      expect(await readFirstPolicy(t.db, { policy: policy!, collector })).toEqual(snapshot);
     } finally {
       hung.closeAllConnections();
       hung.close();

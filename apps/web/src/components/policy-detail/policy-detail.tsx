@@ -130,6 +130,14 @@ export function PolicyDetail({
         {heading}
         {canEdit && <Link href={`/policies/${policy.id}/edit`}>Edit policy</Link>}
       </div>
+      {error && !data && (
+        // Still showing what the page came with: say so, or its counters would pass for current.
+        <LoadError
+          what="the policy's current figures (those shown are from when the page loaded)"
+          error={error}
+          retry={refetch}
+        />
+      )}
       {policy.description && <p className="muted">{policy.description}</p>}
 
       <section aria-labelledby="rules-heading">
