@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { auditLog, type auditOutcomes } from "../db/schema";
 import { DomainError, NotFoundError } from "../errors";
+import { perConnection } from "../db/per-connection";
 
 /** The actor of changes no person made: the demo seed, tests, scripts. */
 export const SYSTEM_ACTOR = "system";
@@ -64,7 +65,7 @@ export function writeAudit(db: Queryable, entry: NewEntry): number {
   return row.id;
 }
 
-const preparedInserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+const insertOf = perConnection(prepareInsert);
 
 function prepareInsert(db: Db) {
   const p = (name: string) => sql.placeholder(name);
@@ -87,9 +88,7 @@ function prepareInsert(db: Db) {
  * runs inside whatever transaction is open on `db`.
  */
 export function writeAuditPrepared(db: Db, entry: Omit<AuditEntry, "id" | "repeats" | "last_at">): number {
-  let insert = preparedInserts.get(db);
-  if (!insert) preparedInserts.set(db, (insert = prepareInsert(db)));
-  return insert.get({ ...entry, details: JSON.stringify(entry.details) }).id;
+  return insertOf(db).get({ ...entry, details: JSON.stringify(entry.details) }).id;
 }
 
 export function listAuditLog(db: Db, { limit = 100, target }: { limit?: number; target?: string } = {}): AuditEntry[] {

@@ -6,6 +6,7 @@ import { endpoints, pathMetrics, paths, policies, sites } from "../db/schema";
 import { DomainError, NotFoundError, ValidationError } from "../errors";
 import { domainEvents, type EventBus } from "../events";
 import { countSiteTrafficRows, removeSiteTraffic } from "../traffic/stats/site-traffic";
+import { perConnection } from "../db/per-connection";
 
 /** What deleting a site takes with it: the confirmation dialog shows exactly this. */
 export interface SiteDependencies {
@@ -67,13 +68,7 @@ function prepareStatements(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
-
-function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = prepareStatements(db)));
-  return statements;
-}
+const statementsFor = perConnection(prepareStatements);
 
 function parseSiteId(siteId: string): string {
   if (!siteIdSchema.safeParse(siteId).success) {

@@ -8,6 +8,7 @@ import { NotFoundError } from "../errors";
 import { parseInput } from "../validation";
 import { API_TOKEN_SCOPES, type ApiTokenScope } from "./roles";
 import type { User } from "./users";
+import { perConnection } from "../db/per-connection";
 
 /** What a token looks like to its owner after creation: never the token itself. */
 export interface ApiToken {
@@ -114,9 +115,7 @@ function findTokenUser(
   now: number,
 ): { tokenId: number; scope: ApiTokenScope; lastUsedAt: number | null; user: User } | null {
   if (!token.startsWith(PREFIX)) return null;
-  let lookup = tokenLookups.get(db);
-  if (!lookup) tokenLookups.set(db, (lookup = prepareTokenLookup(db)));
-  const row = lookup.get({ hash: hashToken(token) });
+  const row = tokenLookupOf(db).get({ hash: hashToken(token) });
   if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
   const { tokenId, scope, lastUsedAt, expires_at: _expires, ...user } = row;
   return { tokenId, scope, lastUsedAt, user };
@@ -126,7 +125,7 @@ function findTokenUser(
  * Every API request looks its token up, and drizzle building the query and SQLite preparing it cost
  * more than the read itself (docs/architecture.md, "API cost"): prepared once per connection.
  */
-const tokenLookups = new WeakMap<Db, ReturnType<typeof prepareTokenLookup>>();
+const tokenLookupOf = perConnection(prepareTokenLookup);
 
 function prepareTokenLookup(db: Db) {
   return db

@@ -8,6 +8,7 @@ import { parseInput } from "../validation";
 import { hashPassword, hashPasswordSync, verifyPassword } from "./password";
 
 import type { UserRole } from "./roles";
+import { perConnection } from "../db/per-connection";
 
 export type { UserRole };
 
@@ -96,13 +97,11 @@ export function findSessionUser(
   db: Db,
   { id, sessionVersion }: { id: number; sessionVersion: number },
 ): User | undefined {
-  let lookup = sessionUserLookups.get(db);
-  if (!lookup) sessionUserLookups.set(db, (lookup = prepareSessionUserLookup(db)));
-  return lookup.get({ id, sessionVersion });
+  return sessionUserLookupOf(db).get({ id, sessionVersion });
 }
 
 /** Read on every signed-in request (the API's too): prepared once per connection, as the token lookup is. */
-const sessionUserLookups = new WeakMap<Db, ReturnType<typeof prepareSessionUserLookup>>();
+const sessionUserLookupOf = perConnection(prepareSessionUserLookup);
 
 function prepareSessionUserLookup(db: Db) {
   return db

@@ -10,6 +10,7 @@ import {
   statsTotalsHour,
   statsTotalsMinute,
 } from "../../db/schema";
+import { perConnection } from "../../db/per-connection";
 
 /**
  * The rollup levels beside the raw snapshots, each with its per-policy table and its totals across
@@ -126,7 +127,7 @@ function prepareRollupStatements(driver: Sqlite.Database) {
   };
 }
 
-const prepared = new WeakMap<Sqlite.Database, ReturnType<typeof prepareRollupStatements>>();
+const statementsOf = perConnection(prepareRollupStatements);
 
 /** drizzle() hands back its driver as `$client`, which the Db type leaves out. */
 export const driverOf = (db: Db) => (db as Db & { $client: Sqlite.Database }).$client;
@@ -138,8 +139,7 @@ export const driverOf = (db: Db) => (db as Db & { $client: Sqlite.Database }).$c
  */
 export function rollUpSnapshot(db: Db, { at, rows }: { at: number; rows: readonly RollupInput[] }): void {
   const driver = driverOf(db);
-  let statements = prepared.get(driver);
-  if (!statements) prepared.set(driver, (statements = prepareRollupStatements(driver)));
+  const statements = statementsOf(driver);
   if (rows.length === 0) return;
   const tick = statements.tickBefore.get(at)?.at;
   const rises = rows.map((row) => riseOf(row, statements.previous.get(row.policy_id), tick));

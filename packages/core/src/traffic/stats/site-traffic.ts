@@ -14,6 +14,7 @@ import {
   type RollupLevel,
   type StatsRetention,
 } from "./rollups";
+import { perConnection } from "../../db/per-connection";
 
 /*
  * Traffic per (exporter site, policy) in history: docs/database.md "Traffic per site". A sparse table per
@@ -52,7 +53,7 @@ function prepareStatements(driver: Sqlite.Database) {
   };
 }
 
-const prepared = new WeakMap<Sqlite.Database, ReturnType<typeof prepareStatements>>();
+const statementsOf = perConnection(prepareStatements);
 
 /**
  * Adds a snapshot's per-site rises to every level's bucket of `at`. Call inside the snapshot's transaction
@@ -63,8 +64,7 @@ const prepared = new WeakMap<Sqlite.Database, ReturnType<typeof prepareStatement
 export function storeSiteRises(db: Db, { at, rises }: { at: number; rises: readonly SitePolicyRise[] }): number {
   if (rises.length === 0) return 0;
   const driver = driverOf(db);
-  let s = prepared.get(driver);
-  if (!s) prepared.set(driver, (s = prepareStatements(driver)));
+  const s = statementsOf(driver);
   const counted = new Map<number, boolean>();
   const known = new Map<string, boolean>([["", true]]);
   let written = 0;

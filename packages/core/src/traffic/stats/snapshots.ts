@@ -1,8 +1,8 @@
-import type Sqlite from "better-sqlite3";
 import { desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { policyStats } from "../../db/schema";
 import { driverOf, rollUpSnapshot } from "./rollups";
+import { perConnection } from "../../db/per-connection";
 
 /** One row of sdwan_policy_stats: a policy's counters at a snapshot. */
 export interface PolicyStatsRow {
@@ -62,13 +62,7 @@ function prepareStatements(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
-
-function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = prepareStatements(db)));
-  return statements;
-}
+const statementsFor = perConnection(prepareStatements);
 
 /** Each policy's latest snapshot row (get_latest_policy_stats in the Rust release, docs/database.md). */
 export function getLatestPolicyStats(db: Db, { policyId }: { policyId: number }): PolicyStatsRow | undefined {
@@ -83,8 +77,7 @@ export function getLatestPolicyStats(db: Db, { policyId }: { policyId: number })
 
 /** The latest snapshot row of every policy that has one: what the collector restores on start. */
 export function getLatestStatsOfAllPolicies(db: Db): PolicyStatsRow[] {
-  let latest = latestStatements.get(db);
-  if (!latest) latestStatements.set(db, (latest = driverOf(db).prepare(LATEST_STATS_SQL).raw(true)));
+  const latest = latestStatementOf(db);
   // Columns as arrays, made into rows here: drizzle's mapping of the same query cost 2-5x the read itself,
   // and the web reads this on every policies query while the collector is down (docs/database.md, "Figures").
   return (latest.all() as number[][]).map(([stat_id, policy_id, timestamp, packets, bytes, flows]) => ({
@@ -107,7 +100,7 @@ export const LATEST_STATS_SQL = `
     SELECT stat_id FROM sdwan_policy_stats WHERE policy_id = p.policy_id ORDER BY timestamp DESC, stat_id DESC LIMIT 1)
   ORDER BY p.policy_id`;
 
-const latestStatements = new WeakMap<Db, Sqlite.Statement>();
+const latestStatementOf = perConnection((db: Db) => driverOf(db).prepare(LATEST_STATS_SQL).raw(true));
 
 /** Deletes snapshot rows older than `before`; returns how many. */
 export function pruneStatsBefore(db: Db, { before }: { before: number }): number {
