@@ -3,37 +3,35 @@ import { storageState } from "../playwright.config";
 
 const CHARTS = ["Packets per second", "Bytes per second", "Active flows"];
 
-test("the traffic page's HTML carries its three charts drawn, so they show before any script runs", async ({
-  browser,
-}) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState: storageState.admin });
-  const page = await context.newPage();
-  await page.goto("/traffic");
-  for (const name of CHARTS) {
-    const line = page.getByRole("figure", { name }).locator(".chart-sketch .line");
-    await expect(line).toBeVisible();
-    // The demo's day of snapshots: a curve through many points, not a stub.
-    expect(((await line.getAttribute("d")) ?? "").split(/[LC]/).length).toBeGreaterThan(50);
-  }
-  await context.close();
-});
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, storageState: storageState.admin });
 
-test("a policy's page comes whole in its HTML: its rules, counters and drawn charts show before any script runs", async ({
-  browser,
-}) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState: storageState.admin });
-  const page = await context.newPage();
-  await page.goto("/policies/1");
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("");
-  await expect(page.getByText("Loading the policy")).toHaveCount(0);
-  await expect(page.getByTestId("rules-text")).not.toBeEmpty();
-  const facts = page.getByRole("definition");
-  await expect(page.getByLabel("Policy facts")).toContainText("Packets");
-  expect(await facts.count()).toBeGreaterThanOrEqual(8);
-  for (const name of CHARTS) {
-    await expect(page.getByRole("figure", { name }).locator(".chart-sketch .line")).toBeVisible();
-  }
-  await context.close();
+  test("the traffic page's HTML carries its three charts drawn, so they show before any script runs", async ({
+    page,
+  }) => {
+    await page.goto("/traffic");
+    for (const name of CHARTS) {
+      const line = page.getByRole("figure", { name }).locator(".chart-sketch .line");
+      await expect(line).toBeVisible();
+      // The demo's day of snapshots: a curve through many points, not a stub.
+      expect(((await line.getAttribute("d")) ?? "").split(/[LC]/).length).toBeGreaterThan(50);
+    }
+  });
+
+  test("a policy's page comes whole in its HTML: its rules, counters and drawn charts show before any script runs", async ({
+    page,
+  }) => {
+    await page.goto("/policies/1");
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("");
+    await expect(page.getByText("Loading the policy")).toHaveCount(0);
+    await expect(page.getByTestId("rules-text")).not.toBeEmpty();
+    const facts = page.getByRole("definition");
+    await expect(page.getByLabel("Policy facts")).toContainText("Packets");
+    expect(await facts.count()).toBeGreaterThanOrEqual(8);
+    for (const name of CHARTS) {
+      await expect(page.getByRole("figure", { name }).locator(".chart-sketch .line")).toBeVisible();
+    }
+  });
 });
 
 test("the server-drawn time axis says what the interactive chart then says, in the reader's locale and zone", async ({

@@ -1,17 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-const never = () => () => undefined;
-
-/** False on the server and while the page hydrates, true after: for what only the reader's browser knows. */
-export function useInBrowser(): boolean {
-  return useSyncExternalStore(
-    never,
-    () => true,
-    () => false,
-  );
-}
+import { useInBrowser } from "./use-in-browser";
 
 /** `at` in UTC, to the minute: "2026-11-30 21:05 UTC". */
 export function utcText(at: number): string {

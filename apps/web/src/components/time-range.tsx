@@ -5,7 +5,7 @@ import type { OperationVariables, TypedDocumentNode } from "@apollo/client";
 import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartSketch } from "./chart-sketch";
-import { useInBrowser } from "./local-time";
+import { useInBrowser } from "./use-in-browser";
 import { timeTickFormat, timeTickTimes, type TimeTick } from "./time-ticks";
 
 /** A range a chart page offers: what the picker says and how far back it reaches. */
