@@ -1,17 +1,5 @@
 import type { NextConfig } from "next";
-
-/*
- * Sent with every response. Pages get their Content-Security-Policy, with a per-request script nonce,
- * from src/proxy.ts; the API's responses get one that allows nothing to run or frame them. See docs/operations.md, "Sign-in and sessions".
- */
-const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
-const nothingRuns = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" };
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./src/security-headers";
 
 const config: NextConfig = {
   // Core ships TypeScript source (no build step of its own), so Next compiles it with the app.
@@ -19,8 +7,8 @@ const config: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   headers: async () => [
-    { source: "/:path*", headers: securityHeaders },
-    { source: "/api/:path*", headers: [nothingRuns] },
+    { source: "/:path*", headers: SECURITY_HEADERS },
+    { source: "/api/:path*", headers: [API_CONTENT_SECURITY_POLICY] },
   ],
 };
 

@@ -205,6 +205,24 @@ test("pages carry a nonce-based CSP and the other security headers, and the dash
   expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
 });
 
+test("GraphQL answers, served before Next's router, carry the security headers Next gives its API routes", async ({
+  request,
+}) => {
+  const fromNext = (await request.get("/api/health")).headers();
+  const graphql = (await request.post("/api/graphql", { data: { query: "{ __typename }" } })).headers();
+  for (const name of [
+    "content-security-policy",
+    "x-frame-options",
+    "x-content-type-options",
+    "referrer-policy",
+    "permissions-policy",
+    "cross-origin-opener-policy",
+  ]) {
+    expect(fromNext[name], name).toBeTruthy();
+    expect(graphql[name], name).toBe(fromNext[name]);
+  }
+});
+
 test("without NEXTAUTH_URL, sign-in answers only a Host naming this server, and ignores X-Forwarded-Host", async ({
   baseURL,
 }) => {

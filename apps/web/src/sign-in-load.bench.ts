@@ -1,6 +1,6 @@
 /**
  * `pnpm --filter @patronus/web bench sign-in` (after `next build`): p99 of a `policies` query against a real
- * `next start` while 20 wrong-password sign-ins run, beside the p99 with none, in the same run. Before
+ * dashboard process (src/main.ts) while 20 wrong-password sign-ins run, beside the p99 with none, in the same run. Before
  * hashing moved off the event loop, each sign-in stalled every other request for its whole scrypt.
  */
 import { spawn } from "node:child_process";
@@ -41,7 +41,8 @@ export async function run(): Promise<void> {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(join(webDir, "node_modules/.bin/next"), ["start"], {
+  // What `npm start` runs for the dashboard (the package's start script).
+  const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: webDir,
     env: {
       ...process.env,
@@ -121,5 +122,5 @@ async function waitUntilServing(base: string) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error("next start did not answer within 3 minutes");
+  throw new Error("the dashboard did not answer within 3 minutes");
 }

@@ -11,12 +11,12 @@ import { storePolicyStats } from "@patronus/core/traffic/stats";
 import { createApiToken, createUser } from "@patronus/core/users";
 
 /**
- * Issue 12, "Performance": the GraphQL API's own cost. The built web app (`next start`, with the real
+ * Issue 12, "Performance": the GraphQL API's own cost. The built web app (src/main.ts, with the real
  * collector from source) answers the release note's query beside a bare Apollo Server 5 and plain
  * node:http reading the same SQLite file (api-baselines.ts), each in its own process, under
  * 10 keep-alive connections and a fixed number of requests. `next build` must have run (turbo's web
  * bench task builds first). Ports: BENCH_API_PORT and the four after it (default 3700).
- * BENCH_CPU_PROF=<dir> has `next start` write a CPU profile there when it stops. BENCH_API_POLICIES=25
+ * BENCH_CPU_PROF=<dir> has the web process write a CPU profile there when it stops. BENCH_API_POLICIES=25
  * runs one size only. Each figure is printed with the host's load average while it was measured.
  */
 const POLICIES_QUERY = "{ policies { id priority packets_matched bytes_matched } }";
@@ -30,6 +30,8 @@ const SIZES = [
 ];
 const WEB_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const COLLECTOR_MAIN = fileURLToPath(new URL("../../../collector/src/main.ts", import.meta.url));
+/** What `npm start` runs for the dashboard (the package's start script). */
+const WEB_MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 const BASELINES = fileURLToPath(new URL("./api-baselines.ts", import.meta.url));
 const PASSWORD = "bench-admin-password";
 /** USER_HZ of /proc/<pid>/stat: 100 on every Linux this runs on (`getconf CLK_TCK`). */
@@ -66,11 +68,7 @@ export async function run(): Promise<void> {
       });
       const web = startChild(
         process.execPath,
-        [
-          ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-          join(WEB_DIR, "node_modules/next/dist/bin/next"),
-          ...["start", "-p", String(webPort), "-H", "127.0.0.1"],
-        ],
+        [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...["--import", "tsx", WEB_MAIN]],
         {
           ...shared,
           PORT: String(webPort),
@@ -114,9 +112,8 @@ export async function run(): Promise<void> {
         "",
         size.requests,
       );
-      line("next start, GET /api/health (does nothing)", floor[0]!);
+      line("a Next route, GET /api/health (does nothing)", floor[0]!);
       const floorCpu = floor[0]!.cpuMs;
-      const bareOf = new Map<string, { bare: Load; plain: Load }>();
       for (const query of [POLICIES_QUERY, TYPENAME_QUERY]) {
         const [baseline, http, byToken, bySession] = await best(
           [
@@ -146,20 +143,7 @@ export async function run(): Promise<void> {
         );
         report(`  ours (token) p99 / bare p99`, byToken!.p99, baseline!.p99, "ms", "beside the bare server's");
         report(`  ours (session) p99 / bare p99`, bySession!.p99, baseline!.p99, "ms", "beside the bare server's");
-        bareOf.set(query, { bare: baseline!, plain: http! });
       }
-      // How near any Next route handler could come: one that did exactly the bare server's GraphQL work
-      // (its CPU for the query less plain node:http's for answering at all) on top of a route doing nothing.
-      const bareCpu = bareOf.get(POLICIES_QUERY)!.bare.cpuMs;
-      const work = bareCpu - bareOf.get(TYPENAME_QUERY)!.plain.cpuMs;
-      const ceiling = bareCpu / (floorCpu + work);
-      const verdict = ceiling < 0.5 ? ", under the 0.5 target: no route handler in `next start` reaches it here" : "";
-      console.log(
-        `  the best ratio a Next route could reach on the policies query: bare ${bareCpu.toFixed(2)} ms / (do-nothing route ${floorCpu.toFixed(2)} + bare's own work ${work.toFixed(2)}) = ${ceiling.toFixed(2)}${verdict}`,
-      );
-      console.log(
-        `  the best ratio a Next route could reach on the policies query: bare ${bareOf.get(POLICIES_QUERY)!.bare.cpuMs.toFixed(2)} ms / (do-nothing route ${floorCpu.toFixed(2)} + bare's own work ${work.toFixed(2)}) = ${ceiling.toFixed(2)}${ceiling < 0.5 ? ", under the 0.5 target: no route handler in `next start` reaches it here" : ""}`,
-      );
     } finally {
       await Promise.all(children.map(stop));
       rmSync(dataDir, { recursive: true, force: true });
@@ -258,7 +242,7 @@ async function stop(child: ChildProcess): Promise<void> {
   child.removeAllListeners("exit"); // its exit is ours now, not a failure to report
   const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
-    process.kill(-child.pid, "SIGTERM"); // the group: next start runs a child of its own
+    process.kill(-child.pid, "SIGTERM"); // the group: anything a server started goes with it
   } catch {
     return;
   }

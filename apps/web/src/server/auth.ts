@@ -50,17 +50,23 @@ declare module "next-auth/jwt" {
 // eslint-disable-next-line no-restricted-properties -- next-auth reads AUTH_TRUST_HOST from process.env itself (see above)
 if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 
+let secret: string | undefined;
 let options: AuthOptions | undefined;
 
 /** Failed sign-ins of this process, per account and client (see SignInThrottle for the limits). */
 const throttle = new SignInThrottle();
 
 /**
- * Built on first use, not on import: `next build` imports this module, and must not create a secret
+ * Read on first use, not on import: `next build` imports this module, and must not create a secret
  * in whatever data directory the build happens to see.
  */
+function authSecret(): string {
+  return (secret ??= env.NEXTAUTH_SECRET ?? loadOrCreateAuthSecret(env.PATRONUS_DATA_DIR));
+}
+
+/** next-auth's options, built on first use (see authSecret). */
 export function getAuthOptions(): AuthOptions {
-  return (options ??= createAuthOptions(env.NEXTAUTH_SECRET ?? loadOrCreateAuthSecret(env.PATRONUS_DATA_DIR)));
+  return (options ??= createAuthOptions(authSecret()));
 }
 
 const createAuthOptions = (secret: string): AuthOptions => ({
@@ -153,7 +159,7 @@ async function sessionUserOfRequest(request: Request): Promise<SessionUser | und
   const secureCookie = env.NEXTAUTH_URL
     ? env.NEXTAUTH_URL.startsWith("https://")
     : req.headers.get("x-forwarded-proto") === "https";
-  const token = await getToken({ req, secret: getAuthOptions().secret, secureCookie, decode: decodeOnce });
+  const token = await getToken({ req, secret: authSecret(), secureCookie, decode: decodeOnce });
   return token ? sessionUserOf(token) : undefined;
 }
 

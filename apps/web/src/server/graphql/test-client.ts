@@ -1,9 +1,9 @@
-import { createServer, type IncomingMessage } from "node:http";
-import { Readable } from "node:stream";
+import { createServer } from "node:http";
 import type { Db } from "@patronus/core/db";
 import type { RoutingCaches } from "@patronus/core/routing";
 import type { CollectorClient } from "@patronus/core/traffic/control";
 import type { User } from "@patronus/core/users";
+import { nodeHandlerOf } from "../node-handler";
 import { createContext, type Viewer } from "./context";
 import { createApolloServer } from "./server";
 import { resolveViewer } from "./viewer";
@@ -42,19 +42,19 @@ export function graphqlClient(db: Db, { collector }: { collector?: CollectorClie
 
 /**
  * Test helper: serves a fetch-style handler (what a Next route exports) on a real HTTP server on a free
- * loopback port, so requests cross a real socket with real headers and bodies.
+ * loopback port, as src/main.ts serves GraphQL, so requests cross a real socket with real headers and bodies.
  */
 export async function serveHttp(
   handler: (request: Request) => Promise<Response>,
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    void handler(toRequest(req)).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (response.body)
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-      res.end();
-    });
-  });
+  const server = createServer(
+    nodeHandlerOf(handler, {
+      headers: {},
+      onError: (error) => {
+        throw error; // an unhandled rejection, which fails the test run
+      },
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
@@ -65,16 +65,4 @@ export async function serveHttp(
         server.close(() => resolve());
       }),
   };
-}
-
-function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(`http://${req.headers.host}${req.url}`, {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    duplex: "half",
-  } as RequestInit);
 }

@@ -1,24 +1,12 @@
 import type { NextRequest } from "next/server";
-import { viewerOfRequest } from "~/server/auth";
-import { getCaches } from "~/server/caches";
-import { getCollectorClient } from "~/server/collector";
-import { getDb } from "~/server/db";
-import { createContext } from "~/server/graphql/context";
-import { createGraphqlHandler } from "~/server/graphql/http-handler";
-import { createApolloServer } from "~/server/graphql/server";
+import { graphqlHandler } from "~/server/graphql/route-handler";
 
-// Our own handler over Apollo's executeHTTPGraphQLRequest (no @as-integrations/next): it caps the body before anything reads it all.
-const handler = createGraphqlHandler(createApolloServer(), async (request) => {
-  const { caches, registry } = getCaches();
-  // A metrics token gets through to the guards, which let it reach recordPathMetrics only.
-  const auth = await viewerOfRequest(request, { acceptMetricsToken: true });
-  return createContext({ db: getDb(), ...auth, collector: getCollectorClient(), caches, registry });
-});
-
+// Under `npm start`, GET and POST to this path are answered by src/main.ts with the same handler,
+// before Next's router; this route serves them under `next dev` and `next start`, and every other method.
 export async function GET(request: NextRequest): Promise<Response> {
-  return handler(request);
+  return graphqlHandler(request);
 }
 
 export async function POST(request: NextRequest): Promise<Response> {
-  return handler(request);
+  return graphqlHandler(request);
 }
