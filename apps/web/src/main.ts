@@ -1,6 +1,6 @@
 /**
  * The dashboard's process under `npm start` (what `next start` was): Next's own server answers every
- * page and route but one. GraphQL GETs and POSTs go straight to the handler the Next route exports
+ * page and route but one. GraphQL GETs and POSTs go straight to the endpoint the Next route serves
  * (server/graphql/route-handler.ts): Next's route pipeline costs more per request than answering a
  * polling page's query does, and every open dashboard polls (docs/architecture.md, "API cost").
  * Those requests keep what Next gave them: this process's request hooks (instrumentation.ts, which
@@ -28,15 +28,15 @@ await app.prepare();
 const answerWithNext = app.getRequestHandler();
 
 // After prepare(), which loads the .env files as `next start` does: env.ts reads the environment once.
-const [{ env }, { graphqlHandler }, { nodeHandlerOf }, { getLogger }, headers] = await Promise.all([
+const [{ env }, { graphqlEndpoint }, { nodeGraphqlHandler }, { getLogger }, headers] = await Promise.all([
   import("./env"),
   import("./server/graphql/route-handler"),
-  import("./server/node-handler"),
+  import("./server/graphql/node-handler"),
   import("./server/log"),
   import("./security-headers"),
 ]);
 const log = getLogger();
-const answerGraphql = nodeHandlerOf(graphqlHandler, {
+const answerGraphql = nodeGraphqlHandler(graphqlEndpoint, {
   headers: Object.fromEntries(
     [...headers.SECURITY_HEADERS, headers.API_CONTENT_SECURITY_POLICY].map(({ key, value }) => [key, value]),
   ),

@@ -17,6 +17,9 @@ import { refuseMetricsToken, resolveViewer, SIGN_IN_HINT } from "~/server/graphq
 import { getWebMetrics } from "~/server/metrics";
 import { sameOriginPath } from "~/server/safe-callback";
 
+/** What authentication reads of a request: its absolute URL and headers (a Web Request has both). */
+export type RequestHead = Pick<Request, "url" | "headers">;
+
 /** The signed-in user as pages and the GraphQL context see them. */
 export interface SessionUser {
   id: number;
@@ -152,7 +155,7 @@ async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
  * getServerSession, without its per-request work that a route handler throws away (a fresh CSRF token,
  * re-encrypting the cookie to roll it): docs/architecture.md, "API cost".
  */
-async function sessionUserOfRequest(request: Request): Promise<SessionUser | undefined> {
+async function sessionUserOfRequest(request: RequestHead): Promise<SessionUser | undefined> {
   // Headers only: the body may have been read already.
   const req = request instanceof NextRequest ? request : new NextRequest(request.url, { headers: request.headers });
   // next-auth's cookie name follows the URL it serves: NEXTAUTH_URL, or the forwarded protocol it trusts.
@@ -196,7 +199,7 @@ export async function requirePageUser(path: string): Promise<SessionUser> {
  * token is anonymous unless the route accepts it (GraphQL's guards and the metrics ingest judge it).
  */
 export async function viewerOfRequest(
-  request: Request,
+  request: RequestHead,
   { acceptMetricsToken = false }: { acceptMetricsToken?: boolean } = {},
 ): Promise<{ viewer?: Viewer; authError?: string; stillValid?: () => boolean }> {
   const db = getDb();

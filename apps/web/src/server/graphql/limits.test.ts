@@ -3,9 +3,9 @@ import { createApiToken, createUser, type User } from "@patronus/core/users";
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "./context";
-import { createGraphqlHandler } from "./http-handler";
+import { createGraphqlEndpoint } from "./http-handler";
 import { createApolloServer } from "./server";
-import { serveHttp } from "./test-client";
+import { serveGraphqlEndpoint } from "./test-client";
 import { resolveViewer } from "./viewer";
 import { createWebTestFixture, TEST_PASSWORD } from "./test-fixture";
 
@@ -25,14 +25,15 @@ beforeAll(async () => {
   viewerToken = createApiToken(t.db, { actor: "test", userId: viewer.id, name: "limits" }).token;
   otherToken = createApiToken(t.db, { actor: "test", userId: other.id, name: "limits" }).token;
   const server = createApolloServer({ now: () => clock });
-  const handler = createGraphqlHandler(server, async (request) => {
+  const endpoint = createGraphqlEndpoint(server, async (request) => {
     const auth = await resolveViewer(t.db, {
       authorization: request.headers.get("authorization"),
       session: async () => undefined,
     });
     return createContext({ db: t.db, ...auth });
   });
-  http = await serveHttp(handler);
+  // On Node's own request and response, as src/main.ts serves it.
+  http = await serveGraphqlEndpoint(endpoint);
 });
 afterAll(async () => {
   await http.close();

@@ -1,10 +1,12 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener } from "node:http";
+import { Readable } from "node:stream";
 import type { Db } from "@patronus/core/db";
 import type { RoutingCaches } from "@patronus/core/routing";
 import type { CollectorClient } from "@patronus/core/traffic/control";
 import type { User } from "@patronus/core/users";
-import { nodeHandlerOf } from "../node-handler";
 import { createContext, type Viewer } from "./context";
+import type { GraphqlHttpAnswer, GraphqlHttpRequest } from "./http-handler";
+import { nodeGraphqlHandler } from "./node-handler";
 import { createApolloServer } from "./server";
 import { resolveViewer } from "./viewer";
 
@@ -42,19 +44,37 @@ export function graphqlClient(db: Db, { collector }: { collector?: CollectorClie
 
 /**
  * Test helper: serves a fetch-style handler (what a Next route exports) on a real HTTP server on a free
- * loopback port, as src/main.ts serves GraphQL, so requests cross a real socket with real headers and bodies.
+ * loopback port, so requests cross a real socket with real headers and bodies.
  */
-export async function serveHttp(
+export function serveHttp(
   handler: (request: Request) => Promise<Response>,
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer(
-    nodeHandlerOf(handler, {
+  return listen((req, res) => {
+    void handler(toRequest(req)).then(async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      if (response.body)
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+      res.end();
+    });
+  });
+}
+
+/** Test helper: serves the GraphQL endpoint as src/main.ts does, on a free loopback port. */
+export function serveGraphqlEndpoint(
+  endpoint: (request: GraphqlHttpRequest) => Promise<GraphqlHttpAnswer>,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  return listen(
+    nodeGraphqlHandler(endpoint, {
       headers: {},
       onError: (error) => {
         throw error; // an unhandled rejection, which fails the test run
       },
     }),
   );
+}
+
+async function listen(listener: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
@@ -65,4 +85,16 @@ export async function serveHttp(
         server.close(() => resolve());
       }),
   };
+}
+
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(`http://${req.headers.host}${req.url}`, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+  } as RequestInit);
 }
