@@ -1,28 +1,23 @@
-import { once } from "node:events";
-import { createServer, request } from "node:http";
+import { request } from "node:http";
 import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { listen } from "./graphql/test-client";
 import { readCappedNode } from "./read-capped";
 
-const closers: (() => void)[] = [];
-afterEach(() => closers.splice(0).forEach((close) => close()));
+const servers: { close: () => Promise<void> }[] = [];
+afterEach(() => Promise.all(servers.splice(0).map((server) => server.close())));
 
 /** A server that reads each request's body with readCappedNode(max) and hands the result to `seen`. */
 async function reading(max: number, seen: (text: string | undefined) => void): Promise<number> {
-  const server = createServer((req, res) => {
+  const server = await listen((req, res) => {
     void readCappedNode(req, max).then((text) => {
       seen(text);
       res.setHeader("connection", "close");
       res.end(text === undefined ? "too large" : "ok");
     });
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  closers.push(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  return (server.address() as { port: number }).port;
+  servers.push(server);
+  return Number(new URL(server.url).port);
 }
 
 function post(port: number, body: string, headers: Record<string, string> = {}): Promise<string> {

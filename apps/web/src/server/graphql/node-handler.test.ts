@@ -1,22 +1,17 @@
-import { once } from "node:events";
-import { createServer, request, type IncomingHttpHeaders, type RequestListener } from "node:http";
+import { request, type IncomingHttpHeaders, type RequestListener } from "node:http";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import type { GraphqlHttpAnswer, GraphqlHttpRequest } from "./http-handler";
 import { acceptsGzip, nodeGraphqlHandler } from "./node-handler";
+import { listen } from "./test-client";
 
-const closers: (() => void)[] = [];
-afterEach(() => closers.splice(0).forEach((close) => close()));
+const servers: { close: () => Promise<void> }[] = [];
+afterEach(() => Promise.all(servers.splice(0).map((server) => server.close())));
 
 async function serve(listener: RequestListener): Promise<number> {
-  const server = createServer(listener);
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  closers.push(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  return (server.address() as { port: number }).port;
+  const server = await listen(listener);
+  servers.push(server);
+  return Number(new URL(server.url).port);
 }
 
 type Endpoint = (request: GraphqlHttpRequest) => Promise<GraphqlHttpAnswer>;

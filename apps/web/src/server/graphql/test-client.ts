@@ -73,7 +73,8 @@ export function serveGraphqlEndpoint(
   );
 }
 
-async function listen(listener: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+/** Test helper: a real HTTP server for `listener` on a free loopback port. */
+export async function listen(listener: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
