@@ -11,6 +11,7 @@ import { connection, NextRequest } from "next/server";
 import { THROTTLED_PREFIX } from "~/components/sign-in-errors";
 import { env } from "~/env";
 import { clientAddress, PEER_HEADER } from "~/server/client-address";
+import { cookiesOf } from "~/server/cookies";
 import { getDb } from "~/server/db";
 import type { Viewer } from "~/server/graphql/context";
 import { refuseMetricsToken, resolveViewer, SIGN_IN_HINT } from "~/server/graphql/viewer";
@@ -156,13 +157,19 @@ async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
  * re-encrypting the cookie to roll it): docs/architecture.md, "API cost".
  */
 async function sessionUserOfRequest(request: RequestHead): Promise<SessionUser | undefined> {
-  // Headers only: the body may have been read already.
-  const req = request instanceof NextRequest ? request : new NextRequest(request.url, { headers: request.headers });
   // next-auth's cookie name follows the URL it serves: NEXTAUTH_URL, or the forwarded protocol it trusts.
   const secureCookie = env.NEXTAUTH_URL
     ? env.NEXTAUTH_URL.startsWith("https://")
-    : req.headers.get("x-forwarded-proto") === "https";
-  const token = await getToken({ req, secret: authSecret(), secureCookie, decode: decodeOnce });
+    : request.headers.get("x-forwarded-proto") === "https";
+  // getToken reads only `cookies` (a Map will do) and `headers`: a NextRequest built to carry them cost
+  // about as much as the rest of the lookup.
+  const req = { headers: request.headers, cookies: cookiesOf(request.headers.get("cookie")) };
+  const token = await getToken({
+    req: req as unknown as NextRequest,
+    secret: authSecret(),
+    secureCookie,
+    decode: decodeOnce,
+  });
   return token ? sessionUserOf(token) : undefined;
 }
 
