@@ -65,6 +65,7 @@ export function nodeGraphqlHandler(
 }
 
 function setGzipHeaders(res: ServerResponse): void {
+  res.removeHeader("content-length"); // the endpoint's, if it ever sets one, counts the uncompressed body
   res.setHeader("content-encoding", "gzip");
   res.appendHeader("vary", "Accept-Encoding");
 }
