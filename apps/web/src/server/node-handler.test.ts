@@ -211,6 +211,10 @@ describe("acceptsGzip", () => {
     ["gzip; q=0.0, identity", false],
     ["deflate, br", false],
     ["x-gzip-ish", false],
+    // An explicit gzip entry outranks "*" (RFC 9110, 12.5.3): these clients refuse gzip.
+    ["gzip;q=0, *", false],
+    ["*, gzip;q=0", false],
+    ["*;q=0", false],
     ["", false],
     [undefined, false],
   ])("%j: %s", (header, expected) => {

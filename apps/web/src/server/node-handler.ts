@@ -87,13 +87,14 @@ function urlOf(req: IncomingMessage): URL {
   }
 }
 
-/** Whether an Accept-Encoding header lists gzip with a quality above zero. */
+/** Whether an Accept-Encoding header gives gzip a quality above zero: its own entry's, else that of "*" (RFC 9110, 12.5.3). */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
-  return header.split(",").some((entry) => {
-    const [coding, ...params] = entry.trim().toLowerCase().split(";");
-    if (coding?.trim() !== "gzip" && coding?.trim() !== "*") return false;
+  const quality = new Map<string, number>();
+  for (const entry of header.split(",")) {
+    const [coding = "", ...params] = entry.trim().toLowerCase().split(";");
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+    quality.set(coding.trim(), q === undefined ? 1 : Number(q.slice(2)));
+  }
+  return (quality.get("gzip") ?? quality.get("*") ?? 0) > 0;
 }
