@@ -135,6 +135,14 @@ describe("nodeHandlerOf", () => {
     }
   });
 
+  it("says Vary: Accept-Encoding on the plain answer as well as the gzipped one", async () => {
+    // RFC 9110, 12.5.5: both representations depend on Accept-Encoding; Next sends it on every answer.
+    const port = await serve(nodeHandlerOf(async () => new Response("policy"), { headers: {}, onError: noErrors }));
+    const plain = await send(port, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toBe("Accept-Encoding");
+  });
+
   it("sends each chunk of a streamed answer as it comes, gzipped or not", async () => {
     const plainAndGzip: Record<string, string>[] = [{}, { "accept-encoding": "gzip" }];
     for (const headers of plainAndGzip) {

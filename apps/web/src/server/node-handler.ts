@@ -36,10 +36,12 @@ export function nodeHandlerOf(
       res.end();
       return;
     }
-    const gzip = !response.headers.has("content-encoding") && acceptsGzip(req.headers["accept-encoding"]);
+    const encoded = response.headers.has("content-encoding");
+    // Both the gzipped and the plain answer depend on Accept-Encoding (RFC 9110, 12.5.5).
+    if (!encoded) res.appendHeader("vary", "Accept-Encoding");
+    const gzip = !encoded && acceptsGzip(req.headers["accept-encoding"]);
     if (gzip) {
       res.setHeader("content-encoding", "gzip");
-      res.appendHeader("vary", "Accept-Encoding");
       res.removeHeader("content-length");
     }
     const body = Readable.fromWeb(response.body as WebReadableStream);
