@@ -10,6 +10,9 @@ import { register } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const startedAt = performance.now();
+// Next's server installs an uncaughtException handler that only logs (router-server.js): a start that
+// fails (an invalid environment, a port in use) would end with exit code 0. Cleared once listening.
+process.exitCode = 1;
 // What `next start` sets, before Next or React is loaded (Next's types make it read-only).
 // eslint-disable-next-line no-restricted-properties -- the process's own environment, not configuration read
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -48,7 +51,12 @@ const server = createServer((req, res) => {
   if (path === "/api/graphql" && (req.method === "POST" || req.method === "GET")) answerGraphql(req, res);
   else void answerWithNext(req, res);
 });
+server.once("error", (error) => {
+  log.error(`cannot listen on port ${env.PORT}`, { error });
+  process.exit(1);
+});
 server.listen(env.PORT, () => {
+  process.exitCode = 0;
   console.log(`✓ Ready in ${Math.round(performance.now() - startedAt)}ms on port ${env.PORT}`);
 });
 

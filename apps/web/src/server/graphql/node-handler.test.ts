@@ -1,6 +1,7 @@
 import { request, type IncomingHttpHeaders, type RequestListener } from "node:http";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseTrustedProxies, PEER_HEADER, sanitizeIncomingRequests } from "../client-address";
 import type { GraphqlHttpAnswer, GraphqlHttpRequest } from "./http-handler";
 import { acceptsGzip, nodeGraphqlHandler } from "./node-handler";
 import { listen } from "./test-client";
@@ -79,18 +80,20 @@ describe("nodeGraphqlHandler", () => {
     });
   });
 
-  it("gives the endpoint the headers as this process's request hooks left them, not as the client sent them", async () => {
-    const handler = nodeGraphqlHandler(
-      async (request) => ({ status: 200, headers: {}, body: String(request.headers.get("x-forwarded-for")) }),
-      { headers: {}, onError: noErrors },
-    );
-    // What server/client-address.ts does to a request from an untrusted peer, before any handler runs.
-    const port = await serve((req, res) => {
-      delete req.headers["x-forwarded-for"];
-      handler(req, res);
-    });
-    const answer = await send(port, { headers: { "x-forwarded-for": "203.0.113.9" } });
-    expect(answer.body.toString()).toBe("null");
+  it("gives the endpoint the headers as server/client-address.ts left them, not as the client sent them", async () => {
+    // The hook main.ts's process runs (instrumentation.ts) on every request, before any handler; no proxy is trusted.
+    const stopSanitizing = sanitizeIncomingRequests(parseTrustedProxies(""));
+    try {
+      const port = await serveEndpoint(async (request) => ({
+        status: 200,
+        headers: {},
+        body: JSON.stringify([request.headers.get("x-forwarded-for"), request.headers.get(PEER_HEADER)]),
+      }));
+      const answer = await send(port, { headers: { "x-forwarded-for": "203.0.113.9", [PEER_HEADER]: "203.0.113.9" } });
+      expect(JSON.parse(answer.body.toString())).toEqual([null, "127.0.0.1"]);
+    } finally {
+      stopSanitizing();
+    }
   });
 
   it("adds the given headers to every answer beside the endpoint's own", async () => {
@@ -124,6 +127,14 @@ describe("nodeGraphqlHandler", () => {
       expect(plain.headers["content-encoding"]).toBeUndefined();
       expect(plain.body.toString()).toBe(text);
     }
+  });
+
+  it("says Vary: Accept-Encoding on the plain answer as well as the gzipped one", async () => {
+    // RFC 9110, 12.5.5: both representations depend on Accept-Encoding; Next sends it on every answer.
+    const port = await serveEndpoint(answering("policy ".repeat(1_000)));
+    const plain = await send(port, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toBe("Accept-Encoding");
   });
 
   it("leaves an answer under 1 KiB uncompressed, as Next does", async () => {
@@ -197,6 +208,10 @@ describe("acceptsGzip", () => {
     ["gzip; q=0.0, identity", false],
     ["deflate, br", false],
     ["x-gzip-ish", false],
+    // An explicit gzip entry outranks "*" (RFC 9110, 12.5.3): these clients refuse gzip.
+    ["gzip;q=0, *", false],
+    ["*, gzip;q=0", false],
+    ["*;q=0", false],
     ["", false],
     [undefined, false],
   ])("%j: %s", (header, expected) => {

@@ -36,6 +36,8 @@ export function nodeGraphqlHandler(
     }
     res.statusCode = result.status;
     for (const [name, value] of Object.entries({ ...headers, ...result.headers })) res.setHeader(name, value);
+    // Both the gzipped and the plain answer depend on Accept-Encoding (RFC 9110, 12.5.5), as Next says.
+    res.appendHeader("vary", "Accept-Encoding");
     const gzip = acceptsGzip(req.headers["accept-encoding"]);
     if (typeof result.body === "string") {
       if (!gzip || Buffer.byteLength(result.body) < GZIP_MIN_BYTES) {
@@ -67,7 +69,6 @@ export function nodeGraphqlHandler(
 function setGzipHeaders(res: ServerResponse): void {
   res.removeHeader("content-length"); // the endpoint's, if it ever sets one, counts the uncompressed body
   res.setHeader("content-encoding", "gzip");
-  res.appendHeader("vary", "Accept-Encoding");
 }
 
 /**
@@ -93,13 +94,14 @@ function urlOf(req: IncomingMessage): string {
   }
 }
 
-/** Whether an Accept-Encoding header lists gzip with a quality above zero. */
+/** Whether an Accept-Encoding header gives gzip a quality above zero: its own entry's, else that of "*" (RFC 9110, 12.5.3). */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
-  return header.split(",").some((entry) => {
-    const [coding, ...params] = entry.trim().toLowerCase().split(";");
-    if (coding?.trim() !== "gzip" && coding?.trim() !== "*") return false;
+  const quality = new Map<string, number>();
+  for (const entry of header.split(",")) {
+    const [coding = "", ...params] = entry.trim().toLowerCase().split(";");
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+    quality.set(coding.trim(), q === undefined ? 1 : Number(q.slice(2)));
+  }
+  return (quality.get("gzip") ?? quality.get("*") ?? 0) > 0;
 }

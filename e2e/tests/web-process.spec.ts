@@ -1,0 +1,50 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+
+const webDir = fileURLToPath(new URL("../../apps/web", import.meta.url));
+
+/** Starts the web process as `npm start` does (src/main.ts) and waits for it to end by itself. */
+function runMain(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "patronus-main-"));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: webDir,
+      env: { ...process.env, PATRONUS_DATA_DIR: dataDir, PATRONUS_DEMO_METRICS_INTERVAL_MS: "0", ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    // A process that never listened but never exits either is a failure too: kill it and say so.
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      rmSync(dataDir, { recursive: true, force: true });
+      resolve({ code, output });
+    });
+  });
+}
+
+test.describe("the web process (src/main.ts) that fails to start", () => {
+  test.setTimeout(90_000);
+
+  test("exits non-zero and names the port when its port is in use", async ({ baseURL }) => {
+    // The e2e web server itself holds this port.
+    const { code, output } = await runMain({ PORT: new URL(baseURL!).port });
+
+    expect(output).toContain("EADDRINUSE");
+    // `next start` exits 1 here; a supervisor (systemd Restart=on-failure) must see the failure.
+    expect(code).toBe(1);
+  });
+
+  test("exits non-zero on an invalid environment", async () => {
+    const { code, output } = await runMain({ PORT: "0", PATRONUS_DEMO_METRICS_INTERVAL_MS: "5" });
+
+    expect(output).toContain("PATRONUS_DEMO_METRICS_INTERVAL_MS");
+    expect(code).toBe(1);
+  });
+});
