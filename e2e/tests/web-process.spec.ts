@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,13 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 
 const webDir = fileURLToPath(new URL("../../apps/web", import.meta.url));
+
+const running = new Set<ChildProcess>();
+// One that never ends by itself fails its test on Playwright's timeout; it is stopped here either way.
+test.afterEach(() => {
+  for (const child of running) child.kill("SIGKILL");
+  running.clear();
+});
 
 /** Starts the web process as `npm start` does (src/main.ts) and waits for it to end by itself. */
 function runMain(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -15,14 +22,13 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; ou
       cwd: webDir,
       env: { ...process.env, PATRONUS_DATA_DIR: dataDir, PATRONUS_DEMO_METRICS_INTERVAL_MS: "0", ...env },
     });
+    running.add(child);
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    // A process that never listened but never exits either is a failure too: kill it and say so.
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
     child.on("error", reject);
     child.on("exit", (code) => {
-      clearTimeout(timer);
+      running.delete(child);
       rmSync(dataDir, { recursive: true, force: true });
       resolve({ code, output });
     });
@@ -30,8 +36,6 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; ou
 }
 
 test.describe("the web process (src/main.ts) that fails to start", () => {
-  test.setTimeout(90_000);
-
   test("exits non-zero and names the port when its port is in use", async ({ baseURL }) => {
     // The e2e web server itself holds this port.
     const { code, output } = await runMain({ PORT: new URL(baseURL!).port });

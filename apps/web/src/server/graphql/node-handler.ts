@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import { constants, createGzip, gzip } from "node:zlib";
+import Negotiator from "negotiator";
 import { readCappedNode } from "~/server/read-capped";
 import type { GraphqlHttpAnswer, GraphqlHttpRequest } from "./http-handler";
 
@@ -75,7 +76,7 @@ function setGzipHeaders(res: ServerResponse): void {
  * The request's headers as this process's request hooks left them (server/client-address.ts drops
  * proxy headers from untrusted peers there), not the raw ones the client sent.
  */
-function headersOf(req: IncomingMessage): Headers {
+export function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
@@ -85,7 +86,7 @@ function headersOf(req: IncomingMessage): Headers {
 }
 
 /** The request's absolute URL; a Host header that is no host gives way to "localhost" (only the path and query are read). */
-function urlOf(req: IncomingMessage): string {
+export function urlOf(req: IncomingMessage): string {
   const path = req.url ?? "/";
   try {
     return new URL(path, `http://${req.headers.host ?? "localhost"}`).href;
@@ -94,14 +95,10 @@ function urlOf(req: IncomingMessage): string {
   }
 }
 
-/** Whether an Accept-Encoding header gives gzip a quality above zero: its own entry's, else that of "*" (RFC 9110, 12.5.3). */
+/**
+ * Whether an Accept-Encoding header gives gzip a quality above zero: its own entry's, else that of "*"
+ * (RFC 9110, 12.5.3), as negotiator (what Express and Next's compression use) reads it.
+ */
 export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  const quality = new Map<string, number>();
-  for (const entry of header.split(",")) {
-    const [coding = "", ...params] = entry.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    quality.set(coding.trim(), q === undefined ? 1 : Number(q.slice(2)));
-  }
-  return (quality.get("gzip") ?? quality.get("*") ?? 0) > 0;
+  return new Negotiator({ headers: { "accept-encoding": header } }).encodings(["gzip"]).includes("gzip");
 }

@@ -6,7 +6,7 @@ import type { CollectorClient } from "@patronus/core/traffic/control";
 import type { User } from "@patronus/core/users";
 import { createContext, type Viewer } from "./context";
 import type { GraphqlHttpAnswer, GraphqlHttpRequest } from "./http-handler";
-import { nodeGraphqlHandler } from "./node-handler";
+import { headersOf, nodeGraphqlHandler, urlOf } from "./node-handler";
 import { createApolloServer } from "./server";
 import { resolveViewer } from "./viewer";
 
@@ -89,12 +89,10 @@ export async function listen(listener: RequestListener): Promise<{ url: string; 
 }
 
 function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(`http://${req.headers.host}${req.url}`, {
+  return new Request(urlOf(req), {
     method: req.method,
-    headers,
+    headers: headersOf(req),
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     duplex: "half",
   } as RequestInit);
